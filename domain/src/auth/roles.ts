@@ -1,0 +1,100 @@
+/** The roles a Sigap account can hold. Scoped roles carry an OPD (or unit) whose subtree they cover. */
+export const ROLES = [
+  'pemda_admin',
+  'bkpsdm_admin',
+  'opd_admin',
+  'unit_head',
+  'employee',
+  'health_officer',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that need an OPD/unit scope (`opd_kode`) when granted. */
+export const SCOPED_ROLES: readonly Role[] = ['opd_admin', 'unit_head'];
+
+/** What a route may ask for. Every route declares exactly one of these. */
+export const PERMISSIONS = [
+  'public', // no sign-in
+  'session', // any signed-in account
+  'org.read', // OPD tree and units
+  'pegawai.read', // employees, within the caller's scope
+  'pegawai.write', // create/update employees and OPDs, within scope
+  'import.run', // run imports
+  'settings.read',
+  'settings.write', // Pemda settings and the holiday calendar
+  'users.manage', // accounts and roles
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]> = {
+  'org.read': ROLES,
+  'pegawai.read': [
+    'pemda_admin',
+    'bkpsdm_admin',
+    'opd_admin',
+    'unit_head',
+    'employee',
+    'health_officer',
+    'auditor',
+  ],
+  'pegawai.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'import.run': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'settings.read': ROLES,
+  'settings.write': ['pemda_admin'],
+  'users.manage': ['pemda_admin', 'bkpsdm_admin'],
+  'audit.read': ['pemda_admin', 'auditor'],
+};
+
+/** Whether any of the roles grants the permission. */
+export function allows(roles: readonly Role[], perm: Permission): boolean {
+  if (perm === 'public') return true;
+  if (perm === 'session') return roles.length > 0;
+  return roles.some((r) => MATRIX[perm].includes(r));
+}
+
+/** Labels, Indonesian first. */
+export const LABEL_ROLE: Record<Role, { id: string; en: string }> = {
+  pemda_admin: { id: 'Admin Pemda', en: 'Pemda admin' },
+  bkpsdm_admin: { id: 'Admin BKPSDM', en: 'BKPSDM admin' },
+  opd_admin: { id: 'Admin OPD', en: 'OPD admin' },
+  unit_head: { id: 'Kepala unit', en: 'Unit head' },
+  employee: { id: 'Pegawai', en: 'Employee' },
+  health_officer: { id: 'Petugas kesehatan', en: 'Health officer' },
+  auditor: { id: 'Auditor', en: 'Auditor' },
+};
+
+/** A role grant: whole-Pemda roles have no scope. */
+export interface RoleGrant {
+  readonly role: Role;
+  readonly opdId: string | null;
+}
+
+/**
+ * The part of the organisation whose people the account may see: `all`, a set of OPD/unit subtrees,
+ * and/or the account's own employee record.
+ */
+export interface Scope {
+  readonly all: boolean;
+  readonly opdRoots: readonly string[];
+  readonly selfPegawaiId: string | null;
+}
+
+/** Derives the people scope from role grants. */
+export function scopeOf(
+  grants: readonly RoleGrant[],
+  pegawaiId: string | null,
+  perm: 'read' | 'write',
+): Scope {
+  const whole: readonly Role[] =
+    perm === 'read'
+      ? ['pemda_admin', 'bkpsdm_admin', 'health_officer', 'auditor']
+      : ['pemda_admin', 'bkpsdm_admin'];
+  const scoped: readonly Role[] = perm === 'read' ? ['opd_admin', 'unit_head'] : ['opd_admin'];
+  return {
+    all: grants.some((g) => whole.includes(g.role)),
+    opdRoots: grants.filter((g) => scoped.includes(g.role) && g.opdId !== null).map((g) => g.opdId!),
+    selfPegawaiId: perm === 'read' && grants.some((g) => g.role === 'employee') ? pegawaiId : null,
+  };
+}

@@ -1,0 +1,96 @@
+import type { KelasLayanan, Sektor } from './types.ts';
+
+/** The minimum an OPD node needs for tree work. */
+export interface OpdNode {
+  readonly id: string;
+  readonly kode: string;
+  readonly indukId: string | null;
+  readonly kelasLayanan: KelasLayanan | null;
+  readonly sektor: readonly Sektor[];
+  readonly lat: number | null;
+  readonly lng: number | null;
+  readonly radiusM: number | null;
+}
+
+/** What a unit inherits from its ancestors where it sets nothing itself. */
+export interface EffectiveOpd {
+  readonly kelasLayanan: KelasLayanan;
+  readonly sektor: readonly Sektor[];
+  readonly lat: number | null;
+  readonly lng: number | null;
+  readonly radiusM: number | null;
+  /** kode of the top-level OPD the node belongs to */
+  readonly opdIndukKode: string;
+}
+
+/**
+ * Finds the first cycle in a parent relation, or null. `parentOf` maps a key to its parent key.
+ * Returns the keys along the cycle, starting and ending with the same key.
+ */
+export function findCycle(keys: Iterable<string>, parentOf: (k: string) => string | null): string[] | null {
+  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  for (const start of keys) {
+    if (state.get(start) === 2) continue;
+    const path: string[] = [];
+    let k: string | null = start;
+    while (k !== null && state.get(k) !== 2) {
+      if (state.get(k) === 1) {
+        const i = path.indexOf(k);
+        return [...path.slice(i), k];
+      }
+      state.set(k, 1);
+      path.push(k);
+      k = parentOf(k);
+    }
+    for (const p of path) state.set(p, 2);
+  }
+  return null;
+}
+
+/** Resolves inherited attributes for every node (kelas layanan, sektor, office and geofence). */
+export function resolveInheritance(nodes: readonly OpdNode[]): Map<string, EffectiveOpd> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, EffectiveOpd>();
+  const resolve = (n: OpdNode, depth: number): EffectiveOpd => {
+    const done = out.get(n.id);
+    if (done) return done;
+    const parent = n.indukId ? byId.get(n.indukId) : undefined;
+    const p = parent && depth < 64 ? resolve(parent, depth + 1) : null;
+    const hasOwnLocation = n.lat !== null && n.lng !== null;
+    const eff: EffectiveOpd = {
+      kelasLayanan: n.kelasLayanan ?? p?.kelasLayanan ?? 'non_pelayanan',
+      sektor: n.sektor.length > 0 ? n.sektor : (p?.sektor ?? []),
+      lat: hasOwnLocation ? n.lat : (p?.lat ?? null),
+      lng: hasOwnLocation ? n.lng : (p?.lng ?? null),
+      radiusM: hasOwnLocation ? n.radiusM : (p?.radiusM ?? null),
+      opdIndukKode: p ? p.opdIndukKode : n.kode,
+    };
+    out.set(n.id, eff);
+    return eff;
+  };
+  for (const n of nodes) resolve(n, 0);
+  return out;
+}
+
+/** Every id in the subtree rooted at `rootId` (the root included). */
+export function subtreeIds(
+  nodes: readonly { id: string; indukId: string | null }[],
+  rootId: string,
+): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const n of nodes) {
+    if (n.indukId === null) continue;
+    const list = children.get(n.indukId) ?? [];
+    list.push(n.id);
+    children.set(n.indukId, list);
+  }
+  const out = new Set<string>();
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    for (const c of children.get(id) ?? []) stack.push(c);
+  }
+  return out;
+}

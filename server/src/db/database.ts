@@ -1,0 +1,138 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+
+/** An open database: Kysely plus what kind it is and how tenant isolation is enforced. */
+export interface SigapDatabase {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Whether requests drop to role sigap_app (needed when connected as a superuser). */
+  useAppRole: boolean;
+  /** Runs a multi-statement SQL script (migrations) outside Kysely's prepared statements. */
+  runScript(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/**
+ * Opens the database named by `url`: a `postgres://` URL for PostgreSQL, otherwise a folder for the
+ * embedded PGlite database (created if missing). Migrations run before it is returned.
+ */
+export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<SigapDatabase> {
+  let out: SigapDatabase;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      types: {
+        getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+          oid === DATE_OID ? (v: string) => v : oid === INT8_OID ? (v: string) => v : pg.types.getTypeParser(oid, format),
+      } as pg.CustomTypesConfig,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    out = {
+      db,
+      kind: 'postgres',
+      useAppRole: false,
+      runScript: async (text) => {
+        const client = await pool.connect();
+        try {
+          await client.query(text);
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => db.destroy(),
+    };
+  } else {
+    const dir = url === 'memory://' ? undefined : resolve(url);
+    if (dir) mkdirSync(dir, { recursive: true });
+    const pglite = new PGlite(dir, {
+      parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v },
+    });
+    await pglite.waitReady;
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    out = {
+      db,
+      kind: 'pglite',
+      useAppRole: false,
+      runScript: async (text) => {
+        try {
+          await pglite.exec(text);
+        } catch (e) {
+          await pglite.exec('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      },
+      close: async () => {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+  if (opts.migrate !== false) await migrate(out);
+  out.useAppRole = await canUseAppRole(out.db);
+  return out;
+}
+
+async function canUseAppRole(db: Db): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sigap_app')
+       AND (pg_has_role(current_user, 'sigap_app', 'MEMBER')
+            OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)) AS ok`.execute(db);
+  return r.rows[0]?.ok === true;
+}
+
+/**
+ * Applies the numbered plain-SQL migrations not yet applied, each atomically with its bookkeeping row.
+ * An advisory lock serialises servers starting at once against the same PostgreSQL.
+ */
+export async function migrate(sdb: SigapDatabase): Promise<string[]> {
+  const db = sdb.db;
+  await sdb.runScript(
+    'CREATE TABLE IF NOT EXISTS schema_migration (nama text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+  const done: string[] = [];
+  for (const f of files) {
+    const applied = await db.selectFrom('schema_migration').select('nama').where('nama', '=', f).executeTakeFirst();
+    if (applied) continue;
+    const text = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
+    await sdb.runScript(
+      `BEGIN;\nSELECT pg_advisory_xact_lock(74201);\n` +
+        `DO $m$ BEGIN IF EXISTS (SELECT 1 FROM schema_migration WHERE nama = '${f}') THEN RAISE EXCEPTION 'sigap:already-applied'; END IF; END $m$;\n` +
+        `${text}\n;INSERT INTO schema_migration (nama) VALUES ('${f}');\nCOMMIT;`,
+    ).catch((e: unknown) => {
+      if (!String(e).includes('sigap:already-applied')) throw new Error(`Migrasi ${f} gagal: ${String(e)}`);
+    });
+    done.push(f);
+  }
+  return done;
+}
+
+/**
+ * Runs `fn` in a transaction bound to one tenant: row-level security then hides and protects every
+ * other tenant's rows, whatever the queries inside forget.
+ */
+export async function withTenant<T>(sdb: SigapDatabase, tenantId: string, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return sdb.db.transaction().execute(async (trx) => {
+    if (sdb.useAppRole) await sql`SET LOCAL ROLE sigap_app`.execute(trx);
+    await sql`SELECT set_config('sigap.tenant_id', ${tenantId}, true)`.execute(trx);
+    return fn(trx);
+  });
+}

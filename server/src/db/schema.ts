@@ -1,0 +1,144 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types; they mirror server/migrations. Dates are YYYY-MM-DD strings in both drivers. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  kode: string;
+  nama: string;
+  jenis: string;
+  zona_waktu: string;
+  jam_kerja: ColumnType<unknown, string, string>;
+  pusat_lat: number | null;
+  pusat_lng: number | null;
+  created_at: Timestamp;
+}
+
+export interface HariLiburTable {
+  tenant_id: string;
+  tanggal: string;
+  jenis: string;
+  nama: string;
+  dasar: Generated<string>;
+}
+
+export interface OpdTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kode: string;
+  created_at: Timestamp;
+}
+
+export interface OpdVersiTable {
+  tenant_id: string;
+  opd_id: string;
+  berlaku_dari: string;
+  berlaku_sampai: string | null;
+  nama: string;
+  jenis: string;
+  induk_id: string | null;
+  kelas_layanan: string | null;
+  sektor: string[];
+  lat: number | null;
+  lng: number | null;
+  radius_m: number | null;
+}
+
+export interface PegawaiTable {
+  tenant_id: string;
+  id: Generated<string>;
+  nip: string | null;
+  id_pegawai: string | null;
+  nama: string;
+  email: string | null;
+  telepon: string | null;
+  rumah_lat: number | null;
+  rumah_lng: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PegawaiVersiTable {
+  tenant_id: string;
+  pegawai_id: string;
+  berlaku_dari: string;
+  berlaku_sampai: string | null;
+  jenis_pegawai: string;
+  jabatan_level: string;
+  jabatan: string;
+  opd_id: string;
+  atasan_id: string | null;
+}
+
+export interface AppUserTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  nama: string;
+  password_hash: string;
+  pegawai_id: string | null;
+  aktif: Generated<boolean>;
+  gagal_login: Generated<number>;
+  terkunci_sampai: Date | null;
+  created_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  tenant_id: string;
+  user_id: string;
+  role: string;
+  opd_id: string | null;
+}
+
+export interface SessionTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: Generated<string>;
+  waktu: Timestamp;
+  user_id: string | null;
+  pelaku: string;
+  aksi: string;
+  entitas: string;
+  entitas_id: string | null;
+  ringkasan: string;
+  sebelum: ColumnType<unknown, string | null, never>;
+  sesudah: ColumnType<unknown, string | null, never>;
+}
+
+export interface ImportJobTable {
+  tenant_id: string;
+  id: Generated<string>;
+  jenis: string;
+  nama_berkas: string;
+  user_id: string | null;
+  status: string;
+  total: number;
+  diproses: number;
+  hasil: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface DB {
+  tenant: TenantTable;
+  hari_libur: HariLiburTable;
+  opd: OpdTable;
+  opd_versi: OpdVersiTable;
+  pegawai: PegawaiTable;
+  pegawai_versi: PegawaiVersiTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  import_job: ImportJobTable;
+  schema_migration: { nama: string; applied_at: Timestamp };
+}

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { allows, pesan, teks } from '@sigap/domain';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { SigapDatabase } from '../db/database.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
+import { imporRoutes } from '../modules/impor/impor.routes.ts';
+import { orgRoutes } from '../modules/org/org.routes.ts';
+import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
+import './context.ts';
+import { AppError, errors, statusOf } from './errors.ts';
+
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export interface AppOptions {
+  readonly sdb: SigapDatabase;
+  readonly logger?: boolean;
+  /** Serve the built web app from web/dist (default: when it exists). */
+  readonly serveWeb?: boolean;
+  /** Mark cookies Secure (behind HTTPS). */
+  readonly secureCookies?: boolean;
+  /** Login attempts per IP per minute. */
+  readonly loginRateLimit?: number;
+}
+
+export type App = FastifyInstance;
+
+function langOf(req: FastifyRequest): 'id' | 'en' {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'en' || q === 'id') return q;
+  const c = req.cookies?.sigap_lang;
+  if (c === 'en' || c === 'id') return c;
+  return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'id';
+}
+
+/** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: 60 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('caller', null);
+  app.decorateRequest('lang', 'id');
+
+  // Every route must say what it needs: a route without `config.permission` is a programming error.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), permission: 'public' };
+      return;
+    }
+    if (!route.config?.permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+  });
+
+  for (const type of ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  }
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Sigap API',
+        version: '0.1.0',
+        description:
+          'Sistem kerja ASN Pemda (WFH/WFO/piket). Semua galat berbentuk {code, message}. Masuk lewat POST /api/auth/login (cookie sesi); perubahan memerlukan header x-csrf-token.',
+      },
+      components: {
+        securitySchemes: { sesi: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+      security: [{ sesi: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('preHandler', async (req) => {
+    req.lang = langOf(req);
+    const perm = req.routeOptions.config?.permission;
+    if (!req.url.startsWith('/api') || perm === undefined || perm === 'public') {
+      if (perm === 'public' && req.cookies[SESSION_COOKIE]) req.caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);
+      return;
+    }
+    const caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);
+    if (!caller) throw errors.notSignedIn();
+    req.caller = caller;
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !req.routeOptions.config?.noCsrf) {
+      if (req.headers['x-csrf-token'] !== caller.csrfToken) throw errors.csrf();
+    }
+    if (!allows(caller.grants.map((g) => g.role), perm)) throw errors.forbidden();
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang = req.lang ?? 'id';
+    if (err instanceof AppError) {
+      return reply.status(statusOf(err.code)).send({ code: err.code, message: teks(err.pesan, lang), issues: err.issues });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const detail = err.validation
+        .map((v) => {
+          const field = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
+          return `${field || err.validationContext}: ${v.message}`;
+        })
+        .join('; ');
+      return reply.status(400).send({
+        code: 'VALIDASI',
+        message: lang === 'en' ? `Invalid input (${err.validationContext}): ${detail}` : `Masukan tidak sah (${err.validationContext}): ${detail}`,
+      });
+    }
+    const e = err as { statusCode?: number; message?: string; code?: string };
+    if (e.statusCode === 429) {
+      return reply.status(429).send({
+        code: 'TERLALU_BANYAK',
+        message: teks(pesan('Terlalu banyak percobaan; tunggu sebentar lalu coba lagi', 'Too many attempts; wait a moment and try again'), lang),
+      });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).send({
+        code: 'VALIDASI',
+        message: lang === 'en' ? `Bad request: ${e.message}` : `Permintaan tidak sah: ${e.message}`,
+      });
+    }
+    req.log.error(err);
+    return reply.status(500).send({
+      code: 'KESALAHAN_SERVER',
+      message: teks(pesan('Terjadi kesalahan di server; coba lagi atau hubungi admin', 'A server error occurred; try again or contact the admin'), lang),
+    });
+  });
+
+  const deps = { sdb: opts.sdb, secureCookies: opts.secureCookies ?? false, loginRateLimit: opts.loginRateLimit ?? 10 };
+  await app.register(
+    async (api) => {
+      await authRoutes(api, deps);
+      await tenantRoutes(api, deps);
+      await orgRoutes(api, deps);
+      await imporRoutes(api, deps);
+      await auditRoutes(api, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
+  if (serveWeb && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || !serveWeb || req.method !== 'GET') {
+      return reply.status(404).send({ code: 'TIDAK_DITEMUKAN', message: teks(pesan(`Alamat ${req.url} tidak ada`, `No such address ${req.url}`), langOf(req)) });
+    }
+    return reply.sendFile('index.html');
+  });
+  return app;
+}
+
+export interface RouteDeps {
+  readonly sdb: SigapDatabase;
+  readonly secureCookies: boolean;
+  readonly loginRateLimit: number;
+}
+
+/** The signed-in caller (routes that are not public always have one). */
+export function callerOf(req: FastifyRequest) {
+  if (!req.caller) throw errors.notSignedIn();
+  return req.caller;
+}
+
+/** Actor for the audit trail. */
+export function actorOf(req: FastifyRequest) {
+  const c = callerOf(req);
+  return { userId: c.userId, nama: c.username };
+}

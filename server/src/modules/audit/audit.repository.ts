@@ -1,0 +1,78 @@
+import { type Trx } from '../../db/database.ts';
+
+/** Who did something: a signed-in account, or the system (CLI, demo seed). */
+export interface Actor {
+  readonly userId: string | null;
+  readonly nama: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, nama: 'sistem' };
+
+export interface AuditEntry {
+  readonly aksi: string;
+  readonly entitas: string;
+  readonly entitasId: string | null;
+  readonly ringkasan: string;
+  readonly sebelum?: unknown;
+  readonly sesudah?: unknown;
+}
+
+/** Appends audit entries (the table refuses updates and deletes). */
+export async function insertAudit(trx: Trx, tenantId: string, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await trx
+      .insertInto('audit_log')
+      .values(
+        entries.slice(i, i + 1000).map((e) => ({
+          tenant_id: tenantId,
+          user_id: actor.userId,
+          pelaku: actor.nama,
+          aksi: e.aksi,
+          entitas: e.entitas,
+          entitas_id: e.entitasId,
+          ringkasan: e.ringkasan,
+          sebelum: e.sebelum === undefined ? null : JSON.stringify(e.sebelum),
+          sesudah: e.sesudah === undefined ? null : JSON.stringify(e.sesudah),
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface AuditFilter {
+  readonly entitas?: string | undefined;
+  readonly aksi?: string | undefined;
+  readonly pelaku?: string | undefined;
+  readonly q?: string | undefined;
+  readonly dari?: string | undefined; // ISO instant
+  readonly sampai?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Lists audit entries newest first, filtered. */
+export function auditQuery(trx: Trx, f: AuditFilter) {
+  let q = trx.selectFrom('audit_log');
+  if (f.entitas) q = q.where('entitas', '=', f.entitas);
+  if (f.aksi) q = q.where('aksi', '=', f.aksi);
+  if (f.pelaku) q = q.where('pelaku', 'ilike', `%${f.pelaku}%`);
+  if (f.q) q = q.where((eb) => eb.or([eb('ringkasan', 'ilike', `%${f.q}%`), eb('entitas_id', '=', f.q!)]));
+  if (f.dari) q = q.where('waktu', '>=', new Date(f.dari));
+  if (f.sampai) q = q.where('waktu', '<', new Date(f.sampai));
+  return q;
+}
+
+export async function listAudit(trx: Trx, f: AuditFilter) {
+  const [rows, total] = await Promise.all([
+    auditQuery(trx, f)
+      .select(['id', 'waktu', 'pelaku', 'aksi', 'entitas', 'entitas_id', 'ringkasan', 'sebelum', 'sesudah'])
+      .orderBy('id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    auditQuery(trx, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

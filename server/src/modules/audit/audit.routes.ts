@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database.ts';
+import { callerOf, type RouteDeps } from '../../http/app.ts';
+import { listAudit } from './audit.repository.ts';
+
+/** The audit trail, read-only, filterable. */
+export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Jejak audit (terbaru dulu)',
+        querystring: z.object({
+          entitas: z.string().optional(),
+          aksi: z.string().optional(),
+          pelaku: z.string().optional(),
+          q: z.string().optional(),
+          dari: z.iso.date().optional(),
+          sampai: z.iso.date().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const r = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) =>
+        listAudit(trx, {
+          ...q,
+          dari: q.dari ? `${q.dari}T00:00:00Z` : undefined,
+          sampai: q.sampai ? `${q.sampai}T23:59:59.999Z` : undefined,
+        }),
+      );
+      return { total: r.total, rows: r.rows.map((x) => ({ ...x, id: String(x.id) })) };
+    },
+  );
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportIssue } from '@sigap/domain';
+import { type SigapDatabase, withTenant } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+import type { ImportSummary } from './impor.service.ts';
+
+/** Progress of an import running on the server, polled by the web page for its progress bar. */
+export interface ImportJob {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly jenis: string;
+  readonly namaBerkas: string;
+  status: 'berjalan' | 'berhasil' | 'gagal';
+  fase: 'baca' | 'validasi' | 'simpan' | 'selesai';
+  diproses: number;
+  total: number;
+  hasil: ImportSummary | null;
+  galat: { code: string; pesan: { id: string; en: string }; issues: readonly ImportIssue[] } | null;
+}
+
+const jobs = new Map<string, ImportJob>();
+const KEEP_MS = 60 * 60_000;
+
+/**
+ * Starts an import in the background and returns its job at once. The job is also recorded in the
+ * import_job table with its outcome, so the history of imports outlives the process.
+ */
+export async function startImportJob(
+  sdb: SigapDatabase,
+  meta: { tenantId: string; userId: string | null; jenis: 'opd' | 'pegawai'; namaBerkas: string },
+  run: (progress: (fase: ImportJob['fase'], done: number, total: number) => void) => Promise<ImportSummary>,
+): Promise<ImportJob> {
+  const id = randomUUID();
+  const job: ImportJob = {
+    id,
+    tenantId: meta.tenantId,
+    jenis: meta.jenis,
+    namaBerkas: meta.namaBerkas,
+    status: 'berjalan',
+    fase: 'baca',
+    diproses: 0,
+    total: 0,
+    hasil: null,
+    galat: null,
+  };
+  jobs.set(id, job);
+  await withTenant(sdb, meta.tenantId, (trx) =>
+    trx
+      .insertInto('import_job')
+      .values({ tenant_id: meta.tenantId, id, jenis: meta.jenis, nama_berkas: meta.namaBerkas, user_id: meta.userId, status: 'berjalan', total: 0, diproses: 0, hasil: null })
+      .execute(),
+  );
+  const finish = async () => {
+    await withTenant(sdb, meta.tenantId, (trx) =>
+      trx
+        .updateTable('import_job')
+        .set({
+          status: job.status,
+          total: job.total,
+          diproses: job.diproses,
+          hasil: JSON.stringify(job.hasil ?? job.galat),
+          finished_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute(),
+    ).catch(() => undefined);
+    setTimeout(() => jobs.delete(id), KEEP_MS).unref();
+  };
+  void run((fase, done, total) => {
+    job.fase = fase;
+    job.diproses = done;
+    job.total = total;
+  })
+    .then((hasil) => {
+      job.status = 'berhasil';
+      job.fase = 'selesai';
+      job.hasil = hasil;
+      job.diproses = job.total;
+    })
+    .catch((e: unknown) => {
+      job.status = 'gagal';
+      job.fase = 'selesai';
+      job.galat =
+        e instanceof AppError
+          ? { code: e.code, pesan: e.pesan, issues: e.issues ?? [] }
+          : { code: 'KESALAHAN_SERVER', pesan: { id: `Kesalahan server: ${String(e)}`, en: `Server error: ${String(e)}` }, issues: [] };
+    })
+    .finally(() => void finish());
+  return job;
+}
+
+/** A job of this tenant, from memory while recent, otherwise from the table. */
+export async function getImportJob(sdb: SigapDatabase, tenantId: string, id: string): Promise<ImportJob | null> {
+  const j = jobs.get(id);
+  if (j && j.tenantId === tenantId) return j;
+  const row = await withTenant(sdb, tenantId, (trx) => trx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst());
+  if (!row) return null;
+  const hasil = row.hasil as Record<string, unknown> | null;
+  return {
+    id: row.id,
+    tenantId,
+    jenis: row.jenis,
+    namaBerkas: row.nama_berkas,
+    status: row.status as ImportJob['status'],
+    fase: row.status === 'berjalan' ? 'simpan' : 'selesai',
+    diproses: row.diproses,
+    total: row.total,
+    hasil: row.status === 'berhasil' ? (hasil as unknown as ImportSummary) : null,
+    galat: row.status === 'gagal' ? (hasil as unknown as ImportJob['galat']) : null,
+  };
+}

@@ -1,0 +1,174 @@
+import {
+  checkHeader,
+  type ImportIssue,
+  localDate,
+  OPD_COLUMNS,
+  PEGAWAI_COLUMNS,
+  PEGAWAI_OPTIONAL_COLUMNS,
+  pesan,
+  type RawRow,
+  validateOpdRows,
+  validatePegawaiRows,
+  type ZonaWaktu,
+} from '@sigap/domain';
+import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import * as repo from './impor.repository.ts';
+
+export type JenisImpor = 'opd' | 'pegawai';
+
+/** What an import did. A failed import did nothing and lists every bad row instead. */
+export interface ImportSummary {
+  readonly jenis: JenisImpor;
+  readonly baris: number;
+  readonly dibuat: number;
+  readonly diubah: number;
+  readonly tidakBerubah: number;
+}
+
+export interface ImportOptions {
+  readonly actor: Actor;
+  /** OPD ids the caller may write to (null = the whole Pemda). */
+  readonly writableOpdIds: ReadonlySet<string> | null;
+  /** Date the new placements take effect (default: today in the Pemda's zone). */
+  readonly berlakuMulai?: string | undefined;
+  readonly onProgress?: ((phase: 'validasi' | 'simpan', done: number, total: number) => void) | undefined;
+}
+
+function failed(issues: ImportIssue[]): AppError {
+  return new AppError(
+    'IMPOR_GAGAL',
+    pesan(
+      `Impor dibatalkan: ${issues.length} masalah ditemukan; tidak ada data yang diubah`,
+      `Import cancelled: ${issues.length} problems found; nothing was changed`,
+    ),
+    issues,
+  );
+}
+
+async function today(trx: Trx, tenantId: string): Promise<string> {
+  const t = await trx.selectFrom('tenant').select('zona_waktu').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  return localDate(new Date(), t.zona_waktu as ZonaWaktu);
+}
+
+/**
+ * Imports OPDs and units, all-or-nothing: validates every row first, then writes only what differs
+ * from the stored registry, in one transaction, with an audit entry per change.
+ */
+export async function importOpd(
+  sdb: SigapDatabase,
+  tenantId: string,
+  table: { headers: string[]; rows: RawRow[] },
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  const headerIssues = checkHeader(table.headers, OPD_COLUMNS);
+  if (headerIssues.length > 0) throw failed(headerIssues);
+  if (opts.writableOpdIds !== null) {
+    throw new AppError(
+      'DILARANG',
+      pesan('Impor OPD hanya untuk admin Pemda atau BKPSDM', 'Only Pemda or BKPSDM admins may import OPDs'),
+    );
+  }
+  return withTenant(sdb, tenantId, async (trx) => {
+    const current = await repo.loadCurrentOpd(trx);
+    opts.onProgress?.('validasi', 0, table.rows.length);
+    const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
+    const v = validateOpdRows(table.rows, existing);
+    if (!v.ok) throw failed(v.issues);
+    opts.onProgress?.('validasi', table.rows.length, table.rows.length);
+    const day = opts.berlakuMulai ?? (await today(trx, tenantId));
+    const changes = repo.planOpd(v.records, current);
+    await repo.applyOpd(trx, tenantId, day, changes, current);
+    const dibuat = changes.filter((c) => c.before === null).length;
+    await insertAudit(
+      trx,
+      tenantId,
+      opts.actor,
+      changes.map((c) => ({
+        aksi: c.before ? 'ubah' : 'buat',
+        entitas: 'opd',
+        entitasId: c.key,
+        ringkasan: `${c.before ? 'Mengubah' : 'Menambah'} OPD ${c.key} (${c.after.nama}) lewat impor`,
+        sebelum: c.before ?? undefined,
+        sesudah: c.after,
+      })),
+    );
+    opts.onProgress?.('simpan', table.rows.length, table.rows.length);
+    return { jenis: 'opd', baris: table.rows.length, dibuat, diubah: changes.length - dibuat, tidakBerubah: table.rows.length - changes.length };
+  });
+}
+
+/** Imports employees, all-or-nothing, like importOpd; an OPD admin may only touch their own subtree. */
+export async function importPegawai(
+  sdb: SigapDatabase,
+  tenantId: string,
+  table: { headers: string[]; rows: RawRow[] },
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  const headerIssues = checkHeader(table.headers, PEGAWAI_COLUMNS, PEGAWAI_OPTIONAL_COLUMNS);
+  if (headerIssues.length > 0) throw failed(headerIssues);
+  const total = table.rows.length;
+  return withTenant(sdb, tenantId, async (trx) => {
+    const opd = await repo.loadCurrentOpd(trx);
+    const current = await repo.loadCurrentPegawai(trx);
+    opts.onProgress?.('validasi', 0, total);
+    const day = opts.berlakuMulai ?? (await today(trx, tenantId));
+    const v = validatePegawaiRows(
+      table.rows,
+      new Set([...opd.values()].map((o) => o.kode)),
+      new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
+      day,
+    );
+    if (!v.ok) throw failed(v.issues);
+    const opdIdOf = new Map([...opd].map(([k, o]) => [k, o.id]));
+    if (opts.writableOpdIds !== null) {
+      const scopeIssues: ImportIssue[] = [];
+      for (const r of v.records) {
+        const target = opdIdOf.get(r.opdKode.toUpperCase())!;
+        const cur = current.get((r.nip ?? r.idPegawai)!);
+        const outside = !opts.writableOpdIds.has(target) || (cur?.opd_id && !opts.writableOpdIds.has(cur.opd_id));
+        if (outside) {
+          scopeIssues.push({
+            baris: r.baris,
+            kolom: 'opd_kode',
+            kode: 'DI_LUAR_CAKUPAN',
+            pesan: pesan(
+              `Pegawai ini (atau OPD ${r.opdKode}) di luar OPD yang Anda kelola`,
+              `This employee (or OPD ${r.opdKode}) lies outside the OPDs you manage`,
+            ),
+          });
+        }
+      }
+      if (scopeIssues.length > 0) throw failed(scopeIssues);
+    }
+    opts.onProgress?.('validasi', total, total);
+    const plan = repo.planPegawai(v.records, current, opdIdOf);
+    await repo.applyPegawai(trx, tenantId, day, plan, current, (done) => opts.onProgress?.('simpan', done, total));
+    const byKey = new Map<string, { identity?: repo.Change<repo.PegawaiIdentity>; placement?: repo.Change<repo.PegawaiPlacement> }>();
+    for (const c of plan.identity) byKey.set(c.key, { ...byKey.get(c.key), identity: c });
+    for (const c of plan.placement) byKey.set(c.key, { ...byKey.get(c.key), placement: c });
+    const created = new Set(plan.identity.filter((c) => c.before === null).map((c) => c.key));
+    await insertAudit(
+      trx,
+      tenantId,
+      opts.actor,
+      [...byKey].map(([key, c]) => ({
+        aksi: created.has(key) ? 'buat' : 'ubah',
+        entitas: 'pegawai',
+        entitasId: key,
+        ringkasan: `${created.has(key) ? 'Menambah' : 'Mengubah'} pegawai ${key} (${c.identity?.after.nama ?? current.get(key)?.nama ?? ''}) lewat impor`,
+        sebelum: created.has(key) ? undefined : { ...(c.identity?.before ?? {}), ...(c.placement?.before ?? {}) },
+        sesudah: { ...(c.identity?.after ?? {}), ...(c.placement?.after ?? {}) },
+      })),
+    );
+    opts.onProgress?.('simpan', total, total);
+    return {
+      jenis: 'pegawai',
+      baris: total,
+      dibuat: created.size,
+      diubah: byKey.size - created.size,
+      tidakBerubah: total - byKey.size,
+    };
+  });
+}
