@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { allows, pesan, teks } from '@sigap/domain';
+import { allows, type Permission, pesan, teks } from '@sigap/domain';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -61,13 +61,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest('lang', 'id');
 
   // Every route must say what it needs: a route without `config.permission` is a programming error.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('sigapRoutes', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (route.url.startsWith('/api/docs')) {
       route.config = { ...(route.config ?? {}), permission: 'public' };
       return;
     }
-    if (!route.config?.permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission });
+    }
   });
 
   for (const type of ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream']) {
@@ -93,7 +99,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  app.addHook('preHandler', async (req) => {
+  // Who is asking is settled before the body is even parsed: a caller without the right gets 401/403,
+  // never a validation message about a route they may not use.
+  app.addHook('onRequest', async (req) => {
     req.lang = langOf(req);
     const perm = req.routeOptions.config?.permission;
     if (!req.url.startsWith('/api') || perm === undefined || perm === 'public') {
@@ -169,6 +177,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return reply.sendFile('index.html');
   });
   return app;
+}
+
+/** A registered API route and what it needs (for the route × role test and the docs). */
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly permission: Permission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sigapRoutes: readonly RouteInfo[];
+  }
 }
 
 export interface RouteDeps {
