@@ -52,6 +52,11 @@ async function today(trx: Trx, tenantId: string): Promise<string> {
   return localDate(new Date(), t.zona_waktu as ZonaWaktu);
 }
 
+/** Refreshes planner statistics after a large import (PGlite has no autovacuum to do it). */
+async function analyzeAfter(sdb: SigapDatabase, changed: number, tables: string[]) {
+  if (changed >= 200) await sdb.runScript(`ANALYZE ${tables.join(', ')}`);
+}
+
 /**
  * Imports OPDs and units, all-or-nothing: validates every row first, then writes only what differs
  * from the stored registry, in one transaction, with an audit entry per change.
@@ -70,7 +75,7 @@ export async function importOpd(
       pesan('Impor OPD hanya untuk admin Pemda atau BKPSDM', 'Only Pemda or BKPSDM admins may import OPDs'),
     );
   }
-  return withTenant(sdb, tenantId, async (trx) => {
+  const summary = await withTenant(sdb, tenantId, async (trx): Promise<ImportSummary> => {
     const current = await repo.loadCurrentOpd(trx);
     opts.onProgress?.('validasi', 0, table.rows.length);
     const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
@@ -97,6 +102,8 @@ export async function importOpd(
     opts.onProgress?.('simpan', table.rows.length, table.rows.length);
     return { jenis: 'opd', baris: table.rows.length, dibuat, diubah: changes.length - dibuat, tidakBerubah: table.rows.length - changes.length };
   });
+  await analyzeAfter(sdb, summary.dibuat + summary.diubah, ['opd', 'opd_versi']);
+  return summary;
 }
 
 /** Imports employees, all-or-nothing, like importOpd; an OPD admin may only touch their own subtree. */
@@ -109,7 +116,7 @@ export async function importPegawai(
   const headerIssues = checkHeader(table.headers, PEGAWAI_COLUMNS, PEGAWAI_OPTIONAL_COLUMNS);
   if (headerIssues.length > 0) throw failed(headerIssues);
   const total = table.rows.length;
-  return withTenant(sdb, tenantId, async (trx) => {
+  const summary = await withTenant(sdb, tenantId, async (trx): Promise<ImportSummary> => {
     const opd = await repo.loadCurrentOpd(trx);
     const current = await repo.loadCurrentPegawai(trx);
     opts.onProgress?.('validasi', 0, total);
@@ -171,4 +178,6 @@ export async function importPegawai(
       tidakBerubah: total - byKey.size,
     };
   });
+  await analyzeAfter(sdb, summary.dibuat + summary.diubah, ['pegawai', 'pegawai_versi', 'audit_log']);
+  return summary;
 }
