@@ -120,12 +120,13 @@ export async function importPegawai(
     const opd = await repo.loadCurrentOpd(trx);
     const current = await repo.loadCurrentPegawai(trx);
     opts.onProgress?.('validasi', 0, total);
-    const day = opts.berlakuMulai ?? (await today(trx, tenantId));
+    const now = await today(trx, tenantId);
+    const day = opts.berlakuMulai ?? now;
     const v = validatePegawaiRows(
       table.rows,
       new Set([...opd.values()].map((o) => o.kode)),
       new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
-      day,
+      now, // an appointment (TMT) cannot lie after today, whatever date the placement takes effect
     );
     if (!v.ok) throw failed(v.issues);
     const opdIdOf = new Map([...opd].map(([k, o]) => [k, o.id]));
