@@ -1,7 +1,7 @@
 import { type Pesan, pesan } from '../i18n/message.ts';
 import { inIndonesia } from './geo.ts';
 import { validateNip } from './nip.ts';
-import { findCycle } from './tree.ts';
+import { findCycles } from './tree.ts';
 import {
   isOneOf,
   JABATAN_LEVEL,
@@ -173,7 +173,7 @@ class RowReader {
   number(col: string): number | null {
     const v = this.get(col).replace(',', '.');
     if (v === '') return null;
-    const n = Number(v);
+    const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : Number.NaN; // no hex, no Infinity
     if (!Number.isFinite(n)) {
       this.fail(col, 'BUKAN_ANGKA', `"${this.get(col)}" bukan angka`, `"${this.get(col)}" is not a number`);
       return null;
@@ -309,8 +309,10 @@ export function validateOpdRows(
   const parent = new Map<string, string | null>();
   for (const [k, v] of existing) parent.set(k.toUpperCase(), v.indukKode?.toUpperCase() ?? null);
   for (const rec of records) parent.set(rec.kode.toUpperCase(), rec.indukKode?.toUpperCase() ?? null);
+  // A parent on a row that has problems of its own still exists in the file: no second, false issue.
+  const inFile = new Set(rows.map((r) => (r.values.kode ?? '').trim().toUpperCase()));
   for (const rec of records) {
-    if (rec.indukKode !== null && !parent.has(rec.indukKode.toUpperCase())) {
+    if (rec.indukKode !== null && !parent.has(rec.indukKode.toUpperCase()) && !inFile.has(rec.indukKode.toUpperCase())) {
       issues.push({
         baris: rec.baris,
         kolom: 'induk_kode',
@@ -322,12 +324,11 @@ export function validateOpdRows(
       });
     }
   }
-  const cycle = findCycle(parent.keys(), (k) => {
+  const rowOf = new Map(records.map((r) => [r.kode.toUpperCase(), r.baris]));
+  for (const cycle of findCycles(parent.keys(), (k) => {
     const p = parent.get(k) ?? null;
     return p !== null && parent.has(p) ? p : null;
-  });
-  if (cycle) {
-    const rowOf = new Map(records.map((r) => [r.kode.toUpperCase(), r.baris]));
+  })) {
     const baris = cycle.map((k) => rowOf.get(k)).find((b) => b !== undefined) ?? 1;
     issues.push({
       baris,
@@ -461,8 +462,9 @@ export function validatePegawaiRows(
   const atasanOf = new Map<string, string | null>();
   for (const [k, v] of existing) atasanOf.set(k, v.atasanKey);
   for (const rec of records) atasanOf.set((rec.nip ?? rec.idPegawai)!, rec.atasanKey);
+  const keysInFile = new Set(rows.flatMap((r) => [(r.values.nip ?? '').replace(/\s+/g, ''), (r.values.id_pegawai ?? '').trim()]));
   for (const rec of records) {
-    if (rec.atasanKey !== null && !atasanOf.has(rec.atasanKey)) {
+    if (rec.atasanKey !== null && !atasanOf.has(rec.atasanKey) && !keysInFile.has(rec.atasanKey)) {
       issues.push({
         baris: rec.baris,
         kolom: 'atasan_nip',
@@ -474,13 +476,12 @@ export function validatePegawaiRows(
       });
     }
   }
-  const cycle = findCycle(atasanOf.keys(), (k) => {
+  const rowOfKey = new Map(records.map((r) => [(r.nip ?? r.idPegawai)!, r.baris]));
+  for (const cycle of findCycles(atasanOf.keys(), (k) => {
     const p = atasanOf.get(k) ?? null;
     return p !== null && atasanOf.has(p) ? p : null;
-  });
-  if (cycle) {
-    const rowOf = new Map(records.map((r) => [(r.nip ?? r.idPegawai)!, r.baris]));
-    const baris = cycle.map((k) => rowOf.get(k)).find((b) => b !== undefined) ?? 1;
+  })) {
+    const baris = cycle.map((k) => rowOfKey.get(k)).find((b) => b !== undefined) ?? 1;
     issues.push({
       baris,
       kolom: 'atasan_nip',

@@ -24,11 +24,12 @@ export interface EffectiveOpd {
 }
 
 /**
- * Finds the first cycle in a parent relation, or null. `parentOf` maps a key to its parent key.
- * Returns the keys along the cycle, starting and ending with the same key.
+ * Finds every cycle in a parent relation (each reported once). `parentOf` maps a key to its parent key.
+ * Each cycle lists its keys, starting and ending with the same key.
  */
-export function findCycle(keys: Iterable<string>, parentOf: (k: string) => string | null): string[] | null {
+export function findCycles(keys: Iterable<string>, parentOf: (k: string) => string | null): string[][] {
   const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  const cycles: string[][] = [];
   for (const start of keys) {
     if (state.get(start) === 2) continue;
     const path: string[] = [];
@@ -36,7 +37,8 @@ export function findCycle(keys: Iterable<string>, parentOf: (k: string) => strin
     while (k !== null && state.get(k) !== 2) {
       if (state.get(k) === 1) {
         const i = path.indexOf(k);
-        return [...path.slice(i), k];
+        cycles.push([...path.slice(i), k]);
+        break;
       }
       state.set(k, 1);
       path.push(k);
@@ -44,20 +46,24 @@ export function findCycle(keys: Iterable<string>, parentOf: (k: string) => strin
     }
     for (const p of path) state.set(p, 2);
   }
-  return null;
+  return cycles;
 }
 
-/** Resolves inherited attributes for every node (kelas layanan, sektor, office and geofence). */
+/** The first cycle in a parent relation, or null (see findCycles). */
+export function findCycle(keys: Iterable<string>, parentOf: (k: string) => string | null): string[] | null {
+  return findCycles(keys, parentOf)[0] ?? null;
+}
+
+/**
+ * Resolves inherited attributes for every node (kelas layanan, sektor, office and geofence), whatever
+ * the depth; a node inside a parent cycle is treated as top level.
+ */
 export function resolveInheritance(nodes: readonly OpdNode[]): Map<string, EffectiveOpd> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const out = new Map<string, EffectiveOpd>();
-  const resolve = (n: OpdNode, depth: number): EffectiveOpd => {
-    const done = out.get(n.id);
-    if (done) return done;
-    const parent = n.indukId ? byId.get(n.indukId) : undefined;
-    const p = parent && depth < 64 ? resolve(parent, depth + 1) : null;
+  const derive = (n: OpdNode, p: EffectiveOpd | null): EffectiveOpd => {
     const hasOwnLocation = n.lat !== null && n.lng !== null;
-    const eff: EffectiveOpd = {
+    return {
       kelasLayanan: n.kelasLayanan ?? p?.kelasLayanan ?? 'non_pelayanan',
       sektor: n.sektor.length > 0 ? n.sektor : (p?.sektor ?? []),
       lat: hasOwnLocation ? n.lat : (p?.lat ?? null),
@@ -65,10 +71,25 @@ export function resolveInheritance(nodes: readonly OpdNode[]): Map<string, Effec
       radiusM: hasOwnLocation ? n.radiusM : (p?.radiusM ?? null),
       opdIndukKode: p ? p.opdIndukKode : n.kode,
     };
-    out.set(n.id, eff);
-    return eff;
   };
-  for (const n of nodes) resolve(n, 0);
+  for (const start of nodes) {
+    // Walk up to a resolved ancestor or the root, then resolve back down.
+    const chain: OpdNode[] = [];
+    const onChain = new Set<string>();
+    let cur: OpdNode | undefined = start;
+    while (cur && !out.has(cur.id) && !onChain.has(cur.id)) {
+      chain.push(cur);
+      onChain.add(cur.id);
+      cur = cur.indukId ? byId.get(cur.indukId) : undefined;
+    }
+    let parent: EffectiveOpd | null = cur ? (out.get(cur.id) ?? null) : null;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const n = chain[i]!;
+      const eff = derive(n, parent);
+      out.set(n.id, eff);
+      parent = eff;
+    }
+  }
   return out;
 }
 
