@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeNip, OPD_COLUMNS } from '@sigap/domain';
 import { sql } from 'kysely';
+import { findPgBin, startPostgres } from '../scripts/pg.mjs';
 import { openDatabase, type SigapDatabase } from '../server/src/db/database.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/audit/audit.repository.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../server/src/modules/impor/ekspor.service.ts';
 import { readTable } from '../server/src/modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../server/src/modules/impor/impor.service.ts';
 import { ensureTenant } from '../server/src/modules/tenant/tenant.service.ts';
-import { findPgBin, startPostgres } from '../scripts/pg.mjs';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,7 +79,12 @@ function makeFiles(n: number) {
 }
 
 async function measure(label: string, sdb: SigapDatabase, files: ReturnType<typeof makeFiles>) {
-  const t = await ensureTenant(sdb.db, { kode: 'bench', nama: 'Bench', jenis: 'kota', zonaWaktu: 'Asia/Jakarta' });
+  const t = await ensureTenant(sdb.db, {
+    kode: 'bench',
+    nama: 'Bench',
+    jenis: 'kota',
+    zonaWaktu: 'Asia/Jakarta',
+  });
   const opts = { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: '2025-01-01' };
   await importOpd(sdb, t.id, await readTable(files.opdCsv, 'opd.csv'), opts);
   const t0 = performance.now();
@@ -88,13 +93,19 @@ async function measure(label: string, sdb: SigapDatabase, files: ReturnType<type
   const t1 = performance.now();
   const again = await importPegawai(sdb, t.id, await readTable(files.pegawaiCsv, 'pegawai.csv'), opts);
   const second = (performance.now() - t1) / 1000;
-  if (r.dibuat !== PEOPLE || again.tidakBerubah !== PEOPLE) throw new Error(`unexpected result ${JSON.stringify({ r, again })}`);
+  if (r.dibuat !== PEOPLE || again.tidakBerubah !== PEOPLE)
+    throw new Error(`unexpected result ${JSON.stringify({ r, again })}`);
   // Reference: the same number of rows as one plain multi-row INSERT per 1,000 into a scratch table.
-  await sql`CREATE TEMP TABLE IF NOT EXISTS ref_insert (nip text, nama text, opd text, level text)`.execute(sdb.db);
+  await sql`CREATE TEMP TABLE IF NOT EXISTS ref_insert (nip text, nama text, opd text, level text)`.execute(
+    sdb.db,
+  );
   const t2 = performance.now();
   await sdb.db.transaction().execute(async (trx) => {
     for (let i = 0; i < PEOPLE; i += 1000) {
-      const vals = Array.from({ length: Math.min(1000, PEOPLE - i) }, (_, k) => sql`(${String(i + k)}, ${'Pegawai'}, ${'OPD1'}, ${'pelaksana'})`);
+      const vals = Array.from(
+        { length: Math.min(1000, PEOPLE - i) },
+        (_, k) => sql`(${String(i + k)}, ${'Pegawai'}, ${'OPD1'}, ${'pelaksana'})`,
+      );
       await sql`INSERT INTO ref_insert VALUES ${sql.join(vals)}`.execute(trx);
     }
   });
@@ -109,7 +120,9 @@ async function measure(label: string, sdb: SigapDatabase, files: ReturnType<type
 }
 
 const files = makeFiles(PEOPLE);
-console.log(`bench/import: ${PEOPLE.toLocaleString('en')} people, CSV ${(files.pegawaiCsv.length / 1e6).toFixed(1)} MB (validation, NIP checks, supervisor cycle check, versioned placement, audit entry per person)`);
+console.log(
+  `bench/import: ${PEOPLE.toLocaleString('en')} people, CSV ${(files.pegawaiCsv.length / 1e6).toFixed(1)} MB (validation, NIP checks, supervisor cycle check, versioned placement, audit entry per person)`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-'));
 const lite = await openDatabase(dir);

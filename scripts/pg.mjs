@@ -11,7 +11,9 @@ import { join } from 'node:path';
 export function findPgBin() {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(root, versions[0], 'bin');
   }
   return null;
@@ -44,11 +46,25 @@ export async function startPostgres(dir = mkdtempSync(join(tmpdir(), 'sigap-pg-'
   chmodSync(dir, 0o777);
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = join(dir, 'data');
-  run(join(bin, 'initdb'), ['-D', data, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--no-instructions']);
+  run(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '--auth=trust',
+    '-U',
+    'postgres',
+    '--encoding=UTF8',
+    '--no-instructions',
+  ]);
   const port = await freePort();
   run(join(bin, 'pg_ctl'), [
-    '-D', data, '-l', join(dir, 'log.txt'), '-w', 'start',
-    '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log.txt'),
+    '-w',
+    'start',
+    '-o',
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -69,7 +85,8 @@ if (process.argv[1]?.endsWith('pg.mjs')) {
     console.log(pg.url);
   } else if (cmd === 'stop' && dir) {
     const bin = findPgBin();
-    if (bin && existsSync(join(dir, 'data'))) run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+    if (bin && existsSync(join(dir, 'data')))
+      run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
     rmSync(dir, { recursive: true, force: true });
   } else {
     console.error('usage: node scripts/pg.mjs start|stop <dir>');

@@ -17,7 +17,14 @@ const notes = [];
 
 function vitest(name, projects, env = {}) {
   const file = join(out, `${name}.json`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ];
   console.log(`\n=== ${name} ===`);
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (!existsSync(file)) {
@@ -26,11 +33,15 @@ function vitest(name, projects, env = {}) {
     return;
   }
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  const brokenFiles = j.testResults.filter((t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed')).length;
+  const brokenFiles = j.testResults.filter(
+    (t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed'),
+  ).length;
   totals.passed += j.numPassedTests;
   totals.failed += j.numFailedTests + brokenFiles;
   totals.skipped += j.numPendingTests + j.numTodoTests;
-  notes.push(`${name}: ${j.numPassedTests} passed, ${j.numFailedTests + brokenFiles} failed, ${j.numPendingTests + j.numTodoTests} skipped`);
+  notes.push(
+    `${name}: ${j.numPassedTests} passed, ${j.numFailedTests + brokenFiles} failed, ${j.numPendingTests + j.numTodoTests} skipped`,
+  );
   if (j.numTotalTests === 0) {
     totals.failed += 1;
     notes.push(`${name}: no test ran`);
@@ -72,5 +83,7 @@ if (!only || only === 'e2e') {
 rmSync(out, { recursive: true, force: true });
 console.log('');
 for (const n of notes) console.log(n);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -6,7 +6,11 @@ import { ensureWebBuilt } from './web-build.ts';
 export async function startServer(o: { db: string; port: number; host: string; logger?: boolean }) {
   await ensureWebBuilt((s) => console.log(s));
   const sdb = await openDatabase(o.db);
-  const app = await buildApp({ sdb, logger: o.logger ?? false, secureCookies: process.env.SIGAP_SECURE_COOKIES === '1' });
+  const app = await buildApp({
+    sdb,
+    logger: o.logger ?? false,
+    secureCookies: process.env.SIGAP_SECURE_COOKIES === '1',
+  });
   await app.listen({ port: o.port, host: o.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;

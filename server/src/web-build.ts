@@ -18,7 +18,10 @@ export async function ensureWebBuilt(log: (s: string) => void = () => undefined)
   const index = join(WEB_DIR, 'dist', 'index.html');
   const src = join(WEB_DIR, 'src');
   if (!existsSync(src)) return;
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newestMtime(src), statSync(join(WEB_DIR, 'index.html')).mtimeMs)) {
+  if (
+    existsSync(index) &&
+    statSync(index).mtimeMs >= Math.max(newestMtime(src), statSync(join(WEB_DIR, 'index.html')).mtimeMs)
+  ) {
     return;
   }
   log('Membangun aplikasi web (sekali saja)… / Building the web app (once)…');

@@ -434,7 +434,7 @@ function opdValuesOf(specs: readonly OpdSpec[]): OpdValues[] {
       sektor: s.sektor.join('|'),
       lat: coord ? num(coord.lat) : '',
       lng: coord ? num(coord.lng) : '',
-      radius_m: s.radius === null ? '' : String(s.radius),
+      radius_m: s.radius === null || !coord ? '' : String(s.radius), // a radius needs an office location
     };
   });
 }

@@ -5,9 +5,9 @@ import { findCycles } from './tree.ts';
 import {
   isOneOf,
   JABATAN_LEVEL,
+  type JabatanLevel,
   JENIS_OPD,
   JENIS_PEGAWAI,
-  type JabatanLevel,
   type JenisOpd,
   type JenisPegawai,
   KELAS_LAYANAN,
@@ -182,8 +182,10 @@ class RowReader {
   }
   /** A lat/lng pair: both or neither, inside Indonesia. */
   point(latCol: string, lngCol: string): { lat: number | null; lng: number | null } {
+    const before = this.issues.length;
     const lat = this.number(latCol);
     const lng = this.number(lngCol);
+    if (this.issues.length > before) return { lat: null, lng: null }; // not a number: said once already
     if ((lat === null) !== (lng === null)) {
       const missing = lat === null ? latCol : lngCol;
       this.fail(
@@ -256,7 +258,10 @@ export function validateOpdRows(
     const sektorRaw = r.get('sektor');
     const sektor: Sektor[] = [];
     if (sektorRaw !== '') {
-      for (const s of sektorRaw.split('|').map((x) => x.trim().toLowerCase())) {
+      for (const s of sektorRaw
+        .split('|')
+        .map((x) => x.trim().toLowerCase())
+        .filter((x) => x !== '')) {
         if (isOneOf(SEKTOR, s)) {
           if (!sektor.includes(s)) sektor.push(s);
         } else {
@@ -288,6 +293,14 @@ export function validateOpdRows(
         'A top-level OPD needs an office location (lat, lng); units may inherit it',
       );
     }
+    if (lat === null && radiusM !== null && r.issues.every((i) => i.kolom !== 'lat' && i.kolom !== 'lng')) {
+      r.fail(
+        'radius_m',
+        'RADIUS_TANPA_LOKASI',
+        'Radius geofence diisi tetapi lokasi kantor (lat, lng) kosong',
+        'A geofence radius is given but the office location (lat, lng) is empty',
+      );
+    }
     if (lat !== null && radiusM === null && r.get('radius_m') === '') radiusM = 100;
     issues.push(...r.issues);
     if (r.issues.length === 0 && jenis !== null) {
@@ -312,7 +325,11 @@ export function validateOpdRows(
   // A parent on a row that has problems of its own still exists in the file: no second, false issue.
   const inFile = new Set(rows.map((r) => (r.values.kode ?? '').trim().toUpperCase()));
   for (const rec of records) {
-    if (rec.indukKode !== null && !parent.has(rec.indukKode.toUpperCase()) && !inFile.has(rec.indukKode.toUpperCase())) {
+    if (
+      rec.indukKode !== null &&
+      !parent.has(rec.indukKode.toUpperCase()) &&
+      !inFile.has(rec.indukKode.toUpperCase())
+    ) {
       issues.push({
         baris: rec.baris,
         kolom: 'induk_kode',
@@ -462,7 +479,9 @@ export function validatePegawaiRows(
   const atasanOf = new Map<string, string | null>();
   for (const [k, v] of existing) atasanOf.set(k, v.atasanKey);
   for (const rec of records) atasanOf.set((rec.nip ?? rec.idPegawai)!, rec.atasanKey);
-  const keysInFile = new Set(rows.flatMap((r) => [(r.values.nip ?? '').replace(/\s+/g, ''), (r.values.id_pegawai ?? '').trim()]));
+  const keysInFile = new Set(
+    rows.flatMap((r) => [(r.values.nip ?? '').replace(/\s+/g, ''), (r.values.id_pegawai ?? '').trim()]),
+  );
   for (const rec of records) {
     if (rec.atasanKey !== null && !atasanOf.has(rec.atasanKey) && !keysInFile.has(rec.atasanKey)) {
       issues.push({

@@ -46,11 +46,15 @@ const birthArb = fc
   })
   .map(({ y, m, d }) => ({ y, m, d: Math.min(d, daysInMonth(y, m)) }));
 
+/** First month index at which someone is 18 on the 1st (TMT counts from the first of its month). */
+const firstAdultMonth = (b: { y: number; m: number; d: number }) =>
+  (b.y + 18) * 12 + (b.m - 1) + (b.d > 1 ? 1 : 0);
+
 /** Valid PNS parts: appointment (TMT) from age 18, not before 1950 and not after TODAY's month. */
 const pnsPartsArb = birthArb
-  .filter((b) => (b.y + 18) * 12 + (b.m - 1) <= 2025 * 12 + 5)
+  .filter((b) => firstAdultMonth(b) <= 2025 * 12 + 5)
   .chain((b) => {
-    const lo = Math.max((b.y + 18) * 12 + (b.m - 1), 1950 * 12);
+    const lo = Math.max(firstAdultMonth(b), 1950 * 12);
     const hi = 2025 * 12 + 5; // June 2025
     return fc.record({
       birth: fc.constant(b),

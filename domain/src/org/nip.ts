@@ -103,8 +103,9 @@ export function validateNip(raw: string, jenis: JenisPegawai, today: string): Ni
   }
   // An ASN is appointed at 18 at the earliest.
   // TMT is the first of its month: in the birth month itself the person is 18 only if born on the 1st.
-  const tmtM = tmtMonth ?? 12;
-  const ageAtTmt = tmtYear - y - (tmtM < m || (tmtM === m && d > 1) ? 1 : 0);
+  // A PPPK NIP gives only the year: the person must turn 18 within it at the latest.
+  const ageAtTmt =
+    tmtMonth === null ? tmtYear - y : tmtYear - y - (tmtMonth < m || (tmtMonth === m && d > 1) ? 1 : 0);
   if (ageAtTmt < 18) {
     return {
       ok: false,

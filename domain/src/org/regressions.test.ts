@@ -24,7 +24,16 @@ describe('regressions found by review', () => {
   });
 
   it('a supervisor row with its own problem does not give their staff a false "unknown supervisor" issue', () => {
-    const base = { nama: 'X', jenis_pegawai: 'pns', jabatan_level: 'pelaksana', jabatan: '', opd_kode: 'A', telepon: '', rumah_lat: '', rumah_lng: '' };
+    const base = {
+      nama: 'X',
+      jenis_pegawai: 'pns',
+      jabatan_level: 'pelaksana',
+      jabatan: '',
+      opd_kode: 'A',
+      telepon: '',
+      rumah_lat: '',
+      rumah_lng: '',
+    };
     const r = validatePegawaiRows(
       rows([
         { ...base, nip: '197001011995031001', atasan_nip: '', email: 'bukan-email' },
@@ -65,5 +74,19 @@ describe('regressions found by review', () => {
       const eff = resolveInheritance(order).get('n99')!;
       expect(eff).toMatchObject({ kelasLayanan: 'pelayanan', opdIndukKode: 'K0' });
     }
+  });
+});
+
+describe('small validator fixes', () => {
+  it('ignores an empty part in sektor (a trailing |)', () => {
+    expect(validateOpdRows(rows([opd('A', '', { sektor: 'kesehatan|' })]), new Map()).ok).toBe(true);
+  });
+  it('reports a non-numeric latitude once', () => {
+    const r = validateOpdRows(rows([opd('A', '', { lat: 'utara' })]), new Map());
+    expect(!r.ok && r.issues.map((i) => i.kode)).toEqual(['BUKAN_ANGKA']);
+  });
+  it('refuses a radius without an office location', () => {
+    const r = validateOpdRows(rows([opd('A'), opd('B', 'A', { radius_m: '50' })]), new Map());
+    expect(!r.ok && r.issues.map((i) => `${i.baris}:${i.kode}`)).toEqual(['3:RADIUS_TANPA_LOKASI']);
   });
 });

@@ -1,14 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
 import { JENIS_PEMDA, OPD_COLUMNS, ROLES, type Role, teks, ZONA_WAKTU } from '@sigap/domain';
-import { type SigapDatabase, openDatabase, withTenant } from '../db/database.ts';
+import { Command, CommanderError, Option } from 'commander';
+import { openDatabase, type SigapDatabase, withTenant } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/users.service.ts';
 import { seedDemo } from '../modules/demo/demo.service.ts';
 import { DEMO_ACCOUNTS } from '../modules/demo/demo-data.ts';
-import { exportOpdRows, exportPegawaiRows, PEGAWAI_EXPORT_COLUMNS, toCsv, toXlsx } from '../modules/impor/ekspor.service.ts';
+import {
+  exportOpdRows,
+  exportPegawaiRows,
+  PEGAWAI_EXPORT_COLUMNS,
+  toCsv,
+  toXlsx,
+} from '../modules/impor/ekspor.service.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { tenantToday } from '../modules/org/org.service.ts';
@@ -45,24 +51,33 @@ async function tenantOf(sdb: SigapDatabase, cmd: Command): Promise<string> {
   const rows = await sdb.db.selectFrom('tenant').select(['id', 'kode']).execute();
   if (kode) {
     const t = rows.find((r) => r.kode === kode);
-    if (!t) throw new UserError(`Pemda "${kode}" tidak ada. Yang ada: ${rows.map((r) => r.kode).join(', ') || '(belum ada)'}`);
+    if (!t)
+      throw new UserError(
+        `Pemda "${kode}" tidak ada. Yang ada: ${rows.map((r) => r.kode).join(', ') || '(belum ada)'}`,
+      );
     return t.id;
   }
   if (rows.length === 1) return rows[0]!.id;
-  if (rows.length === 0) throw new UserError('Belum ada Pemda. Jalankan `sigap demo` atau `sigap pemda create` dahulu.');
-  throw new UserError(`Ada beberapa Pemda; pilih dengan --tenant <kode>: ${rows.map((r) => r.kode).join(', ')}`);
+  if (rows.length === 0)
+    throw new UserError('Belum ada Pemda. Jalankan `sigap demo` atau `sigap pemda create` dahulu.');
+  throw new UserError(
+    `Ada beberapa Pemda; pilih dengan --tenant <kode>: ${rows.map((r) => r.kode).join(', ')}`,
+  );
 }
 
 function printAccounts(url: string) {
   console.log(`\nSigap berjalan di / is running at: ${url}`);
   console.log('Akun demo / demo sign-ins (Pemda: kota-batu):');
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.password}   ${a.role}${a.opdKode ? ` (${a.opdKode})` : ''}`);
+  for (const a of DEMO_ACCOUNTS)
+    console.log(`  ${a.username.padEnd(14)} ${a.password}   ${a.role}${a.opdKode ? ` (${a.opdKode})` : ''}`);
   console.log('Tekan Ctrl+C untuk berhenti / press Ctrl+C to stop.');
 }
 
 const program = new Command('sigap')
   .description('Sigap — sistem kerja ASN Pemda (WFH/WFO/piket)')
-  .addOption(new Option('--db <url>', 'postgres:// URL atau folder PGlite').env('DATABASE_URL').default('./data'))
+  .addOption(
+    new Option('--db <url>', 'postgres:// URL atau folder PGlite').env('DATABASE_URL').default('./data'),
+  )
   .addOption(new Option('--tenant <kode>', 'kode Pemda bila lebih dari satu').env('SIGAP_TENANT'))
   .exitOverride()
   .showHelpAfterError();
@@ -110,15 +125,33 @@ pemda
   .requiredOption('--nama <nama>', 'nama, mis. "Pemerintah Kabupaten Kudus"')
   .addOption(new Option('--jenis <jenis>', 'jenis Pemda').choices(JENIS_PEMDA).makeOptionMandatory())
   .addOption(new Option('--zona <zona>', 'zona waktu IANA').choices(ZONA_WAKTU).default('Asia/Jakarta'))
-  .action(async (o: { kode: string; nama: string; jenis: (typeof JENIS_PEMDA)[number]; zona: (typeof ZONA_WAKTU)[number] }, cmd: Command) =>
-    withDb(cmd, async (sdb) => {
-      const t = await ensureTenant(sdb.db, { kode: o.kode, nama: o.nama, jenis: o.jenis, zonaWaktu: o.zona });
-      const n = await withTenant(sdb, t.id, (trx) => seedHolidays(trx, t.id));
-      console.log(t.created ? `Pemda ${o.kode} dibuat (${n} hari libur dimuat).` : `Pemda ${o.kode} sudah ada.`);
-    }),
+  .action(
+    async (
+      o: {
+        kode: string;
+        nama: string;
+        jenis: (typeof JENIS_PEMDA)[number];
+        zona: (typeof ZONA_WAKTU)[number];
+      },
+      cmd: Command,
+    ) =>
+      withDb(cmd, async (sdb) => {
+        const t = await ensureTenant(sdb.db, {
+          kode: o.kode,
+          nama: o.nama,
+          jenis: o.jenis,
+          zonaWaktu: o.zona,
+        });
+        const n = await withTenant(sdb, t.id, (trx) => seedHolidays(trx, t.id));
+        console.log(
+          t.created ? `Pemda ${o.kode} dibuat (${n} hari libur dimuat).` : `Pemda ${o.kode} sudah ada.`,
+        );
+      }),
   );
 
-const imp = program.command('import').description('mengimpor OPD atau pegawai (CSV/XLSX), semua atau tidak sama sekali');
+const imp = program
+  .command('import')
+  .description('mengimpor OPD atau pegawai (CSV/XLSX), semua atau tidak sama sekali');
 for (const jenis of ['opd', 'pegawai'] as const) {
   imp
     .command(jenis)
@@ -137,15 +170,28 @@ for (const jenis of ['opd', 'pegawai'] as const) {
         const bar = progressBar();
         try {
           const table = await readTable(data, basename(file));
-          const opts = { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: o.berlaku, onProgress: (f: string, d: number, n: number) => bar.update(f, d, n) };
-          const r = jenis === 'opd' ? await importOpd(sdb, tenantId, table, opts) : await importPegawai(sdb, tenantId, table, opts);
+          const opts = {
+            actor: SYSTEM_ACTOR,
+            writableOpdIds: null,
+            berlakuMulai: o.berlaku,
+            onProgress: (f: string, d: number, n: number) => bar.update(f, d, n),
+          };
+          const r =
+            jenis === 'opd'
+              ? await importOpd(sdb, tenantId, table, opts)
+              : await importPegawai(sdb, tenantId, table, opts);
           bar.stop();
-          console.log(`${file}: ${r.baris} baris — ${r.dibuat} baru, ${r.diubah} diubah, ${r.tidakBerubah} tidak berubah.`);
+          console.log(
+            `${file}: ${r.baris} baris — ${r.dibuat} baru, ${r.diubah} diubah, ${r.tidakBerubah} tidak berubah.`,
+          );
         } catch (e) {
           bar.stop();
           if (e instanceof AppError && e.issues) {
             console.error(`${file}: ${teks(e.pesan, lang)}`);
-            for (const i of e.issues) console.error(`  ${file}: baris ${i.baris}${i.kolom ? `, kolom ${i.kolom}` : ''}: ${teks(i.pesan, lang)} [${i.kode}]`);
+            for (const i of e.issues)
+              console.error(
+                `  ${file}: baris ${i.baris}${i.kolom ? `, kolom ${i.kolom}` : ''}: ${teks(i.pesan, lang)} [${i.kode}]`,
+              );
             throw new UserError('');
           }
           throw e;
@@ -161,25 +207,38 @@ program
   .option('--out <file>', 'berkas tujuan (bawaan: layar)')
   .option('--tanggal <tanggal>', 'data per tanggal (YYYY-MM-DD)')
   .description('mengekspor dalam format impor (bolak-balik tanpa perubahan)')
-  .action(async (jenis: string, o: { format: 'csv' | 'xlsx' | 'json'; out?: string; tanggal?: string }, cmd: Command) => {
-    if (jenis !== 'opd' && jenis !== 'pegawai') throw new CommanderError(2, 'usage', 'jenis harus opd atau pegawai');
-    await withDb(cmd, async (sdb) => {
-      const tenantId = await tenantOf(sdb, cmd);
-      const rows = await withTenant(sdb, tenantId, async (trx) => {
-        const asOf = o.tanggal ?? (await tenantToday(trx, tenantId));
-        return jenis === 'opd' ? exportOpdRows(trx, asOf) : exportPegawaiRows(trx, asOf, { opdIds: null, selfPegawaiId: null });
+  .action(
+    async (
+      jenis: string,
+      o: { format: 'csv' | 'xlsx' | 'json'; out?: string; tanggal?: string },
+      cmd: Command,
+    ) => {
+      if (jenis !== 'opd' && jenis !== 'pegawai')
+        throw new CommanderError(2, 'usage', 'jenis harus opd atau pegawai');
+      await withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const rows = await withTenant(sdb, tenantId, async (trx) => {
+          const asOf = o.tanggal ?? (await tenantToday(trx, tenantId));
+          return jenis === 'opd'
+            ? exportOpdRows(trx, asOf)
+            : exportPegawaiRows(trx, asOf, { opdIds: null, selfPegawaiId: null });
+        });
+        const columns = jenis === 'opd' ? OPD_COLUMNS : PEGAWAI_EXPORT_COLUMNS;
+        const out: string | Buffer =
+          o.format === 'json'
+            ? `${JSON.stringify(rows, null, 2)}\n`
+            : o.format === 'xlsx'
+              ? await toXlsx(jenis, columns, rows)
+              : toCsv(columns, rows);
+        if (o.out) {
+          writeFileSync(o.out, out);
+          console.error(`${rows.length} baris ditulis ke ${o.out}`);
+        } else if (o.format === 'xlsx') {
+          throw new UserError('Format xlsx perlu --out <berkas>');
+        } else process.stdout.write(out);
       });
-      const columns = jenis === 'opd' ? OPD_COLUMNS : PEGAWAI_EXPORT_COLUMNS;
-      const out: string | Buffer =
-        o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : o.format === 'xlsx' ? await toXlsx(jenis, columns, rows) : toCsv(columns, rows);
-      if (o.out) {
-        writeFileSync(o.out, out);
-        console.error(`${rows.length} baris ditulis ke ${o.out}`);
-      } else if (o.format === 'xlsx') {
-        throw new UserError('Format xlsx perlu --out <berkas>');
-      } else process.stdout.write(out);
-    });
-  });
+    },
+  );
 
 const user = program.command('user').description('mengelola akun');
 user
@@ -187,30 +246,48 @@ user
   .description('membuat (atau memperbarui) akun')
   .requiredOption('--username <username>')
   .requiredOption('--nama <nama>')
-  .requiredOption('--role <peran...>', `peran (${ROLES.join(', ')}); peran berlingkup: opd_admin:KODE, unit_head:KODE`)
+  .requiredOption(
+    '--role <peran...>',
+    `peran (${ROLES.join(', ')}); peran berlingkup: opd_admin:KODE, unit_head:KODE`,
+  )
   .option('--nip <nip>', 'NIP pegawai yang ditautkan (wajib untuk peran employee)')
-  .addOption(new Option('--password <password>', 'kata sandi (lebih aman lewat SIGAP_PASSWORD)').env('SIGAP_PASSWORD'))
-  .action(async (o: { username: string; nama: string; role: string[]; nip?: string; password?: string }, cmd: Command) => {
-    if (!o.password) throw new UserError('Kata sandi wajib: --password atau SIGAP_PASSWORD');
-    const roles = o.role.map((r) => {
-      const [role, opdKode] = r.split(':');
-      if (!ROLES.includes(role as Role)) throw new UserError(`Peran "${role}" tidak dikenal; pilihan: ${ROLES.join(', ')}`);
-      return { role: role as Role, opdKode: opdKode ?? null };
-    });
-    await withDb(cmd, async (sdb) => {
-      const tenantId = await tenantOf(sdb, cmd);
-      const r = await withTenant(sdb, tenantId, (trx) =>
-        upsertUser(trx, tenantId, SYSTEM_ACTOR, { username: o.username, nama: o.nama, password: o.password!, nip: o.nip, roles }),
-      );
-      console.log(`Akun ${o.username} ${r.created ? 'dibuat' : 'diperbarui'}.`);
-    });
-  });
+  .addOption(
+    new Option('--password <password>', 'kata sandi (lebih aman lewat SIGAP_PASSWORD)').env('SIGAP_PASSWORD'),
+  )
+  .action(
+    async (
+      o: { username: string; nama: string; role: string[]; nip?: string; password?: string },
+      cmd: Command,
+    ) => {
+      if (!o.password) throw new UserError('Kata sandi wajib: --password atau SIGAP_PASSWORD');
+      const roles = o.role.map((r) => {
+        const [role, opdKode] = r.split(':');
+        if (!ROLES.includes(role as Role))
+          throw new UserError(`Peran "${role}" tidak dikenal; pilihan: ${ROLES.join(', ')}`);
+        return { role: role as Role, opdKode: opdKode ?? null };
+      });
+      await withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const r = await withTenant(sdb, tenantId, (trx) =>
+          upsertUser(trx, tenantId, SYSTEM_ACTOR, {
+            username: o.username,
+            nama: o.nama,
+            password: o.password!,
+            nip: o.nip,
+            roles,
+          }),
+        );
+        console.log(`Akun ${o.username} ${r.created ? 'dibuat' : 'diperbarui'}.`);
+      });
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) process.exit(0);
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
+      process.exit(0);
     process.exit(2);
   }
   if (e instanceof UserError) {

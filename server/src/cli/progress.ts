@@ -8,7 +8,11 @@ export function progressBar() {
       if (!process.stderr.isTTY || total < 500) return;
       if (!bar) {
         bar = new cliProgress.SingleBar(
-          { format: '{label} [{bar}] {percentage}% | {value}/{total} baris', stream: process.stderr, hideCursor: true },
+          {
+            format: '{label} [{bar}] {percentage}% | {value}/{total} baris',
+            stream: process.stderr,
+            hideCursor: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done, { label });

@@ -36,7 +36,11 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
       max: 10,
       types: {
         getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-          oid === DATE_OID ? (v: string) => v : oid === INT8_OID ? (v: string) => v : pg.types.getTypeParser(oid, format),
+          oid === DATE_OID
+            ? (v: string) => v
+            : oid === INT8_OID
+              ? (v: string) => v
+              : pg.types.getTypeParser(oid, format),
       } as pg.CustomTypesConfig,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -110,16 +114,22 @@ export async function migrate(sdb: SigapDatabase): Promise<string[]> {
     .sort();
   const done: string[] = [];
   for (const f of files) {
-    const applied = await db.selectFrom('schema_migration').select('nama').where('nama', '=', f).executeTakeFirst();
+    const applied = await db
+      .selectFrom('schema_migration')
+      .select('nama')
+      .where('nama', '=', f)
+      .executeTakeFirst();
     if (applied) continue;
     const text = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
-    await sdb.runScript(
-      `BEGIN;\nSELECT pg_advisory_xact_lock(74201);\n` +
-        `DO $m$ BEGIN IF EXISTS (SELECT 1 FROM schema_migration WHERE nama = '${f}') THEN RAISE EXCEPTION 'sigap:already-applied'; END IF; END $m$;\n` +
-        `${text}\n;INSERT INTO schema_migration (nama) VALUES ('${f}');\nCOMMIT;`,
-    ).catch((e: unknown) => {
-      if (!String(e).includes('sigap:already-applied')) throw new Error(`Migrasi ${f} gagal: ${String(e)}`);
-    });
+    await sdb
+      .runScript(
+        `BEGIN;\nSELECT pg_advisory_xact_lock(74201);\n` +
+          `DO $m$ BEGIN IF EXISTS (SELECT 1 FROM schema_migration WHERE nama = '${f}') THEN RAISE EXCEPTION 'sigap:already-applied'; END IF; END $m$;\n` +
+          `${text}\n;INSERT INTO schema_migration (nama) VALUES ('${f}');\nCOMMIT;`,
+      )
+      .catch((e: unknown) => {
+        if (!String(e).includes('sigap:already-applied')) throw new Error(`Migrasi ${f} gagal: ${String(e)}`);
+      });
     done.push(f);
   }
   return done;
@@ -129,7 +139,11 @@ export async function migrate(sdb: SigapDatabase): Promise<string[]> {
  * Runs `fn` in a transaction bound to one tenant: row-level security then hides and protects every
  * other tenant's rows, whatever the queries inside forget.
  */
-export async function withTenant<T>(sdb: SigapDatabase, tenantId: string, fn: (trx: Trx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  sdb: SigapDatabase,
+  tenantId: string,
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
   return sdb.db.transaction().execute(async (trx) => {
     if (sdb.useAppRole) await sql`SET LOCAL ROLE sigap_app`.execute(trx);
     await sql`SELECT set_config('sigap.tenant_id', ${tenantId}, true)`.execute(trx);

@@ -15,40 +15,66 @@ beforeAll(async () => {
 });
 afterAll(async () => sdb.cleanup());
 
-const TABLES = ['opd', 'opd_versi', 'pegawai', 'pegawai_versi', 'app_user', 'user_role', 'hari_libur', 'audit_log'] as const;
+const TABLES = [
+  'opd',
+  'opd_versi',
+  'pegawai',
+  'pegawai_versi',
+  'app_user',
+  'user_role',
+  'hari_libur',
+  'audit_log',
+] as const;
 
 describe(`row-level security (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('runs tenant requests as the restricted role', async () => {
     expect(sdb.useAppRole).toBe(true);
-    const who = await withTenant(sdb, a, async (trx) => (await sql<{ u: string }>`SELECT current_user AS u`.execute(trx)).rows[0]!.u);
+    const who = await withTenant(
+      sdb,
+      a,
+      async (trx) => (await sql<{ u: string }>`SELECT current_user AS u`.execute(trx)).rows[0]!.u,
+    );
     expect(who).toBe('sigap_app');
   });
 
   it('a query that forgets the tenant filter still sees only its own tenant', async () => {
     for (const t of TABLES) {
-      const rows = await withTenant(sdb, a, (trx) => sql<{ tenant_id: string }>`SELECT tenant_id FROM ${sql.table(t)}`.execute(trx));
+      const rows = await withTenant(sdb, a, (trx) =>
+        sql<{ tenant_id: string }>`SELECT tenant_id FROM ${sql.table(t)}`.execute(trx),
+      );
       expect(rows.rows.length, t).toBeGreaterThan(0);
       expect(new Set(rows.rows.map((r) => r.tenant_id)), t).toEqual(new Set([a]));
     }
   });
 
   it('cannot read another tenant by id, nor update or delete its rows', async () => {
-    const bPegawai = await withTenant(sdb, b, (trx) => trx.selectFrom('pegawai').select(['id', 'nama']).executeTakeFirstOrThrow());
+    const bPegawai = await withTenant(sdb, b, (trx) =>
+      trx.selectFrom('pegawai').select(['id', 'nama']).executeTakeFirstOrThrow(),
+    );
     await withTenant(sdb, a, async (trx) => {
       expect(await trx.selectFrom('pegawai').selectAll().where('id', '=', bPegawai.id).execute()).toEqual([]);
-      const u = await trx.updateTable('pegawai').set({ nama: 'DIRETAS' }).where('id', '=', bPegawai.id).executeTakeFirst();
+      const u = await trx
+        .updateTable('pegawai')
+        .set({ nama: 'DIRETAS' })
+        .where('id', '=', bPegawai.id)
+        .executeTakeFirst();
       expect(Number(u.numUpdatedRows)).toBe(0);
       const d = await trx.deleteFrom('hari_libur').where('tenant_id', '=', b).executeTakeFirst();
       expect(Number(d.numDeletedRows)).toBe(0);
     });
-    const after = await withTenant(sdb, b, (trx) => trx.selectFrom('pegawai').select('nama').where('id', '=', bPegawai.id).executeTakeFirstOrThrow());
+    const after = await withTenant(sdb, b, (trx) =>
+      trx.selectFrom('pegawai').select('nama').where('id', '=', bPegawai.id).executeTakeFirstOrThrow(),
+    );
     expect(after.nama).toBe(bPegawai.nama);
   });
 
   it('cannot insert a row for another tenant', async () => {
     await expect(
       withTenant(sdb, a, (trx) =>
-        trx.insertInto('hari_libur').values({ tenant_id: b, tanggal: '2030-01-01', jenis: 'libur_daerah', nama: 'Sisipan' }).execute(),
+        trx
+          .insertInto('hari_libur')
+          .values({ tenant_id: b, tanggal: '2030-01-01', jenis: 'libur_daerah', nama: 'Sisipan' })
+          .execute(),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -63,6 +89,8 @@ describe(`row-level security (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' : '
 
   it('the audit trail is append-only', async () => {
     await expect(withTenant(sdb, a, (trx) => trx.deleteFrom('audit_log').execute())).rejects.toThrow();
-    await expect(withTenant(sdb, a, (trx) => trx.updateTable('audit_log').set({ ringkasan: 'x' }).execute())).rejects.toThrow();
+    await expect(
+      withTenant(sdb, a, (trx) => trx.updateTable('audit_log').set({ ringkasan: 'x' }).execute()),
+    ).rejects.toThrow();
   });
 });

@@ -76,7 +76,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   });
 
-  for (const type of ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream']) {
+  for (const type of [
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/octet-stream',
+  ]) {
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
 
@@ -105,7 +109,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     req.lang = langOf(req);
     const perm = req.routeOptions.config?.permission;
     if (!req.url.startsWith('/api') || perm === undefined || perm === 'public') {
-      if (perm === 'public' && req.cookies[SESSION_COOKIE]) req.caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);
+      if (perm === 'public' && req.cookies[SESSION_COOKIE])
+        req.caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);
       return;
     }
     const caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);
@@ -114,13 +119,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !req.routeOptions.config?.noCsrf) {
       if (req.headers['x-csrf-token'] !== caller.csrfToken) throw errors.csrf();
     }
-    if (!allows(caller.grants.map((g) => g.role), perm)) throw errors.forbidden();
+    if (
+      !allows(
+        caller.grants.map((g) => g.role),
+        perm,
+      )
+    )
+      throw errors.forbidden();
   });
 
   app.setErrorHandler((err, req, reply) => {
     const lang = req.lang ?? 'id';
     if (err instanceof AppError) {
-      return reply.status(statusOf(err.code)).send({ code: err.code, message: teks(err.pesan, lang), issues: err.issues });
+      return reply
+        .status(statusOf(err.code))
+        .send({ code: err.code, message: teks(err.pesan, lang), issues: err.issues });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const detail = err.validation
@@ -131,14 +144,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         .join('; ');
       return reply.status(400).send({
         code: 'VALIDASI',
-        message: lang === 'en' ? `Invalid input (${err.validationContext}): ${detail}` : `Masukan tidak sah (${err.validationContext}): ${detail}`,
+        message:
+          lang === 'en'
+            ? `Invalid input (${err.validationContext}): ${detail}`
+            : `Masukan tidak sah (${err.validationContext}): ${detail}`,
       });
     }
     const e = err as { statusCode?: number; message?: string; code?: string };
     if (e.statusCode === 429) {
       return reply.status(429).send({
         code: 'TERLALU_BANYAK',
-        message: teks(pesan('Terlalu banyak percobaan; tunggu sebentar lalu coba lagi', 'Too many attempts; wait a moment and try again'), lang),
+        message: teks(
+          pesan(
+            'Terlalu banyak percobaan; tunggu sebentar lalu coba lagi',
+            'Too many attempts; wait a moment and try again',
+          ),
+          lang,
+        ),
       });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
@@ -150,11 +172,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     req.log.error(err);
     return reply.status(500).send({
       code: 'KESALAHAN_SERVER',
-      message: teks(pesan('Terjadi kesalahan di server; coba lagi atau hubungi admin', 'A server error occurred; try again or contact the admin'), lang),
+      message: teks(
+        pesan(
+          'Terjadi kesalahan di server; coba lagi atau hubungi admin',
+          'A server error occurred; try again or contact the admin',
+        ),
+        lang,
+      ),
     });
   });
 
-  const deps = { sdb: opts.sdb, secureCookies: opts.secureCookies ?? false, loginRateLimit: opts.loginRateLimit ?? 10 };
+  const deps = {
+    sdb: opts.sdb,
+    secureCookies: opts.secureCookies ?? false,
+    loginRateLimit: opts.loginRateLimit ?? 10,
+  };
   await app.register(
     async (api) => {
       await authRoutes(api, deps);
@@ -172,7 +204,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api') || !serveWeb || req.method !== 'GET') {
-      return reply.status(404).send({ code: 'TIDAK_DITEMUKAN', message: teks(pesan(`Alamat ${req.url} tidak ada`, `No such address ${req.url}`), langOf(req)) });
+      return reply.status(404).send({
+        code: 'TIDAK_DITEMUKAN',
+        message: teks(pesan(`Alamat ${req.url} tidak ada`, `No such address ${req.url}`), langOf(req)),
+      });
     }
     return reply.sendFile('index.html');
   });

@@ -56,19 +56,26 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export const errors = {
-  notSignedIn: () => new AppError('TIDAK_MASUK', pesan('Silakan masuk terlebih dahulu', 'Please sign in first')),
+  notSignedIn: () =>
+    new AppError('TIDAK_MASUK', pesan('Silakan masuk terlebih dahulu', 'Please sign in first')),
   forbidden: () =>
     new AppError('DILARANG', pesan('Anda tidak berhak melakukan ini', 'You are not allowed to do this')),
   outOfScope: () =>
     new AppError(
       'DILARANG',
-      pesan('Data ini di luar bagian organisasi yang boleh Anda lihat', 'This lies outside the part of the organisation you may see'),
+      pesan(
+        'Data ini di luar bagian organisasi yang boleh Anda lihat',
+        'This lies outside the part of the organisation you may see',
+      ),
     ),
   notFound: (what: string, whatEn: string) =>
     new AppError('TIDAK_DITEMUKAN', pesan(`${what} tidak ditemukan`, `${whatEn} not found`)),
   csrf: () =>
     new AppError(
       'CSRF',
-      pesan('Token keamanan (CSRF) tidak cocok; muat ulang halaman', 'Security token (CSRF) mismatch; reload the page'),
+      pesan(
+        'Token keamanan (CSRF) tidak cocok; muat ulang halaman',
+        'Security token (CSRF) mismatch; reload the page',
+      ),
     ),
 };

@@ -20,7 +20,11 @@ function concreteUrl(url: string) {
 }
 
 async function signIn(username: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: PASSWORD },
+  });
   expect(res.statusCode, `login ${username}: ${res.body}`).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'sigap_sid')!;
   return { cookie: `sigap_sid=${cookie.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
@@ -41,7 +45,9 @@ afterAll(async () => {
 describe('every route × every role', () => {
   it('every API route declares a permission and appears in the OpenAPI document', async () => {
     expect(app.sigapRoutes.length).toBeGreaterThan(15);
-    const doc = (await app.inject({ url: '/api/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const doc = (await app.inject({ url: '/api/docs/json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     for (const r of app.sigapRoutes) {
       const path = r.url.replace(/^\/api/, '/api').replace(/:([a-zA-Z]+)/g, '{$1}');
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.url} in OpenAPI`).toBeDefined();
@@ -50,7 +56,11 @@ describe('every route × every role', () => {
 
   it('refuses every non-public route without a session (401)', async () => {
     for (const r of app.sigapRoutes.filter((x) => x.permission !== 'public')) {
-      const res = await app.inject({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' ? undefined : {} });
+      const res = await app.inject({
+        method: r.method as 'GET',
+        url: concreteUrl(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json(), `${r.method} ${r.url}`).toMatchObject({ code: 'TIDAK_MASUK' });
     }
@@ -71,7 +81,10 @@ describe('every route × every role', () => {
         const expected = allows([a.role], r.permission as Permission);
         const denied = res.statusCode === 403 || res.statusCode === 401;
         table.push(`${r.method} ${r.url} ${a.role}: ${res.statusCode}`);
-        expect(denied, `${r.method} ${r.url} as ${a.role} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(!expected);
+        expect(
+          denied,
+          `${r.method} ${r.url} as ${a.role} → ${res.statusCode} ${res.body.slice(0, 200)}`,
+        ).toBe(!expected);
       }
     }
     expect(table.length).toBe(app.sigapRoutes.length * ACCOUNTS.length);

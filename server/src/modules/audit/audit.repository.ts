@@ -1,4 +1,4 @@
-import { type Trx } from '../../db/database.ts';
+import type { Trx } from '../../db/database.ts';
 
 /** Who did something: a signed-in account, or the system (CLI, demo seed). */
 export interface Actor {
@@ -18,7 +18,12 @@ export interface AuditEntry {
 }
 
 /** Appends audit entries (the table refuses updates and deletes). */
-export async function insertAudit(trx: Trx, tenantId: string, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+export async function insertAudit(
+  trx: Trx,
+  tenantId: string,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   for (let i = 0; i < entries.length; i += 1000) {
     await trx
       .insertInto('audit_log')

@@ -16,7 +16,8 @@ afterAll(async () => {
   await sdb.cleanup();
 });
 
-const login = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 describe('sign-in', () => {
   it('sets an HttpOnly SameSite session cookie and stores only a hash of the token', async () => {
@@ -58,7 +59,15 @@ describe('sign-in', () => {
     const strict = await buildApp({ sdb, serveWeb: false, loginRateLimit: 3 });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      codes.push((await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+      codes.push(
+        (
+          await strict.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'x', password: 'y' },
+          })
+        ).statusCode,
+      );
     }
     await strict.close();
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
@@ -69,7 +78,15 @@ describe('sign-in', () => {
     const res = await login('bkpsdm', PASSWORD);
     const cookie = `sigap_sid=${res.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
     const csrf = res.json<{ csrfToken: string }>().csrfToken;
-    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/logout',
+          headers: { cookie, 'x-csrf-token': csrf },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
@@ -77,7 +94,10 @@ describe('sign-in', () => {
     const asUser = async (u: string) => {
       const r = await login(u, PASSWORD);
       const cookie = `sigap_sid=${r.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
-      return (await app.inject({ url: '/api/pegawai?limit=100', headers: { cookie } })).json<{ total: number; rows: { opd_kode: string; nama: string }[] }>();
+      return (await app.inject({ url: '/api/pegawai?limit=100', headers: { cookie } })).json<{
+        total: number;
+        rows: { opd_kode: string; nama: string }[];
+      }>();
     };
     const emp = await asUser('pegawai');
     expect(emp.rows.map((r) => r.nama)).toEqual(['Budi Staf']);

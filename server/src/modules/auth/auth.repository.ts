@@ -4,7 +4,11 @@ import type { Db, Trx } from '../../db/database.ts';
 
 /** Finds a tenant by its code; tenant rows are readable from any context. */
 export function findTenantByKode(db: Db | Trx, kode: string) {
-  return db.selectFrom('tenant').select(['id', 'kode', 'nama', 'zona_waktu']).where('kode', '=', kode).executeTakeFirst();
+  return db
+    .selectFrom('tenant')
+    .select(['id', 'kode', 'nama', 'zona_waktu'])
+    .where('kode', '=', kode)
+    .executeTakeFirst();
 }
 
 export function listTenants(db: Db | Trx) {
@@ -20,7 +24,11 @@ export function findUserByUsername(trx: Trx, username: string) {
 }
 
 export async function grantsOf(trx: Trx, userId: string): Promise<RoleGrant[]> {
-  const rows = await trx.selectFrom('user_role').select(['role', 'opd_id']).where('user_id', '=', userId).execute();
+  const rows = await trx
+    .selectFrom('user_role')
+    .select(['role', 'opd_id'])
+    .where('user_id', '=', userId)
+    .execute();
   return rows.map((r) => ({ role: r.role as Role, opdId: r.opd_id }));
 }
 
@@ -43,7 +51,11 @@ export async function recordLoginFailure(trx: Trx, userId: string, maxAttempts: 
 }
 
 export function resetLoginFailures(trx: Trx, userId: string) {
-  return trx.updateTable('app_user').set({ gagal_login: 0, terkunci_sampai: null }).where('id', '=', userId).execute();
+  return trx
+    .updateTable('app_user')
+    .set({ gagal_login: 0, terkunci_sampai: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export function insertSession(
@@ -52,14 +64,22 @@ export function insertSession(
 ) {
   return trx
     .insertInto('session')
-    .values({ tenant_id: s.tenantId, id: s.id, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt })
+    .values({
+      tenant_id: s.tenantId,
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      expires_at: s.expiresAt,
+    })
     .execute();
 }
 
 export function findSession(trx: Trx, id: string) {
   return trx
     .selectFrom('session as s')
-    .innerJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'),
+    )
     .select(['s.user_id', 's.csrf_token', 's.expires_at', 'u.username', 'u.nama', 'u.pegawai_id', 'u.aktif'])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', new Date())

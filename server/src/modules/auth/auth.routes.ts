@@ -22,16 +22,24 @@ const Me = z.object({
 export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/health', { config: { permission: 'public' }, schema: { tags: ['sistem'], summary: 'Server hidup' } }, async () => ({
-    ok: true,
-    db: deps.sdb.kind,
-  }));
+  api.get(
+    '/health',
+    { config: { permission: 'public' }, schema: { tags: ['sistem'], summary: 'Server hidup' } },
+    async () => ({
+      ok: true,
+      db: deps.sdb.kind,
+    }),
+  );
 
   api.get(
     '/pemda',
     {
       config: { permission: 'public' },
-      schema: { tags: ['akun'], summary: 'Daftar Pemda (untuk halaman masuk)', response: { 200: z.array(z.object({ kode: z.string(), nama: z.string(), jenis: z.string() })) } },
+      schema: {
+        tags: ['akun'],
+        summary: 'Daftar Pemda (untuk halaman masuk)',
+        response: { 200: z.array(z.object({ kode: z.string(), nama: z.string(), jenis: z.string() })) },
+      },
     },
     async () => listTenants(deps.sdb.db),
   );
@@ -39,11 +47,19 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/auth/login',
     {
-      config: { permission: 'public', noCsrf: true, rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' } },
+      config: {
+        permission: 'public',
+        noCsrf: true,
+        rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['akun'],
         summary: 'Masuk (membuat cookie sesi HttpOnly)',
-        body: z.object({ pemda: z.string().optional(), username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        body: z.object({
+          pemda: z.string().optional(),
+          username: z.string().min(1).max(100),
+          password: z.string().min(1).max(200),
+        }),
         response: { 200: z.object({ csrfToken: z.string() }) },
       },
     },
@@ -72,10 +88,17 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   api.get(
     '/auth/me',
-    { config: { permission: 'session' }, schema: { tags: ['akun'], summary: 'Akun yang sedang masuk', response: { 200: Me } } },
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['akun'], summary: 'Akun yang sedang masuk', response: { 200: Me } },
+    },
     async (req) => {
       const c = callerOf(req);
-      const t = await deps.sdb.db.selectFrom('tenant').select(['kode', 'nama', 'zona_waktu']).where('id', '=', c.tenantId).executeTakeFirstOrThrow();
+      const t = await deps.sdb.db
+        .selectFrom('tenant')
+        .select(['kode', 'nama', 'zona_waktu'])
+        .where('id', '=', c.tenantId)
+        .executeTakeFirstOrThrow();
       return {
         username: c.username,
         nama: c.nama,
@@ -112,7 +135,10 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (req) => {
       const c = callerOf(req);
       // Only a Pemda admin may hand out the Pemda admin role.
-      if (req.body.roles.some((r) => r.role === 'pemda_admin') && !c.grants.some((g) => g.role === 'pemda_admin')) {
+      if (
+        req.body.roles.some((r) => r.role === 'pemda_admin') &&
+        !c.grants.some((g) => g.role === 'pemda_admin')
+      ) {
         throw errors.forbidden();
       }
       return withTenant(deps.sdb, c.tenantId, (trx) => upsertUser(trx, c.tenantId, actorOf(req), req.body));

@@ -18,10 +18,18 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export async function resolveTenant(sdb: SigapDatabase, kode: string | undefined) {
   if (kode) {
     const t = await repo.findTenantByKode(sdb.db, kode);
-    if (!t) throw new AppError('PEMDA_TIDAK_DIKENAL', pesan(`Pemda "${kode}" tidak dikenal`, `Unknown Pemda "${kode}"`));
+    if (!t)
+      throw new AppError(
+        'PEMDA_TIDAK_DIKENAL',
+        pesan(`Pemda "${kode}" tidak dikenal`, `Unknown Pemda "${kode}"`),
+      );
     return t;
   }
-  const all = await sdb.db.selectFrom('tenant').select(['id', 'kode', 'nama', 'zona_waktu']).limit(2).execute();
+  const all = await sdb.db
+    .selectFrom('tenant')
+    .select(['id', 'kode', 'nama', 'zona_waktu'])
+    .limit(2)
+    .execute();
   if (all.length !== 1) {
     throw new AppError('VALIDASI', pesan('Pilih Pemda terlebih dahulu', 'Choose the Pemda first'));
   }
@@ -39,7 +47,7 @@ export async function login(
   const tenant = await resolveTenant(sdb, input.pemda);
   const outcome = await withTenant(sdb, tenant.id, async (trx) => {
     const user = await repo.findUserByUsername(trx, input.username);
-    if (!user || !user.aktif) {
+    if (!user?.aktif) {
       await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
       return { kind: 'fail' as const };
     }
@@ -88,7 +96,10 @@ export async function login(
     );
   }
   if (outcome.kind === 'fail') {
-    throw new AppError('LOGIN_GAGAL', pesan('Nama pengguna atau kata sandi salah', 'Wrong username or password'));
+    throw new AppError(
+      'LOGIN_GAGAL',
+      pesan('Nama pengguna atau kata sandi salah', 'Wrong username or password'),
+    );
   }
   return { cookie: outcome.cookie, csrfToken: outcome.csrfToken };
 }
@@ -104,7 +115,7 @@ export async function resolveSession(sdb: SigapDatabase, cookie: string | undefi
   if (!parsed) return null;
   return withTenant(sdb, parsed.tenantId, async (trx) => {
     const s = await repo.findSession(trx, sha256(parsed.token));
-    if (!s || !s.aktif) return null;
+    if (!s?.aktif) return null;
     return {
       userId: s.user_id,
       username: s.username,

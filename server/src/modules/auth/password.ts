@@ -22,7 +22,8 @@ export const DUMMY_HASH_PROMISE = hashPassword('sigap-dummy-password');
 
 /** Minimum password rules, in words an admin understands. */
 export function passwordProblem(pw: string): { id: string; en: string } | null {
-  if (pw.length < 10) return { id: 'Kata sandi minimal 10 karakter', en: 'The password needs at least 10 characters' };
+  if (pw.length < 10)
+    return { id: 'Kata sandi minimal 10 karakter', en: 'The password needs at least 10 characters' };
   if (!/[A-Za-z]/.test(pw) || !/[0-9]/.test(pw)) {
     return { id: 'Kata sandi harus berisi huruf dan angka', en: 'The password needs letters and digits' };
   }

@@ -1,4 +1,4 @@
-import { LABEL_ROLE, pesan, type Role, ROLES, SCOPED_ROLES } from '@sigap/domain';
+import { LABEL_ROLE, pesan, ROLES, type Role, SCOPED_ROLES } from '@sigap/domain';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
@@ -17,7 +17,12 @@ export interface NewUser {
  * Creates an account, or updates the name, password and roles of one with the same username
  * (so seeding is idempotent). Scoped roles need an OPD code; an employee account links to a NIP.
  */
-export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: NewUser): Promise<{ id: string; created: boolean }> {
+export async function upsertUser(
+  trx: Trx,
+  tenantId: string,
+  actor: Actor,
+  u: NewUser,
+): Promise<{ id: string; created: boolean }> {
   if (!/^[a-z0-9._-]{3,40}$/i.test(u.username)) {
     throw new AppError(
       'VALIDASI',
@@ -29,7 +34,8 @@ export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: Ne
   }
   const problem = passwordProblem(u.password);
   if (problem) throw new AppError('VALIDASI', pesan(problem.id, problem.en));
-  if (u.roles.length === 0) throw new AppError('VALIDASI', pesan('Pilih minimal satu peran', 'Choose at least one role'));
+  if (u.roles.length === 0)
+    throw new AppError('VALIDASI', pesan('Pilih minimal satu peran', 'Choose at least one role'));
   const grants: { role: Role; opd_id: string | null }[] = [];
   for (const r of u.roles) {
     if (!ROLES.includes(r.role)) {
@@ -40,7 +46,10 @@ export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: Ne
       if (!r.opdKode) {
         throw new AppError(
           'VALIDASI',
-          pesan(`Peran ${LABEL_ROLE[r.role].id} perlu kode OPD/unit`, `Role ${LABEL_ROLE[r.role].en} needs an OPD/unit code`),
+          pesan(
+            `Peran ${LABEL_ROLE[r.role].id} perlu kode OPD/unit`,
+            `Role ${LABEL_ROLE[r.role].en} needs an OPD/unit code`,
+          ),
         );
       }
       const opd = await trx
@@ -48,7 +57,11 @@ export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: Ne
         .select('id')
         .where(sql<string>`upper(kode)`, '=', r.opdKode.toUpperCase())
         .executeTakeFirst();
-      if (!opd) throw new AppError('VALIDASI', pesan(`OPD "${r.opdKode}" tidak dikenal`, `Unknown OPD "${r.opdKode}"`));
+      if (!opd)
+        throw new AppError(
+          'VALIDASI',
+          pesan(`OPD "${r.opdKode}" tidak dikenal`, `Unknown OPD "${r.opdKode}"`),
+        );
       opdId = opd.id;
     }
     grants.push({ role: r.role, opd_id: opdId });
@@ -60,13 +73,20 @@ export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: Ne
       .select('id')
       .where((eb) => eb.or([eb('nip', '=', u.nip!), eb('id_pegawai', '=', u.nip!)]))
       .executeTakeFirst();
-    if (!p) throw new AppError('VALIDASI', pesan(`Pegawai dengan NIP ${u.nip} tidak ada`, `No employee with NIP ${u.nip}`));
+    if (!p)
+      throw new AppError(
+        'VALIDASI',
+        pesan(`Pegawai dengan NIP ${u.nip} tidak ada`, `No employee with NIP ${u.nip}`),
+      );
     pegawaiId = p.id;
   }
   if (grants.some((g) => g.role === 'employee') && pegawaiId === null) {
     throw new AppError(
       'VALIDASI',
-      pesan('Akun pegawai harus ditautkan ke NIP pegawai', 'An employee account must be linked to an employee NIP'),
+      pesan(
+        'Akun pegawai harus ditautkan ke NIP pegawai',
+        'An employee account must be linked to an employee NIP',
+      ),
     );
   }
   const passwordHash = await hashPassword(u.password);
@@ -87,7 +107,13 @@ export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: Ne
   } else {
     const row = await trx
       .insertInto('app_user')
-      .values({ tenant_id: tenantId, username: u.username, nama: u.nama, password_hash: passwordHash, pegawai_id: pegawaiId })
+      .values({
+        tenant_id: tenantId,
+        username: u.username,
+        nama: u.nama,
+        password_hash: passwordHash,
+        pegawai_id: pegawaiId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     id = row.id;
@@ -113,7 +139,9 @@ export async function upsertUser(trx: Trx, tenantId: string, actor: Actor, u: Ne
 export async function listUsers(trx: Trx) {
   const users = await trx
     .selectFrom('app_user as u')
-    .leftJoin('pegawai as p', (j) => j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.pegawai_id'))
+    .leftJoin('pegawai as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.pegawai_id'),
+    )
     .select(['u.id', 'u.username', 'u.nama', 'u.aktif', 'u.terkunci_sampai', 'p.nip'])
     .orderBy('u.username')
     .execute();

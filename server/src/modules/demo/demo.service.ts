@@ -35,7 +35,10 @@ export async function seedDemo(
   await withTenant(sdb, t.id, (trx) => seedHolidays(trx, t.id));
   const data = generateDemoPemda();
   const base = { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: DEMO_BERLAKU };
-  const opd = await importOpd(sdb, t.id, toTable(data.opd), { ...base, onProgress: (f, d, n) => onProgress?.(`opd:${f}`, d, n) });
+  const opd = await importOpd(sdb, t.id, toTable(data.opd), {
+    ...base,
+    onProgress: (f, d, n) => onProgress?.(`opd:${f}`, d, n),
+  });
   const pegawai = await importPegawai(sdb, t.id, toTable(data.pegawai), {
     ...base,
     onProgress: (f, d, n) => onProgress?.(`pegawai:${f}`, d, n),
@@ -43,7 +46,11 @@ export async function seedDemo(
   let akunDibuat = 0;
   for (const a of DEMO_ACCOUNTS) {
     const exists = await withTenant(sdb, t.id, (trx) =>
-      trx.selectFrom('app_user').select('id').where(sql<string>`lower(username)`, '=', a.username).executeTakeFirst(),
+      trx
+        .selectFrom('app_user')
+        .select('id')
+        .where(sql<string>`lower(username)`, '=', a.username)
+        .executeTakeFirst(),
     );
     if (exists) continue;
     await withTenant(sdb, t.id, (trx) =>
@@ -52,7 +59,10 @@ export async function seedDemo(
         nama: a.nama,
         password: a.password,
         nip: a.nip,
-        roles: [{ role: a.role, opdKode: a.opdKode }, ...(a.nip && a.role !== 'employee' ? [{ role: 'employee' as const }] : [])],
+        roles: [
+          { role: a.role, opdKode: a.opdKode },
+          ...(a.nip && a.role !== 'employee' ? [{ role: 'employee' as const }] : []),
+        ],
       }),
     );
     akunDibuat++;

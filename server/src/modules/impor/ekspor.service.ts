@@ -42,9 +42,13 @@ export async function exportOpdRows(trx: Trx, asOf: string): Promise<Row[]> {
 export async function exportPegawaiRows(trx: Trx, asOf: string, scope: ResolvedScope): Promise<Row[]> {
   let q = trx
     .selectFrom('pegawai as p')
-    .innerJoin('pegawai_versi as v', (j) => j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'))
+    .innerJoin('pegawai_versi as v', (j) =>
+      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'),
+    )
     .innerJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.opd_id'))
-    .leftJoin('pegawai as a', (j) => j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'))
+    .leftJoin('pegawai as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
+    )
     .where('v.berlaku_dari', '<=', asOf)
     .where((eb) => eb.or([eb('v.berlaku_sampai', 'is', null), eb('v.berlaku_sampai', '>', asOf)]));
   if (scope.opdIds !== null) {
@@ -104,11 +108,20 @@ export function toCsv(columns: readonly string[], rows: readonly Row[]): string 
 }
 
 /** An XLSX workbook with one sheet; every cell is text so NIPs keep all 18 digits. */
-export async function toXlsx(sheet: string, columns: readonly string[], rows: readonly Row[]): Promise<Buffer> {
+export async function toXlsx(
+  sheet: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sigap';
   const ws = wb.addWorksheet(sheet);
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2), style: { numFmt: '@' } }));
+  ws.columns = columns.map((c) => ({
+    header: c,
+    key: c,
+    width: Math.max(12, c.length + 2),
+    style: { numFmt: '@' },
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const r of rows) ws.addRow(columns.map((c) => r[c] ?? ''));
@@ -120,17 +133,86 @@ export const TEMPLATE_ROWS: Record<'opd' | 'pegawai', { columns: readonly string
   opd: {
     columns: OPD_COLUMNS,
     rows: [
-      { kode: 'DINKES', nama: 'Dinas Kesehatan', jenis: 'dinas', induk_kode: '', kelas_layanan: 'pelayanan', sektor: 'kesehatan', lat: '-7.8712', lng: '112.5268', radius_m: '150' },
-      { kode: 'PKM-BATU', nama: 'UPT Puskesmas Batu', jenis: 'puskesmas', induk_kode: 'DINKES', kelas_layanan: '', sektor: '', lat: '-7.8801', lng: '112.5222', radius_m: '100' },
-      { kode: 'DINKES-SEKRE', nama: 'Sekretariat Dinas Kesehatan', jenis: 'lainnya', induk_kode: 'DINKES', kelas_layanan: 'non_pelayanan', sektor: '', lat: '', lng: '', radius_m: '' },
+      {
+        kode: 'DINKES',
+        nama: 'Dinas Kesehatan',
+        jenis: 'dinas',
+        induk_kode: '',
+        kelas_layanan: 'pelayanan',
+        sektor: 'kesehatan',
+        lat: '-7.8712',
+        lng: '112.5268',
+        radius_m: '150',
+      },
+      {
+        kode: 'PKM-BATU',
+        nama: 'UPT Puskesmas Batu',
+        jenis: 'puskesmas',
+        induk_kode: 'DINKES',
+        kelas_layanan: '',
+        sektor: '',
+        lat: '-7.8801',
+        lng: '112.5222',
+        radius_m: '100',
+      },
+      {
+        kode: 'DINKES-SEKRE',
+        nama: 'Sekretariat Dinas Kesehatan',
+        jenis: 'lainnya',
+        induk_kode: 'DINKES',
+        kelas_layanan: 'non_pelayanan',
+        sektor: '',
+        lat: '',
+        lng: '',
+        radius_m: '',
+      },
     ],
   },
   pegawai: {
     columns: PEGAWAI_EXPORT_COLUMNS,
     rows: [
-      { nip: '197501012000031001', nama: 'dr. Budi Santoso, M.Kes.', jenis_pegawai: 'pns', jabatan_level: 'jpt', jabatan: 'Kepala Dinas Kesehatan', opd_kode: 'DINKES', atasan_nip: '', email: 'budi.santoso@pemda.go.id', telepon: '081234567890', rumah_lat: '-7.8655', rumah_lng: '112.5301', id_pegawai: '' },
-      { nip: '199203152022212001', nama: 'Siti Rahmawati, A.Md.Kep.', jenis_pegawai: 'pppk', jabatan_level: 'fungsional', jabatan: 'Perawat Terampil', opd_kode: 'PKM-BATU', atasan_nip: '197501012000031001', email: '', telepon: '', rumah_lat: '', rumah_lng: '', id_pegawai: '' },
-      { nip: '', nama: 'Agus Prasetyo', jenis_pegawai: 'non_asn', jabatan_level: 'pelaksana', jabatan: 'Pengemudi', opd_kode: 'DINKES-SEKRE', atasan_nip: '197501012000031001', email: '', telepon: '', rumah_lat: '', rumah_lng: '', id_pegawai: 'THL-0001' },
+      {
+        nip: '197501012000031001',
+        nama: 'dr. Budi Santoso, M.Kes.',
+        jenis_pegawai: 'pns',
+        jabatan_level: 'jpt',
+        jabatan: 'Kepala Dinas Kesehatan',
+        opd_kode: 'DINKES',
+        atasan_nip: '',
+        email: 'budi.santoso@pemda.go.id',
+        telepon: '081234567890',
+        rumah_lat: '-7.8655',
+        rumah_lng: '112.5301',
+        id_pegawai: '',
+      },
+      {
+        nip: '199203152022212001',
+        nama: 'Siti Rahmawati, A.Md.Kep.',
+        jenis_pegawai: 'pppk',
+        jabatan_level: 'fungsional',
+        jabatan: 'Perawat Terampil',
+        opd_kode: 'PKM-BATU',
+        atasan_nip: '197501012000031001',
+        email: '',
+        telepon: '',
+        rumah_lat: '',
+        rumah_lng: '',
+        id_pegawai: '',
+      },
+      {
+        nip: '',
+        nama: 'Agus Prasetyo',
+        jenis_pegawai: 'non_asn',
+        jabatan_level: 'pelaksana',
+        jabatan: 'Pengemudi',
+        opd_kode: 'DINKES-SEKRE',
+        atasan_nip: '197501012000031001',
+        email: '',
+        telepon: '',
+        rumah_lat: '',
+        rumah_lng: '',
+        id_pegawai: 'THL-0001',
+      },
     ],
   },
 };

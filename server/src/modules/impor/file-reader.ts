@@ -11,7 +11,11 @@ export interface Table {
 
 /** Header text to canonical column name: trimmed, lower case, spaces to underscores. */
 export function canonicalHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 }
 
 function bad(id: string, en: string): AppError {
@@ -27,13 +31,22 @@ export async function readTable(data: Buffer, fileName: string): Promise<Table> 
 function readCsv(data: Buffer): Table {
   const text = data.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD')) {
-    throw bad('Berkas CSV bukan UTF-8; simpan ulang sebagai "CSV UTF-8"', 'The CSV file is not UTF-8; save it again as "CSV UTF-8"');
+    throw bad(
+      'Berkas CSV bukan UTF-8; simpan ulang sebagai "CSV UTF-8"',
+      'The CSV file is not UTF-8; save it again as "CSV UTF-8"',
+    );
   }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, bom: true }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      bom: true,
+    }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw bad(
@@ -69,13 +82,19 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') {
     // An 18-digit NIP typed into a number cell has already lost its last digits: say so, never guess.
-    return Number.isSafeInteger(v) ? String(v) : `${v} (angka Excel: format sel sebagai Teks / format the cell as Text)`;
+    return Number.isSafeInteger(v)
+      ? String(v)
+      : `${v} (angka Excel: format sel sebagai Teks / format the cell as Text)`;
   }
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
   }
   return String(v).trim();
@@ -84,7 +103,10 @@ function cellText(v: ExcelJS.CellValue): string {
 function toTable(records: string[][]): Table {
   const header = records[0];
   if (!header || header.every((h) => h.trim() === '')) {
-    throw bad('Berkas kosong: baris pertama harus berisi judul kolom', 'The file is empty: the first row must hold the column headers');
+    throw bad(
+      'Berkas kosong: baris pertama harus berisi judul kolom',
+      'The file is empty: the first row must hold the column headers',
+    );
   }
   const headers = header.map(canonicalHeader);
   while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();

@@ -1,14 +1,14 @@
+import { OPD_COLUMNS } from '@sigap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, OPD_ROWS, PEGAWAI_ROWS, seedSmallPemda, table } from '../../../test/fixtures.ts';
+import { withTenant } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { getPegawai } from '../org/org.repository.ts';
 import { exportOpdRows, exportPegawaiRows, PEGAWAI_EXPORT_COLUMNS, toCsv, toXlsx } from './ekspor.service.ts';
 import { readTable } from './file-reader.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
-import { OPD_COLUMNS } from '@sigap/domain';
 
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let tenantId: string;
@@ -17,10 +17,38 @@ const ALL = { opdIds: null, selfPegawaiId: null };
 
 async function counts() {
   return withTenant(sdb, tenantId, async (trx) => ({
-    opd: Number((await trx.selectFrom('opd').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    pegawai: Number((await trx.selectFrom('pegawai').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    versi: Number((await trx.selectFrom('pegawai_versi').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    audit: Number((await trx.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    opd: Number(
+      (
+        await trx
+          .selectFrom('opd')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    pegawai: Number(
+      (
+        await trx
+          .selectFrom('pegawai')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    versi: Number(
+      (
+        await trx
+          .selectFrom('pegawai_versi')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    audit: Number(
+      (
+        await trx
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   }));
 }
 
@@ -49,7 +77,10 @@ describe('import pegawai and OPD', () => {
   it('re-importing the same files changes nothing (no writes, no audit entries)', async () => {
     const before = await counts();
     const o = await importOpd(sdb, tenantId, table(OPD_ROWS), opts);
-    const p = await importPegawai(sdb, tenantId, table(PEGAWAI_ROWS), { ...opts, berlakuMulai: '2024-06-01' });
+    const p = await importPegawai(sdb, tenantId, table(PEGAWAI_ROWS), {
+      ...opts,
+      berlakuMulai: '2024-06-01',
+    });
     expect(o).toMatchObject({ dibuat: 0, diubah: 0, tidakBerubah: OPD_ROWS.length });
     expect(p).toMatchObject({ dibuat: 0, diubah: 0, tidakBerubah: PEGAWAI_ROWS.length });
     expect(await counts()).toEqual(before);
@@ -102,11 +133,15 @@ describe('import pegawai and OPD', () => {
   });
 
   it('keeps history: a move to another unit is visible as of each date', async () => {
-    const moved = PEGAWAI_ROWS.map((r) => (r.nip === NIP.staf ? { ...r, opd_kode: 'DINKES', atasan_nip: NIP.kadinkes } : r));
+    const moved = PEGAWAI_ROWS.map((r) =>
+      r.nip === NIP.staf ? { ...r, opd_kode: 'DINKES', atasan_nip: NIP.kadinkes } : r,
+    );
     const r = await importPegawai(sdb, tenantId, table(moved), { ...opts, berlakuMulai: '2025-03-01' });
     expect(r).toMatchObject({ dibuat: 0, diubah: 1 });
     await withTenant(sdb, tenantId, async (trx) => {
-      const id = (await trx.selectFrom('pegawai').select('id').where('nip', '=', NIP.staf).executeTakeFirstOrThrow()).id;
+      const id = (
+        await trx.selectFrom('pegawai').select('id').where('nip', '=', NIP.staf).executeTakeFirstOrThrow()
+      ).id;
       expect((await getPegawai(trx, id, '2025-02-28'))!.opd_kode).toBe('BAG-UMUM');
       expect((await getPegawai(trx, id, '2025-03-01'))!.opd_kode).toBe('DINKES');
       expect((await getPegawai(trx, id, '2023-12-31'))!.opd_kode).toBeNull(); // before they were registered
@@ -114,10 +149,17 @@ describe('import pegawai and OPD', () => {
   });
 
   it('an OPD admin cannot import people into or out of another OPD', async () => {
-    const dinkes = await withTenant(sdb, tenantId, (trx) => trx.selectFrom('opd').select('id').where('kode', 'in', ['DINKES', 'PKM-BATU']).execute());
+    const dinkes = await withTenant(sdb, tenantId, (trx) =>
+      trx.selectFrom('opd').select('id').where('kode', 'in', ['DINKES', 'PKM-BATU']).execute(),
+    );
     const writable = new Set(dinkes.map((d) => d.id));
     const e = await importFails(
-      importPegawai(sdb, tenantId, table([{ ...PEGAWAI_ROWS[1]!, jabatan: 'Dipindah diam-diam', opd_kode: 'DINKES' }]), { ...opts, writableOpdIds: writable }),
+      importPegawai(
+        sdb,
+        tenantId,
+        table([{ ...PEGAWAI_ROWS[1]!, jabatan: 'Dipindah diam-diam', opd_kode: 'DINKES' }]),
+        { ...opts, writableOpdIds: writable },
+      ),
     );
     expect(e.issues!.map((i) => i.kode)).toEqual(['DI_LUAR_CAKUPAN']);
   });
@@ -125,7 +167,10 @@ describe('import pegawai and OPD', () => {
   it('export → import round trip changes nothing, in CSV and in XLSX read back from the file', async () => {
     const asOf = '2026-01-01';
     const before = await counts();
-    const [opdRows, pegRows] = await withTenant(sdb, tenantId, async (trx) => [await exportOpdRows(trx, asOf), await exportPegawaiRows(trx, asOf, ALL)]);
+    const [opdRows, pegRows] = await withTenant(sdb, tenantId, async (trx) => [
+      await exportOpdRows(trx, asOf),
+      await exportPegawaiRows(trx, asOf, ALL),
+    ]);
     for (const [bytes, name] of [
       [Buffer.from(toCsv(OPD_COLUMNS, opdRows)), 'opd.csv'],
       [await toXlsx('opd', OPD_COLUMNS, opdRows), 'opd.xlsx'],
@@ -138,7 +183,10 @@ describe('import pegawai and OPD', () => {
       [await toXlsx('pegawai', PEGAWAI_EXPORT_COLUMNS, pegRows), 'pegawai.xlsx'],
     ] as const) {
       const t = await readTable(bytes, name);
-      expect(t.rows.find((x) => x.values.nip === NIP.sekda), name).toBeDefined(); // 18 digits intact
+      expect(
+        t.rows.find((x) => x.values.nip === NIP.sekda),
+        name,
+      ).toBeDefined(); // 18 digits intact
       const r = await importPegawai(sdb, tenantId, t, { ...opts, berlakuMulai: asOf });
       expect(r, name).toMatchObject({ dibuat: 0, diubah: 0, tidakBerubah: PEGAWAI_ROWS.length });
     }

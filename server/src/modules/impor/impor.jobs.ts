@@ -47,7 +47,17 @@ export async function startImportJob(
   await withTenant(sdb, meta.tenantId, (trx) =>
     trx
       .insertInto('import_job')
-      .values({ tenant_id: meta.tenantId, id, jenis: meta.jenis, nama_berkas: meta.namaBerkas, user_id: meta.userId, status: 'berjalan', total: 0, diproses: 0, hasil: null })
+      .values({
+        tenant_id: meta.tenantId,
+        id,
+        jenis: meta.jenis,
+        nama_berkas: meta.namaBerkas,
+        user_id: meta.userId,
+        status: 'berjalan',
+        total: 0,
+        diproses: 0,
+        hasil: null,
+      })
       .execute(),
   );
   const finish = async () => {
@@ -83,17 +93,27 @@ export async function startImportJob(
       job.galat =
         e instanceof AppError
           ? { code: e.code, pesan: e.pesan, issues: e.issues ?? [] }
-          : { code: 'KESALAHAN_SERVER', pesan: { id: `Kesalahan server: ${String(e)}`, en: `Server error: ${String(e)}` }, issues: [] };
+          : {
+              code: 'KESALAHAN_SERVER',
+              pesan: { id: `Kesalahan server: ${String(e)}`, en: `Server error: ${String(e)}` },
+              issues: [],
+            };
     })
     .finally(() => void finish());
   return job;
 }
 
 /** A job of this tenant, from memory while recent, otherwise from the table. */
-export async function getImportJob(sdb: SigapDatabase, tenantId: string, id: string): Promise<ImportJob | null> {
+export async function getImportJob(
+  sdb: SigapDatabase,
+  tenantId: string,
+  id: string,
+): Promise<ImportJob | null> {
   const j = jobs.get(id);
   if (j && j.tenantId === tenantId) return j;
-  const row = await withTenant(sdb, tenantId, (trx) => trx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst());
+  const row = await withTenant(sdb, tenantId, (trx) =>
+    trx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst(),
+  );
   if (!row) return null;
   const hasil = row.hasil as Record<string, unknown> | null;
   return {

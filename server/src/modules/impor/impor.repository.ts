@@ -14,9 +14,24 @@ export async function loadCurrentOpd(trx: Trx) {
   const rows = await trx
     .selectFrom('opd as o')
     .leftJoin('opd_versi as ov', (j) =>
-      j.onRef('ov.tenant_id', '=', 'o.tenant_id').onRef('ov.opd_id', '=', 'o.id').on('ov.berlaku_sampai', 'is', null),
+      j
+        .onRef('ov.tenant_id', '=', 'o.tenant_id')
+        .onRef('ov.opd_id', '=', 'o.id')
+        .on('ov.berlaku_sampai', 'is', null),
     )
-    .select(['o.id', 'o.kode', 'ov.berlaku_dari', 'ov.nama', 'ov.jenis', 'ov.induk_id', 'ov.kelas_layanan', 'ov.sektor', 'ov.lat', 'ov.lng', 'ov.radius_m'])
+    .select([
+      'o.id',
+      'o.kode',
+      'ov.berlaku_dari',
+      'ov.nama',
+      'ov.jenis',
+      'ov.induk_id',
+      'ov.kelas_layanan',
+      'ov.sektor',
+      'ov.lat',
+      'ov.lng',
+      'ov.radius_m',
+    ])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return new Map(
@@ -33,7 +48,10 @@ export async function loadCurrentPegawai(trx: Trx) {
   const rows = await trx
     .selectFrom('pegawai as p')
     .leftJoin('pegawai_versi as v', (j) =>
-      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id').on('v.berlaku_sampai', 'is', null),
+      j
+        .onRef('v.tenant_id', '=', 'p.tenant_id')
+        .onRef('v.pegawai_id', '=', 'p.id')
+        .on('v.berlaku_sampai', 'is', null),
     )
     .select([
       'p.id',
@@ -54,7 +72,10 @@ export async function loadCurrentPegawai(trx: Trx) {
     .execute();
   const keyById = new Map(rows.map((r) => [r.id, (r.nip ?? r.id_pegawai)!]));
   return new Map(
-    rows.map((r) => [(r.nip ?? r.id_pegawai)!, { ...r, atasanKey: r.atasan_id ? (keyById.get(r.atasan_id) ?? null) : null }]),
+    rows.map((r) => [
+      (r.nip ?? r.id_pegawai)!,
+      { ...r, atasanKey: r.atasan_id ? (keyById.get(r.atasan_id) ?? null) : null },
+    ]),
   );
 }
 export type CurrentPegawai = Awaited<ReturnType<typeof loadCurrentPegawai>>;
@@ -118,18 +139,41 @@ export function planOpd(records: readonly OpdRecord[], current: CurrentOpd): Cha
  * Writes planned OPD changes: new identities, then a new version from `today` (closing the current
  * one), or the current version amended in place when it started today.
  */
-export async function applyOpd(trx: Trx, tenantId: string, today: string, changes: readonly Change<OpdState>[], current: CurrentOpd) {
+export async function applyOpd(
+  trx: Trx,
+  tenantId: string,
+  today: string,
+  changes: readonly Change<OpdState>[],
+  current: CurrentOpd,
+) {
   const known = new Set([...current.values()].map((c) => c.id));
   const fresh = changes.filter((c) => !known.has(c.id));
   await inChunks(fresh, (chunk) =>
-    trx.insertInto('opd').values(chunk.map((c) => ({ tenant_id: tenantId, id: c.id, kode: c.key }))).execute(),
+    trx
+      .insertInto('opd')
+      .values(chunk.map((c) => ({ tenant_id: tenantId, id: c.id, kode: c.key })))
+      .execute(),
   );
   const curById = new Map([...current.values()].map((c) => [c.id, c]));
-  await closeOrReplace(trx, 'opd_versi', 'opd_id', today, changes.map((c) => ({ id: c.id, since: curById.get(c.id)?.berlaku_dari ?? null })));
+  await closeOrReplace(
+    trx,
+    'opd_versi',
+    'opd_id',
+    today,
+    changes.map((c) => ({ id: c.id, since: curById.get(c.id)?.berlaku_dari ?? null })),
+  );
   await inChunks(changes, (chunk) =>
     trx
       .insertInto('opd_versi')
-      .values(chunk.map((c) => ({ tenant_id: tenantId, opd_id: c.id, berlaku_dari: today, berlaku_sampai: null, ...c.after })))
+      .values(
+        chunk.map((c) => ({
+          tenant_id: tenantId,
+          opd_id: c.id,
+          berlaku_dari: today,
+          berlaku_sampai: null,
+          ...c.after,
+        })),
+      )
       .execute(),
   );
 }
@@ -153,11 +197,7 @@ async function closeOrReplace(
       .execute(),
   );
   await inChunks(toReplace, (ids) =>
-    trx
-      .deleteFrom(table)
-      .where(sql.ref(idCol), 'in', ids)
-      .where('berlaku_dari', '=', today)
-      .execute(),
+    trx.deleteFrom(table).where(sql.ref(idCol), 'in', ids).where('berlaku_dari', '=', today).execute(),
   );
 }
 
@@ -230,16 +270,15 @@ export function planPegawai(
       opd_id: opdIdOf.get(r.opdKode.toUpperCase())!,
       atasan_id: r.atasanKey ? idOf.get(r.atasanKey)! : null,
     };
-    const plBefore: PegawaiPlacement | null =
-      cur && cur.opd_id
-        ? {
-            jenis_pegawai: cur.jenis_pegawai!,
-            jabatan_level: cur.jabatan_level!,
-            jabatan: cur.jabatan!,
-            opd_id: cur.opd_id,
-            atasan_id: cur.atasan_id,
-          }
-        : null;
+    const plBefore: PegawaiPlacement | null = cur?.opd_id
+      ? {
+          jenis_pegawai: cur.jenis_pegawai!,
+          jabatan_level: cur.jabatan_level!,
+          jabatan: cur.jabatan!,
+          opd_id: cur.opd_id,
+          atasan_id: cur.atasan_id,
+        }
+      : null;
     if (!plBefore || JSON.stringify(plBefore) !== JSON.stringify(plAfter)) {
       placement.push({ id, key, before: plBefore, after: plAfter });
     }
@@ -261,7 +300,10 @@ export async function applyPegawai(
   const updated = plan.identity.filter((c) => known.has(c.id));
   let done = 0;
   await inChunks(fresh, async (chunk) => {
-    await trx.insertInto('pegawai').values(chunk.map((c) => ({ tenant_id: tenantId, id: c.id, ...c.after }))).execute();
+    await trx
+      .insertInto('pegawai')
+      .values(chunk.map((c) => ({ tenant_id: tenantId, id: c.id, ...c.after })))
+      .execute();
     done += chunk.length;
     onProgress?.(done);
   });
@@ -274,11 +316,25 @@ export async function applyPegawai(
     onProgress?.(++done);
   }
   const since = new Map([...current.values()].map((c) => [c.id, c.berlaku_dari]));
-  await closeOrReplace(trx, 'pegawai_versi', 'pegawai_id', today, plan.placement.map((c) => ({ id: c.id, since: since.get(c.id) ?? null })));
+  await closeOrReplace(
+    trx,
+    'pegawai_versi',
+    'pegawai_id',
+    today,
+    plan.placement.map((c) => ({ id: c.id, since: since.get(c.id) ?? null })),
+  );
   await inChunks(plan.placement, async (chunk) => {
     await trx
       .insertInto('pegawai_versi')
-      .values(chunk.map((c) => ({ tenant_id: tenantId, pegawai_id: c.id, berlaku_dari: today, berlaku_sampai: null, ...c.after })))
+      .values(
+        chunk.map((c) => ({
+          tenant_id: tenantId,
+          pegawai_id: c.id,
+          berlaku_dari: today,
+          berlaku_sampai: null,
+          ...c.after,
+        })),
+      )
       .execute();
   });
 }

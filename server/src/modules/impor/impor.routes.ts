@@ -1,3 +1,4 @@
+import { OPD_COLUMNS, pesan } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,11 +6,17 @@ import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { resolveScope, tenantToday } from '../org/org.service.ts';
-import { exportOpdRows, exportPegawaiRows, PEGAWAI_EXPORT_COLUMNS, TEMPLATE_ROWS, toCsv, toXlsx } from './ekspor.service.ts';
+import {
+  exportOpdRows,
+  exportPegawaiRows,
+  PEGAWAI_EXPORT_COLUMNS,
+  TEMPLATE_ROWS,
+  toCsv,
+  toXlsx,
+} from './ekspor.service.ts';
 import { readTable } from './file-reader.ts';
 import { getImportJob, startImportJob } from './impor.jobs.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
-import { OPD_COLUMNS, pesan } from '@sigap/domain';
 
 const Jenis = z.object({ jenis: z.enum(['opd', 'pegawai']) });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,33 +31,62 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: { permission: 'import.run' },
       schema: {
         tags: ['impor'],
-        summary: 'Mengimpor OPD atau pegawai dari CSV/XLSX (isi permintaan = berkas); semua atau tidak sama sekali',
-        description: 'Content-Type text/csv atau XLSX. Menjawab 202 dengan id tugas; pantau di GET /api/impor/{id}.',
+        summary:
+          'Mengimpor OPD atau pegawai dari CSV/XLSX (isi permintaan = berkas); semua atau tidak sama sekali',
+        description:
+          'Content-Type text/csv atau XLSX. Menjawab 202 dengan id tugas; pantau di GET /api/impor/{id}.',
         params: Jenis,
-        querystring: z.object({ nama: z.string().max(200).default('berkas.csv'), berlaku: z.iso.date().optional() }),
+        querystring: z.object({
+          nama: z.string().max(200).default('berkas.csv'),
+          berlaku: z.iso.date().optional(),
+        }),
       },
     },
     async (req, reply) => {
       const c = callerOf(req);
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        throw new AppError('BERKAS_TIDAK_SAH', pesan('Kirim berkas CSV atau XLSX sebagai isi permintaan', 'Send a CSV or XLSX file as the request body'));
+        throw new AppError(
+          'BERKAS_TIDAK_SAH',
+          pesan(
+            'Kirim berkas CSV atau XLSX sebagai isi permintaan',
+            'Send a CSV or XLSX file as the request body',
+          ),
+        );
       }
       const data = req.body;
       const { jenis } = req.params;
-      const writable = await withTenant(deps.sdb, c.tenantId, async (trx) => (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds);
+      const writable = await withTenant(
+        deps.sdb,
+        c.tenantId,
+        async (trx) => (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds,
+      );
       const actor = actorOf(req);
-      const job = await startImportJob(deps.sdb, { tenantId: c.tenantId, userId: c.userId, jenis, namaBerkas: req.query.nama }, async (progress) => {
-        const table = await readTable(data, req.query.nama);
-        const opts = { actor, writableOpdIds: writable, berlakuMulai: req.query.berlaku, onProgress: progress };
-        return jenis === 'opd' ? importOpd(deps.sdb, c.tenantId, table, opts) : importPegawai(deps.sdb, c.tenantId, table, opts);
-      });
+      const job = await startImportJob(
+        deps.sdb,
+        { tenantId: c.tenantId, userId: c.userId, jenis, namaBerkas: req.query.nama },
+        async (progress) => {
+          const table = await readTable(data, req.query.nama);
+          const opts = {
+            actor,
+            writableOpdIds: writable,
+            berlakuMulai: req.query.berlaku,
+            onProgress: progress,
+          };
+          return jenis === 'opd'
+            ? importOpd(deps.sdb, c.tenantId, table, opts)
+            : importPegawai(deps.sdb, c.tenantId, table, opts);
+        },
+      );
       return reply.status(202).send({ id: job.id });
     },
   );
 
   api.get(
     '/impor/:id',
-    { config: { permission: 'import.run' }, schema: { tags: ['impor'], summary: 'Kemajuan dan hasil impor', params: z.object({ id: z.uuid() }) } },
+    {
+      config: { permission: 'import.run' },
+      schema: { tags: ['impor'], summary: 'Kemajuan dan hasil impor', params: z.object({ id: z.uuid() }) },
+    },
     async (req) => {
       const c = callerOf(req);
       const job = await getImportJob(deps.sdb, c.tenantId, req.params.id);
@@ -64,13 +100,19 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/impor/template/:jenis',
     {
       config: { permission: 'import.run' },
-      schema: { tags: ['impor'], summary: 'Berkas contoh untuk impor', params: Jenis, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
+      schema: {
+        tags: ['impor'],
+        summary: 'Berkas contoh untuk impor',
+        params: Jenis,
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      },
     },
     async (req, reply) => {
       const t = TEMPLATE_ROWS[req.params.jenis];
       const name = `templat-${req.params.jenis}.${req.query.format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (req.query.format === 'xlsx') return reply.type(XLSX_TYPE).send(await toXlsx(req.params.jenis, t.columns, t.rows));
+      if (req.query.format === 'xlsx')
+        return reply.type(XLSX_TYPE).send(await toXlsx(req.params.jenis, t.columns, t.rows));
       return reply.type('text/csv; charset=utf-8').send(toCsv(t.columns, t.rows));
     },
   );
@@ -83,7 +125,10 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['impor'],
         summary: 'Ekspor OPD atau pegawai dalam format impor (bolak-balik tanpa perubahan)',
         params: Jenis,
-        querystring: z.object({ format: z.enum(['csv', 'xlsx', 'json']).default('csv'), tanggal: z.iso.date().optional() }),
+        querystring: z.object({
+          format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+          tanggal: z.iso.date().optional(),
+        }),
       },
     },
     async (req, reply) => {
@@ -91,7 +136,9 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
       const { jenis } = req.params;
       const rows = await withTenant(deps.sdb, c.tenantId, async (trx) => {
         const asOf = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
-        return jenis === 'opd' ? exportOpdRows(trx, asOf) : exportPegawaiRows(trx, asOf, await resolveScope(trx, c, 'read', asOf));
+        return jenis === 'opd'
+          ? exportOpdRows(trx, asOf)
+          : exportPegawaiRows(trx, asOf, await resolveScope(trx, c, 'read', asOf));
       });
       const columns = jenis === 'opd' ? OPD_COLUMNS : PEGAWAI_EXPORT_COLUMNS;
       const name = `${jenis}.${req.query.format}`;

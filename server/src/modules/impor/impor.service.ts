@@ -48,7 +48,11 @@ function failed(issues: ImportIssue[]): AppError {
 }
 
 async function today(trx: Trx, tenantId: string): Promise<string> {
-  const t = await trx.selectFrom('tenant').select('zona_waktu').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const t = await trx
+    .selectFrom('tenant')
+    .select('zona_waktu')
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return localDate(new Date(), t.zona_waktu as ZonaWaktu);
 }
 
@@ -100,7 +104,13 @@ export async function importOpd(
       })),
     );
     opts.onProgress?.('simpan', table.rows.length, table.rows.length);
-    return { jenis: 'opd', baris: table.rows.length, dibuat, diubah: changes.length - dibuat, tidakBerubah: table.rows.length - changes.length };
+    return {
+      jenis: 'opd',
+      baris: table.rows.length,
+      dibuat,
+      diubah: changes.length - dibuat,
+      tidakBerubah: table.rows.length - changes.length,
+    };
   });
   await analyzeAfter(sdb, summary.dibuat + summary.diubah, ['opd', 'opd_versi']);
   return summary;
@@ -135,7 +145,8 @@ export async function importPegawai(
       for (const r of v.records) {
         const target = opdIdOf.get(r.opdKode.toUpperCase())!;
         const cur = current.get((r.nip ?? r.idPegawai)!);
-        const outside = !opts.writableOpdIds.has(target) || (cur?.opd_id && !opts.writableOpdIds.has(cur.opd_id));
+        const outside =
+          !opts.writableOpdIds.has(target) || (cur?.opd_id && !opts.writableOpdIds.has(cur.opd_id));
         if (outside) {
           scopeIssues.push({
             baris: r.baris,
@@ -152,8 +163,13 @@ export async function importPegawai(
     }
     opts.onProgress?.('validasi', total, total);
     const plan = repo.planPegawai(v.records, current, opdIdOf);
-    await repo.applyPegawai(trx, tenantId, day, plan, current, (done) => opts.onProgress?.('simpan', done, total));
-    const byKey = new Map<string, { identity?: repo.Change<repo.PegawaiIdentity>; placement?: repo.Change<repo.PegawaiPlacement> }>();
+    await repo.applyPegawai(trx, tenantId, day, plan, current, (done) =>
+      opts.onProgress?.('simpan', done, total),
+    );
+    const byKey = new Map<
+      string,
+      { identity?: repo.Change<repo.PegawaiIdentity>; placement?: repo.Change<repo.PegawaiPlacement> }
+    >();
     for (const c of plan.identity) byKey.set(c.key, { ...byKey.get(c.key), identity: c });
     for (const c of plan.placement) byKey.set(c.key, { ...byKey.get(c.key), placement: c });
     const created = new Set(plan.identity.filter((c) => c.before === null).map((c) => c.key));
@@ -166,7 +182,9 @@ export async function importPegawai(
         entitas: 'pegawai',
         entitasId: key,
         ringkasan: `${created.has(key) ? 'Menambah' : 'Mengubah'} pegawai ${key} (${c.identity?.after.nama ?? current.get(key)?.nama ?? ''}) lewat impor`,
-        sebelum: created.has(key) ? undefined : { ...(c.identity?.before ?? {}), ...(c.placement?.before ?? {}) },
+        sebelum: created.has(key)
+          ? undefined
+          : { ...(c.identity?.before ?? {}), ...(c.placement?.before ?? {}) },
         sesudah: { ...(c.identity?.after ?? {}), ...(c.placement?.after ?? {}) },
       })),
     );

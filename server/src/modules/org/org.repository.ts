@@ -1,4 +1,3 @@
-import type { Scope } from '@sigap/domain';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
@@ -28,7 +27,9 @@ export interface OpdRow {
 export function listOpd(trx: Trx, asOf: string): Promise<OpdRow[]> {
   return trx
     .selectFrom('opd as o')
-    .innerJoin('opd_versi as ov', (j) => j.onRef('ov.tenant_id', '=', 'o.tenant_id').onRef('ov.opd_id', '=', 'o.id'))
+    .innerJoin('opd_versi as ov', (j) =>
+      j.onRef('ov.tenant_id', '=', 'o.tenant_id').onRef('ov.opd_id', '=', 'o.id'),
+    )
     .where(validOn('ov', asOf))
     .select([
       'o.id',
@@ -62,8 +63,21 @@ export async function countPegawaiPerOpd(trx: Trx, asOf: string): Promise<Map<st
 export function opdHistory(trx: Trx, opdId: string) {
   return trx
     .selectFrom('opd_versi as ov')
-    .leftJoin('opd as i', (j) => j.onRef('i.tenant_id', '=', 'ov.tenant_id').onRef('i.id', '=', 'ov.induk_id'))
-    .select(['ov.berlaku_dari', 'ov.berlaku_sampai', 'ov.nama', 'ov.jenis', 'i.kode as induk_kode', 'ov.kelas_layanan', 'ov.sektor', 'ov.lat', 'ov.lng', 'ov.radius_m'])
+    .leftJoin('opd as i', (j) =>
+      j.onRef('i.tenant_id', '=', 'ov.tenant_id').onRef('i.id', '=', 'ov.induk_id'),
+    )
+    .select([
+      'ov.berlaku_dari',
+      'ov.berlaku_sampai',
+      'ov.nama',
+      'ov.jenis',
+      'i.kode as induk_kode',
+      'ov.kelas_layanan',
+      'ov.sektor',
+      'ov.lat',
+      'ov.lng',
+      'ov.radius_m',
+    ])
     .where('ov.opd_id', '=', opdId)
     .orderBy('ov.berlaku_dari', 'desc')
     .execute();
@@ -84,10 +98,17 @@ export interface ResolvedScope {
   readonly selfPegawaiId: string | null;
 }
 
-function pegawaiBase(trx: Trx, asOf: string, scope: ResolvedScope, f: Omit<PegawaiFilter, 'limit' | 'offset'>) {
+function pegawaiBase(
+  trx: Trx,
+  asOf: string,
+  scope: ResolvedScope,
+  f: Omit<PegawaiFilter, 'limit' | 'offset'>,
+) {
   let q = trx
     .selectFrom('pegawai as p')
-    .innerJoin('pegawai_versi as v', (j) => j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'))
+    .innerJoin('pegawai_versi as v', (j) =>
+      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'),
+    )
     .innerJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.opd_id'))
     .where(validOn('v', asOf));
   if (scope.opdIds !== null) {
@@ -110,7 +131,12 @@ function pegawaiBase(trx: Trx, asOf: string, scope: ResolvedScope, f: Omit<Pegaw
       ]),
     );
   }
-  if (f.opdIds) q = q.where('v.opd_id', 'in', f.opdIds.length > 0 ? [...f.opdIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (f.opdIds)
+    q = q.where(
+      'v.opd_id',
+      'in',
+      f.opdIds.length > 0 ? [...f.opdIds] : ['00000000-0000-0000-0000-000000000000'],
+    );
   if (f.level) q = q.where('v.jabatan_level', '=', f.level);
   if (f.jenis) q = q.where('v.jenis_pegawai', '=', f.jenis);
   return q;
@@ -146,13 +172,12 @@ export function getPegawai(trx: Trx, id: string, asOf: string) {
   return trx
     .selectFrom('pegawai as p')
     .leftJoin('pegawai_versi as v', (j) =>
-      j
-        .onRef('v.tenant_id', '=', 'p.tenant_id')
-        .onRef('v.pegawai_id', '=', 'p.id')
-        .on(validOn('v', asOf)),
+      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id').on(validOn('v', asOf)),
     )
     .leftJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.opd_id'))
-    .leftJoin('pegawai as a', (j) => j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'))
+    .leftJoin('pegawai as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
+    )
     .select([
       'p.id',
       'p.nip',
@@ -181,7 +206,9 @@ export function pegawaiHistory(trx: Trx, id: string) {
   return trx
     .selectFrom('pegawai_versi as v')
     .innerJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.opd_id'))
-    .leftJoin('pegawai as a', (j) => j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'))
+    .leftJoin('pegawai as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
+    )
     .select([
       'v.berlaku_dari',
       'v.berlaku_sampai',
@@ -200,7 +227,9 @@ export function pegawaiHistory(trx: Trx, id: string) {
 export function bawahan(trx: Trx, id: string, asOf: string) {
   return trx
     .selectFrom('pegawai_versi as v')
-    .innerJoin('pegawai as p', (j) => j.onRef('p.tenant_id', '=', 'v.tenant_id').onRef('p.id', '=', 'v.pegawai_id'))
+    .innerJoin('pegawai as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'v.tenant_id').onRef('p.id', '=', 'v.pegawai_id'),
+    )
     .select(['p.id', 'p.nama', 'p.nip', 'v.jabatan'])
     .where('v.atasan_id', '=', id)
     .where(validOn('v', asOf))

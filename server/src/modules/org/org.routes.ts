@@ -6,14 +6,19 @@ import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/app.ts';
 import { listPegawai, opdDetail, opdTree, pegawaiDetail, tenantToday } from './org.service.ts';
 
-const AsOf = z.object({ tanggal: z.iso.date().optional().describe('lihat data per tanggal (YYYY-MM-DD); bawaan: hari ini') });
+const AsOf = z.object({
+  tanggal: z.iso.date().optional().describe('lihat data per tanggal (YYYY-MM-DD); bawaan: hari ini'),
+});
 
 /** The organisation registry: OPD tree, OPD pages, employees — all answerable "as of a date". */
 export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/opd',
-    { config: { permission: 'org.read' }, schema: { tags: ['organisasi'], summary: 'Pohon OPD dan unit', querystring: AsOf } },
+    {
+      config: { permission: 'org.read' },
+      schema: { tags: ['organisasi'], summary: 'Pohon OPD dan unit', querystring: AsOf },
+    },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
@@ -26,7 +31,12 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/opd/:kode',
     {
       config: { permission: 'org.read' },
-      schema: { tags: ['organisasi'], summary: 'Satu OPD/unit: kantor, geofence, unit di bawahnya, riwayat', params: z.object({ kode: z.string().max(40) }), querystring: AsOf },
+      schema: {
+        tags: ['organisasi'],
+        summary: 'Satu OPD/unit: kantor, geofence, unit di bawahnya, riwayat',
+        params: z.object({ kode: z.string().max(40) }),
+        querystring: AsOf,
+      },
     },
     async (req) => {
       const c = callerOf(req);
@@ -57,7 +67,14 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       const q = req.query;
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const tanggal = q.tanggal ?? (await tenantToday(trx, c.tenantId));
-        const r = await listPegawai(trx, c, tanggal, { q: q.q, opdKode: q.opd, level: q.level, jenis: q.jenis, limit: q.limit, offset: q.offset });
+        const r = await listPegawai(trx, c, tanggal, {
+          q: q.q,
+          opdKode: q.opd,
+          level: q.level,
+          jenis: q.jenis,
+          limit: q.limit,
+          offset: q.offset,
+        });
         return { tanggal, ...r };
       });
     },
@@ -66,7 +83,12 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/pegawai/:id',
     {
       config: { permission: 'pegawai.read' },
-      schema: { tags: ['organisasi'], summary: 'Satu pegawai: penempatan, atasan, bawahan, riwayat', params: z.object({ id: z.uuid() }), querystring: AsOf },
+      schema: {
+        tags: ['organisasi'],
+        summary: 'Satu pegawai: penempatan, atasan, bawahan, riwayat',
+        params: z.object({ id: z.uuid() }),
+        querystring: AsOf,
+      },
     },
     async (req) => {
       const c = callerOf(req);

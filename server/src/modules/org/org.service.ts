@@ -1,4 +1,11 @@
-import { localDate, resolveInheritance, type Sektor, scopeOf, subtreeIds, type ZonaWaktu } from '@sigap/domain';
+import {
+  localDate,
+  resolveInheritance,
+  type Sektor,
+  scopeOf,
+  subtreeIds,
+  type ZonaWaktu,
+} from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
 import type { Caller } from '../../http/context.ts';
 import { errors } from '../../http/errors.ts';
@@ -6,12 +13,21 @@ import * as repo from './org.repository.ts';
 
 /** Today in the Pemda's own time zone. */
 export async function tenantToday(trx: Trx, tenantId: string): Promise<string> {
-  const t = await trx.selectFrom('tenant').select('zona_waktu').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const t = await trx
+    .selectFrom('tenant')
+    .select('zona_waktu')
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return localDate(new Date(), t.zona_waktu as ZonaWaktu);
 }
 
 /** Turns the caller's role grants into the OPD ids whose people they may read or write. */
-export async function resolveScope(trx: Trx, caller: Caller, mode: 'read' | 'write', asOf: string): Promise<repo.ResolvedScope> {
+export async function resolveScope(
+  trx: Trx,
+  caller: Caller,
+  mode: 'read' | 'write',
+  asOf: string,
+): Promise<repo.ResolvedScope> {
   const s = scopeOf(caller.grants, caller.pegawaiId, mode);
   if (s.all) return { opdIds: null, selfPegawaiId: null };
   const nodes = (await repo.listOpd(trx, asOf)).map((o) => ({ id: o.id, indukId: o.induk_id }));
@@ -50,7 +66,14 @@ export async function opdTree(trx: Trx, asOf: string) {
       lat: r.lat,
       lng: r.lng,
       radiusM: r.radius_m,
-      efektif: { kelasLayanan: e.kelasLayanan, sektor: [...e.sektor], lat: e.lat, lng: e.lng, radiusM: e.radiusM, opdIndukKode: e.opdIndukKode },
+      efektif: {
+        kelasLayanan: e.kelasLayanan,
+        sektor: [...e.sektor],
+        lat: e.lat,
+        lng: e.lng,
+        radiusM: e.radiusM,
+        opdIndukKode: e.opdIndukKode,
+      },
       jumlahPegawai: counts.get(r.id) ?? 0,
     };
   });
@@ -61,7 +84,13 @@ export async function opdDetail(trx: Trx, kode: string, asOf: string) {
   const tree = await opdTree(trx, asOf);
   const node = tree.find((n) => n.kode.toUpperCase() === kode.toUpperCase());
   if (!node) throw errors.notFound(`OPD ${kode}`, `OPD ${kode}`);
-  const subtree = subtreeIds(tree.map((n) => ({ id: n.id, indukId: n.indukKode ? (tree.find((m) => m.kode === n.indukKode)?.id ?? null) : null })), node.id);
+  const subtree = subtreeIds(
+    tree.map((n) => ({
+      id: n.id,
+      indukId: n.indukKode ? (tree.find((m) => m.kode === n.indukKode)?.id ?? null) : null,
+    })),
+    node.id,
+  );
   return {
     ...node,
     anak: tree.filter((n) => n.indukKode === node.kode),
@@ -75,14 +104,28 @@ export async function listPegawai(
   trx: Trx,
   caller: Caller,
   asOf: string,
-  f: { q?: string | undefined; opdKode?: string | undefined; level?: string | undefined; jenis?: string | undefined; limit: number; offset: number },
+  f: {
+    q?: string | undefined;
+    opdKode?: string | undefined;
+    level?: string | undefined;
+    jenis?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   const scope = await resolveScope(trx, caller, 'read', asOf);
   let opdIds: string[] | undefined;
   if (f.opdKode) {
     const nodes = await repo.listOpd(trx, asOf);
     const root = nodes.find((n) => n.kode.toUpperCase() === f.opdKode!.toUpperCase());
-    opdIds = root ? [...subtreeIds(nodes.map((n) => ({ id: n.id, indukId: n.induk_id })), root.id)] : [];
+    opdIds = root
+      ? [
+          ...subtreeIds(
+            nodes.map((n) => ({ id: n.id, indukId: n.induk_id })),
+            root.id,
+          ),
+        ]
+      : [];
   }
   return repo.listPegawai(trx, asOf, scope, { ...f, opdIds });
 }
@@ -92,7 +135,10 @@ export async function pegawaiDetail(trx: Trx, caller: Caller, id: string, asOf: 
   const p = await repo.getPegawai(trx, id, asOf);
   if (!p) throw errors.notFound('Pegawai', 'Employee');
   const scope = await resolveScope(trx, caller, 'read', asOf);
-  const visible = scope.opdIds === null || (p.opd_id !== null && scope.opdIds.has(p.opd_id)) || scope.selfPegawaiId === p.id;
+  const visible =
+    scope.opdIds === null ||
+    (p.opd_id !== null && scope.opdIds.has(p.opd_id)) ||
+    scope.selfPegawaiId === p.id;
   if (!visible) throw errors.outOfScope();
   return { ...p, riwayat: await repo.pegawaiHistory(trx, id), bawahan: await repo.bawahan(trx, id, asOf) };
 }

@@ -4,7 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
-import { deleteHoliday, getSettings, listHolidays, parseHolidayRows, updateSettings, upsertHolidays } from './tenant.service.ts';
+import {
+  deleteHoliday,
+  getSettings,
+  listHolidays,
+  parseHolidayRows,
+  updateSettings,
+  upsertHolidays,
+} from './tenant.service.ts';
 
 const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format JJ:MM');
 const JamHari = z.object({ mulai: Jam, selesai: Jam, istirahatMenit: z.number().int().min(0).max(240) });
@@ -20,7 +27,10 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/pengaturan',
-    { config: { permission: 'settings.read' }, schema: { tags: ['pengaturan'], summary: 'Pengaturan Pemda' } },
+    {
+      config: { permission: 'settings.read' },
+      schema: { tags: ['pengaturan'], summary: 'Pengaturan Pemda' },
+    },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, (trx) => getSettings(trx, c.tenantId));
@@ -45,14 +55,20 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => updateSettings(trx, c.tenantId, actorOf(req), req.body));
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        updateSettings(trx, c.tenantId, actorOf(req), req.body),
+      );
     },
   );
   api.get(
     '/kalender/libur',
     {
       config: { permission: 'settings.read' },
-      schema: { tags: ['pengaturan'], summary: 'Hari libur nasional, cuti bersama dan libur daerah', querystring: z.object({ tahun: z.coerce.number().int().min(2000).max(2100).optional() }) },
+      schema: {
+        tags: ['pengaturan'],
+        summary: 'Hari libur nasional, cuti bersama dan libur daerah',
+        querystring: z.object({ tahun: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
     },
     async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => listHolidays(trx, req.query.tahun)),
   );
@@ -60,7 +76,11 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/kalender/libur',
     {
       config: { permission: 'settings.write' },
-      schema: { tags: ['pengaturan'], summary: 'Menambah atau mengubah hari libur (satu atau daftar)', body: z.union([Libur, z.array(Libur).min(1).max(400)]) },
+      schema: {
+        tags: ['pengaturan'],
+        summary: 'Menambah atau mengubah hari libur (satu atau daftar)',
+        body: z.union([Libur, z.array(Libur).min(1).max(400)]),
+      },
     },
     async (req) => {
       const c = callerOf(req);
@@ -72,20 +92,35 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/kalender/libur/impor',
     {
       config: { permission: 'settings.write' },
-      schema: { tags: ['pengaturan'], summary: 'Impor keputusan hari libur tahun berikutnya (CSV tanggal,jenis,nama,dasar; semua atau tidak sama sekali)' },
+      schema: {
+        tags: ['pengaturan'],
+        summary:
+          'Impor keputusan hari libur tahun berikutnya (CSV tanggal,jenis,nama,dasar; semua atau tidak sama sekali)',
+      },
     },
     async (req) => {
       const c = callerOf(req);
-      const days = parseHolidayRows(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : String(req.body ?? ''));
+      const days = parseHolidayRows(
+        Buffer.isBuffer(req.body) ? req.body.toString('utf8') : String(req.body ?? ''),
+      );
       return withTenant(deps.sdb, c.tenantId, (trx) => upsertHolidays(trx, c.tenantId, actorOf(req), days));
     },
   );
   api.delete(
     '/kalender/libur/:tanggal',
-    { config: { permission: 'settings.write' }, schema: { tags: ['pengaturan'], summary: 'Menghapus hari libur', params: z.object({ tanggal: z.iso.date() }) } },
+    {
+      config: { permission: 'settings.write' },
+      schema: {
+        tags: ['pengaturan'],
+        summary: 'Menghapus hari libur',
+        params: z.object({ tanggal: z.iso.date() }),
+      },
+    },
     async (req) => {
       const c = callerOf(req);
-      await withTenant(deps.sdb, c.tenantId, (trx) => deleteHoliday(trx, c.tenantId, actorOf(req), req.params.tanggal));
+      await withTenant(deps.sdb, c.tenantId, (trx) =>
+        deleteHoliday(trx, c.tenantId, actorOf(req), req.params.tanggal),
+      );
       return { ok: true };
     },
   );

@@ -26,16 +26,36 @@ export function nationalHolidays(): HariLibur[] {
 
 /** Parses a holiday list (`tanggal,jenis,nama,dasar`); throws AppError naming the bad row. */
 export function parseHolidayRows(text: string): HariLibur[] {
-  const rows = parse(text.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = parse(text.replace(/^\uFEFF/, ''), {
+    columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+  }) as Record<string, string>[];
   return rows.map((r, i) => {
     const jenis = r.jenis;
     if (!r.tanggal || !isIsoDate(r.tanggal)) {
-      throw new AppError('BERKAS_TIDAK_SAH', pesan(`Baris ${i + 2}: tanggal "${r.tanggal ?? ''}" bukan YYYY-MM-DD`, `Row ${i + 2}: date "${r.tanggal ?? ''}" is not YYYY-MM-DD`));
+      throw new AppError(
+        'BERKAS_TIDAK_SAH',
+        pesan(
+          `Baris ${i + 2}: tanggal "${r.tanggal ?? ''}" bukan YYYY-MM-DD`,
+          `Row ${i + 2}: date "${r.tanggal ?? ''}" is not YYYY-MM-DD`,
+        ),
+      );
     }
     if (jenis !== 'libur_nasional' && jenis !== 'cuti_bersama' && jenis !== 'libur_daerah') {
-      throw new AppError('BERKAS_TIDAK_SAH', pesan(`Baris ${i + 2}: jenis "${jenis ?? ''}" harus libur_nasional, cuti_bersama atau libur_daerah`, `Row ${i + 2}: jenis "${jenis ?? ''}" must be libur_nasional, cuti_bersama or libur_daerah`));
+      throw new AppError(
+        'BERKAS_TIDAK_SAH',
+        pesan(
+          `Baris ${i + 2}: jenis "${jenis ?? ''}" harus libur_nasional, cuti_bersama atau libur_daerah`,
+          `Row ${i + 2}: jenis "${jenis ?? ''}" must be libur_nasional, cuti_bersama or libur_daerah`,
+        ),
+      );
     }
-    if (!r.nama) throw new AppError('BERKAS_TIDAK_SAH', pesan(`Baris ${i + 2}: nama wajib diisi`, `Row ${i + 2}: nama is required`));
+    if (!r.nama)
+      throw new AppError(
+        'BERKAS_TIDAK_SAH',
+        pesan(`Baris ${i + 2}: nama wajib diisi`, `Row ${i + 2}: nama is required`),
+      );
     return { tanggal: r.tanggal, jenis, nama: r.nama, dasar: r.dasar ?? '' };
   });
 }
@@ -77,7 +97,15 @@ export async function seedHolidays(trx: Trx, tenantId: string): Promise<number> 
   const days = nationalHolidays();
   const r = await trx
     .insertInto('hari_libur')
-    .values(days.map((d) => ({ tenant_id: tenantId, tanggal: d.tanggal, jenis: d.jenis, nama: d.nama, dasar: d.dasar })))
+    .values(
+      days.map((d) => ({
+        tenant_id: tenantId,
+        tanggal: d.tanggal,
+        jenis: d.jenis,
+        nama: d.nama,
+        dasar: d.dasar,
+      })),
+    )
     .onConflict((oc) => oc.columns(['tenant_id', 'tanggal']).doNothing())
     .execute();
   return r.reduce((n, x) => n + Number(x.numInsertedOrUpdatedRows ?? 0), 0);
@@ -104,11 +132,21 @@ export async function updateSettings(
   trx: Trx,
   tenantId: string,
   actor: Actor,
-  input: { nama: string; jenis: JenisPemda; zonaWaktu: ZonaWaktu; jamKerja: JamKerja; pusatLat: number | null; pusatLng: number | null },
+  input: {
+    nama: string;
+    jenis: JenisPemda;
+    zonaWaktu: ZonaWaktu;
+    jamKerja: JamKerja;
+    pusatLat: number | null;
+    pusatLng: number | null;
+  },
 ) {
   const problems = validateJamKerja(input.jamKerja);
   if (problems.length > 0) {
-    throw new AppError('VALIDASI', pesan(problems.map((p) => p.id).join('; '), problems.map((p) => p.en).join('; ')));
+    throw new AppError(
+      'VALIDASI',
+      pesan(problems.map((p) => p.id).join('; '), problems.map((p) => p.en).join('; ')),
+    );
   }
   if (Object.keys(input.jamKerja).length === 0) {
     throw new AppError('VALIDASI', pesan('Minimal satu hari kerja', 'At least one working day'));
@@ -128,7 +166,14 @@ export async function updateSettings(
     .execute();
   const after = await getSettings(trx, tenantId);
   await insertAudit(trx, tenantId, actor, [
-    { aksi: 'ubah', entitas: 'pengaturan', entitasId: tenantId, ringkasan: 'Mengubah pengaturan Pemda', sebelum: before, sesudah: after },
+    {
+      aksi: 'ubah',
+      entitas: 'pengaturan',
+      entitasId: tenantId,
+      ringkasan: 'Mengubah pengaturan Pemda',
+      sebelum: before,
+      sesudah: after,
+    },
   ]);
   return after;
 }
@@ -165,7 +210,9 @@ export async function upsertHolidays(trx: Trx, tenantId: string, actor: Actor, d
     await trx
       .insertInto('hari_libur')
       .values({ tenant_id: tenantId, tanggal: d.tanggal, jenis: d.jenis, nama: d.nama, dasar: d.dasar })
-      .onConflict((oc) => oc.columns(['tenant_id', 'tanggal']).doUpdateSet({ jenis: d.jenis, nama: d.nama, dasar: d.dasar }))
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'tanggal']).doUpdateSet({ jenis: d.jenis, nama: d.nama, dasar: d.dasar }),
+      )
       .execute();
   }
   await insertAudit(
@@ -187,9 +234,19 @@ export async function upsertHolidays(trx: Trx, tenantId: string, actor: Actor, d
 /** Removes a day from the calendar (it becomes a working day again). */
 export async function deleteHoliday(trx: Trx, tenantId: string, actor: Actor, tanggal: string) {
   const b = await trx.selectFrom('hari_libur').selectAll().where('tanggal', '=', tanggal).executeTakeFirst();
-  if (!b) throw new AppError('TIDAK_DITEMUKAN', pesan(`Tidak ada hari libur pada ${tanggal}`, `No holiday on ${tanggal}`));
+  if (!b)
+    throw new AppError(
+      'TIDAK_DITEMUKAN',
+      pesan(`Tidak ada hari libur pada ${tanggal}`, `No holiday on ${tanggal}`),
+    );
   await trx.deleteFrom('hari_libur').where('tanggal', '=', tanggal).execute();
   await insertAudit(trx, tenantId, actor, [
-    { aksi: 'hapus', entitas: 'hari_libur', entitasId: tanggal, ringkasan: `Menghapus hari libur ${tanggal} (${b.nama})`, sebelum: b },
+    {
+      aksi: 'hapus',
+      entitas: 'hari_libur',
+      entitasId: tanggal,
+      ringkasan: `Menghapus hari libur ${tanggal} (${b.nama})`,
+      sebelum: b,
+    },
   ]);
 }
