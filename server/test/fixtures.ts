@@ -118,8 +118,8 @@ export const PEGAWAI_ROWS = [
     atasan_nip: NIP.kabag,
     email: '',
     telepon: '',
-    rumah_lat: '',
-    rumah_lng: '',
+    rumah_lat: '-7.875',
+    rumah_lng: '112.525',
     id_pegawai: '',
   },
   {

@@ -18,6 +18,7 @@ import {
 import { readTable } from '../modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { tenantToday } from '../modules/org/org.service.ts';
+import { listTenants } from '../modules/tenant/tenant.repository.ts';
 import { ensureTenant, seedHolidays } from '../modules/tenant/tenant.service.ts';
 import { startServer } from '../server.ts';
 import { progressBar } from './progress.ts';
@@ -48,7 +49,7 @@ async function withDb<T>(cmd: Command, fn: (sdb: SigapDatabase) => Promise<T>): 
 /** The tenant named by --tenant / SIGAP_TENANT, or the only one. */
 async function tenantOf(sdb: SigapDatabase, cmd: Command): Promise<string> {
   const kode = globals(cmd).tenant;
-  const rows = await sdb.db.selectFrom('tenant').select(['id', 'kode']).execute();
+  const rows = await listTenants(sdb.db);
   if (kode) {
     const t = rows.find((r) => r.kode === kode);
     if (!t)

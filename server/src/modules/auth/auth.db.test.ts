@@ -108,4 +108,18 @@ describe('sign-in', () => {
     const all = await asUser('admin');
     expect(all.total).toBe(8);
   });
+
+  it('shows a home location only to the record keepers and the person', async () => {
+    const homeAs = async (u: string) => {
+      const r = await login(u, PASSWORD);
+      const cookie = `sigap_sid=${r.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
+      const list = (await app.inject({ url: '/api/pegawai?q=Budi', headers: { cookie } })).json<{ rows: { id: string }[] }>();
+      const detail = await app.inject({ url: `/api/pegawai/${list.rows[0]!.id}`, headers: { cookie } });
+      return detail.json<{ rumah_lat: number | null; rumahDisembunyikan: boolean }>();
+    };
+    expect(await homeAs('admin')).toMatchObject({ rumah_lat: -7.875, rumahDisembunyikan: false });
+    expect(await homeAs('pegawai')).toMatchObject({ rumah_lat: -7.875 });
+    expect(await homeAs('kepala.umum')).toMatchObject({ rumah_lat: null, rumahDisembunyikan: true });
+    expect(await homeAs('auditor')).toMatchObject({ rumah_lat: null, rumahDisembunyikan: true });
+  });
 });

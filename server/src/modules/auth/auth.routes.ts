@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { errors } from '../../http/errors.ts';
-import { listTenants } from './auth.repository.ts';
+import { findTenantById, listTenants } from '../tenant/tenant.repository.ts';
 import { login, logout, SESSION_COOKIE, SESSION_HOURS } from './auth.service.ts';
 import { listUsers, upsertUser } from './users.service.ts';
 
@@ -41,7 +41,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         response: { 200: z.array(z.object({ kode: z.string(), nama: z.string(), jenis: z.string() })) },
       },
     },
-    async () => listTenants(deps.sdb.db),
+    async () => (await listTenants(deps.sdb.db)).map(({ kode, nama, jenis }) => ({ kode, nama, jenis })),
   );
 
   api.post(
@@ -94,11 +94,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      const t = await deps.sdb.db
-        .selectFrom('tenant')
-        .select(['kode', 'nama', 'zona_waktu'])
-        .where('id', '=', c.tenantId)
-        .executeTakeFirstOrThrow();
+      const t = (await findTenantById(deps.sdb.db, c.tenantId))!;
       return {
         username: c.username,
         nama: c.nama,

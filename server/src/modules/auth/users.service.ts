@@ -1,8 +1,8 @@
 import { LABEL_ROLE, pesan, ROLES, type Role, SCOPED_ROLES } from '@sigap/domain';
-import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import * as repo from './auth.repository.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 
 export interface NewUser {
@@ -52,11 +52,7 @@ export async function upsertUser(
           ),
         );
       }
-      const opd = await trx
-        .selectFrom('opd')
-        .select('id')
-        .where(sql<string>`upper(kode)`, '=', r.opdKode.toUpperCase())
-        .executeTakeFirst();
+      const opd = await repo.findOpdIdByKode(trx, r.opdKode);
       if (!opd)
         throw new AppError(
           'VALIDASI',
@@ -68,11 +64,7 @@ export async function upsertUser(
   }
   let pegawaiId: string | null = null;
   if (u.nip) {
-    const p = await trx
-      .selectFrom('pegawai')
-      .select('id')
-      .where((eb) => eb.or([eb('nip', '=', u.nip!), eb('id_pegawai', '=', u.nip!)]))
-      .executeTakeFirst();
+    const p = await repo.findPegawaiIdByKey(trx, u.nip);
     if (!p)
       throw new AppError(
         'VALIDASI',
@@ -90,38 +82,17 @@ export async function upsertUser(
     );
   }
   const passwordHash = await hashPassword(u.password);
-  const existing = await trx
-    .selectFrom('app_user')
-    .select(['id', 'nama', 'pegawai_id'])
-    .where(sql<string>`lower(username)`, '=', u.username.toLowerCase())
-    .executeTakeFirst();
-  let id: string;
-  if (existing) {
-    id = existing.id;
-    await trx
-      .updateTable('app_user')
-      .set({ nama: u.nama, password_hash: passwordHash, pegawai_id: pegawaiId, aktif: true })
-      .where('id', '=', id)
-      .execute();
-    await trx.deleteFrom('user_role').where('user_id', '=', id).execute();
-  } else {
-    const row = await trx
-      .insertInto('app_user')
-      .values({
-        tenant_id: tenantId,
-        username: u.username,
-        nama: u.nama,
-        password_hash: passwordHash,
-        pegawai_id: pegawaiId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-  }
-  await trx
-    .insertInto('user_role')
-    .values(grants.map((g) => ({ tenant_id: tenantId, user_id: id, role: g.role, opd_id: g.opd_id })))
-    .execute();
+  const existing = await repo.findUserByUsername(trx, u.username);
+  const id = existing
+    ? existing.id
+    : await repo.insertUser(trx, tenantId, { username: u.username, nama: u.nama, passwordHash, pegawaiId });
+  if (existing) await repo.updateUser(trx, id, { nama: u.nama, passwordHash, pegawaiId });
+  await repo.replaceGrants(
+    trx,
+    tenantId,
+    id,
+    grants.map((g) => ({ role: g.role, opdId: g.opd_id })),
+  );
   await insertAudit(trx, tenantId, actor, [
     {
       aksi: existing ? 'ubah' : 'buat',
@@ -137,21 +108,9 @@ export async function upsertUser(
 
 /** Lists accounts with their roles (no password hashes). */
 export async function listUsers(trx: Trx) {
-  const users = await trx
-    .selectFrom('app_user as u')
-    .leftJoin('pegawai as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.pegawai_id'),
-    )
-    .select(['u.id', 'u.username', 'u.nama', 'u.aktif', 'u.terkunci_sampai', 'p.nip'])
-    .orderBy('u.username')
-    .execute();
-  const roles = await trx
-    .selectFrom('user_role as r')
-    .leftJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'r.tenant_id').onRef('o.id', '=', 'r.opd_id'))
-    .select(['r.user_id', 'r.role', 'o.kode'])
-    .execute();
+  const { users, grants } = await repo.listUsersWithGrants(trx);
   return users.map((u) => ({
     ...u,
-    roles: roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role as Role, opdKode: r.kode })),
+    roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ role: g.role as Role, opdKode: g.kode })),
   }));
 }

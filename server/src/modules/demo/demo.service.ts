@@ -2,6 +2,7 @@ import type { RawRow } from '@sigap/domain';
 import { sql } from 'kysely';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
+import { findUserByUsername } from '../auth/auth.repository.ts';
 import { upsertUser } from '../auth/users.service.ts';
 import type { ImportSummary } from '../impor/impor.service.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
@@ -45,13 +46,7 @@ export async function seedDemo(
   });
   let akunDibuat = 0;
   for (const a of DEMO_ACCOUNTS) {
-    const exists = await withTenant(sdb, t.id, (trx) =>
-      trx
-        .selectFrom('app_user')
-        .select('id')
-        .where(sql<string>`lower(username)`, '=', a.username)
-        .executeTakeFirst(),
-    );
+    const exists = await withTenant(sdb, t.id, (trx) => findUserByUsername(trx, a.username));
     if (exists) continue;
     await withTenant(sdb, t.id, (trx) =>
       upsertUser(trx, t.id, SYSTEM_ACTOR, {

@@ -1,7 +1,8 @@
 import { OPD_COLUMNS, PEGAWAI_COLUMNS } from '@sigap/domain';
 import ExcelJS from 'exceljs';
 import type { Trx } from '../../db/database.ts';
-import { listOpd, type ResolvedScope } from '../org/org.repository.ts';
+import { listOpd, listPegawaiForExport, type ResolvedScope } from '../org/org.repository.ts';
+import { inScope } from '../org/org.service.ts';
 
 export type Row = Record<string, string>;
 export const PEGAWAI_EXPORT_COLUMNS = [...PEGAWAI_COLUMNS, 'id_pegawai'] as const;
@@ -39,47 +40,14 @@ export async function exportOpdRows(trx: Trx, asOf: string): Promise<Row[]> {
 }
 
 /** Employees in the import format, within the caller's scope. */
-export async function exportPegawaiRows(trx: Trx, asOf: string, scope: ResolvedScope): Promise<Row[]> {
-  let q = trx
-    .selectFrom('pegawai as p')
-    .innerJoin('pegawai_versi as v', (j) =>
-      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'),
-    )
-    .innerJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.opd_id'))
-    .leftJoin('pegawai as a', (j) =>
-      j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
-    )
-    .where('v.berlaku_dari', '<=', asOf)
-    .where((eb) => eb.or([eb('v.berlaku_sampai', 'is', null), eb('v.berlaku_sampai', '>', asOf)]));
-  if (scope.opdIds !== null) {
-    const ids = [...scope.opdIds];
-    q = q.where((eb) =>
-      eb.or([
-        ...(ids.length > 0 ? [eb('v.opd_id', 'in', ids)] : []),
-        eb('p.id', '=', scope.selfPegawaiId ?? '00000000-0000-0000-0000-000000000000'),
-      ]),
-    );
-  }
-  const rows = await q
-    .select([
-      'p.nip',
-      'p.id_pegawai',
-      'p.nama',
-      'p.email',
-      'p.telepon',
-      'p.rumah_lat',
-      'p.rumah_lng',
-      'v.jenis_pegawai',
-      'v.jabatan_level',
-      'v.jabatan',
-      'o.kode as opd_kode',
-      'a.nip as atasan_nip',
-      'a.id_pegawai as atasan_id_pegawai',
-    ])
-    .orderBy('o.kode')
-    .orderBy('p.nip')
-    .orderBy('p.id_pegawai')
-    .execute();
+export async function exportPegawaiRows(
+  trx: Trx,
+  asOf: string,
+  scope: ResolvedScope,
+  /** Who may see home locations (the record keepers); others get those columns empty. */
+  homeScope: ResolvedScope = scope,
+): Promise<Row[]> {
+  const rows = await listPegawaiForExport(trx, asOf, scope);
   return rows.map((r) => ({
     nip: r.nip ?? '',
     nama: r.nama,
@@ -90,8 +58,8 @@ export async function exportPegawaiRows(trx: Trx, asOf: string, scope: ResolvedS
     atasan_nip: r.atasan_nip ?? r.atasan_id_pegawai ?? '',
     email: r.email ?? '',
     telepon: r.telepon ?? '',
-    rumah_lat: num(r.rumah_lat),
-    rumah_lng: num(r.rumah_lng),
+    rumah_lat: inScope(homeScope, r.opd_id, r.id) ? num(r.rumah_lat) : '',
+    rumah_lng: inScope(homeScope, r.opd_id, r.id) ? num(r.rumah_lng) : '',
     id_pegawai: r.id_pegawai ?? '',
   }));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportIssue } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
+import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';
 
 /** Progress of an import running on the server, polled by the web page for its progress bar. */
@@ -44,35 +45,15 @@ export async function startImportJob(
     galat: null,
   };
   jobs.set(id, job);
-  await withTenant(sdb, meta.tenantId, (trx) =>
-    trx
-      .insertInto('import_job')
-      .values({
-        tenant_id: meta.tenantId,
-        id,
-        jenis: meta.jenis,
-        nama_berkas: meta.namaBerkas,
-        user_id: meta.userId,
-        status: 'berjalan',
-        total: 0,
-        diproses: 0,
-        hasil: null,
-      })
-      .execute(),
-  );
+  await withTenant(sdb, meta.tenantId, (trx) => repo.insertImportJob(trx, meta.tenantId, id, meta));
   const finish = async () => {
     await withTenant(sdb, meta.tenantId, (trx) =>
-      trx
-        .updateTable('import_job')
-        .set({
-          status: job.status,
-          total: job.total,
-          diproses: job.diproses,
-          hasil: JSON.stringify(job.hasil ?? job.galat),
-          finished_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute(),
+      repo.finishImportJob(trx, id, {
+        status: job.status,
+        total: job.total,
+        diproses: job.diproses,
+        hasil: job.hasil ?? job.galat,
+      }),
     ).catch(() => undefined);
     setTimeout(() => jobs.delete(id), KEEP_MS).unref();
   };
@@ -111,9 +92,7 @@ export async function getImportJob(
 ): Promise<ImportJob | null> {
   const j = jobs.get(id);
   if (j && j.tenantId === tenantId) return j;
-  const row = await withTenant(sdb, tenantId, (trx) =>
-    trx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst(),
-  );
+  const row = await withTenant(sdb, tenantId, (trx) => repo.findImportJob(trx, id));
   if (!row) return null;
   const hasil = row.hasil as Record<string, unknown> | null;
   return {

@@ -338,3 +338,47 @@ export async function applyPegawai(
       .execute();
   });
 }
+
+export function insertImportJob(
+  trx: Trx,
+  tenantId: string,
+  id: string,
+  m: { jenis: string; namaBerkas: string; userId: string | null },
+) {
+  return trx
+    .insertInto('import_job')
+    .values({
+      tenant_id: tenantId,
+      id,
+      jenis: m.jenis,
+      nama_berkas: m.namaBerkas,
+      user_id: m.userId,
+      status: 'berjalan',
+      total: 0,
+      diproses: 0,
+      hasil: null,
+    })
+    .execute();
+}
+
+export function finishImportJob(
+  trx: Trx,
+  id: string,
+  j: { status: string; total: number; diproses: number; hasil: unknown },
+) {
+  return trx
+    .updateTable('import_job')
+    .set({
+      status: j.status,
+      total: j.total,
+      diproses: j.diproses,
+      hasil: JSON.stringify(j.hasil),
+      finished_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findImportJob(trx: Trx, id: string) {
+  return trx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -138,7 +138,12 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         const asOf = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
         return jenis === 'opd'
           ? exportOpdRows(trx, asOf)
-          : exportPegawaiRows(trx, asOf, await resolveScope(trx, c, 'read', asOf));
+          : exportPegawaiRows(
+              trx,
+              asOf,
+              await resolveScope(trx, c, 'read', asOf),
+              await resolveScope(trx, c, 'write', asOf),
+            );
       });
       const columns = jenis === 'opd' ? OPD_COLUMNS : PEGAWAI_EXPORT_COLUMNS;
       const name = `${jenis}.${req.query.format}`;

@@ -1,7 +1,6 @@
 import {
   checkHeader,
   type ImportIssue,
-  localDate,
   OPD_COLUMNS,
   PEGAWAI_COLUMNS,
   PEGAWAI_OPTIONAL_COLUMNS,
@@ -9,11 +8,11 @@ import {
   type RawRow,
   validateOpdRows,
   validatePegawaiRows,
-  type ZonaWaktu,
 } from '@sigap/domain';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import { tenantToday } from '../tenant/tenant.service.ts';
 import * as repo from './impor.repository.ts';
 
 export type JenisImpor = 'opd' | 'pegawai';
@@ -47,15 +46,6 @@ function failed(issues: ImportIssue[]): AppError {
   );
 }
 
-async function today(trx: Trx, tenantId: string): Promise<string> {
-  const t = await trx
-    .selectFrom('tenant')
-    .select('zona_waktu')
-    .where('id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  return localDate(new Date(), t.zona_waktu as ZonaWaktu);
-}
-
 /** Refreshes planner statistics after a large import (PGlite has no autovacuum to do it). */
 async function analyzeAfter(sdb: SigapDatabase, changed: number, tables: string[]) {
   if (changed >= 200) await sdb.runScript(`ANALYZE ${tables.join(', ')}`);
@@ -86,7 +76,7 @@ export async function importOpd(
     const v = validateOpdRows(table.rows, existing);
     if (!v.ok) throw failed(v.issues);
     opts.onProgress?.('validasi', table.rows.length, table.rows.length);
-    const day = opts.berlakuMulai ?? (await today(trx, tenantId));
+    const day = opts.berlakuMulai ?? (await tenantToday(trx, tenantId));
     const changes = repo.planOpd(v.records, current);
     await repo.applyOpd(trx, tenantId, day, changes, current);
     const dibuat = changes.filter((c) => c.before === null).length;
@@ -130,7 +120,7 @@ export async function importPegawai(
     const opd = await repo.loadCurrentOpd(trx);
     const current = await repo.loadCurrentPegawai(trx);
     opts.onProgress?.('validasi', 0, total);
-    const now = await today(trx, tenantId);
+    const now = await tenantToday(trx, tenantId);
     const day = opts.berlakuMulai ?? now;
     const v = validatePegawaiRows(
       table.rows,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
 
 /** Rows of a versioned table (by alias) valid on `asOf`. */
 export function validOn(alias: string, asOf: string) {
@@ -237,4 +236,31 @@ export function bawahan(trx: Trx, id: string, asOf: string) {
     .execute();
 }
 
-export type { DB };
+/** Employees with placement and supervisor key as of a date, within scope, in a stable order (export). */
+export function listPegawaiForExport(trx: Trx, asOf: string, scope: ResolvedScope) {
+  return pegawaiBase(trx, asOf, scope, {})
+    .leftJoin('pegawai as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
+    )
+    .select([
+      'p.id',
+      'v.opd_id',
+      'p.nip',
+      'p.id_pegawai',
+      'p.nama',
+      'p.email',
+      'p.telepon',
+      'p.rumah_lat',
+      'p.rumah_lng',
+      'v.jenis_pegawai',
+      'v.jabatan_level',
+      'v.jabatan',
+      'o.kode as opd_kode',
+      'a.nip as atasan_nip',
+      'a.id_pegawai as atasan_id_pegawai',
+    ])
+    .orderBy('o.kode')
+    .orderBy('p.nip')
+    .orderBy('p.id_pegawai')
+    .execute();
+}

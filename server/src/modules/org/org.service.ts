@@ -9,17 +9,10 @@ import {
 import type { Trx } from '../../db/database.ts';
 import type { Caller } from '../../http/context.ts';
 import { errors } from '../../http/errors.ts';
+import { tenantToday } from '../tenant/tenant.service.ts';
 import * as repo from './org.repository.ts';
 
-/** Today in the Pemda's own time zone. */
-export async function tenantToday(trx: Trx, tenantId: string): Promise<string> {
-  const t = await trx
-    .selectFrom('tenant')
-    .select('zona_waktu')
-    .where('id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  return localDate(new Date(), t.zona_waktu as ZonaWaktu);
-}
+export { tenantToday };
 
 /** Turns the caller's role grants into the OPD ids whose people they may read or write. */
 export async function resolveScope(
@@ -131,14 +124,29 @@ export async function listPegawai(
 }
 
 /** One employee, if within the caller's scope. */
+/** Whether a scope covers an employee placed in `opdId`. */
+export function inScope(scope: repo.ResolvedScope, opdId: string | null, pegawaiId: string): boolean {
+  return (
+    scope.opdIds === null || (opdId !== null && scope.opdIds.has(opdId)) || scope.selfPegawaiId === pegawaiId
+  );
+}
+
+/**
+ * One employee, if within the caller's scope. The home location is personal data needed only by
+ * those who keep the record (admins over the person's OPD) and the person themselves; others get null.
+ */
 export async function pegawaiDetail(trx: Trx, caller: Caller, id: string, asOf: string) {
   const p = await repo.getPegawai(trx, id, asOf);
   if (!p) throw errors.notFound('Pegawai', 'Employee');
-  const scope = await resolveScope(trx, caller, 'read', asOf);
-  const visible =
-    scope.opdIds === null ||
-    (p.opd_id !== null && scope.opdIds.has(p.opd_id)) ||
-    scope.selfPegawaiId === p.id;
-  if (!visible) throw errors.outOfScope();
-  return { ...p, riwayat: await repo.pegawaiHistory(trx, id), bawahan: await repo.bawahan(trx, id, asOf) };
+  if (!inScope(await resolveScope(trx, caller, 'read', asOf), p.opd_id, p.id)) throw errors.outOfScope();
+  const seesHome =
+    caller.pegawaiId === p.id || inScope(await resolveScope(trx, caller, 'write', asOf), p.opd_id, '');
+  return {
+    ...p,
+    rumah_lat: seesHome ? p.rumah_lat : null,
+    rumah_lng: seesHome ? p.rumah_lng : null,
+    rumahDisembunyikan: !seesHome && p.rumah_lat !== null,
+    riwayat: await repo.pegawaiHistory(trx, id),
+    bawahan: await repo.bawahan(trx, id, asOf),
+  };
 }

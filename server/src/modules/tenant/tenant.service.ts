@@ -7,6 +7,7 @@ import {
   JAM_KERJA_PERPRES_21_2023,
   type JamKerja,
   type JenisPemda,
+  localDate,
   menitKerjaMingguan,
   pesan,
   validateJamKerja,
@@ -16,6 +17,7 @@ import { parse } from 'csv-parse/sync';
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import * as repo from './tenant.repository.ts';
 
 const HOLIDAY_CSV = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/id-holidays.csv');
 
@@ -70,50 +72,38 @@ export interface TenantInput {
 }
 
 /**
- * Creates a Pemda (a system operation) with the Perpres 21/2023 working hours and the shipped national
- * holiday calendar; returns the existing one when the code is taken (idempotent).
+ * Creates a Pemda (a system operation) with the Perpres 21/2023 working hours; returns the existing
+ * one when the code is taken (idempotent).
  */
 export async function ensureTenant(db: Db, t: TenantInput): Promise<{ id: string; created: boolean }> {
-  const existing = await db.selectFrom('tenant').select('id').where('kode', '=', t.kode).executeTakeFirst();
+  const existing = await repo.findTenantByKode(db, t.kode);
   if (existing) return { id: existing.id, created: false };
-  const row = await db
-    .insertInto('tenant')
-    .values({
-      kode: t.kode,
-      nama: t.nama,
-      jenis: t.jenis,
-      zona_waktu: t.zonaWaktu,
-      jam_kerja: JSON.stringify(JAM_KERJA_PERPRES_21_2023),
-      pusat_lat: t.pusatLat ?? null,
-      pusat_lng: t.pusatLng ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await repo.insertTenant(db, {
+    kode: t.kode,
+    nama: t.nama,
+    jenis: t.jenis,
+    zonaWaktu: t.zonaWaktu,
+    jamKerja: JAM_KERJA_PERPRES_21_2023,
+    pusatLat: t.pusatLat ?? null,
+    pusatLng: t.pusatLng ?? null,
+  });
   return { id: row.id, created: true };
 }
 
-/** Loads the shipped national holidays into a new tenant's calendar (existing days are kept). */
-export async function seedHolidays(trx: Trx, tenantId: string): Promise<number> {
-  const days = nationalHolidays();
-  const r = await trx
-    .insertInto('hari_libur')
-    .values(
-      days.map((d) => ({
-        tenant_id: tenantId,
-        tanggal: d.tanggal,
-        jenis: d.jenis,
-        nama: d.nama,
-        dasar: d.dasar,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['tenant_id', 'tanggal']).doNothing())
-    .execute();
-  return r.reduce((n, x) => n + Number(x.numInsertedOrUpdatedRows ?? 0), 0);
+/** Loads the shipped national holidays into a tenant's calendar (days it already has are kept). */
+export function seedHolidays(trx: Trx, tenantId: string): Promise<number> {
+  return repo.insertHolidaysIfMissing(trx, tenantId, nationalHolidays());
+}
+
+/** Today (YYYY-MM-DD) in the Pemda's own time zone. */
+export async function tenantToday(db: Db | Trx, tenantId: string): Promise<string> {
+  return localDate(new Date(), (await repo.tenantZone(db, tenantId)) as ZonaWaktu);
 }
 
 /** The Pemda's settings as the API shows them. */
 export async function getSettings(trx: Trx, tenantId: string) {
-  const t = await trx.selectFrom('tenant').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const t = await repo.findTenantById(trx, tenantId);
+  if (!t) throw new AppError('PEMDA_TIDAK_DIKENAL', pesan('Pemda tidak ditemukan', 'Pemda not found'));
   const jamKerja = t.jam_kerja as JamKerja;
   return {
     kode: t.kode,
@@ -152,18 +142,7 @@ export async function updateSettings(
     throw new AppError('VALIDASI', pesan('Minimal satu hari kerja', 'At least one working day'));
   }
   const before = await getSettings(trx, tenantId);
-  await trx
-    .updateTable('tenant')
-    .set({
-      nama: input.nama,
-      jenis: input.jenis,
-      zona_waktu: input.zonaWaktu,
-      jam_kerja: JSON.stringify(input.jamKerja),
-      pusat_lat: input.pusatLat,
-      pusat_lng: input.pusatLng,
-    })
-    .where('id', '=', tenantId)
-    .execute();
+  await repo.updateTenant(trx, tenantId, input);
   const after = await getSettings(trx, tenantId);
   await insertAudit(trx, tenantId, actor, [
     {
@@ -180,41 +159,24 @@ export async function updateSettings(
 
 /** Holidays of a year (or all). */
 export function listHolidays(trx: Trx, tahun?: number) {
-  let q = trx.selectFrom('hari_libur').select(['tanggal', 'jenis', 'nama', 'dasar']).orderBy('tanggal');
-  if (tahun) q = q.where('tanggal', '>=', `${tahun}-01-01`).where('tanggal', '<=', `${tahun}-12-31`);
-  return q.execute();
+  return repo.listHolidays(trx, tahun ? { from: `${tahun}-01-01`, to: `${tahun}-12-31` } : undefined);
 }
 
-/**
- * Adds or replaces holidays (one day, or next year's decree as a list); all-or-nothing, audited.
- */
+/** Adds or replaces holidays (one day, or next year's decree as a list); all-or-nothing, audited. */
 export async function upsertHolidays(trx: Trx, tenantId: string, actor: Actor, days: readonly HariLibur[]) {
   const before = new Map(
     (
-      await trx
-        .selectFrom('hari_libur')
-        .selectAll()
-        .where(
-          'tanggal',
-          'in',
-          days.map((d) => d.tanggal),
-        )
-        .execute()
+      await repo.findHolidays(
+        trx,
+        days.map((d) => d.tanggal),
+      )
     ).map((r) => [r.tanggal, r]),
   );
   const changed = days.filter((d) => {
     const b = before.get(d.tanggal);
     return !b || b.jenis !== d.jenis || b.nama !== d.nama || b.dasar !== d.dasar;
   });
-  for (const d of changed) {
-    await trx
-      .insertInto('hari_libur')
-      .values({ tenant_id: tenantId, tanggal: d.tanggal, jenis: d.jenis, nama: d.nama, dasar: d.dasar })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'tanggal']).doUpdateSet({ jenis: d.jenis, nama: d.nama, dasar: d.dasar }),
-      )
-      .execute();
-  }
+  for (const d of changed) await repo.upsertHoliday(trx, tenantId, d);
   await insertAudit(
     trx,
     tenantId,
@@ -233,13 +195,13 @@ export async function upsertHolidays(trx: Trx, tenantId: string, actor: Actor, d
 
 /** Removes a day from the calendar (it becomes a working day again). */
 export async function deleteHoliday(trx: Trx, tenantId: string, actor: Actor, tanggal: string) {
-  const b = await trx.selectFrom('hari_libur').selectAll().where('tanggal', '=', tanggal).executeTakeFirst();
+  const [b] = await repo.findHolidays(trx, [tanggal]);
   if (!b)
     throw new AppError(
       'TIDAK_DITEMUKAN',
       pesan(`Tidak ada hari libur pada ${tanggal}`, `No holiday on ${tanggal}`),
     );
-  await trx.deleteFrom('hari_libur').where('tanggal', '=', tanggal).execute();
+  await repo.deleteHoliday(trx, tanggal);
   await insertAudit(trx, tenantId, actor, [
     {
       aksi: 'hapus',
