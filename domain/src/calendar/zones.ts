@@ -41,3 +41,8 @@ export function formatWaktu(instant: Date, z: ZonaWaktu, lang: 'id' | 'en' = 'id
     ? `${d} ${hm} ${singkatanZona(z)}`
     : `${day}/${m}/${y} ${hm.replace(':', '.')} ${singkatanZona(z)}`;
 }
+
+/** The instant (ISO, UTC) at which a local calendar day begins in a zone. */
+export function localDayStart(d: string, z: ZonaWaktu): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) - offsetJam(z) * 3600_000).toISOString();
+}

@@ -200,10 +200,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   if (serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // wildcard: files built after start (a rebuild) are served too, not answered with the page fallback.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || !serveWeb || req.method !== 'GET') {
+    // Only page addresses fall back to the app; a missing asset (/assets/x.js, favicon.png) is a plain 404.
+    const path = req.url.split('?')[0] ?? '';
+    if (req.url.startsWith('/api') || !serveWeb || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
       return reply.status(404).send({
         code: 'TIDAK_DITEMUKAN',
         message: teks(pesan(`Alamat ${req.url} tidak ada`, `No such address ${req.url}`), langOf(req)),

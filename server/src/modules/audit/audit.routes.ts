@@ -1,8 +1,10 @@
+import { addDays, localDayStart, type ZonaWaktu } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/app.ts';
+import { tenantZone } from '../tenant/tenant.repository.ts';
 import { listAudit } from './audit.repository.ts';
 
 /** The audit trail, read-only, filterable. */
@@ -28,11 +30,14 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const q = req.query;
-      const r = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) =>
+      const c = callerOf(req);
+      const zone = (await tenantZone(deps.sdb.db, c.tenantId)) as ZonaWaktu;
+      const r = await withTenant(deps.sdb, c.tenantId, (trx) =>
         listAudit(trx, {
           ...q,
-          dari: q.dari ? `${q.dari}T00:00:00Z` : undefined,
-          sampai: q.sampai ? `${q.sampai}T23:59:59.999Z` : undefined,
+          // Days are the Pemda's own days (WIB/WITA/WIT), not UTC days.
+          dari: q.dari ? localDayStart(q.dari, zone) : undefined,
+          sampai: q.sampai ? localDayStart(addDays(q.sampai, 1), zone) : undefined,
         }),
       );
       return { total: r.total, rows: r.rows.map((x) => ({ ...x, id: String(x.id) })) };

@@ -113,7 +113,9 @@ describe('sign-in', () => {
     const homeAs = async (u: string) => {
       const r = await login(u, PASSWORD);
       const cookie = `sigap_sid=${r.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
-      const list = (await app.inject({ url: '/api/pegawai?q=Budi', headers: { cookie } })).json<{ rows: { id: string }[] }>();
+      const list = (await app.inject({ url: '/api/pegawai?q=Budi', headers: { cookie } })).json<{
+        rows: { id: string }[];
+      }>();
       const detail = await app.inject({ url: `/api/pegawai/${list.rows[0]!.id}`, headers: { cookie } });
       return detail.json<{ rumah_lat: number | null; rumahDisembunyikan: boolean }>();
     };

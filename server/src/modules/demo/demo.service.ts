@@ -1,5 +1,4 @@
 import type { RawRow } from '@sigap/domain';
-import { sql } from 'kysely';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';

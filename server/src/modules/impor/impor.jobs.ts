@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportIssue } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
+import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';
 
@@ -28,7 +29,7 @@ const KEEP_MS = 60 * 60_000;
  */
 export async function startImportJob(
   sdb: SigapDatabase,
-  meta: { tenantId: string; userId: string | null; jenis: 'opd' | 'pegawai'; namaBerkas: string },
+  meta: { tenantId: string; actor: Actor; jenis: 'opd' | 'pegawai'; namaBerkas: string },
   run: (progress: (fase: ImportJob['fase'], done: number, total: number) => void) => Promise<ImportSummary>,
 ): Promise<ImportJob> {
   const id = randomUUID();
@@ -45,16 +46,34 @@ export async function startImportJob(
     galat: null,
   };
   jobs.set(id, job);
-  await withTenant(sdb, meta.tenantId, (trx) => repo.insertImportJob(trx, meta.tenantId, id, meta));
+  await withTenant(sdb, meta.tenantId, (trx) =>
+    repo.insertImportJob(trx, meta.tenantId, id, { ...meta, userId: meta.actor.userId }),
+  );
   const finish = async () => {
-    await withTenant(sdb, meta.tenantId, (trx) =>
-      repo.finishImportJob(trx, id, {
+    await withTenant(sdb, meta.tenantId, async (trx) => {
+      await repo.finishImportJob(trx, id, {
         status: job.status,
         total: job.total,
         diproses: job.diproses,
         hasil: job.hasil ?? job.galat,
-      }),
-    ).catch(() => undefined);
+      });
+      // One entry per run, also when it failed and changed nothing: who tried to import what.
+      await insertAudit(trx, meta.tenantId, meta.actor, [
+        {
+          aksi: job.status === 'berhasil' ? 'impor' : 'impor_gagal',
+          entitas: `impor_${meta.jenis}`,
+          entitasId: id,
+          ringkasan:
+            job.status === 'berhasil' && job.hasil
+              ? `Impor ${meta.jenis} ${meta.namaBerkas}: ${job.hasil.baris} baris, ${job.hasil.dibuat} baru, ${job.hasil.diubah} diubah, ${job.hasil.tidakBerubah} tidak berubah`
+              : `Impor ${meta.jenis} ${meta.namaBerkas} gagal: ${job.galat?.issues.length ?? 0} masalah; tidak ada data yang diubah`,
+          sesudah:
+            job.status === 'berhasil'
+              ? job.hasil
+              : { code: job.galat?.code, masalah: job.galat?.issues.length ?? 0 },
+        },
+      ]);
+    }).catch(() => undefined);
     setTimeout(() => jobs.delete(id), KEEP_MS).unref();
   };
   void run((fase, done, total) => {

@@ -63,7 +63,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
       const actor = actorOf(req);
       const job = await startImportJob(
         deps.sdb,
-        { tenantId: c.tenantId, userId: c.userId, jenis, namaBerkas: req.query.nama },
+        { tenantId: c.tenantId, actor: actorOf(req), jenis, namaBerkas: req.query.nama },
         async (progress) => {
           const table = await readTable(data, req.query.nama);
           const opts = {

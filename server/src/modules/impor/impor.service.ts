@@ -9,7 +9,7 @@ import {
   validateOpdRows,
   validatePegawaiRows,
 } from '@sigap/domain';
-import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
+import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';

@@ -1,11 +1,4 @@
-import {
-  localDate,
-  resolveInheritance,
-  type Sektor,
-  scopeOf,
-  subtreeIds,
-  type ZonaWaktu,
-} from '@sigap/domain';
+import { resolveInheritance, type Sektor, scopeOf, subtreeIds } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
 import type { Caller } from '../../http/context.ts';
 import { errors } from '../../http/errors.ts';

@@ -1,0 +1,574 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+// The web app driven by Debian's chromium against the real server (started in global-setup.ts).
+// Every request that is not to 127.0.0.1 is aborted: no test reaches the network, and map tiles
+// failing fast proves the OPD page works offline.
+
+const BASE = inject('baseUrl');
+const PASSWORD = 'sigap-demo-2026';
+const PEMDA = 'kota-batu';
+const SHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'test-results');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Ctx {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** URLs that were blocked because they left the loopback. */
+  readonly blocked: string[];
+}
+
+/** A fresh browser context (own cookies and storage) whose requests may only go to 127.0.0.1. */
+async function open(viewport = DESKTOP): Promise<Ctx> {
+  const context = await browser.newContext({
+    baseURL: BASE,
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  const blocked: string[] = [];
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    blocked.push(url);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page, blocked };
+}
+
+/** Signs in through the API (the session cookie lands in the context's cookie jar). */
+async function signIn(ctx: Ctx, username: string): Promise<void> {
+  const r = await ctx.context.request.post(`${BASE}/api/auth/login`, {
+    data: { pemda: PEMDA, username, password: PASSWORD },
+  });
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+async function apiGet<T>(ctx: Ctx, path: string): Promise<T> {
+  const r = await ctx.context.request.get(`${BASE}${path}`);
+  expect(r.status(), await r.text()).toBe(200);
+  return (await r.json()) as T;
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  const el = page.locator(selector).first();
+  await el.waitFor();
+  return (await el.textContent()) ?? '';
+}
+
+/** Whether an element lies (at least partly) inside the viewport; an off-canvas menu does not. */
+async function onScreen(page: Page, testid: string): Promise<boolean> {
+  const box = await page.getByTestId(testid).boundingBox();
+  const vp = page.viewportSize();
+  return !!box && !!vp && box.width > 0 && box.x + box.width > 1 && box.x < vp.width;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300); // let transitions (menus, chevrons, buttons) settle
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Polls until `fn` returns true (vitest's expect does not wait like Playwright's). */
+async function until(fn: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+describe('masuk', () => {
+  test('a wrong password shows the server message in Indonesian, inline', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await page.goto('/');
+      await page.getByTestId('login-form').waitFor();
+      // Only one Pemda exists: the select is hidden and its name shown instead.
+      expect(await page.getByTestId('login-pemda').count()).toBe(0);
+      expect(await text(page, '[data-testid=login-pemda-nama]')).toContain('Kota Batu');
+      await page.getByTestId('login-username').fill('admin');
+      await page.getByTestId('login-password').fill('bukan-kata-sandinya');
+      await page.getByTestId('login-submit').click();
+      const msg = await text(page, '[data-testid=login-error]');
+      expect(msg).toContain('Nama pengguna atau kata sandi salah');
+      expect(await page.getByTestId('login-form').isVisible()).toBe(true);
+      await shot(page, 'masuk-gagal');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('admin signs in through the form and sees the OPD tree with DINKES', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await page.goto('/');
+      await page.getByTestId('login-username').fill('admin');
+      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('opd-tree').waitFor();
+      await page.getByTestId('opd-node-DINKES').waitFor();
+      expect(page.url()).toMatch(/\/organisasi$/);
+      expect(await text(page, '[data-testid=pemda-nama]')).toContain('Pemerintah Kota Batu');
+      expect(await text(page, '[data-testid=user-roles]')).toContain('Admin Pemda');
+      expect(await text(page, '[data-testid=opd-node-DINKES]')).toContain('Dinas Kesehatan');
+      // Units are collapsed until their parent is opened.
+      expect(await page.getByTestId('opd-node-DINKES-IFK').count()).toBe(0);
+      await page.getByTestId('opd-toggle-DINKES').click();
+      await page.getByTestId('opd-node-DINKES-IFK').waitFor();
+      expect(await text(page, '[data-testid=opd-node-DINKES] [data-testid=badge-sektor]')).toBe('Kesehatan');
+      await shot(page, 'organisasi');
+      // Every registry query follows the as-of date.
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/opd')) asked.push(r.url());
+      });
+      await page.getByTestId('as-of').fill('2020-08-18');
+      await until(
+        async () => asked.some((u) => u.includes('tanggal=2020-08-18')),
+        'tree asked as of 2020-08-18',
+      );
+      await page.getByTestId('opd-node-DINKES').waitFor();
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
+
+describe('organisasi', () => {
+  test('the OPD page shows office coordinates, radius and a sized map while tiles are blocked', async () => {
+    const ctx = await open();
+    try {
+      const { page, blocked } = ctx;
+      await signIn(ctx, 'admin');
+      const d = await apiGet<{ lat: number; lng: number; radiusM: number; riwayat: unknown[] }>(
+        ctx,
+        '/api/opd/DINKES',
+      );
+      await page.goto('/opd/DINKES');
+      await page.getByTestId('page-opd').waitFor();
+      expect(await text(page, '[data-testid=opd-nama]')).toBe('Dinas Kesehatan');
+      expect(await text(page, '[data-testid=opd-latlng]')).toBe(`${d.lat.toFixed(6)}, ${d.lng.toFixed(6)}`);
+      expect(await text(page, '[data-testid=opd-radius]')).toBe(`${d.radiusM} m`);
+      const map = page.getByTestId('opd-map');
+      await map.waitFor();
+      const box = await map.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(300);
+      expect(box?.width ?? 0).toBeGreaterThan(200);
+      expect(await map.getAttribute('class')).toContain('leaflet-container');
+      // The geofence circle and the office marker are vectors: they draw without tiles.
+      await until(
+        async () => (await page.locator('[data-testid=opd-map] path.leaflet-interactive').count()) >= 2,
+        'circle + marker',
+      );
+      await until(
+        async () => blocked.some((u) => u.includes('tile')),
+        'a tile request was attempted and blocked',
+      );
+      expect(blocked.every((u) => !u.startsWith(BASE))).toBe(true);
+      expect(await page.locator('[data-testid=opd-riwayat] tbody tr').count()).toBe(d.riwayat.length);
+      expect(await text(page, '[data-testid=opd-anak]')).toContain('DINKES-IFK');
+      await shot(page, 'opd-dinkes');
+
+      // A unit without its own office says where its location and class come from.
+      await page.goto('/opd/DINKES-KESMAS');
+      await page.getByTestId('opd-kelas-asal').waitFor();
+      expect(await text(page, '[data-testid=opd-kelas-asal]')).toContain('diwarisi dari');
+      expect(await text(page, '[data-testid=opd-latlng]')).toBe(`${d.lat.toFixed(6)}, ${d.lng.toFixed(6)}`);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
+
+describe('pegawai', () => {
+  test('the list is server-filtered and loads more pages while scrolling', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      const all = await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1');
+      expect(all.total).toBeGreaterThan(2800);
+      await page.goto('/pegawai');
+      const total = page.getByTestId('pegawai-total');
+      await until(async () => (await total.getAttribute('data-total')) === String(all.total), 'total shown');
+      expect(await total.textContent()).toContain(new Intl.NumberFormat('id-ID').format(all.total));
+      await page.getByTestId('pegawai-row').first().waitFor();
+      // Only a window of rows is in the DOM, and only the first page has been fetched.
+      expect(await page.getByTestId('pegawai-row').count()).toBeLessThan(100);
+      expect(Number(await total.getAttribute('data-loaded'))).toBe(200);
+      // No home coordinates in the list.
+      expect(await page.getByTestId('pegawai-table').textContent()).not.toMatch(/-7\.\d{4,}/);
+      await shot(page, 'pegawai-list');
+
+      // Scroll to the end: the last page is fetched and its rows are drawn.
+      const scroller = page.getByTestId('pegawai-scroll');
+      await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      const lastIndex = all.total - 1;
+      await page.locator(`[data-testid=pegawai-row][data-index="${lastIndex}"]`).waitFor();
+      expect(Number(await total.getAttribute('data-loaded'))).toBeGreaterThan(200);
+      // And the middle, too.
+      await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+      await until(async () => {
+        const idx = await page
+          .getByTestId('pegawai-row')
+          .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-index'))));
+        return idx.some((i) => i > 1000 && i < lastIndex - 200);
+      }, 'rows from the middle');
+
+      // Search is debounced and done by the server.
+      const probe = await apiGet<{ rows: { nama: string }[] }>(ctx, '/api/pegawai?limit=1&offset=100');
+      const word = probe.rows[0]!.nama.split(/[ ,]/)[0]!;
+      const expected = await apiGet<{ total: number }>(
+        ctx,
+        `/api/pegawai?limit=1&q=${encodeURIComponent(word)}`,
+      );
+      await page.getByTestId('pegawai-search').fill(word);
+      await until(
+        async () => (await total.getAttribute('data-total')) === String(expected.total),
+        `total for "${word}"`,
+      );
+      expect(expected.total).toBeLessThan(all.total);
+      const names = await page.locator('[data-testid=pegawai-row] a').allTextContents();
+      expect(names.length).toBeGreaterThan(0);
+      for (const n of names) expect(n.toLowerCase()).toContain(word.toLowerCase());
+      expect(page.url()).toContain(`q=${encodeURIComponent(word)}`);
+
+      // Filtering by level (server-side) narrows further.
+      await page.getByTestId('pegawai-search').fill('');
+      await page.goto('/pegawai?level=jpt');
+      const jpt = await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1&level=jpt');
+      await until(
+        async () => (await total.getAttribute('data-total')) === String(jpt.total),
+        'total for level jpt',
+      );
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('the employee page shows identity, unit, supervisor and placement history', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      const list = await apiGet<{ rows: { id: string; nip: string | null; nama: string }[] }>(
+        ctx,
+        '/api/pegawai?limit=50&level=pelaksana&jenis=pns',
+      );
+      const p = list.rows[0]!;
+      const detail = await apiGet<{ opd_kode: string; atasan_nama: string | null; riwayat: unknown[] }>(
+        ctx,
+        `/api/pegawai/${p.id}`,
+      );
+      await page.goto('/organisasi');
+      await page.getByTestId('nav-pegawai').click();
+      await page.getByTestId('pegawai-row').first().waitFor();
+      await page.getByTestId('pegawai-search').fill(p.nip!);
+      await until(
+        async () => (await page.getByTestId('pegawai-total').getAttribute('data-total')) === '1',
+        'one match by NIP',
+      );
+      await page.getByTestId('pegawai-row').first().click();
+      await page.getByTestId('page-pegawai').waitFor();
+      expect(await text(page, '[data-testid=pegawai-nama]')).toBe(p.nama);
+      expect(await text(page, '[data-testid=pegawai-nip]')).toBe(p.nip);
+      expect(await text(page, '[data-testid=pegawai-unit]')).toContain(detail.opd_kode);
+      if (detail.atasan_nama)
+        expect(await text(page, '[data-testid=pegawai-atasan]')).toContain(detail.atasan_nama);
+      await page.getByTestId('riwayat-row').first().waitFor();
+      expect(await page.getByTestId('riwayat-row').count()).toBe(detail.riwayat.length);
+      // The demo registry takes effect on 1 January 2020, shown the Indonesian way.
+      expect(await text(page, '[data-testid=pegawai-riwayat]')).toContain('1 Januari 2020');
+      await shot(page, 'pegawai-detail');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('an employee account sees only itself, and no admin pages', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'pegawai');
+      const me = await apiGet<{ nama: string }>(ctx, '/api/auth/me');
+      await page.goto('/pegawai');
+      const total = page.getByTestId('pegawai-total');
+      await until(async () => (await total.getAttribute('data-total')) === '1', 'total of 1');
+      await page.getByTestId('pegawai-row').first().waitFor();
+      expect(await page.getByTestId('pegawai-row').count()).toBe(1);
+      expect(await text(page, '[data-testid=pegawai-row] a')).toBe(me.nama);
+      expect(await page.getByTestId('nav-impor').count()).toBe(0);
+      expect(await page.getByTestId('nav-audit').count()).toBe(0);
+      await page.goto('/audit');
+      await page.getByTestId('forbidden').waitFor();
+      // Sign out: back to the form, and the session is gone on the server too.
+      await page.getByTestId('logout').click();
+      await page.getByTestId('login-form').waitFor();
+      expect((await ctx.context.request.get(`${BASE}/api/auth/me`)).status()).toBe(401);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
+
+describe('impor dan audit', () => {
+  const HEADER =
+    'nip,nama,jenis_pegawai,jabatan_level,jabatan,opd_kode,atasan_nip,email,telepon,rumah_lat,rumah_lng,id_pegawai';
+  const rows = {
+    a: ',Uji Coba Satu,non_asn,pelaksana,THL Pengemudi,DINKES,,uji.satu@example.id,081234567801,,,E2E-THL-001',
+    b: ',Uji Coba Dua,non_asn,pelaksana,THL Petugas Kebersihan,DINKES-IFK,,,,,,E2E-THL-002',
+    bad: ',Uji Coba Tiga,honorer,pelaksana,THL Penjaga,DINKES,,,,,,E2E-THL-003',
+  };
+  const goodCsv = [HEADER, rows.a, rows.b].join('\n');
+  const badCsv = [HEADER, rows.a, rows.bad, rows.b].join('\n');
+
+  async function upload(page: Page, name: string, body: string): Promise<void> {
+    await page.locator('[data-testid=page-impor] input[type=file]').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(body, 'utf8'),
+    });
+    await page.getByTestId('impor-unggah').click();
+  }
+
+  test('a file with a bad row lists it and changes nothing; a good file imports; re-importing changes nothing', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      const before = await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1');
+      await page.goto('/impor');
+      await page.getByTestId('impor-jenis-pegawai').click();
+      expect(await page.getByTestId('templat-csv').getAttribute('href')).toBe(
+        '/api/impor/template/pegawai?format=csv',
+      );
+      const tpl = await ctx.context.request.get(`${BASE}/api/impor/template/pegawai?format=csv`);
+      expect(tpl.status()).toBe(200);
+
+      await upload(page, 'pegawai-salah.csv', badCsv);
+      await page.getByTestId('impor-galat').waitFor();
+      const issues = await page
+        .getByTestId('galat-row')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        );
+      expect(issues).toContainEqual([
+        '3',
+        'jenis_pegawai',
+        'NILAI_TIDAK_DIKENAL',
+        expect.stringContaining('honorer'),
+      ]);
+      expect(await text(page, '[data-testid=impor-gagal]')).toContain('tidak ada data yang diubah');
+      expect(await text(page, '[data-testid=galat-pesan]')).toContain('tidak dikenal');
+      await shot(page, 'impor-gagal');
+      const afterBad = await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1');
+      expect(afterBad.total).toBe(before.total);
+      expect((await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1&q=E2E-THL-001')).total).toBe(0);
+
+      await upload(page, 'pegawai-baik.csv', goodCsv);
+      await page.getByTestId('impor-hasil').waitFor();
+      expect(await text(page, '[data-testid=hasil-baris]')).toBe('2');
+      expect(await text(page, '[data-testid=hasil-baru]')).toBe('2');
+      expect(await text(page, '[data-testid=hasil-diubah]')).toBe('0');
+      expect(await text(page, '[data-testid=impor-fase]')).toBe('Selesai');
+      await shot(page, 'impor-berhasil');
+      expect((await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1')).total).toBe(before.total + 2);
+
+      await upload(page, 'pegawai-baik.csv', goodCsv);
+      await until(
+        async () => (await page.getByTestId('impor-semua-sama').count()) === 1,
+        'unchanged summary',
+      );
+      expect(await text(page, '[data-testid=hasil-tidak-berubah]')).toBe('2');
+      expect(await text(page, '[data-testid=hasil-baru]')).toBe('0');
+      expect(await text(page, '[data-testid=impor-semua-sama]')).toContain('tidak ada yang berubah');
+      expect((await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1')).total).toBe(before.total + 2);
+
+      // One changed field: one row changed, one unchanged.
+      const changed = [HEADER, rows.a.replace('THL Pengemudi', 'THL Pengemudi Ambulans'), rows.b].join('\n');
+      await upload(page, 'pegawai-ubah.csv', changed);
+      await until(async () => (await page.getByTestId('hasil-diubah').count()) === 1, 'summary');
+      expect(await text(page, '[data-testid=hasil-diubah]')).toBe('1');
+      expect(await text(page, '[data-testid=hasil-tidak-berubah]')).toBe('1');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('the audit trail lists the import for the Pemda admin, with before/after', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      await page.goto('/audit');
+      await page.getByTestId('audit-table').waitFor();
+      await page.getByTestId('audit-q').fill('E2E-THL-001');
+      await page.getByTestId('audit-terapkan').click();
+      await until(
+        async () => (await page.getByTestId('audit-total').textContent())?.startsWith('2 ') ?? false,
+        'two entries',
+      );
+      const ringkasan = await page.getByTestId('audit-ringkasan').allTextContents();
+      // Newest first: the change, then the creation, both by the import.
+      expect(ringkasan[0]).toMatch(/^Mengubah pegawai E2E-THL-001 .*lewat impor$/);
+      expect(ringkasan[1]).toMatch(/^Menambah pegawai E2E-THL-001 .*lewat impor$/);
+      expect(await text(page, '[data-testid=audit-row]')).toMatch(/\d{4} \d{2}\.\d{2} WIB/);
+      await page.getByTestId('audit-row').first().click();
+      await page.getByTestId('audit-detail').waitFor();
+      // Before and after side by side, the changed field marked on both sides.
+      const marked = await page.locator('[data-testid=audit-detail] [data-changed]').allTextContents();
+      expect(marked).toEqual([
+        expect.stringContaining('"THL Pengemudi"'),
+        expect.stringContaining('"THL Pengemudi Ambulans"'),
+      ]);
+      const [left, right] = await Promise.all([
+        page.getByTestId('audit-sebelum').boundingBox(),
+        page.getByTestId('audit-sesudah').boundingBox(),
+      ]);
+      expect(right!.x).toBeGreaterThan(left!.x + left!.width - 1);
+      await shot(page, 'audit');
+      await page.getByTestId('audit-row').nth(1).click();
+      await until(
+        async () => (await page.getByTestId('audit-sebelum').textContent()) === '(tidak ada)',
+        'creation has no before',
+      );
+      expect(await text(page, '[data-testid=audit-sesudah]')).toContain('Uji Coba Satu');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('the auditor reads the audit trail but may not import', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'auditor');
+      await page.goto('/audit');
+      await page.getByTestId('audit-row').first().waitFor();
+      expect(await page.getByTestId('nav-impor').count()).toBe(0);
+      expect(await page.getByTestId('nav-audit').count()).toBe(1);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
+
+describe('bahasa dan tampilan', () => {
+  test('switching to English changes labels, and the choice survives a reload', async () => {
+    const ctx = await open();
+    try {
+      const { page, context } = ctx;
+      await signIn(ctx, 'admin');
+      await page.goto('/organisasi');
+      await page.getByTestId('opd-tree').waitFor();
+      expect(await text(page, '[data-testid=nav-pegawai]')).toBe('Pegawai');
+      await page.getByTestId('lang-en').click();
+      await until(
+        async () => (await page.getByTestId('nav-pegawai').textContent()) === 'Employees',
+        'English nav',
+      );
+      expect(await text(page, '[data-testid=nav-organisasi]')).toBe('Organisation');
+      expect(await text(page, 'h2')).toBe('Regional government agencies (OPD)');
+      expect(await text(page, '[data-testid=user-roles]')).toContain('Pemda admin');
+      expect((await context.cookies()).find((c) => c.name === 'sigap_lang')?.value).toBe('en');
+      await page.reload();
+      await page.getByTestId('opd-tree').waitFor();
+      expect(await text(page, '[data-testid=nav-pegawai]')).toBe('Employees');
+      // Server messages follow the language too.
+      await page.goto('/opd/TIDAK-ADA');
+      expect(await text(page, '[data-testid=error]')).toContain('not found');
+      await page.goto('/pengaturan');
+      await page.getByTestId('atur-libur').waitFor();
+      expect(await text(page, '[data-testid=atur-zona]')).toContain('WIB');
+      await shot(page, 'pengaturan-en');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('a phone-sized screen gets the burger menu', async () => {
+    const ctx = await open(PHONE);
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      await page.goto('/organisasi');
+      await page.getByTestId('opd-tree').waitFor();
+      const burger = page.getByTestId('burger');
+      expect(await burger.isVisible()).toBe(true);
+      expect(await onScreen(page, 'nav-pegawai')).toBe(false);
+      // Nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await shot(page, 'phone-organisasi');
+      await burger.click();
+      await until(
+        async () => ((await page.getByTestId('navbar').boundingBox())?.x ?? -1) >= 0,
+        'menu slid in',
+      );
+      await shot(page, 'phone-menu');
+      await page.getByTestId('nav-pegawai').click();
+      await page.getByTestId('pegawai-row').first().waitFor();
+      expect(page.url()).toMatch(/\/pegawai$/);
+      await until(async () => !(await onScreen(page, 'nav-pegawai')), 'menu closed after navigating');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await shot(page, 'phone-pegawai');
+      await page.goto('/opd/DINKES');
+      await page.getByTestId('opd-map').waitFor();
+      await shot(page, 'phone-opd');
+      // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+      const someone = (await apiGet<{ rows: { id: string }[] }>(ctx, '/api/pegawai?limit=1')).rows[0]!.id;
+      for (const [path, ready] of [
+        ['/opd/DINKES', 'opd-riwayat'],
+        [`/pegawai/${someone}`, 'pegawai-riwayat'],
+        ['/impor', 'page-impor'],
+        ['/audit', 'audit-table'],
+        ['/pengaturan', 'atur-libur'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByTestId(ready).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
+          PHONE.width,
+        );
+      }
+      await page.getByTestId('burger').click();
+      await page.getByTestId('logout-nav').click();
+      await page.getByTestId('login-form').waitFor();
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Loading } from './components/Feedback';
+import { AuditPage } from './features/audit/AuditPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { ImporPage } from './features/impor/ImporPage';
+import { AppLayout } from './features/layout/AppLayout';
+import { NotFoundPage, RequireRole } from './features/layout/guards';
+import { OrganisasiPage } from './features/org/OrganisasiPage';
+import { PegawaiListPage } from './features/pegawai/PegawaiListPage';
+import { PegawaiPage } from './features/pegawai/PegawaiPage';
+import { PengaturanPage } from './features/pengaturan/PengaturanPage';
+import { AsOfProvider } from './lib/as-of';
+import { I18nProvider } from './lib/i18n';
+import { AUDIT_ROLES, IMPORT_ROLES } from './lib/labels';
+import { SessionProvider, useSession } from './lib/session';
+
+// The OPD page carries Leaflet: load it when first opened.
+const OpdPage = lazy(() => import('./features/org/OpdPage').then((m) => ({ default: m.OpdPage })));
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  defaultRadius: 'md',
+  headings: {
+    sizes: {
+      h2: { fontSize: 'clamp(1.35rem, 1rem + 1.6vw, 1.75rem)', lineHeight: '1.25' },
+    },
+  },
+});
+
+function Gate() {
+  const { state } = useSession();
+  if (state.status === 'loading') {
+    return (
+      <Center h="100dvh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (state.status === 'anon') return <LoginPage expired={state.expired} />;
+  return (
+    <AsOfProvider>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/organisasi" replace />} />
+          <Route path="organisasi" element={<OrganisasiPage />} />
+          <Route
+            path="opd/:kode"
+            element={
+              <Suspense fallback={<Loading />}>
+                <OpdPage />
+              </Suspense>
+            }
+          />
+          <Route path="pegawai" element={<PegawaiListPage />} />
+          <Route path="pegawai/:id" element={<PegawaiPage />} />
+          <Route
+            path="impor"
+            element={
+              <RequireRole roles={IMPORT_ROLES}>
+                <ImporPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireRole roles={AUDIT_ROLES}>
+                <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route path="pengaturan" element={<PengaturanPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </AsOfProvider>
+  );
+}
+
+/** The Sigap web app: providers, then sign-in or the routed pages. */
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <Gate />
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

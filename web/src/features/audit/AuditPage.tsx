@@ -1,0 +1,315 @@
+import {
+  Badge,
+  Box,
+  Button,
+  Card,
+  Code,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, Fragment, useState } from 'react';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+import { withQuery } from '../../lib/api';
+import { fmtAngka, fmtWaktu } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useMe } from '../../lib/session';
+import type { AuditPage as AuditPageData, AuditRow } from '../../lib/types';
+import { useApi } from '../../lib/use-api';
+
+const PAGE_SIZE = 50;
+
+const ENTITAS: Record<string, { id: string; en: string }> = {
+  opd: { id: 'OPD / unit', en: 'OPD / unit' },
+  pegawai: { id: 'Pegawai', en: 'Employee' },
+  akun: { id: 'Akun', en: 'Account' },
+  pengaturan: { id: 'Pengaturan', en: 'Settings' },
+  hari_libur: { id: 'Hari libur', en: 'Holiday' },
+};
+
+const AKSI: Record<string, { id: string; en: string; color: string }> = {
+  buat: { id: 'Buat', en: 'Create', color: 'green' },
+  ubah: { id: 'Ubah', en: 'Update', color: 'blue' },
+  hapus: { id: 'Hapus', en: 'Delete', color: 'red' },
+  masuk: { id: 'Masuk', en: 'Sign in', color: 'gray' },
+  keluar: { id: 'Keluar', en: 'Sign out', color: 'gray' },
+  kunci_akun: { id: 'Kunci akun', en: 'Lock account', color: 'orange' },
+};
+
+interface Filter {
+  entitas: string;
+  aksi: string;
+  pelaku: string;
+  q: string;
+  dari: string;
+  sampai: string;
+}
+
+const EMPTY: Filter = { entitas: '', aksi: '', pelaku: '', q: '', dari: '', sampai: '' };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * One side of the before/after comparison. When both sides are objects, it prints one key per line
+ * and marks the keys whose value differs from the other side.
+ */
+function Json({ value, other, testid }: { value: unknown; other: unknown; testid: string }) {
+  const { t } = useI18n();
+  if (value === null || value === undefined) {
+    return (
+      <Code block className="sigap-json" data-testid={testid}>
+        {t('audit.kosongJson')}
+      </Code>
+    );
+  }
+  if (!isPlainObject(value) || !isPlainObject(other)) {
+    return (
+      <Code block className="sigap-json" data-testid={testid}>
+        {JSON.stringify(value, null, 2)}
+      </Code>
+    );
+  }
+  const keys = Object.keys(value);
+  return (
+    <Code block className="sigap-json" data-testid={testid}>
+      {'{'}
+      {keys.map((k, i) => {
+        const changed = JSON.stringify(value[k]) !== JSON.stringify(other[k]);
+        return (
+          <span
+            key={k}
+            className={changed ? 'sigap-json-line sigap-json-changed' : 'sigap-json-line'}
+            data-changed={changed || undefined}
+          >
+            {`  ${JSON.stringify(k)}: ${JSON.stringify(value[k])}${i < keys.length - 1 ? ',' : ''}`}
+          </span>
+        );
+      })}
+      {'}'}
+    </Code>
+  );
+}
+
+/** Audit: filter, page through, and open a row to compare before/after side by side. */
+export function AuditPage() {
+  const me = useMe();
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<Filter>(EMPTY);
+  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const { data, error, loading, reload } = useApi<AuditPageData>(
+    withQuery('/api/audit', { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+  );
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setFilter({ ...draft, pelaku: draft.pelaku.trim(), q: draft.q.trim() });
+    setPage(1);
+    setOpen(null);
+  };
+  const reset = () => {
+    setDraft(EMPTY);
+    setFilter(EMPTY);
+    setPage(1);
+    setOpen(null);
+  };
+  const set = (k: keyof Filter) => (v: string | null) => setDraft((d) => ({ ...d, [k]: v ?? '' }));
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <Stack gap="md" data-testid="page-audit">
+      <Title order={2}>{t('audit.judul')}</Title>
+      <Card withBorder padding="md">
+        <form onSubmit={apply} data-testid="audit-filter">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+            <Select
+              label={t('audit.entitas')}
+              placeholder={t('umum.semua')}
+              data={Object.entries(ENTITAS).map(([value, l]) => ({ value, label: l[lang] }))}
+              value={draft.entitas || null}
+              onChange={set('entitas')}
+              clearable
+              data-testid="audit-entitas"
+            />
+            <Select
+              label={t('audit.aksi')}
+              placeholder={t('umum.semua')}
+              data={Object.entries(AKSI).map(([value, l]) => ({ value, label: l[lang] }))}
+              value={draft.aksi || null}
+              onChange={set('aksi')}
+              clearable
+              data-testid="audit-aksi"
+            />
+            <TextInput
+              label={t('audit.pelaku')}
+              value={draft.pelaku}
+              onChange={(e) => set('pelaku')(e.currentTarget.value)}
+              data-testid="audit-pelaku"
+            />
+            <TextInput
+              label={t('audit.teks')}
+              value={draft.q}
+              onChange={(e) => set('q')(e.currentTarget.value)}
+              data-testid="audit-q"
+            />
+            <TextInput
+              type="date"
+              label={t('audit.dari')}
+              value={draft.dari}
+              onChange={(e) => set('dari')(e.currentTarget.value)}
+              data-testid="audit-dari"
+            />
+            <TextInput
+              type="date"
+              label={t('audit.sampai')}
+              value={draft.sampai}
+              onChange={(e) => set('sampai')(e.currentTarget.value)}
+              data-testid="audit-sampai"
+            />
+          </SimpleGrid>
+          <Group mt="sm" gap="xs">
+            <Button type="submit" data-testid="audit-terapkan">
+              {t('umum.terapkan')}
+            </Button>
+            <Button variant="subtle" onClick={reset}>
+              {t('umum.setelUlang')}
+            </Button>
+          </Group>
+        </form>
+      </Card>
+
+      {error && <ErrorAlert error={error} onRetry={reload} />}
+      {loading && !data && <Loading />}
+      {data && (
+        <Stack gap="xs">
+          <Group justify="space-between" wrap="wrap">
+            <Text size="sm" c="dimmed" data-testid="audit-total">
+              {t('audit.total', { n: fmtAngka(data.total, lang) })}
+            </Text>
+            {pages > 1 && (
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                size="sm"
+                data-testid="audit-pagination"
+              />
+            )}
+          </Group>
+          <Table.ScrollContainer minWidth={820}>
+            <Table highlightOnHover withTableBorder data-testid="audit-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={190}>{t('audit.waktu')}</Table.Th>
+                  <Table.Th w={120}>{t('audit.pelaku')}</Table.Th>
+                  <Table.Th w={110}>{t('audit.aksi')}</Table.Th>
+                  <Table.Th w={150}>{t('audit.entitas')}</Table.Th>
+                  <Table.Th>{t('audit.ringkasan')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((r) => (
+                  <AuditRows
+                    key={r.id}
+                    row={r}
+                    open={open === r.id}
+                    onToggle={() => setOpen((o) => (o === r.id ? null : r.id))}
+                    waktu={fmtWaktu(r.waktu, me.pemda.zonaWaktu, lang)}
+                  />
+                ))}
+                {data.rows.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Text c="dimmed" size="sm">
+                        {t('umum.tidakAdaData')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pages > 1 && (
+            <Group justify="flex-end">
+              <Pagination total={pages} value={page} onChange={setPage} size="sm" />
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function AuditRows({
+  row,
+  open,
+  onToggle,
+  waktu,
+}: {
+  row: AuditRow;
+  open: boolean;
+  onToggle: () => void;
+  waktu: string;
+}) {
+  const { t, lang } = useI18n();
+  const aksi = AKSI[row.aksi];
+  return (
+    <Fragment>
+      <Table.Tr
+        className="sigap-row-link"
+        onClick={onToggle}
+        aria-expanded={open}
+        data-testid="audit-row"
+        title={t('audit.bukaBaris')}
+      >
+        <Table.Td fz="sm">{waktu}</Table.Td>
+        <Table.Td fz="sm">{row.pelaku}</Table.Td>
+        <Table.Td>
+          <Badge size="sm" variant="light" color={aksi?.color ?? 'gray'}>
+            {aksi ? aksi[lang] : row.aksi}
+          </Badge>
+        </Table.Td>
+        <Table.Td fz="sm">
+          {ENTITAS[row.entitas]?.[lang] ?? row.entitas}
+          {row.entitas_id && (
+            <Text size="xs" c="dimmed" ff="monospace" truncate>
+              {row.entitas_id}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td fz="sm" data-testid="audit-ringkasan">
+          {row.ringkasan}
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr data-testid="audit-detail">
+          <Table.Td colSpan={5} bg="gray.0">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Box>
+                <Text size="xs" fw={600} tt="uppercase" c="dimmed" mb={4}>
+                  {t('audit.sebelum')}
+                </Text>
+                <Json value={row.sebelum} other={row.sesudah} testid="audit-sebelum" />
+              </Box>
+              <Box>
+                <Text size="xs" fw={600} tt="uppercase" c="dimmed" mb={4}>
+                  {t('audit.sesudah')}
+                </Text>
+                <Json value={row.sesudah} other={row.sebelum} testid="audit-sesudah" />
+              </Box>
+            </SimpleGrid>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </Fragment>
+  );
+}

@@ -1,0 +1,152 @@
+import {
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { LABEL_ROLE, ROLES, singkatanZona } from '@sigap/domain';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LangSwitch } from '../../components/LangSwitch';
+import { type MessageKey, useI18n } from '../../lib/i18n';
+import { AUDIT_ROLES, IMPORT_ROLES, labelOf } from '../../lib/labels';
+import { hasRole, useMe, useSession } from '../../lib/session';
+
+interface NavItem {
+  readonly to: string;
+  readonly label: MessageKey;
+  readonly testid: string;
+  readonly roles?: readonly string[];
+}
+
+const NAV: readonly NavItem[] = [
+  { to: '/organisasi', label: 'nav.organisasi', testid: 'nav-organisasi' },
+  { to: '/pegawai', label: 'nav.pegawai', testid: 'nav-pegawai' },
+  { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
+  { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
+  { to: '/pengaturan', label: 'nav.pengaturan', testid: 'nav-pengaturan' },
+];
+
+/** Which nav item an address belongs to (OPD pages live under Organisasi). */
+function activeOf(path: string): string {
+  if (path.startsWith('/opd/')) return '/organisasi';
+  return NAV.find((n) => path === n.to || path.startsWith(`${n.to}/`))?.to ?? '';
+}
+
+/** The signed-in frame: header (Pemda, user, roles, language, sign-out) and the navigation. */
+export function AppLayout() {
+  const me = useMe();
+  const { logout } = useSession();
+  const { t, lang } = useI18n();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const active = activeOf(location.pathname);
+  const items = NAV.filter((n) => !n.roles || hasRole(me, n.roles));
+  // Duties first, the plain employee role last.
+  const rank = (r: (typeof me.roles)[number]) =>
+    r.role === 'employee' ? ROLES.length : ROLES.indexOf(r.role);
+  const sorted = [...me.roles].sort((a, b) => rank(a) - rank(b));
+  const roleLabels = [...new Set(sorted.map((r) => labelOf(LABEL_ROLE, r.role, lang)))];
+
+  const userBlock = (
+    <Box data-testid="user-info" style={{ minWidth: 0 }}>
+      <Text size="sm" fw={600} truncate data-testid="user-nama">
+        {me.nama}
+      </Text>
+      <Group gap={4} wrap="wrap" data-testid="user-roles">
+        {roleLabels.map((l) => (
+          <Badge key={l} size="xs" variant="light">
+            {l}
+          </Badge>
+        ))}
+      </Group>
+    </Box>
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.menu')}
+              data-testid="burger"
+            />
+            <Title order={4} c="blue.8" style={{ flexShrink: 0 }}>
+              {t('app.nama')}
+            </Title>
+            <Text size="sm" c="dimmed" truncate data-testid="pemda-nama">
+              {me.pemda.nama} · {singkatanZona(me.pemda.zonaWaktu)}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box visibleFrom="md">{userBlock}</Box>
+            <LangSwitch />
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => void logout()}
+              data-testid="logout"
+              visibleFrom="sm"
+            >
+              {t('masuk.keluar')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" data-testid="navbar">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {items.map((n) => (
+              <NavLink
+                key={n.to}
+                component={Link}
+                to={n.to}
+                label={t(n.label)}
+                active={active === n.to}
+                onClick={close}
+                data-testid={n.testid}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="md">
+          <Divider my="sm" />
+          {userBlock}
+          <Button
+            variant="default"
+            size="xs"
+            mt="sm"
+            fullWidth
+            onClick={() => void logout()}
+            data-testid="logout-nav"
+            hiddenFrom="sm"
+          >
+            {t('masuk.keluar')}
+          </Button>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,302 @@
+import {
+  Anchor,
+  Badge,
+  Box,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { AsOfInput } from '../../components/AsOfInput';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+import { OpdBadges } from '../../components/OpdBadges';
+import { withQuery } from '../../lib/api';
+import { useAsOf } from '../../lib/as-of';
+import { fmtAngka, fmtKoordinat, fmtTanggal } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { LABEL_JENIS_OPD, LABEL_SEKTOR, labelOf, sektorColor } from '../../lib/labels';
+import type { OpdDetail, OpdTree } from '../../lib/types';
+import { useApi } from '../../lib/use-api';
+import { OpdMap } from './OpdMap';
+import { ancestorsOf, indexOpd, sourceOf } from './tree';
+
+function Field({ label, children, testid }: { label: string; children: React.ReactNode; testid?: string }) {
+  return (
+    <Box>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Box data-testid={testid}>{children}</Box>
+    </Box>
+  );
+}
+
+/** One OPD or unit: identity, inherited attributes, units, head count, history and the office map. */
+export function OpdPage() {
+  const { kode = '' } = useParams();
+  const { t, lang } = useI18n();
+  const { tanggal } = useAsOf();
+  const detail = useApi<OpdDetail>(withQuery(`/api/opd/${encodeURIComponent(kode)}`, { tanggal }));
+  const tree = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
+  const idx = useMemo(() => (tree.data ? indexOpd(tree.data.opd) : null), [tree.data]);
+  const d = detail.data;
+
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  if (!d) return <Loading />;
+
+  const kelasSrc = idx ? sourceOf(idx, d.kode, (n) => n.kelasLayanan !== null) : null;
+  const sektorSrc = idx ? sourceOf(idx, d.kode, (n) => n.sektor.length > 0) : null;
+  const lokasiSrc = idx ? sourceOf(idx, d.kode, (n) => n.lat !== null && n.lng !== null) : null;
+  const ancestors = idx ? ancestorsOf(idx, d.kode) : [];
+  const induk = d.indukKode ? idx?.byKode.get(d.indukKode) : undefined;
+  const namaOf = (k: string) => idx?.byKode.get(k)?.nama ?? k;
+
+  const origin = (src: typeof kelasSrc, fallbackDefault: boolean) => {
+    if (src?.kode === d.kode) return t('opd.milikSendiri');
+    if (src) return t('opd.diwarisiDari', { kode: `${src.nama} (${src.kode})` });
+    return fallbackDefault ? t('opd.bawaan') : '';
+  };
+
+  const { lat, lng, radiusM } = d.efektif;
+  const hasLocation = lat !== null && lng !== null;
+
+  return (
+    <Stack gap="md" data-testid="page-opd">
+      <Breadcrumbs separator="›" style={{ flexWrap: 'wrap' }}>
+        <Anchor component={Link} to="/organisasi" size="sm">
+          {t('nav.organisasi')}
+        </Anchor>
+        {ancestors.map((a) => (
+          <Anchor key={a.kode} component={Link} to={`/opd/${encodeURIComponent(a.kode)}`} size="sm">
+            {a.kode}
+          </Anchor>
+        ))}
+        <Text size="sm">{d.kode}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Box>
+          <Title order={2} data-testid="opd-nama">
+            {d.nama}
+          </Title>
+          <Group gap="xs" mt={4}>
+            <Badge variant="outline" ff="monospace" data-testid="opd-kode">
+              {d.kode}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {labelOf(LABEL_JENIS_OPD, d.jenis, lang)}
+            </Text>
+            <OpdBadges node={d} />
+          </Group>
+        </Box>
+        <AsOfInput effective={tree.data?.tanggal} />
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Card withBorder padding="md">
+          <Title order={4} mb="sm">
+            {t('opd.identitas')}
+          </Title>
+          <SimpleGrid cols={2} spacing="sm">
+            <Field label={t('opd.kode')}>
+              <Text ff="monospace">{d.kode}</Text>
+            </Field>
+            <Field label={t('opd.jenis')}>
+              <Text>{labelOf(LABEL_JENIS_OPD, d.jenis, lang)}</Text>
+            </Field>
+            <Field label={t('opd.induk')}>
+              {d.indukKode ? (
+                <Anchor component={Link} to={`/opd/${encodeURIComponent(d.indukKode)}`}>
+                  {induk ? `${induk.nama} (${d.indukKode})` : d.indukKode}
+                </Anchor>
+              ) : (
+                <Text>{t('opd.tingkatAtas')}</Text>
+              )}
+            </Field>
+            <Field label={t('opd.opdInduk')}>
+              <Text>{namaOf(d.efektif.opdIndukKode)}</Text>
+            </Field>
+            <Field label={t('opd.kelasLayanan')} testid="opd-kelas">
+              <Text>
+                {t(
+                  d.efektif.kelasLayanan === 'pelayanan' ? 'org.kelas.pelayanan' : 'org.kelas.non_pelayanan',
+                )}
+              </Text>
+              <Text size="xs" c="dimmed" data-testid="opd-kelas-asal">
+                {origin(kelasSrc, true)}
+              </Text>
+            </Field>
+            <Field label={t('opd.sektor')} testid="opd-sektor">
+              {d.efektif.sektor.length === 0 ? (
+                <Text>{t('opd.sektorKosong')}</Text>
+              ) : (
+                <Group gap={4}>
+                  {d.efektif.sektor.map((s) => (
+                    <Badge key={s} color={sektorColor(s)} variant="light">
+                      {labelOf(LABEL_SEKTOR, s, lang)}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
+              {d.efektif.sektor.length > 0 && (
+                <Text size="xs" c="dimmed">
+                  {origin(sektorSrc, false)}
+                </Text>
+              )}
+            </Field>
+            <Field label={t('opd.jumlahPegawai')} testid="opd-jumlah">
+              <Text>
+                <b>{fmtAngka(d.jumlahPegawaiSubtree, lang)}</b> {t('opd.jumlahSubtree')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {fmtAngka(d.jumlahPegawai, lang)} {t('opd.jumlahSendiri')}
+              </Text>
+            </Field>
+            <Box>
+              <Button
+                component={Link}
+                to={`/pegawai?opd=${encodeURIComponent(d.kode)}`}
+                variant="light"
+                size="xs"
+                mt="xs"
+              >
+                {t('opd.lihatPegawai')}
+              </Button>
+            </Box>
+          </SimpleGrid>
+        </Card>
+
+        <Card withBorder padding="md">
+          <Title order={4} mb="sm">
+            {t('opd.kantor')}
+          </Title>
+          {hasLocation ? (
+            <Stack gap="xs">
+              <Group gap="xl" wrap="wrap" data-testid="opd-coords">
+                <Field label={t('opd.koordinat')}>
+                  <Text ff="monospace" data-testid="opd-latlng">
+                    {fmtKoordinat(lat, lng)}
+                  </Text>
+                </Field>
+                <Field label={t('opd.radius')}>
+                  <Text data-testid="opd-radius">
+                    {radiusM !== null ? t('umum.meter', { n: fmtAngka(radiusM, lang) }) : t('umum.kosong')}
+                  </Text>
+                </Field>
+              </Group>
+              {lokasiSrc && lokasiSrc.kode !== d.kode && (
+                <Text size="xs" c="dimmed">
+                  {t('opd.lokasiDiwarisi', { kode: `${lokasiSrc.nama} (${lokasiSrc.kode})` })}
+                </Text>
+              )}
+              <OpdMap lat={lat} lng={lng} radiusM={radiusM} label={`${d.nama} — ${fmtKoordinat(lat, lng)}`} />
+              <Text size="xs" c="dimmed">
+                {t('opd.petaCatatan')}
+              </Text>
+            </Stack>
+          ) : (
+            <Text c="dimmed" data-testid="opd-coords">
+              {t('opd.lokasiKosong')}
+            </Text>
+          )}
+        </Card>
+      </SimpleGrid>
+
+      <Card withBorder padding="md">
+        <Title order={4} mb="sm">
+          {t('opd.unit')} ({fmtAngka(d.anak.length, lang)})
+        </Title>
+        {d.anak.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('opd.unitKosong')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={520}>
+            <Table striped highlightOnHover data-testid="opd-anak">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('opd.kode')}</Table.Th>
+                  <Table.Th>{t('opd.nama')}</Table.Th>
+                  <Table.Th>{t('opd.kelasLayanan')}</Table.Th>
+                  <Table.Th ta="right">{t('opd.jumlahPegawai')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.anak.map((a) => (
+                  <Table.Tr key={a.kode}>
+                    <Table.Td ff="monospace">{a.kode}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/opd/${encodeURIComponent(a.kode)}`} size="sm">
+                        {a.nama}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <OpdBadges node={a} size="xs" />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {fmtAngka(idx?.subtreeCount.get(a.kode) ?? a.jumlahPegawai, lang)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+
+      <Card withBorder padding="md">
+        <Title order={4} mb="sm">
+          {t('opd.riwayat')}
+        </Title>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="opd-riwayat">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('opd.berlakuDari')}</Table.Th>
+                <Table.Th>{t('opd.berlakuSampai')}</Table.Th>
+                <Table.Th>{t('opd.nama')}</Table.Th>
+                <Table.Th>{t('opd.induk')}</Table.Th>
+                <Table.Th>{t('opd.kelasLayanan')}</Table.Th>
+                <Table.Th>{t('opd.sektor')}</Table.Th>
+                <Table.Th>{t('opd.lokasi')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.riwayat.map((r) => (
+                <Table.Tr key={r.berlaku_dari}>
+                  <Table.Td>{fmtTanggal(r.berlaku_dari, lang)}</Table.Td>
+                  <Table.Td>
+                    {r.berlaku_sampai ? fmtTanggal(r.berlaku_sampai, lang) : t('umum.sekarang')}
+                  </Table.Td>
+                  <Table.Td>{r.nama}</Table.Td>
+                  <Table.Td ff="monospace">{r.induk_kode ?? t('umum.kosong')}</Table.Td>
+                  <Table.Td>
+                    {r.kelas_layanan
+                      ? t(r.kelas_layanan === 'pelayanan' ? 'org.kelas.pelayanan' : 'org.kelas.non_pelayanan')
+                      : t('umum.kosong')}
+                  </Table.Td>
+                  <Table.Td>
+                    {r.sektor.length
+                      ? r.sektor.map((s) => labelOf(LABEL_SEKTOR, s, lang)).join(', ')
+                      : t('umum.kosong')}
+                  </Table.Td>
+                  <Table.Td ff="monospace" fz="xs">
+                    {r.lat !== null && r.lng !== null
+                      ? `${fmtKoordinat(r.lat, r.lng)}${r.radius_m !== null ? ` · ${r.radius_m} m` : ''}`
+                      : t('umum.kosong')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}

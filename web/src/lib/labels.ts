@@ -1,0 +1,54 @@
+import type { JenisOpd, Sektor } from '@sigap/domain';
+
+/** UI labels the domain package does not carry (it names only levels, types and roles). */
+export const LABEL_SEKTOR: Record<Sektor, { id: string; en: string }> = {
+  kesehatan: { id: 'Kesehatan', en: 'Health' },
+  kebencanaan: { id: 'Kebencanaan', en: 'Disaster' },
+  perhubungan: { id: 'Perhubungan', en: 'Transport' },
+  ketertiban: { id: 'Ketertiban umum', en: 'Public order' },
+  kebersihan: { id: 'Kebersihan', en: 'Waste' },
+  kependudukan: { id: 'Kependudukan', en: 'Civil registry' },
+};
+
+export const LABEL_JENIS_OPD: Record<JenisOpd, { id: string; en: string }> = {
+  dinas: { id: 'Dinas', en: 'Agency (dinas)' },
+  badan: { id: 'Badan', en: 'Board (badan)' },
+  sekretariat: { id: 'Sekretariat', en: 'Secretariat' },
+  bagian: { id: 'Bagian', en: 'Division (bagian)' },
+  inspektorat: { id: 'Inspektorat', en: 'Inspectorate' },
+  kecamatan: { id: 'Kecamatan', en: 'District (kecamatan)' },
+  kelurahan: { id: 'Kelurahan', en: 'Urban village (kelurahan)' },
+  upt: { id: 'UPT', en: 'Technical unit (UPT)' },
+  puskesmas: { id: 'Puskesmas', en: 'Community health centre' },
+  rsud: { id: 'RSUD', en: 'Regional hospital' },
+  lainnya: { id: 'Lainnya', en: 'Other' },
+};
+
+const SEKTOR_COLOR: Record<Sektor, string> = {
+  kesehatan: 'red',
+  kebencanaan: 'orange',
+  perhubungan: 'indigo',
+  ketertiban: 'grape',
+  kebersihan: 'teal',
+  kependudukan: 'cyan',
+};
+
+/** A label from a table, or the raw value when it is not known (the server may add values). */
+export function labelOf(
+  table: Record<string, { id: string; en: string }>,
+  value: string | null | undefined,
+  lang: 'id' | 'en',
+): string {
+  if (!value) return '';
+  const l = table[value];
+  return l ? l[lang] : value;
+}
+
+/** The badge colour of a sector. */
+export function sektorColor(s: string): string {
+  return SEKTOR_COLOR[s as Sektor] ?? 'gray';
+}
+
+/** Roles that may run imports, and that may read the audit trail (mirrors the server's matrix). */
+export const IMPORT_ROLES = ['pemda_admin', 'bkpsdm_admin', 'opd_admin'] as const;
+export const AUDIT_ROLES = ['pemda_admin', 'auditor'] as const;

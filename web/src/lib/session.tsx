@@ -1,0 +1,85 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
+import type { Me } from './types';
+
+type SessionState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'anon'; readonly expired: boolean }
+  | { readonly status: 'in'; readonly me: Me };
+
+interface SessionValue {
+  readonly state: SessionState;
+  readonly login: (input: { pemda?: string; username: string; password: string }) => Promise<void>;
+  readonly logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/** Holds who is signed in (from GET /api/auth/me) and the sign-in / sign-out actions. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  useEffect(() => {
+    let alive = true;
+    fetchMe()
+      .then((me) => alive && setState(me ? { status: 'in', me } : { status: 'anon', expired: false }))
+      .catch(() => alive && setState({ status: 'anon', expired: false }));
+    const off = onUnauthorized(() => {
+      setCsrfToken(null);
+      setState({ status: 'anon', expired: true });
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
+
+  const login = useCallback(async (input: { pemda?: string; username: string; password: string }) => {
+    const r = await api<{ csrfToken: string }>('/api/auth/login', { method: 'POST', body: input });
+    setCsrfToken(r.csrfToken);
+    const me = await fetchMe();
+    setState(me ? { status: 'in', me } : { status: 'anon', expired: false });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST', body: {} });
+    } finally {
+      setCsrfToken(null);
+      setState({ status: 'anon', expired: false });
+    }
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The session state and actions. */
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** The signed-in account (only inside the signed-in part of the app). */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'in') throw new Error('useMe without a session');
+  return state.me;
+}
+
+/** Whether the account holds any of the roles. */
+export function hasRole(me: Me, roles: readonly string[]): boolean {
+  return me.roles.some((r) => roles.includes(r.role));
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Root is web/; the server serves web/dist with an SPA fallback, and builds it on first run.
+export default defineConfig({
+  root: here('.'),
+  plugins: [react()],
+  resolve: {
+    // The domain package is TypeScript source in the workspace; point at it directly.
+    alias: { '@sigap/domain': here('../domain/src/index.ts') },
+  },
+  css: { postcss: here('.') },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
