@@ -8,3 +8,8 @@ export * from './org/import.ts';
 export * from './org/nip.ts';
 export * from './org/tree.ts';
 export * from './org/types.ts';
+export * from './policy/evaluate.ts';
+export * from './policy/national.ts';
+export * from './policy/parse.ts';
+export * from './policy/schema.ts';
+export * from './policy/validate.ts';

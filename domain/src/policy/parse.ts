@@ -1,0 +1,84 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { type Pesan, pesan } from '../i18n/message.ts';
+import { Kebijakan } from './schema.ts';
+
+/** One problem in a policy document, naming the field by its path (e.g. `aturan[2].hasil.maks`). */
+export interface MasalahDokumen {
+  readonly jalur: string;
+  readonly pesan: Pesan;
+  readonly baris?: number | undefined;
+}
+
+export type HasilParse =
+  | { readonly ok: true; readonly kebijakan: Kebijakan }
+  | { readonly ok: false; readonly masalah: MasalahDokumen[] };
+
+/** `aturan.2.hasil` → `aturan[2].hasil` */
+export function formatJalur(path: readonly PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+      '',
+    ) || '(dokumen)'
+  );
+}
+
+function pick(message: string, lang: 'id' | 'en'): string {
+  const [id, en] = message.split(' ‖ ');
+  return lang === 'en' ? (en ?? id ?? message) : (id ?? message);
+}
+
+/** Validates a parsed object against the policy schema; every problem names its field, in both languages. */
+export function validateKebijakan(
+  data: unknown,
+  lineOf?: (path: readonly PropertyKey[]) => number | undefined,
+): HasilParse {
+  const id = Kebijakan.safeParse(data, { error: z.locales.id().localeError });
+  if (id.success) return { ok: true, kebijakan: id.data };
+  const en = Kebijakan.safeParse(data, { error: z.locales.en().localeError });
+  const enIssues = en.success ? [] : en.error.issues;
+  return {
+    ok: false,
+    masalah: id.error.issues.map((iss, i) => {
+      const jalur = formatJalur(iss.path);
+      const enMsg = enIssues[i]?.message ?? iss.message;
+      return {
+        jalur,
+        baris: lineOf?.(iss.path),
+        pesan: pesan(`${jalur}: ${pick(iss.message, 'id')}`, `${jalur}: ${pick(enMsg, 'en')}`),
+      };
+    }),
+  };
+}
+
+/** Parses a policy document from YAML (JSON is valid YAML) and validates it. */
+export function parseKebijakan(text: string): HasilParse {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      masalah: doc.errors.map((e) => {
+        const baris = e.linePos?.[0]?.line;
+        return {
+          jalur: '(dokumen)',
+          baris,
+          pesan: pesan(
+            `Dokumen tidak dapat dibaca sebagai YAML/JSON${baris ? ` (baris ${baris})` : ''}: ${e.message.split('\n')[0]}`,
+            `The document cannot be read as YAML/JSON${baris ? ` (line ${baris})` : ''}: ${e.message.split('\n')[0]}`,
+          ),
+        };
+      }),
+    };
+  }
+  const lineCounter = (path: readonly PropertyKey[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as
+        | { range?: [number, number, number] }
+        | undefined;
+      if (node?.range) return text.slice(0, node.range[0]).split('\n').length;
+    }
+    return undefined;
+  };
+  return validateKebijakan(doc.toJS(), lineCounter);
+}
