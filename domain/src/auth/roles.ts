@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'settings.write', // Pemda settings and the holiday calendar
   'users.manage', // accounts and roles
   'audit.read',
+  'policy.read', // policies, explanations, impact previews
+  'policy.write', // store, activate and revoke policies; record the regional context
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +47,8 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'settings.write': ['pemda_admin'],
   'users.manage': ['pemda_admin', 'bkpsdm_admin'],
   'audit.read': ['pemda_admin', 'auditor'],
+  'policy.read': ROLES,
+  'policy.write': ['pemda_admin', 'bkpsdm_admin'],
 };
 
 /** Whether any of the roles grants the permission. */

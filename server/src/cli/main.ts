@@ -1,6 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { JENIS_PEMDA, OPD_COLUMNS, ROLES, type Role, teks, ZONA_WAKTU } from '@sigap/domain';
+import {
+  type ImportIssue,
+  isIsoDate,
+  JENIS_PEMDA,
+  OPD_COLUMNS,
+  parseKebijakan,
+  ROLES,
+  type Role,
+  type Temuan,
+  teks,
+  ZONA_WAKTU,
+} from '@sigap/domain';
 import { Command, CommanderError, Option } from 'commander';
 import { openDatabase, type SigapDatabase, withTenant } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
@@ -17,10 +28,19 @@ import {
 } from '../modules/impor/ekspor.service.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
+import { listKebijakan } from '../modules/kebijakan/kebijakan.repository.ts';
+import {
+  catatKonteks,
+  jelaskan,
+  simpan,
+  ubahStatus,
+  validasi,
+} from '../modules/kebijakan/kebijakan.service.ts';
 import { tenantToday } from '../modules/org/org.service.ts';
 import { listTenants } from '../modules/tenant/tenant.repository.ts';
 import { ensureTenant, seedHolidays } from '../modules/tenant/tenant.service.ts';
 import { startServer } from '../server.ts';
+import { cetakPenjelasan } from './explain-text.ts';
 import { progressBar } from './progress.ts';
 
 const lang = (process.env.SIGAP_LANG ?? process.env.LANG ?? '').startsWith('en') ? 'en' : 'id';
@@ -240,6 +260,203 @@ program
       });
     },
   );
+
+const policy = program.command('policy').description('kebijakan sistem kerja (surat edaran) sebagai dokumen');
+
+function cetakMasalah(file: string, issues: readonly ImportIssue[]) {
+  for (const i of issues) console.error(`  ${file}${i.baris ? `:${i.baris}` : ''}: ${teks(i.pesan, lang)}`);
+}
+
+function cetakTemuan(file: string, temuan: readonly Temuan[]) {
+  const label = { galat: 'GALAT', konflik: 'KONFLIK', peringatan: 'PERINGATAN' } as const;
+  for (const t of temuan) console.log(`  ${file}: ${label[t.tingkat]} [${t.kode}] ${teks(t.pesan, lang)}`);
+}
+
+function bacaBerkas(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`Berkas ${file} tidak dapat dibaca`);
+  }
+}
+
+/** A database to check against, if one exists (validate works on the document alone otherwise). */
+async function dbJikaAda(cmd: Command): Promise<SigapDatabase | null> {
+  const db = globals(cmd).db;
+  if (!/^postgres(ql)?:\/\//.test(db) && !existsSync(db)) return null;
+  return openDatabase(db);
+}
+
+policy
+  .command('validate')
+  .argument('<file>', 'dokumen kebijakan .yaml atau .json')
+  .description(
+    'memeriksa dokumen: skema, lalu (bila ada data) organisasi, kalender, konflik dan batas yang tak terpenuhi',
+  )
+  .action(async (file: string, _o: unknown, cmd: Command) => {
+    const text = bacaBerkas(file);
+    const parsed = parseKebijakan(text);
+    if (!parsed.ok) {
+      console.error(`${file}: dokumen tidak sah (${parsed.masalah.length} masalah):`);
+      cetakMasalah(
+        file,
+        parsed.masalah.map((m) => ({
+          baris: m.baris ?? 0,
+          kolom: m.jalur,
+          kode: 'KEBIJAKAN_TIDAK_SAH',
+          pesan: m.pesan,
+        })),
+      );
+      throw new UserError('');
+    }
+    const k = parsed.kebijakan;
+    console.log(
+      `${file}: skema sah — ${k.judul} No. ${k.nomor} versi ${k.versi} (${k.aturan.length} aturan, status ${k.status})`,
+    );
+    const sdb = await dbJikaAda(cmd);
+    if (!sdb) {
+      console.log('  (tanpa basis data: organisasi dan kalender tidak diperiksa)');
+      return;
+    }
+    try {
+      const tenants = await listTenants(sdb.db);
+      if (tenants.length === 0) {
+        console.log('  (belum ada Pemda: organisasi dan kalender tidak diperiksa)');
+        return;
+      }
+      const tenantId = await tenantOf(sdb, cmd);
+      const v = await withTenant(sdb, tenantId, async (trx) =>
+        validasi(trx, tenantId, text, await tenantToday(trx, tenantId)),
+      );
+      if (v.temuan.length === 0)
+        console.log('  Tidak ada temuan terhadap organisasi, kalender dan kebijakan lain.');
+      cetakTemuan(file, v.temuan);
+      if (v.temuan.some((t) => t.tingkat === 'galat')) throw new UserError('');
+    } finally {
+      await sdb.close();
+    }
+  });
+
+policy
+  .command('apply')
+  .argument('<file>', 'dokumen kebijakan .yaml atau .json')
+  .description('menyimpan kebijakan baru, atau versi revisi dari kebijakan dengan id yang sama')
+  .action(async (file: string, _o: unknown, cmd: Command) => {
+    const text = bacaBerkas(file);
+    await withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      try {
+        const r = await withTenant(sdb, tenantId, async (trx) =>
+          simpan(trx, tenantId, SYSTEM_ACTOR, text, await tenantToday(trx, tenantId)),
+        );
+        console.log(
+          r.berubah
+            ? `${file}: kebijakan ${r.id} versi ${r.versi} disimpan (${r.status})${r.diganti?.length ? `; versi ${r.diganti.join(', ')} kini diganti` : ''}.`
+            : `${file}: kebijakan ${r.id} versi ${r.versi} sudah tersimpan dengan isi yang sama; tidak ada yang berubah.`,
+        );
+        cetakTemuan(file, r.temuan);
+      } catch (e) {
+        if (e instanceof AppError && e.issues) {
+          console.error(`${file}: ${teks(e.pesan, lang)}`);
+          cetakMasalah(file, e.issues);
+          throw new UserError('');
+        }
+        throw e;
+      }
+    });
+  });
+
+policy
+  .command('explain')
+  .requiredOption('--nip <nip>', 'NIP atau id_pegawai')
+  .requiredOption('--date <tanggal>', 'tanggal YYYY-MM-DD')
+  .option('--json', 'keluaran JSON')
+  .description(
+    'aturan mana dari kebijakan mana yang berlaku bagi seorang pegawai pada suatu tanggal, dan mengapa',
+  )
+  .action(async (o: { nip: string; date: string; json?: boolean }, cmd: Command) => {
+    if (!isIsoDate(o.date)) throw new UserError(`--date: "${o.date}" bukan tanggal YYYY-MM-DD`);
+    await withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const r = await withTenant(sdb, tenantId, (trx) => jelaskan(trx, tenantId, o.nip, o.date));
+      if (o.json) {
+        console.log(JSON.stringify(r, null, 2));
+        return;
+      }
+      console.log(cetakPenjelasan(r, lang));
+    });
+  });
+
+policy
+  .command('list')
+  .description('daftar kebijakan tersimpan dengan versi dan statusnya')
+  .action(async (_o: unknown, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const rows = await withTenant(sdb, tenantId, (trx) => listKebijakan(trx));
+      if (rows.length === 0) console.log('Belum ada kebijakan.');
+      for (const r of rows)
+        console.log(`${r.id}  v${r.versi}  ${r.status.padEnd(8)} ${r.tanggal}  ${r.nomor}  ${r.judul}`);
+    }),
+  );
+
+for (const status of ['aktif', 'dicabut'] as const) {
+  policy
+    .command(status === 'aktif' ? 'activate' : 'revoke')
+    .argument('<id>', 'id kebijakan')
+    .argument('<versi>', 'nomor versi')
+    .description(
+      status === 'aktif'
+        ? 'mengaktifkan satu versi (versi aktif lainnya menjadi diganti)'
+        : 'mencabut satu versi',
+    )
+    .action(async (id: string, versi: string, _o: unknown, cmd: Command) =>
+      withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const r = await withTenant(sdb, tenantId, (trx) =>
+          ubahStatus(trx, tenantId, SYSTEM_ACTOR, id, Number(versi), status),
+        );
+        console.log(
+          r.berubah
+            ? `Kebijakan ${id} versi ${versi} kini ${status}.`
+            : `Kebijakan ${id} versi ${versi} sudah ${status}.`,
+        );
+      }),
+    );
+}
+
+policy
+  .command('context')
+  .description(
+    'mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal (untuk batas nasional)',
+  )
+  .requiredOption('--dari <tanggal>', 'berlaku mulai (YYYY-MM-DD)')
+  .addOption(
+    new Option('--zona <zona>', 'zona risiko Satgas').choices([
+      'tidak_terdampak',
+      'rendah',
+      'sedang',
+      'tinggi',
+    ]),
+  )
+  .addOption(new Option('--level <n>', 'level PPKM').choices(['1', '2', '3', '4']))
+  .option('--dasar <teks>', 'dasar penetapan', '')
+  .action(async (o: { dari: string; zona?: string; level?: string; dasar: string }, cmd: Command) => {
+    if (!isIsoDate(o.dari)) throw new UserError(`--dari: "${o.dari}" bukan tanggal YYYY-MM-DD`);
+    if (!o.zona && !o.level) throw new UserError('Isi --zona atau --level');
+    await withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      await withTenant(sdb, tenantId, (trx) =>
+        catatKonteks(trx, tenantId, SYSTEM_ACTOR, {
+          dari: o.dari,
+          zona: o.zona ?? null,
+          levelPpkm: o.level ? Number(o.level) : null,
+          dasar: o.dasar,
+        }),
+      );
+      console.log(`Konteks wilayah mulai ${o.dari} dicatat.`);
+    });
+  });
 
 const user = program.command('user').description('mengelola akun');
 user

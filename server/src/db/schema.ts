@@ -128,7 +128,35 @@ export interface ImportJobTable {
   finished_at: Date | null;
 }
 
+export interface KebijakanTable {
+  tenant_id: string;
+  id: string;
+  versi: number;
+  status: string;
+  judul: string;
+  nomor: string;
+  tanggal: string;
+  dokumen: ColumnType<unknown, string, string>;
+  sumber: string;
+  dibuat_oleh: string;
+  dibuat_pada: Timestamp;
+  status_oleh: string | null;
+  status_pada: Date | null;
+}
+
+export interface KonteksWilayahTable {
+  tenant_id: string;
+  dari: string;
+  zona: string | null;
+  level_ppkm: number | null;
+  dasar: Generated<string>;
+  dicatat_oleh: string;
+  dicatat_pada: Timestamp;
+}
+
 export interface DB {
+  kebijakan: KebijakanTable;
+  konteks_wilayah: KonteksWilayahTable;
   tenant: TenantTable;
   hari_libur: HariLiburTable;
   opd: OpdTable;

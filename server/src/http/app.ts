@@ -20,6 +20,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
+import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
 import './context.ts';
@@ -76,6 +77,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   });
 
+  // Policy documents come as YAML text; spreadsheets as bytes.
+  for (const type of ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/plain']) {
+    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  }
   for (const type of [
     'text/csv',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -163,6 +168,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         ),
       });
     }
+    if (e.statusCode === 415) {
+      return reply.status(415).send({
+        code: 'VALIDASI',
+        message: teks(
+          pesan(
+            `Jenis isi "${req.headers['content-type'] ?? ''}" tidak didukung; pakai application/json, text/yaml, text/csv atau XLSX`,
+            `Content type "${req.headers['content-type'] ?? ''}" is not supported; use application/json, text/yaml, text/csv or XLSX`,
+          ),
+          lang,
+        ),
+      });
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).send({
         code: 'VALIDASI',
@@ -194,6 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await orgRoutes(api, deps);
       await imporRoutes(api, deps);
       await auditRoutes(api, deps);
+      await kebijakanRoutes(api, deps);
     },
     { prefix: '/api' },
   );

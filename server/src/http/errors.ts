@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'AKUN_TERKUNCI'
   | 'TERLALU_BANYAK'
   | 'IMPOR_GAGAL'
+  | 'KEBIJAKAN_TIDAK_SAH'
   | 'BERKAS_TIDAK_SAH'
   | 'PEMDA_TIDAK_DIKENAL'
   | 'KESALAHAN_SERVER';
@@ -46,6 +47,7 @@ export function statusOf(code: ErrorCode): number {
     case 'KONFLIK':
       return 409;
     case 'IMPOR_GAGAL':
+    case 'KEBIJAKAN_TIDAK_SAH':
       return 422;
     case 'AKUN_TERKUNCI':
     case 'TERLALU_BANYAK':

@@ -13,6 +13,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000000',
   jenis: 'opd',
   tanggal: '2099-01-01',
+  versi: '1',
 };
 
 function concreteUrl(url: string) {

@@ -264,3 +264,17 @@ export function listPegawaiForExport(trx: Trx, asOf: string, scope: ResolvedScop
     .orderBy('p.id_pegawai')
     .execute();
 }
+
+/** Every employee's placement as of a date (for policy evaluation): key, type, level, unit. */
+export function listPenempatan(trx: Trx, asOf: string) {
+  return trx
+    .selectFrom('pegawai as p')
+    .innerJoin('pegawai_versi as v', (j) =>
+      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'),
+    )
+    .where(validOn('v', asOf))
+    .select(['p.id', 'p.nip', 'p.id_pegawai', 'p.nama', 'v.jenis_pegawai', 'v.jabatan_level', 'v.opd_id'])
+    .orderBy('p.nip')
+    .orderBy('p.id_pegawai')
+    .execute();
+}

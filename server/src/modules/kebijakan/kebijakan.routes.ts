@@ -1,0 +1,259 @@
+import { pesan } from '@sigap/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { AppError, errors } from '../../http/errors.ts';
+import { tenantToday } from '../tenant/tenant.service.ts';
+import * as repo from './kebijakan.repository.ts';
+import {
+  catatKonteks,
+  dampak,
+  dariBaris,
+  jelaskan,
+  simpan,
+  ubahStatus,
+  validasi,
+} from './kebijakan.service.ts';
+
+const DOC_DESC =
+  'Isi permintaan: dokumen kebijakan YAML (Content-Type text/yaml) atau JSON (application/json). Format: docs/policy.md, skema: docs/policy.schema.json.';
+
+/** The document text of a request: YAML/plain text as is, a JSON body re-serialised. */
+function teksDokumen(req: FastifyRequest): string {
+  const b = req.body;
+  if (typeof b === 'string' && b.trim() !== '') return b;
+  if (Buffer.isBuffer(b) && b.length > 0) return b.toString('utf8');
+  if (b && typeof b === 'object') return JSON.stringify(b, null, 2);
+  throw new AppError(
+    'VALIDASI',
+    pesan(
+      'Kirim dokumen kebijakan (YAML atau JSON) sebagai isi permintaan',
+      'Send the policy document (YAML or JSON) as the request body',
+    ),
+  );
+}
+
+/** Policies: list, versions side by side, validate, store, activate/revoke, explain, impact preview, context. */
+export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/kebijakan',
+    {
+      config: { permission: 'policy.read' },
+      schema: { tags: ['kebijakan'], summary: 'Daftar kebijakan dengan semua versinya' },
+    },
+    async (req) => {
+      const rows = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => repo.listKebijakan(trx));
+      const byId = new Map<string, typeof rows>();
+      for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+      return [...byId].map(([id, versions]) => {
+        const latest = versions.at(-1)!;
+        const aktif = versions.filter((v) => v.status === 'aktif').at(-1);
+        const doc = dariBaris(aktif ?? latest);
+        return {
+          id,
+          judul: doc.judul,
+          nomor: doc.nomor,
+          tanggal: doc.tanggal,
+          jenisDokumen: doc.jenis_dokumen,
+          penandatangan: doc.penandatangan,
+          berlaku: doc.berlaku,
+          versiAktif: aktif?.versi ?? null,
+          versiTerbaru: latest.versi,
+          versi: versions.map((v) => ({
+            versi: v.versi,
+            status: v.status,
+            tanggal: v.tanggal,
+            dibuatOleh: v.dibuat_oleh,
+            dibuatPada: v.dibuat_pada,
+          })),
+        };
+      });
+    },
+  );
+
+  api.get(
+    '/kebijakan/:id',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Satu kebijakan: setiap versi dengan dokumen dan teks aslinya',
+        params: z.object({ id: z.string().max(80) }),
+      },
+    },
+    async (req) => {
+      const rows = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) =>
+        repo.listKebijakan(trx, req.params.id),
+      );
+      if (rows.length === 0) throw errors.notFound(`Kebijakan ${req.params.id}`, `Policy ${req.params.id}`);
+      return {
+        id: req.params.id,
+        versi: rows.map((r) => ({
+          versi: r.versi,
+          status: r.status,
+          dokumen: dariBaris(r),
+          sumber: r.sumber,
+          dibuatOleh: r.dibuat_oleh,
+          dibuatPada: r.dibuat_pada,
+          statusOleh: r.status_oleh,
+          statusPada: r.status_pada,
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/kebijakan/validasi',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Memeriksa dokumen kebijakan tanpa menyimpan (skema, organisasi, kalender, tumpang tindih)',
+        description: DOC_DESC,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      const text = teksDokumen(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        const v = await validasi(trx, c.tenantId, text, await tenantToday(trx, c.tenantId));
+        return {
+          ok: v.ok,
+          masalah: v.masalah,
+          temuan: v.temuan.map(({ issue: _i, ...t }) => t),
+          kebijakan: v.kebijakan,
+        };
+      });
+    },
+  );
+
+  api.post(
+    '/kebijakan',
+    {
+      config: { permission: 'policy.write' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Menyimpan kebijakan baru atau versi revisi (status dari dokumen: draft atau aktif)',
+        description: DOC_DESC,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      const text = teksDokumen(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        const r = await simpan(trx, c.tenantId, actorOf(req), text, await tenantToday(trx, c.tenantId));
+        return { ...r, temuan: r.temuan.map(({ issue: _i, ...t }) => t) };
+      });
+    },
+  );
+
+  api.post(
+    '/kebijakan/:id/versi/:versi/status',
+    {
+      config: { permission: 'policy.write' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Mengaktifkan atau mencabut satu versi (mengaktifkan mengganti versi aktif lainnya)',
+        params: z.object({ id: z.string().max(80), versi: z.coerce.number().int().min(1) }),
+        body: z.object({ status: z.enum(['aktif', 'dicabut']) }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        ubahStatus(trx, c.tenantId, actorOf(req), req.params.id, req.params.versi, req.body.status),
+      );
+    },
+  );
+
+  api.get(
+    '/kebijakan-jelaskan',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags: ['kebijakan'],
+        summary:
+          'Aturan mana dari kebijakan mana yang berlaku bagi seorang pegawai pada suatu tanggal, dan mengapa',
+        querystring: z.object({
+          nip: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
+          tanggal: z.iso.date().optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        const tanggal = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
+        return jelaskan(trx, c.tenantId, req.query.nip, tanggal, c);
+      });
+    },
+  );
+
+  api.get(
+    '/kebijakan-dampak',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags: ['kebijakan'],
+        summary:
+          'Pratinjau dampak: per OPD berapa orang di kantor, di rumah, bebas dalam batas, dan piket pada suatu tanggal',
+        description:
+          'Dengan id (dan versi) kebijakan: versi itu diperlakukan aktif menggantikan versi lainnya, sebelum ada yang mengaktifkannya.',
+        querystring: z.object({
+          tanggal: z.iso.date().optional(),
+          id: z.string().max(80).optional(),
+          versi: z.coerce.number().int().min(1).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) =>
+        dampak(
+          trx,
+          c.tenantId,
+          req.query.tanggal ?? (await tenantToday(trx, c.tenantId)),
+          req.query.id,
+          req.query.versi,
+        ),
+      );
+    },
+  );
+
+  api.get(
+    '/konteks-wilayah',
+    {
+      config: { permission: 'policy.read' },
+      schema: { tags: ['kebijakan'], summary: 'Zona risiko / level PPKM yang dicatat Pemda per tanggal' },
+    },
+    async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => repo.listKonteks(trx)),
+  );
+
+  api.post(
+    '/konteks-wilayah',
+    {
+      config: { permission: 'policy.write' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal',
+        body: z
+          .object({
+            dari: z.iso.date(),
+            zona: z.enum(['tidak_terdampak', 'rendah', 'sedang', 'tinggi']).nullable().default(null),
+            levelPpkm: z.number().int().min(1).max(4).nullable().default(null),
+            dasar: z.string().max(300).default(''),
+          })
+          .refine((b) => b.zona !== null || b.levelPpkm !== null, { message: 'isi zona atau levelPpkm' }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      await withTenant(deps.sdb, c.tenantId, (trx) => catatKonteks(trx, c.tenantId, actorOf(req), req.body));
+      return { ok: true };
+    },
+  );
+}
