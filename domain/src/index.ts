@@ -8,6 +8,7 @@ export * from './org/import.ts';
 export * from './org/nip.ts';
 export * from './org/tree.ts';
 export * from './org/types.ts';
+export * from './policy/describe.ts';
 export * from './policy/evaluate.ts';
 export * from './policy/national.ts';
 export * from './policy/parse.ts';
