@@ -401,20 +401,25 @@ export function evaluateDay(
     return id;
   };
 
-  for (const p of org.pegawai) {
-    const unit = org.units.get(p.opdId);
+  // People with the same unit, level and type get the same decision (unless a selector names people):
+  // decide once per profile and share it. This keeps a month for a whole Pemda fast.
+  type GroupAdd = { k: Kebijakan; a: Aturan; per: 'opd' | 'unit'; boleh: boolean };
+  const decide = (
+    p: OrgPegawai,
+    unit: UnitInfo | undefined,
+  ): { shared: KeputusanOrang; adds: GroupAdd[] } => {
     const pertimbangan: Pertimbangan[] = [];
+    const adds: GroupAdd[] = [];
     if (!hk.kerja && aktif.length === 0) {
-      orang.set(
-        p.key,
-        kosong(
+      return {
+        shared: kosong(
           p.key,
           'LIBUR',
           pesan(`Tidak bekerja: ${hk.keterangan.id}`, `Not working: ${hk.keterangan.en}`),
           null,
         ),
-      );
-      continue;
+        adds,
+      };
     }
     // Rules that pick this person, per policy, in document order.
     const cocokan: Cocokan[] = [];
@@ -456,7 +461,6 @@ export function evaluateDay(
         x.urutanKebijakan - y.urutanKebijakan,
     );
     const menang = perKebijakan[0];
-    const kelompok: string[] = [];
     let lokasi: Lokasi;
     let sumber: RujukanAturan | null = null;
     let penjelasan: Pesan;
@@ -501,7 +505,7 @@ export function evaluateDay(
         const asnOnly = h.jenis === 'batas_kantor' && h.penyebut === 'asn_terpilih';
         const anggota = !asnOnly || p.jenisPegawai !== 'non_asn';
         if (unit && h.jenis === 'batas_kantor' && anggota)
-          kelompok.push(tambahGrup(menang.k, menang.a, h.per, unit, p.key, true));
+          adds.push({ k: menang.k, a: menang.a, per: h.per, boleh: true });
         penjelasan = pesan(
           `Kantor atau rumah menurut jadwal, dalam batas ${s.id}`,
           `Office or home by the schedule, within the cap of ${s.en}`,
@@ -517,7 +521,10 @@ export function evaluateDay(
       for (const c of perKebijakan.slice(1)) {
         const sameStanding = c.k.kedudukan === menang.k.kedudukan;
         if (sameStanding && c.a.hasil.jenis === 'batas_kantor' && lokasi === 'BEBAS' && unit) {
-          kelompok.push(tambahGrup(c.k, c.a, c.a.hasil.per, unit, p.key, true));
+          // Like the deciding cap: a cap over ASN only does not count non-ASN staff.
+          if (c.a.hasil.penyebut !== 'asn_terpilih' || p.jenisPegawai !== 'non_asn') {
+            adds.push({ k: c.k, a: c.a, per: c.a.hasil.per, boleh: true });
+          }
           pertimbangan.push({
             sumber: rujukan(c.k, c.a),
             jenis: c.a.hasil.jenis,
@@ -561,7 +568,7 @@ export function evaluateDay(
     };
     for (const c of pertamaPerJenis('minimum_kantor')) {
       if (unit && c.a.hasil.jenis === 'minimum_kantor')
-        kelompok.push(tambahGrup(c.k, c.a, c.a.hasil.per, unit, p.key, true));
+        adds.push({ k: c.k, a: c.a, per: c.a.hasil.per, boleh: true });
       pertimbangan.push({
         sumber: rujukan(c.k, c.a),
         jenis: 'minimum_kantor',
@@ -572,7 +579,7 @@ export function evaluateDay(
     for (const c of pertamaPerJenis('piket')) {
       if (unit && c.a.hasil.jenis === 'piket') {
         const boleh = lokasi !== 'LIBUR' && (c.a.hasil.boleh ? cocok(c.a.hasil.boleh, p, unit) : true);
-        kelompok.push(tambahGrup(c.k, c.a, c.a.hasil.per, unit, p.key, boleh));
+        adds.push({ k: c.k, a: c.a, per: c.a.hasil.per, boleh: boleh });
         pertimbangan.push({
           sumber: rujukan(c.k, c.a),
           jenis: 'piket',
@@ -613,12 +620,12 @@ export function evaluateDay(
     const kw = pertamaPerJenis('kewajiban_wfh');
     const flag = (f: 'surat_pernyataan' | 'target_kinerja' | 'tetap_di_rumah' | 'lapor_harian') =>
       kw.some((c) => c.a.hasil.jenis === 'kewajiban_wfh' && c.a.hasil[f]);
-    orang.set(p.key, {
+    const shared: KeputusanOrang = {
       key: p.key,
       lokasi,
       sumber,
       penjelasan,
-      kelompok,
+      kelompok: [],
       jamKerja,
       absensi: { WFO: metode('wfo', 'WFO'), WFH: metode('wfh', 'WFH'), PIKET: metode('piket', 'PIKET') },
       kewajibanWfh: {
@@ -629,7 +636,31 @@ export function evaluateDay(
         sumber: kw.map((c) => rujukan(c.k, c.a)),
       },
       pertimbangan,
-    });
+    };
+    return { shared, adds };
+  };
+  const menamai = aktif.some((k) =>
+    k.aturan.some(
+      (a) =>
+        pemilihAturan(a).some((x) => x.nip) ||
+        a.kecuali.some((x) => x.nip) ||
+        (a.hasil.jenis === 'piket' && a.hasil.boleh?.nip),
+    ),
+  );
+  const memo = new Map<string, { shared: KeputusanOrang; adds: GroupAdd[] }>();
+  for (const p of org.pegawai) {
+    const unit = org.units.get(p.opdId);
+    const profil = menamai ? p.key : `${p.opdId}|${p.jabatanLevel}|${p.jenisPegawai}`;
+    let m = memo.get(profil);
+    if (!m) {
+      m = decide(p, unit);
+      memo.set(profil, m);
+    }
+    const kelompok = unit ? m.adds.map((g) => tambahGrup(g.k, g.a, g.per, unit, p.key, g.boleh)) : [];
+    orang.set(
+      p.key,
+      m.shared.key === p.key && kelompok.length === 0 ? m.shared : { ...m.shared, key: p.key, kelompok },
+    );
   }
 
   const kelompok: KelompokBatasan[] = [];

@@ -1,0 +1,228 @@
+// bench/policy: time to evaluate every policy rule for every person on every day of one month, with the
+// four example policies in force at once (Kudus, Batu v2, Bogor, Pasuruan: made `aktif` and valid for the
+// month), on a generated Pemda of ~40 OPDs with their units. Reference measured in the same run: a trivial
+// pass over the same people × days that only reads each person's jabatanLevel. Figures only, no pass/fail.
+// Usage: node bin/run-ts.mjs bench/policy.ts [--people 15000] [--from 2022-03-01] [--to 2022-03-31]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  dateRange,
+  evaluateDay,
+  type HariLibur,
+  JAM_KERJA_PERPRES_21_2023,
+  type JabatanLevel,
+  type JenisOpd,
+  type JenisPegawai,
+  type KalenderKerja,
+  type Kebijakan,
+  type KelasLayanan,
+  type OrgOpd,
+  type OrgPegawai,
+  type OrgSnapshot,
+  prepareOrg,
+  type Sektor,
+  validateKebijakan,
+} from '@sigap/domain';
+import { parse } from 'yaml';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const PEOPLE = Number(arg('people') ?? 15_000);
+const FROM = arg('from') ?? '2022-03-01';
+const TO = arg('to') ?? '2022-03-31';
+
+// ─── Policies ────────────────────────────────────────────────────────────────────────────────────
+
+function loadPolicies(): Kebijakan[] {
+  const dir = join(import.meta.dirname, '../examples/policies');
+  const files = ['kudus-2020.yaml', 'batu-2020.v2.yaml', 'bogor-2021.yaml', 'pasuruan-2022.yaml'];
+  return files.map((f) => {
+    const doc = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+    doc.status = 'aktif';
+    doc.berlaku = { dari: FROM, sampai: TO };
+    const r = validateKebijakan(doc);
+    if (!r.ok) throw new Error(`${f}: ${r.masalah.map((m) => m.pesan.en).join('; ')}`);
+    return r.kebijakan;
+  });
+}
+
+// ─── A generated Pemda ───────────────────────────────────────────────────────────────────────────
+
+function makeOrg(people: number): OrgSnapshot {
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const opd: OrgOpd[] = [];
+  const weight = new Map<string, number>();
+  const add = (
+    kode: string,
+    jenis: JenisOpd,
+    induk: string | null,
+    kelas: KelasLayanan | null,
+    sektor: Sektor[],
+    w: number,
+  ) => {
+    opd.push({ id: kode, kode, nama: kode, jenis, indukId: induk, kelasLayanan: kelas, sektor });
+    weight.set(kode, w);
+  };
+  // A top-level OPD with `bidang` units (jenis lainnya, inheriting kelas and sektor).
+  const top = (kode: string, jenis: JenisOpd, kelas: KelasLayanan, sektor: Sektor[], bidang: number) => {
+    add(kode, jenis, null, kelas, sektor, 3);
+    for (let i = 1; i <= bidang; i++) add(`${kode}-B${i}`, 'lainnya', kode, null, [], 4);
+  };
+
+  top('SETDA', 'sekretariat', 'non_pelayanan', [], 0);
+  for (let i = 1; i <= 9; i++) add(`SETDA-BAG${i}`, 'bagian', 'SETDA', null, [], 3);
+  top('SETWAN', 'sekretariat', 'non_pelayanan', [], 3);
+  top('INSPEKTORAT', 'inspektorat', 'non_pelayanan', [], 3);
+  top('DINKES', 'dinas', 'non_pelayanan', ['kesehatan'], 4);
+  for (let i = 1; i <= 17; i++) add(`PKM${i}`, 'puskesmas', 'DINKES', 'pelayanan', [], 6);
+  add('LABKESDA', 'upt', 'DINKES', 'pelayanan', [], 3);
+  top('DISHUB', 'dinas', 'non_pelayanan', ['perhubungan'], 3);
+  for (let i = 1; i <= 3; i++) add(`DISHUB-UPT${i}`, 'upt', 'DISHUB', 'pelayanan', [], 5);
+  top('DISDUKCAPIL', 'dinas', 'pelayanan', ['kependudukan'], 3);
+  top('DLH', 'dinas', 'non_pelayanan', ['kebersihan'], 3);
+  add('DLH-UPT-SAMPAH', 'upt', 'DLH', 'pelayanan', [], 12);
+  top('SATPOLPP', 'badan', 'pelayanan', ['ketertiban'], 3);
+  top('BPBD', 'badan', 'pelayanan', ['kebencanaan'], 3);
+  for (const k of ['DISDIK', 'DINSOS', 'DPUPR', 'DPMPTSP', 'DISNAKER', 'DISPERINDAG', 'DISKOMINFO']) {
+    top(k, 'dinas', k === 'DPMPTSP' || k === 'DINSOS' ? 'pelayanan' : 'non_pelayanan', [], 4);
+  }
+  for (const k of ['DISPARBUD', 'DISPERTA', 'DISKOPUKM', 'DISPERKIM', 'DISARPUS', 'DISPORA']) {
+    top(k, 'dinas', 'non_pelayanan', [], 3);
+  }
+  for (const k of ['BAPPEDA', 'BKPSDM', 'BPKAD', 'BAPENDA', 'BAKESBANGPOL']) {
+    top(k, 'badan', k === 'BAPENDA' ? 'pelayanan' : 'non_pelayanan', [], 3);
+  }
+  add('RSUD-1', 'rsud', null, 'pelayanan', ['kesehatan'], 60);
+  add('RSUD-2', 'rsud', null, 'pelayanan', ['kesehatan'], 40);
+  for (let i = 1; i <= 10; i++) {
+    add(`KEC${i}`, 'kecamatan', null, 'pelayanan', [], 5);
+    for (let j = 1; j <= 5; j++) add(`KEC${i}-KEL${j}`, 'kelurahan', `KEC${i}`, null, [], 2);
+  }
+
+  // Spread people by weight; the first person of each top-level OPD is its head (JPT), the first of
+  // each unit its administrator/pengawas.
+  const total = [...weight.values()].reduce((a, b) => a + b, 0);
+  const pegawai: OrgPegawai[] = [];
+  const jenisPegawai = (): JenisPegawai => {
+    const r = rnd();
+    return r < 0.68 ? 'pns' : r < 0.83 ? 'pppk' : r < 0.88 ? 'pppk_paruh_waktu' : 'non_asn';
+  };
+  let n = 0;
+  for (const o of opd) {
+    const count = Math.max(2, Math.round((weight.get(o.kode)! / total) * people));
+    for (let i = 0; i < count && n < people; i++, n++) {
+      const jenis = jenisPegawai();
+      const level: JabatanLevel =
+        i === 0
+          ? o.indukId === null
+            ? 'jpt'
+            : 'administrator'
+          : i < 3
+            ? 'pengawas'
+            : jenis === 'non_asn' || rnd() < 0.6
+              ? 'pelaksana'
+              : 'fungsional';
+      const key = jenis === 'non_asn' ? `THL-${n}` : `19800101200501${String(n).padStart(4, '0')}`;
+      pegawai.push({ key, nama: `Pegawai ${n}`, jenisPegawai: jenis, jabatanLevel: level, opdId: o.id });
+    }
+  }
+  // Top up the rounding remainder in the largest units.
+  for (let i = 0; n < people; i++, n++) {
+    pegawai.push({
+      key: `19800101200501${String(n).padStart(4, '0')}`,
+      nama: `Pegawai ${n}`,
+      jenisPegawai: 'pns',
+      jabatanLevel: 'pelaksana',
+      opdId: i % 2 === 0 ? 'RSUD-1' : 'DLH-UPT-SAMPAH',
+    });
+  }
+  return { opd, pegawai };
+}
+
+// ─── Run ─────────────────────────────────────────────────────────────────────────────────────────
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const fmt = (x: number, d = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const kebijakan = loadPolicies();
+const org = makeOrg(PEOPLE);
+const days = dateRange(FROM, TO);
+const libur = new Map<string, HariLibur>([
+  [
+    '2022-03-03',
+    {
+      tanggal: '2022-03-03',
+      jenis: 'libur_nasional',
+      nama: 'Hari Suci Nyepi Tahun Baru Saka 1944',
+      dasar: 'SKB 3 Menteri 2022',
+    },
+  ],
+]);
+const kal: KalenderKerja = { jamKerja: JAM_KERJA_PERPRES_21_2023, libur };
+const tops = org.opd.filter((o) => o.indukId === null).length;
+
+let t0 = process.hrtime.bigint();
+const prepared = prepareOrg(org);
+const prepareMs = ms(t0);
+
+const tally: Record<string, number> = { WFO: 0, WFH: 0, BEBAS: 0, LIBUR: 0 };
+let groups = 0;
+let kerjaMs = 0;
+let kerjaDays = 0;
+let liburMs = 0;
+const perDay: number[] = [];
+t0 = process.hrtime.bigint();
+for (const d of days) {
+  const t1 = process.hrtime.bigint();
+  const ev = evaluateDay(kebijakan, prepared, d, kal);
+  const dt = ms(t1);
+  perDay.push(dt);
+  if (ev.hariKerja) {
+    kerjaMs += dt;
+    kerjaDays++;
+  } else liburMs += dt;
+  for (const o of ev.orang.values()) tally[o.lokasi] = (tally[o.lokasi] ?? 0) + 1;
+  groups += ev.kelompok.length;
+}
+const evalMs = ms(t0);
+
+// Reference: the same people × days, reading one field of each person (median of 21 runs after warm-up).
+let pelaksana = 0;
+const refPass = () => {
+  const t = process.hrtime.bigint();
+  for (const _d of days) for (const p of prepared.pegawai) if (p.jabatanLevel === 'pelaksana') pelaksana++;
+  return ms(t);
+};
+for (let i = 0; i < 5; i++) refPass();
+const refRuns = Array.from({ length: 21 }, refPass).sort((a, b) => a - b);
+const refMs = refRuns[10]!;
+
+const cells = prepared.pegawai.length * days.length;
+const rssMb = process.resourceUsage().maxRSS / 1024;
+console.log(
+  `bench/policy — ${fmt(prepared.pegawai.length)} people in ${tops} OPDs (${org.opd.length} OPDs and units), ${days.length} days ${FROM}..${TO} (${kerjaDays} working), ${kebijakan.length} policies (${kebijakan.map((k) => `${k.id} v${k.versi}`).join(', ')}), ${kebijakan.reduce((s, k) => s + k.aturan.length, 0)} rules`,
+);
+console.log(`prepareOrg                      ${fmt(prepareMs, 1)} ms`);
+console.log(`evaluateDay × ${days.length} total           ${fmt(evalMs, 0)} ms`);
+console.log(`  per day (mean of all)         ${fmt(evalMs / days.length, 1)} ms`);
+console.log(`  per working day (mean)        ${fmt(kerjaMs / Math.max(1, kerjaDays), 1)} ms`);
+console.log(`  per day off (mean)            ${fmt(liburMs / Math.max(1, days.length - kerjaDays), 1)} ms`);
+console.log(
+  `  first day / slowest / fastest ${fmt(perDay[0] ?? 0, 1)} / ${fmt(Math.max(...perDay), 1)} / ${fmt(Math.min(...perDay), 1)} ms`,
+);
+console.log(`people × days per second        ${fmt(cells / (evalMs / 1000))}`);
+console.log(`peak RSS                        ${fmt(rssMb, 0)} MB`);
+console.log(
+  `reference: trivial pass         ${fmt(refMs, 2)} ms (median of 21) for ${fmt(cells)} people × days (${fmt(cells / (refMs / 1000))}/s)`,
+);
+console.log(`ratio evaluation / reference    ${fmt(evalMs / refMs, 0)}×`);
+console.log(
+  `outcomes (people × days)        WFO ${fmt(tally.WFO ?? 0)}, WFH ${fmt(tally.WFH ?? 0)}, BEBAS ${fmt(tally.BEBAS ?? 0)}, LIBUR ${fmt(tally.LIBUR ?? 0)}; ${fmt(groups)} group constraints; ${pelaksana > 0 ? 'ok' : '-'}`,
+);
