@@ -1,110 +1,24 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import {
+  apiGet,
+  BASE,
+  onScreen,
+  open,
+  PASSWORD,
+  PHONE,
+  shot,
+  signIn,
+  text,
+  until,
+  useChromium,
+} from './helpers';
 
 // The web app driven by Debian's chromium against the real server (started in global-setup.ts).
 // Every request that is not to 127.0.0.1 is aborted: no test reaches the network, and map tiles
 // failing fast proves the OPD page works offline.
 
-const BASE = inject('baseUrl');
-const PASSWORD = 'sigap-demo-2026';
-const PEMDA = 'kota-batu';
-const SHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'test-results');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-interface Ctx {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** URLs that were blocked because they left the loopback. */
-  readonly blocked: string[];
-}
-
-/** A fresh browser context (own cookies and storage) whose requests may only go to 127.0.0.1. */
-async function open(viewport = DESKTOP): Promise<Ctx> {
-  const context = await browser.newContext({
-    baseURL: BASE,
-    viewport,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-  });
-  const blocked: string[] = [];
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (new URL(url).hostname === '127.0.0.1') return route.continue();
-    blocked.push(url);
-    return route.abort('internetdisconnected');
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, page, blocked };
-}
-
-/** Signs in through the API (the session cookie lands in the context's cookie jar). */
-async function signIn(ctx: Ctx, username: string): Promise<void> {
-  const r = await ctx.context.request.post(`${BASE}/api/auth/login`, {
-    data: { pemda: PEMDA, username, password: PASSWORD },
-  });
-  expect(r.status(), await r.text()).toBe(200);
-}
-
-async function apiGet<T>(ctx: Ctx, path: string): Promise<T> {
-  const r = await ctx.context.request.get(`${BASE}${path}`);
-  expect(r.status(), await r.text()).toBe(200);
-  return (await r.json()) as T;
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  const el = page.locator(selector).first();
-  await el.waitFor();
-  return (await el.textContent()) ?? '';
-}
-
-/** Whether an element lies (at least partly) inside the viewport; an off-canvas menu does not. */
-async function onScreen(page: Page, testid: string): Promise<boolean> {
-  const box = await page.getByTestId(testid).boundingBox();
-  const vp = page.viewportSize();
-  return !!box && !!vp && box.width > 0 && box.x + box.width > 1 && box.x < vp.width;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // let transitions (menus, chevrons, buttons) settle
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-}
-
-/** Polls until `fn` returns true (vitest's expect does not wait like Playwright's). */
-async function until(fn: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
+useChromium();
 
 describe('masuk', () => {
   test('a wrong password shows the server message in Indonesian, inline', async () => {
@@ -508,7 +422,7 @@ describe('bahasa dan tampilan', () => {
       // Server messages follow the language too.
       await page.goto('/opd/TIDAK-ADA');
       expect(await text(page, '[data-testid=error]')).toContain('not found');
-      await page.goto('/pengaturan');
+      await page.goto('/pengaturan?tab=libur');
       await page.getByTestId('atur-libur').waitFor();
       expect(await text(page, '[data-testid=atur-zona]')).toContain('WIB');
       await shot(page, 'pengaturan-en');
@@ -556,7 +470,7 @@ describe('bahasa dan tampilan', () => {
         [`/pegawai/${someone}`, 'pegawai-riwayat'],
         ['/impor', 'page-impor'],
         ['/audit', 'audit-table'],
-        ['/pengaturan', 'atur-libur'],
+        ['/pengaturan?tab=libur', 'atur-libur'],
       ] as const) {
         await page.goto(path);
         await page.getByTestId(ready).waitFor();

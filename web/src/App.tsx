@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Feedback';
+import { AkunPage } from './features/akun/AkunPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { ImporPage } from './features/impor/ImporPage';
@@ -14,7 +15,7 @@ import { PegawaiPage } from './features/pegawai/PegawaiPage';
 import { PengaturanPage } from './features/pengaturan/PengaturanPage';
 import { AsOfProvider } from './lib/as-of';
 import { I18nProvider } from './lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES } from './lib/labels';
+import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './lib/labels';
 import { SessionProvider, useSession } from './lib/session';
 
 // The OPD page carries Leaflet: load it when first opened.
@@ -70,6 +71,14 @@ function Gate() {
             element={
               <RequireRole roles={AUDIT_ROLES}>
                 <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="akun"
+            element={
+              <RequireRole roles={USERS_ROLES}>
+                <AkunPage />
               </RequireRole>
             }
           />

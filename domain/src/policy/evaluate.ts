@@ -241,30 +241,53 @@ export function versiBerlaku(kebijakan: readonly Kebijakan[]): Kebijakan[] {
 }
 
 /** Whether a date is a working day for the Pemda, and why not. */
-export function hariKerja(tanggal: IsoDate, kal: KalenderKerja): { kerja: boolean; keterangan: Pesan } {
-  const libur = kal.libur.get(tanggal);
+export function hariKerja(tanggal: IsoDate, kal: KalenderKerja): InfoHari {
+  const libur = kal.libur.get(tanggal) ?? null;
+  const akhirPekan = kal.jamKerja[String(isoWeekday(tanggal)) as keyof JamKerja] === undefined;
   if (libur) {
     const j =
       libur.jenis === 'cuti_bersama' ? ['cuti bersama', 'collective leave'] : ['hari libur', 'holiday'];
-    return { kerja: false, keterangan: pesan(`${j[0]}: ${libur.nama}`, `${j[1]}: ${libur.nama}`) };
-  }
-  const jam = kal.jamKerja[String(isoWeekday(tanggal)) as keyof JamKerja];
-  if (!jam)
     return {
       kerja: false,
+      akhirPekan,
+      libur,
+      keterangan: pesan(`${j[0]}: ${libur.nama}`, `${j[1]}: ${libur.nama}`),
+    };
+  }
+  if (akhirPekan) {
+    return {
+      kerja: false,
+      akhirPekan,
+      libur,
       keterangan: pesan('bukan hari kerja (akhir pekan)', 'not a working day (weekend)'),
     };
-  return { kerja: true, keterangan: pesan('hari kerja', 'working day') };
+  }
+  return { kerja: true, akhirPekan, libur, keterangan: pesan('hari kerja', 'working day') };
 }
 
-/** Whether a policy's validity covers a date. */
-export function berlakuPada(k: Kebijakan, tanggal: IsoDate, kerja: boolean): boolean {
+/** What kind of day a date is for the Pemda. */
+export interface InfoHari {
+  /** a working day: a weekday with hours, and no holiday or cuti bersama */
+  readonly kerja: boolean;
+  /** a day of the week without working hours (Saturday, Sunday by default) */
+  readonly akhirPekan: boolean;
+  /** the holiday or cuti bersama on that date, if any */
+  readonly libur: HariLibur | null;
+  readonly keterangan: Pesan;
+}
+
+/**
+ * Whether a policy's validity covers a date: within its dates; on a weekend only when
+ * `hari_kerja_saja` is false; on a holiday or cuti bersama only when `termasuk_libur` is true.
+ */
+export function berlakuPada(k: Kebijakan, tanggal: IsoDate, hari: InfoHari): boolean {
   const b = k.berlaku;
   const inDates = b.tanggal
     ? b.tanggal.includes(tanggal)
     : tanggal >= b.dari! && (b.sampai === undefined || tanggal <= b.sampai);
   if (!inDates) return false;
-  if (!kerja && !b.termasuk_libur) return false;
+  if (hari.akhirPekan && b.hari_kerja_saja) return false;
+  if (hari.libur && !b.termasuk_libur) return false;
   return true;
 }
 
@@ -304,9 +327,12 @@ function keketatan(h: Hasil, fraksi: number): number {
   }
 }
 
+/** Rounds a head count; a tolerance absorbs float error (58% of 25 is 14.5, not 14.499…). Never -0. */
 function bulat(x: number, cara: 'bawah' | 'atas' | 'terdekat'): number {
   const eps = 1e-9;
-  return cara === 'bawah' ? Math.floor(x + eps) : cara === 'atas' ? Math.ceil(x - eps) : Math.round(x);
+  const r =
+    cara === 'bawah' ? Math.floor(x + eps) : cara === 'atas' ? Math.ceil(x - eps) : Math.floor(x + 0.5 + eps);
+  return r === 0 ? 0 : r;
 }
 
 interface Cocokan {
@@ -333,7 +359,7 @@ export function evaluateDay(
   konteks: readonly KonteksWilayah[] = [],
 ): EvaluasiHari {
   const hk = hariKerja(tanggal, kal);
-  const aktif = versiBerlaku(kebijakanSemua).filter((k) => berlakuPada(k, tanggal, hk.kerja));
+  const aktif = versiBerlaku(kebijakanSemua).filter((k) => berlakuPada(k, tanggal, hk));
   const jamDefault = kal.jamKerja[String(isoWeekday(tanggal)) as keyof JamKerja] ?? null;
   const peringatan: Pesan[] = [];
   const kons = konteksPada(konteks, tanggal);
@@ -432,13 +458,17 @@ export function evaluateDay(
     // higher standing wins, then the stricter outcome.
     const perKebijakan: Cocokan[] = [];
     for (const k of aktif) {
-      const first = cocokan.find(
-        (c) =>
-          c.k === k &&
-          LOKASI_KINDS.has(c.a.hasil.jenis) &&
-          penutupanHariIni(c.a) &&
-          !batasTakTerapkan(c.k, c.a),
-      );
+      // A closure that applies today sends its people home whatever the rule order; otherwise the
+      // first location rule in document order decides.
+      const first =
+        cocokan.find((c) => c.k === k && c.a.hasil.jenis === 'penutupan_kantor' && penutupanHariIni(c.a)) ??
+        cocokan.find(
+          (c) =>
+            c.k === k &&
+            LOKASI_KINDS.has(c.a.hasil.jenis) &&
+            c.a.hasil.jenis !== 'penutupan_kantor' &&
+            !batasTakTerapkan(c.k, c.a),
+        );
       if (first) perKebijakan.push(first);
       for (const c of cocokan) {
         if (c.k !== k || !LOKASI_KINDS.has(c.a.hasil.jenis) || c === first) continue;
@@ -446,10 +476,15 @@ export function evaluateDay(
           ? pesan(`penutupan tidak berlaku pada ${tanggal}`, `the closure does not apply on ${tanggal}`)
           : batasTakTerapkan(c.k, c.a)
             ? pesan('batas nasional tidak diketahui hari ini', 'the national cap is unknown today')
-            : pesan(
-                `didahului ${sebut(rujukan(first!.k, first!.a)).id} (urutan aturan)`,
-                `preceded by ${sebut(rujukan(first!.k, first!.a)).en} (rule order)`,
-              );
+            : first!.a.hasil.jenis === 'penutupan_kantor'
+              ? pesan(
+                  `kantor ditutup hari ini oleh ${sebut(rujukan(first!.k, first!.a)).id}`,
+                  `the office is closed today by ${sebut(rujukan(first!.k, first!.a)).en}`,
+                )
+              : pesan(
+                  `didahului ${sebut(rujukan(first!.k, first!.a)).id} (urutan aturan)`,
+                  `preceded by ${sebut(rujukan(first!.k, first!.a)).en} (rule order)`,
+                );
         pertimbangan.push({ sumber: rujukan(c.k, c.a), jenis: c.a.hasil.jenis, dipakai: false, alasan });
       }
     }

@@ -167,7 +167,7 @@ export function periksaKebijakan(
       }
     });
   }
-  const hariBerlaku = dates.filter((d) => berlakuPada(k, d, hariKerja(d, kal).kerja));
+  const hariBerlaku = dates.filter((d) => berlakuPada(k, d, hariKerja(d, kal)));
   if (hariBerlaku.length === 0) {
     add(
       'peringatan',
@@ -240,7 +240,7 @@ export function periksaKebijakan(
   // Overlaps with other active policies at the same standing.
   for (const o of versiBerlaku(lain)) {
     if (o.id === k.id || o.kedudukan !== k.kedudukan) continue;
-    const sama = hariBerlaku.filter((d) => berlakuPada(o, d, hariKerja(d, kal).kerja));
+    const sama = hariBerlaku.filter((d) => berlakuPada(o, d, hariKerja(d, kal)));
     if (sama.length === 0) continue;
     const lokasiA = k.aturan.filter((a) => LOKASI.has(a.hasil.jenis));
     const lokasiB = o.aturan.filter((a) => LOKASI.has(a.hasil.jenis));

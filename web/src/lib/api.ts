@@ -90,7 +90,10 @@ function noteUnauthorized(err: ApiError, path: string): void {
 export interface ApiOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as is, instead of `body` (e.g. a CSV text with `text/csv`). */
+  readonly raw?: { readonly contentType: string; readonly data: string | Blob };
   readonly signal?: AbortSignal;
 }
 
@@ -105,9 +108,13 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
       credentials: 'same-origin',
       headers: headersFor(
         method,
-        opts.body !== undefined ? { 'content-type': 'application/json' } : undefined,
+        opts.raw
+          ? { 'content-type': opts.raw.contentType }
+          : opts.body !== undefined
+            ? { 'content-type': 'application/json' }
+            : undefined,
       ),
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      body: opts.raw ? opts.raw.data : opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     });
   } catch (e) {

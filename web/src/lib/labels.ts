@@ -52,3 +52,7 @@ export function sektorColor(s: string): string {
 /** Roles that may run imports, and that may read the audit trail (mirrors the server's matrix). */
 export const IMPORT_ROLES = ['pemda_admin', 'bkpsdm_admin', 'opd_admin'] as const;
 export const AUDIT_ROLES = ['pemda_admin', 'auditor'] as const;
+
+/** Who may change the Pemda settings and holidays, and who manages accounts (the server's matrix). */
+export const SETTINGS_WRITE_ROLES = ['pemda_admin'] as const;
+export const USERS_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;

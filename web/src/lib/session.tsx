@@ -11,6 +11,8 @@ interface SessionValue {
   readonly state: SessionState;
   readonly login: (input: { pemda?: string; username: string; password: string }) => Promise<void>;
   readonly logout: () => Promise<void>;
+  /** Reads /api/auth/me again (after the Pemda's name or zone changed). */
+  readonly refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -61,7 +63,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const refresh = useCallback(async () => {
+    const me = await fetchMe();
+    if (me) setState({ status: 'in', me });
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout, refresh }), [state, login, logout, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

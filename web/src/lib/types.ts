@@ -1,4 +1,4 @@
-import type { JabatanLevel, JenisPegawai, Role, ZonaWaktu } from '@sigap/domain';
+import type { JabatanLevel, JenisPegawai, JenisPemda, Role, ZonaWaktu } from '@sigap/domain';
 
 /** Shapes of the Sigap API answers the web app reads (see server/src/modules/*). */
 
@@ -174,7 +174,7 @@ export interface JamHari {
 export interface Pengaturan {
   readonly kode: string;
   readonly nama: string;
-  readonly jenis: 'kota' | 'kabupaten' | 'provinsi';
+  readonly jenis: JenisPemda;
   readonly zonaWaktu: ZonaWaktu;
   readonly jamKerja: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', JamHari>>;
   readonly menitKerjaMingguan: number;
@@ -187,4 +187,25 @@ export interface HariLibur {
   readonly jenis: 'libur_nasional' | 'cuti_bersama' | 'libur_daerah';
   readonly nama: string;
   readonly dasar: string;
+}
+
+/** PUT /api/pengaturan body. */
+export interface PengaturanInput {
+  readonly nama: string;
+  readonly jenis: JenisPemda;
+  readonly zonaWaktu: ZonaWaktu;
+  readonly jamKerja: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', JamHari>>;
+  readonly pusatLat: number | null;
+  readonly pusatLng: number | null;
+}
+
+/** An account as GET /api/users lists it (no password hash). */
+export interface Akun {
+  readonly id: string;
+  readonly username: string;
+  readonly nama: string;
+  readonly aktif: boolean;
+  readonly terkunci_sampai: string | null;
+  readonly nip: string | null;
+  readonly roles: readonly { readonly role: Role; readonly opdKode: string | null }[];
 }

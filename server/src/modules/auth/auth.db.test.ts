@@ -125,3 +125,25 @@ describe('sign-in', () => {
     expect(await homeAs('auditor')).toMatchObject({ rumah_lat: null, rumahDisembunyikan: true });
   });
 });
+
+describe('Pemda settings', () => {
+  it('saves a Monday–Friday week as it was read (days without hours are simply absent)', async () => {
+    const r = await login('admin', PASSWORD);
+    const cookie = `sigap_sid=${r.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
+    const csrf = r.json<{ csrfToken: string }>().csrfToken;
+    const cur = (await app.inject({ url: '/api/pengaturan', headers: { cookie } })).json<
+      Record<string, unknown>
+    >();
+    const { kode: _k, menitKerjaMingguan: _m, ...body } = cur;
+    const jamKerja = body.jamKerja as Record<string, { istirahatMenit: number }>;
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/pengaturan',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { ...body, jamKerja: { ...jamKerja, '5': { ...jamKerja['5'], istirahatMenit: 60 } } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ menitKerjaMingguan: 2280 });
+    expect(Object.keys(res.json<{ jamKerja: object }>().jamKerja)).toEqual(['1', '2', '3', '4', '5']);
+  });
+});

@@ -47,7 +47,7 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
           nama: z.string().min(3).max(200),
           jenis: z.enum(JENIS_PEMDA),
           zonaWaktu: z.enum(ZONA_WAKTU),
-          jamKerja: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), JamHari),
+          jamKerja: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), JamHari),
           pusatLat: z.number().min(-11.5).max(6.5).nullable(),
           pusatLng: z.number().min(94.5).max(141.5).nullable(),
         }),

@@ -17,7 +17,7 @@ import { LABEL_ROLE, ROLES, singkatanZona } from '@sigap/domain';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LangSwitch } from '../../components/LangSwitch';
 import { type MessageKey, useI18n } from '../../lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, labelOf } from '../../lib/labels';
+import { AUDIT_ROLES, IMPORT_ROLES, labelOf, USERS_ROLES } from '../../lib/labels';
 import { hasRole, useMe, useSession } from '../../lib/session';
 
 interface NavItem {
@@ -32,6 +32,7 @@ const NAV: readonly NavItem[] = [
   { to: '/pegawai', label: 'nav.pegawai', testid: 'nav-pegawai' },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
+  { to: '/akun', label: 'nav.akun', testid: 'nav-akun', roles: USERS_ROLES },
   { to: '/pengaturan', label: 'nav.pengaturan', testid: 'nav-pengaturan' },
 ];
 

@@ -59,6 +59,8 @@ export function OpdPage() {
   const namaOf = (k: string) => idx?.byKode.get(k)?.nama ?? k;
 
   const origin = (src: typeof kelasSrc, fallbackDefault: boolean) => {
+    // Until the tree is in, the origin is unknown: say nothing rather than "default".
+    if (!idx) return '';
     if (src?.kode === d.kode) return t('opd.milikSendiri');
     if (src) return t('opd.diwarisiDari', { kode: `${src.nama} (${src.kode})` });
     return fallbackDefault ? t('opd.bawaan') : '';

@@ -1,0 +1,65 @@
+import { type Role, SCOPED_ROLES } from '@sigap/domain';
+
+/** The create/update account form, as typed. */
+export interface DraftAkun {
+  readonly username: string;
+  readonly nama: string;
+  readonly password: string;
+  /** NIP, or the ID pegawai of a non-ASN employee; links the account to the person. */
+  readonly nip: string;
+  readonly roles: readonly Role[];
+  /** The OPD/unit code of each scoped role (opd_admin, unit_head). */
+  readonly opd: Readonly<Partial<Record<Role, string>>>;
+}
+
+export const AKUN_KOSONG: DraftAkun = { username: '', nama: '', password: '', nip: '', roles: [], opd: {} };
+
+/** The server's username rule. */
+export const USERNAME_RE = /^[a-z0-9._-]{3,40}$/i;
+
+/** The password rules the server enforces (shown as a checklist while typing). */
+export const ATURAN_SANDI = [
+  { key: 'panjang', ok: (pw: string) => pw.length >= 10 },
+  { key: 'huruf', ok: (pw: string) => /[A-Za-z]/.test(pw) },
+  { key: 'angka', ok: (pw: string) => /[0-9]/.test(pw) },
+] as const;
+
+export type KunciAturanSandi = (typeof ATURAN_SANDI)[number]['key'];
+
+export function isScoped(role: Role): boolean {
+  return SCOPED_ROLES.includes(role);
+}
+
+export type MasalahAkun = Partial<
+  Record<
+    'username' | 'nama' | 'password' | 'nip' | 'roles' | `opd.${Role}`,
+    'wajib' | 'usernameFormat' | 'sandiLemah' | 'nipWajibPegawai' | 'peranWajib' | 'opdWajib'
+  >
+>;
+
+/** What is wrong with the form, by field (an empty object = may be sent). */
+export function masalahAkun(f: DraftAkun): MasalahAkun {
+  const out: MasalahAkun = {};
+  if (!f.username.trim()) out.username = 'wajib';
+  else if (!USERNAME_RE.test(f.username.trim())) out.username = 'usernameFormat';
+  if (!f.nama.trim()) out.nama = 'wajib';
+  if (!f.password) out.password = 'wajib';
+  else if (!ATURAN_SANDI.every((r) => r.ok(f.password))) out.password = 'sandiLemah';
+  const nip = f.nip.trim();
+  if (!nip && f.roles.includes('employee')) out.nip = 'nipWajibPegawai';
+  if (f.roles.length === 0) out.roles = 'peranWajib';
+  for (const r of f.roles) if (isScoped(r) && !f.opd[r]) out[`opd.${r}`] = 'opdWajib';
+  return out;
+}
+
+/** The POST /api/users body. */
+export function toUserBody(f: DraftAkun) {
+  const nip = f.nip.trim();
+  return {
+    username: f.username.trim(),
+    nama: f.nama.trim(),
+    password: f.password,
+    nip: nip || null,
+    roles: f.roles.map((role) => (isScoped(role) ? { role, opdKode: f.opd[role] ?? null } : { role })),
+  };
+}
