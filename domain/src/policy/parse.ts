@@ -29,6 +29,36 @@ function pick(message: string, lang: 'id' | 'en'): string {
   return lang === 'en' ? (en ?? id ?? message) : (id ?? message);
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A failed union ("a selector or a list of selectors", "a percentage or a count") says only "invalid
+ * input" at the union. Replace it with the issues of the branch that got furthest (deepest path,
+ * then fewest issues), so the message names the field that is wrong.
+ */
+function expandUnions(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const iss of issues) {
+    const branches = iss.code === 'invalid_union' ? (iss as { errors?: Issue[][] }).errors : undefined;
+    if (!branches || branches.length === 0) {
+      out.push(iss);
+      continue;
+    }
+    const scored = branches.map((b) => {
+      const flat = expandUnions(b);
+      return { flat, depth: Math.max(0, ...flat.map((x) => x.path.length)), n: flat.length };
+    });
+    scored.sort((a, b) => b.depth - a.depth || a.n - b.n);
+    const best = scored[0]!;
+    if (best.depth === 0) {
+      out.push(iss);
+      continue;
+    }
+    for (const x of best.flat) out.push({ ...x, path: [...iss.path, ...x.path] } as Issue);
+  }
+  return out;
+}
+
 /** Validates a parsed object against the policy schema; every problem names its field, in both languages. */
 export function validateKebijakan(
   data: unknown,
@@ -37,11 +67,23 @@ export function validateKebijakan(
   const id = Kebijakan.safeParse(data, { error: z.locales.id().localeError });
   if (id.success) return { ok: true, kebijakan: id.data };
   const en = Kebijakan.safeParse(data, { error: z.locales.en().localeError });
-  const enIssues = en.success ? [] : en.error.issues;
+  const enIssues = en.success ? [] : expandUnions(en.error.issues);
   return {
     ok: false,
-    masalah: id.error.issues.map((iss, i) => {
+    masalah: expandUnions(id.error.issues).map((iss, i) => {
       const jalur = formatJalur(iss.path);
+      const options = (iss as { options?: unknown[] }).options;
+      if (iss.code === 'invalid_union' && Array.isArray(options)) {
+        const list = options.map(String).join(', ');
+        return {
+          jalur,
+          baris: lineOf?.(iss.path),
+          pesan: pesan(
+            `${jalur}: nilai tidak dikenal; pilihan: ${list}`,
+            `${jalur}: unknown value; choose one of: ${list}`,
+          ),
+        };
+      }
       const enMsg = enIssues[i]?.message ?? iss.message;
       return {
         jalur,

@@ -37,10 +37,10 @@ export function tanggalBerlaku(k: Kebijakan, batas = MAKS_HARI): IsoDate[] {
 function semuaPemilih(k: Kebijakan): { p: Pemilih; jalur: string }[] {
   const out: { p: Pemilih; jalur: string }[] = [];
   k.aturan.forEach((a, i) => {
-    pemilihAturan(a).forEach((p, j) =>
-      out.push({ p, jalur: Array.isArray(a.pilih) ? `aturan[${i}].pilih[${j}]` : `aturan[${i}].pilih` }),
-    );
-    a.kecuali.forEach((p, j) => out.push({ p, jalur: `aturan[${i}].kecuali[${j}]` }));
+    for (const [j, p] of pemilihAturan(a).entries()) {
+      out.push({ p, jalur: Array.isArray(a.pilih) ? `aturan[${i}].pilih[${j}]` : `aturan[${i}].pilih` });
+    }
+    for (const [j, p] of a.kecuali.entries()) out.push({ p, jalur: `aturan[${i}].kecuali[${j}]` });
     if (a.hasil.jenis === 'piket' && a.hasil.boleh)
       out.push({ p: a.hasil.boleh, jalur: `aturan[${i}].hasil.boleh` });
   });
