@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OpdRecord, PegawaiRecord } from '@sigap/domain';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { KOLOM_PEGAWAI } from '../org/org.repository.ts';
 
 const CHUNK = 1000;
 
@@ -54,14 +55,7 @@ export async function loadCurrentPegawai(trx: Trx) {
         .on('v.berlaku_sampai', 'is', null),
     )
     .select([
-      'p.id',
-      'p.nip',
-      'p.id_pegawai',
-      'p.nama',
-      'p.email',
-      'p.telepon',
-      'p.rumah_lat',
-      'p.rumah_lng',
+      ...KOLOM_PEGAWAI,
       'v.berlaku_dari',
       'v.jenis_pegawai',
       'v.jabatan_level',

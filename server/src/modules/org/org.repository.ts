@@ -1,6 +1,18 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 
+/** An employee's identity and contact columns (table alias `p`), selected the same way everywhere. */
+export const KOLOM_PEGAWAI = [
+  'p.id',
+  'p.nip',
+  'p.id_pegawai',
+  'p.nama',
+  'p.email',
+  'p.telepon',
+  'p.rumah_lat',
+  'p.rumah_lng',
+] as const;
+
 /** Rows of a versioned table (by alias) valid on `asOf`. */
 export function validOn(alias: string, asOf: string) {
   const dari = sql.ref(`${alias}.berlaku_dari`);
@@ -178,14 +190,7 @@ export function getPegawai(trx: Trx, id: string, asOf: string) {
       j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
     )
     .select([
-      'p.id',
-      'p.nip',
-      'p.id_pegawai',
-      'p.nama',
-      'p.email',
-      'p.telepon',
-      'p.rumah_lat',
-      'p.rumah_lng',
+      ...KOLOM_PEGAWAI,
       'v.jenis_pegawai',
       'v.jabatan_level',
       'v.jabatan',
@@ -243,15 +248,8 @@ export function listPegawaiForExport(trx: Trx, asOf: string, scope: ResolvedScop
       j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
     )
     .select([
-      'p.id',
+      ...KOLOM_PEGAWAI,
       'v.opd_id',
-      'p.nip',
-      'p.id_pegawai',
-      'p.nama',
-      'p.email',
-      'p.telepon',
-      'p.rumah_lat',
-      'p.rumah_lng',
       'v.jenis_pegawai',
       'v.jabatan_level',
       'v.jabatan',
