@@ -13,7 +13,16 @@ export default defineConfig({
     alias: { '@sigap/domain': here('../domain/src/index.ts') },
   },
   css: { postcss: here('.') },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // The domain package is pure (no module runs anything on import) and so is yaml: saying so lets
+      // the bundler leave the YAML parser out of the first load; only the policy pages fetch it.
+      treeshake: { moduleSideEffects: (id: string) => !/\/domain\/src\/|\/node_modules\/yaml\//.test(id) },
+    },
+  },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },

@@ -1,6 +1,6 @@
 import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Feedback';
 import { AkunPage } from './features/akun/AkunPage';
@@ -15,11 +15,28 @@ import { PegawaiPage } from './features/pegawai/PegawaiPage';
 import { PengaturanPage } from './features/pengaturan/PengaturanPage';
 import { AsOfProvider } from './lib/as-of';
 import { I18nProvider } from './lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './lib/labels';
+import { AUDIT_ROLES, IMPORT_ROLES, POLICY_WRITE_ROLES, USERS_ROLES } from './lib/labels';
 import { SessionProvider, useSession } from './lib/session';
 
 // The OPD page carries Leaflet: load it when first opened.
 const OpdPage = lazy(() => import('./features/org/OpdPage').then((m) => ({ default: m.OpdPage })));
+// The policy pages carry the YAML parser: load them when first opened.
+const KebijakanListPage = lazy(() =>
+  import('./features/kebijakan/KebijakanListPage').then((m) => ({ default: m.KebijakanListPage })),
+);
+const KebijakanPage = lazy(() =>
+  import('./features/kebijakan/KebijakanPage').then((m) => ({ default: m.KebijakanPage })),
+);
+const KebijakanBaruPage = lazy(() =>
+  import('./features/kebijakan/KebijakanEditorPage').then((m) => ({ default: m.KebijakanBaruPage })),
+);
+const KebijakanRevisiPage = lazy(() =>
+  import('./features/kebijakan/KebijakanEditorPage').then((m) => ({ default: m.KebijakanRevisiPage })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -79,6 +96,42 @@ function Gate() {
             element={
               <RequireRole roles={USERS_ROLES}>
                 <AkunPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kebijakan"
+            element={
+              <Lazy>
+                <KebijakanListPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="kebijakan/baru"
+            element={
+              <RequireRole roles={POLICY_WRITE_ROLES}>
+                <Lazy>
+                  <KebijakanBaruPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kebijakan/:id"
+            element={
+              <Lazy>
+                <KebijakanPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="kebijakan/:id/revisi"
+            element={
+              <RequireRole roles={POLICY_WRITE_ROLES}>
+                <Lazy>
+                  <KebijakanRevisiPage />
+                </Lazy>
               </RequireRole>
             }
           />

@@ -56,3 +56,44 @@ export const AUDIT_ROLES = ['pemda_admin', 'auditor'] as const;
 /** Who may change the Pemda settings and holidays, and who manages accounts (the server's matrix). */
 export const SETTINGS_WRITE_ROLES = ['pemda_admin'] as const;
 export const USERS_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
+
+/** Who may write, activate and revoke policies (policy.write); everyone signed in reads them. */
+export const POLICY_WRITE_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
+
+/** A policy version's status, with its badge colour. */
+export const LABEL_STATUS_KEBIJAKAN: Record<string, { id: string; en: string }> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  aktif: { id: 'Aktif', en: 'Active' },
+  dicabut: { id: 'Dicabut', en: 'Revoked' },
+  diganti: { id: 'Diganti', en: 'Superseded' },
+};
+
+export const STATUS_KEBIJAKAN_COLOR: Record<string, string> = {
+  draft: 'gray',
+  aktif: 'green',
+  dicabut: 'red',
+  diganti: 'orange',
+};
+
+export const LABEL_JENIS_DOKUMEN: Record<string, { id: string; en: string }> = {
+  surat_edaran: { id: 'Surat edaran', en: 'Circular (surat edaran)' },
+  surat_pemberitahuan: { id: 'Surat pemberitahuan', en: 'Notice (surat pemberitahuan)' },
+  instruksi: { id: 'Instruksi', en: 'Instruction' },
+  keputusan: { id: 'Keputusan', en: 'Decree (keputusan)' },
+  arahan_lisan: { id: 'Arahan lisan', en: 'Oral order' },
+  lainnya: { id: 'Lainnya', en: 'Other' },
+};
+
+export const LABEL_JENIS_DASAR: Record<string, { id: string; en: string }> = {
+  nasional: { id: 'Nasional', en: 'National' },
+  rekomendasi: { id: 'Rekomendasi', en: 'Recommendation' },
+  daerah: { id: 'Daerah', en: 'Regional' },
+  lainnya: { id: 'Lainnya', en: 'Other' },
+};
+
+export const LABEL_ZONA_RISIKO: Record<string, { id: string; en: string }> = {
+  tidak_terdampak: { id: 'Tidak terdampak', en: 'Unaffected' },
+  rendah: { id: 'Zona kuning (risiko rendah)', en: 'Yellow zone (low risk)' },
+  sedang: { id: 'Zona oranye (risiko sedang)', en: 'Orange zone (medium risk)' },
+  tinggi: { id: 'Zona merah (risiko tinggi)', en: 'Red zone (high risk)' },
+};

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { RawRow } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
@@ -5,6 +6,7 @@ import { findUserByUsername } from '../auth/auth.repository.ts';
 import { upsertUser } from '../auth/users.service.ts';
 import type { ImportSummary } from '../impor/impor.service.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
+import { simpan } from '../kebijakan/kebijakan.service.ts';
 import { ensureTenant, seedHolidays } from '../tenant/tenant.service.ts';
 import { DEMO_ACCOUNTS, DEMO_TENANT, generateDemoPemda } from './demo-data.ts';
 
@@ -43,6 +45,11 @@ export async function seedDemo(
     ...base,
     onProgress: (f, d, n) => onProgress?.(`pegawai:${f}`, d, n),
   });
+  // Kota Batu's own circular of August 2020: the first notice and its revision, as two versions.
+  for (const f of ['batu-2020.v1.yaml', 'batu-2020.v2.yaml']) {
+    const teks = readFileSync(new URL(`../../../../examples/policies/${f}`, import.meta.url), 'utf8');
+    await withTenant(sdb, t.id, (trx) => simpan(trx, t.id, SYSTEM_ACTOR, teks, DEMO_BERLAKU));
+  }
   let akunDibuat = 0;
   for (const a of DEMO_ACCOUNTS) {
     const exists = await withTenant(sdb, t.id, (trx) => findUserByUsername(trx, a.username));

@@ -30,6 +30,7 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { to: '/organisasi', label: 'nav.organisasi', testid: 'nav-organisasi' },
   { to: '/pegawai', label: 'nav.pegawai', testid: 'nav-pegawai' },
+  { to: '/kebijakan', label: 'nav.kebijakan', testid: 'nav-kebijakan' },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
   { to: '/akun', label: 'nav.akun', testid: 'nav-akun', roles: USERS_ROLES },

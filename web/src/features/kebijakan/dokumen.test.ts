@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { parseKebijakan } from '@sigap/domain';
+import { describe, expect, test } from 'vitest';
+import {
+  aturanSementara,
+  bacaIdentitas,
+  dalamMasaBerlaku,
+  kalender,
+  mingguBulan,
+  rentangBaris,
+  tanggalPertama,
+  teksRevisi,
+  templatKebijakan,
+  ubahIdentitas,
+  yangBerubah,
+} from './dokumen';
+
+const contoh = (nama: string) =>
+  readFileSync(new URL(`../../../../examples/policies/${nama}`, import.meta.url), 'utf8');
+
+const PERPRES = {
+  '1': { mulai: '07:30', selesai: '16:00', istirahatMenit: 60 },
+  '2': { mulai: '07:30', selesai: '16:00', istirahatMenit: 60 },
+  '3': { mulai: '07:30', selesai: '16:00', istirahatMenit: 60 },
+  '4': { mulai: '07:30', selesai: '16:00', istirahatMenit: 60 },
+  '5': { mulai: '07:30', selesai: '16:30', istirahatMenit: 90 },
+};
+
+describe('the template', () => {
+  test('is a valid policy as it stands, a draft dated today', () => {
+    const r = parseKebijakan(templatKebijakan('2031-03-03'));
+    expect(r.ok ? [] : r.masalah).toEqual([]);
+    if (!r.ok) return;
+    expect(r.kebijakan.status).toBe('draft');
+    expect(r.kebijakan.tanggal).toBe('2031-03-03');
+    expect(r.kebijakan.berlaku.dari).toBe('2031-03-03');
+  });
+});
+
+describe('identity fields in the YAML text', () => {
+  const kudus = contoh('kudus-2020.yaml');
+
+  test('are read from the document', () => {
+    expect(bacaIdentitas(kudus)).toEqual({
+      id: 'kudus-2020-sistem-kerja-asn',
+      versi: '1',
+      judul: 'Petunjuk Teknis Pelaksanaan Sistem Kerja ASN dalam Upaya Pencegahan Penyebaran COVID-19',
+      nomor: '800/1566/28.00/2020',
+      tanggal: '2020-03-24',
+      'penandatangan.jabatan': 'Bupati Kudus',
+      status: 'aktif',
+      alasan_revisi: '',
+    });
+    expect(bacaIdentitas('id: [unclosed')).toBeNull();
+  });
+
+  test('are written in place: only that value changes, comments and layout stay', () => {
+    const t = ubahIdentitas(kudus, 'judul', 'Judul Baru');
+    expect(t).toBe(kudus.replace(/^judul: .*$/m, 'judul: Judul Baru'));
+    const v = ubahIdentitas(kudus, 'versi', '2');
+    expect(v).toBe(kudus.replace(/^versi: 1$/m, 'versi: 2'));
+    expect(bacaIdentitas(ubahIdentitas(kudus, 'penandatangan.jabatan', 'Wakil Bupati, Kudus'))).toMatchObject(
+      { 'penandatangan.jabatan': 'Wakil Bupati, Kudus' },
+    );
+  });
+
+  test('values YAML would misread are quoted, inside flow maps too', () => {
+    const bogor = contoh('bogor-2021.yaml');
+    const t = ubahIdentitas(bogor, 'nomor', '123');
+    expect(bacaIdentitas(t)?.nomor).toBe('123');
+    expect(parseKebijakan(t).ok).toBe(true);
+    const flow = 'id: x-y\npenandatangan: { jabatan: Bupati }\n';
+    const f = ubahIdentitas(flow, 'penandatangan.jabatan', 'Bupati {Kudus}, a.n.');
+    expect(bacaIdentitas(f)?.['penandatangan.jabatan']).toBe('Bupati {Kudus}, a.n.');
+    expect(f.startsWith('id: x-y\npenandatangan: { jabatan: ')).toBe(true);
+  });
+
+  test('a missing key is inserted after its neighbour', () => {
+    const t = ubahIdentitas(kudus, 'alasan_revisi', 'Diperpanjang');
+    expect(t).toContain('status: aktif\nalasan_revisi: Diperpanjang\ndasar:');
+    expect(ubahIdentitas('versi: 1\n', 'id', 'abc')).toBe('id: abc\nversi: 1\n');
+    expect(ubahIdentitas('id: a\n', 'penandatangan.jabatan', 'Sekda')).toBe(
+      'id: a\npenandatangan: { jabatan: Sekda }\n',
+    );
+  });
+
+  test('a revision starts from the latest text: next number, a draft, asking why', () => {
+    const t = teksRevisi(kudus, 2);
+    const id = bacaIdentitas(t)!;
+    expect(id.versi).toBe('2');
+    expect(id.status).toBe('draft');
+    const r = parseKebijakan(t);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.masalah.map((m) => m.jalur)).toEqual(['alasan_revisi']);
+    expect(parseKebijakan(ubahIdentitas(t, 'alasan_revisi', 'Diperpanjang')).ok).toBe(true);
+  });
+});
+
+test('a line as character offsets', () => {
+  expect(rentangBaris('a\nbc\nd', 2)).toEqual([2, 4]);
+  expect(rentangBaris('a\nbc\nd', 3)).toEqual([5, 6]);
+  expect(rentangBaris('a', 5)).toEqual([1, 1]);
+});
+
+test('rules of a document still being written: the valid ones parse, the others are null', () => {
+  const r = aturanSementara(
+    'aturan:\n  - { id: a-b, judul: Satu, pilih: { semua: true }, hasil: { jenis: wfo } }\n  - { id: c }\n',
+  );
+  expect(r?.map((a) => a?.id ?? null)).toEqual(['a-b', null]);
+});
+
+test('the first day in force skips weekends and holidays unless the policy includes them', () => {
+  const r = parseKebijakan(contoh('bogor-2021.yaml'));
+  if (!r.ok) throw new Error('bogor');
+  const kal = kalender(PERPRES, []);
+  // Tuesday 29 June 2021
+  expect(tanggalPertama(r.kebijakan, kal)).toBe('2021-06-29');
+  const libur = kalender(PERPRES, [{ tanggal: '2021-06-29', jenis: 'libur_daerah', nama: 'x', dasar: '' }]);
+  expect(tanggalPertama(r.kebijakan, libur)).toBe('2021-06-30');
+  expect(dalamMasaBerlaku(r.kebijakan.berlaku, '2021-07-06')).toBe(true);
+  expect(dalamMasaBerlaku(r.kebijakan.berlaku, '2021-07-07')).toBe(false);
+});
+
+test('a month as Monday-first weeks', () => {
+  const w = mingguBulan(2031, 3);
+  // 1 March 2031 is a Saturday
+  expect(w[0]).toEqual([null, null, null, null, null, '2031-03-01', '2031-03-02']);
+  expect(w.flat().filter(Boolean)).toHaveLength(31);
+  expect(w.every((x) => x.length === 7)).toBe(true);
+});
+
+test('what a comparison touches', () => {
+  expect(yangBerubah(['judul', 'berlaku.sampai', 'aturan[a-b].hasil.jenis', 'aturan[c]', 'dasar'])).toEqual({
+    aturan: new Set(['a-b', 'c']),
+    field: new Set(['judul', 'berlaku', 'dasar']),
+  });
+});
