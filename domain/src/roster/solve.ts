@@ -90,7 +90,7 @@ export function solveRoster(m: MasukanJadwal): HasilJadwal {
   const tim = new Map<string, number>();
   if (m.kohort) {
     const sorted = [...m.orang].sort((a, b) => hash(a, seed) - hash(b, seed) || a.localeCompare(b));
-    sorted.forEach((k, i) => tim.set(k, i % 2));
+    for (const [i, k] of sorted.entries()) tim.set(k, i % 2);
   }
   let hariKerjaKe = 0;
 
