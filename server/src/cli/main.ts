@@ -28,6 +28,7 @@ import {
 } from '../modules/impor/ekspor.service.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
+import { buatJadwal, KOLOM_REKAP, periksa, rekap } from '../modules/jadwal/jadwal.service.ts';
 import { listKebijakan } from '../modules/kebijakan/kebijakan.repository.ts';
 import {
   catatKonteks,
@@ -457,6 +458,80 @@ policy
       console.log(`Konteks wilayah mulai ${o.dari} dicatat.`);
     });
   });
+
+const roster = program.command('roster').description('rekapitulasi jadwal WFO/WFH/piket');
+
+roster
+  .command('generate')
+  .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
+  .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
+  .option('--opd <kode>', 'hanya OPD/unit ini (beserta unitnya)')
+  .description(
+    'membuat (atau membuat ulang) jadwal dalam batas semua kebijakan; disimpan sebagai draf versi baru',
+  )
+  .action(async (o: { from: string; to: string; opd?: string }, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const r = await withTenant(sdb, tenantId, (trx) =>
+        buatJadwal(trx, tenantId, SYSTEM_ACTOR, o.from, o.to, o.opd),
+      );
+      const jumlah = Object.entries(r.jumlah)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      console.log(
+        `Jadwal ${r.dari} s.d. ${r.sampai}${r.opdKode ? ` (${r.opdKode})` : ''}: ${r.pegawai} pegawai × ${r.hari} hari — ${jumlah}.`,
+      );
+      if (r.pelanggaran.length === 0) console.log('Semua aturan terpenuhi.');
+      else {
+        console.log(`${r.pelanggaran.length} aturan tidak dapat dipenuhi:`);
+        for (const p of r.pelanggaran.slice(0, 50)) console.log(`  ${teks(p.pesan, lang)}`);
+        if (r.pelanggaran.length > 50) console.log(`  … dan ${r.pelanggaran.length - 50} lainnya`);
+      }
+    }),
+  );
+
+roster
+  .command('export')
+  .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
+  .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
+  .option('--opd <kode>', 'hanya OPD/unit ini (beserta unitnya)')
+  .addOption(new Option('--format <format>', 'format').choices(['csv', 'json']).default('csv'))
+  .option('--out <file>', 'berkas tujuan (bawaan: layar)')
+  .description('rekapitulasi jadwal: satu baris per pegawai per hari')
+  .action(
+    async (
+      o: { from: string; to: string; opd?: string; format: 'csv' | 'json'; out?: string },
+      cmd: Command,
+    ) =>
+      withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const rows = await withTenant(sdb, tenantId, (trx) => rekap(trx, tenantId, o.from, o.to, o.opd));
+        const text = o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(KOLOM_REKAP, rows);
+        if (o.out) {
+          writeFileSync(o.out, text);
+          console.error(`${rows.length} baris ditulis ke ${o.out}`);
+        } else process.stdout.write(text);
+      }),
+  );
+
+roster
+  .command('check')
+  .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
+  .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
+  .description('setiap cara jadwal yang tersimpan melanggar kebijakan; keluar dengan kode 1 bila ada')
+  .action(async (o: { from: string; to: string }, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const t = await withTenant(sdb, tenantId, (trx) => periksa(trx, tenantId, o.from, o.to));
+      if (t.length === 0) {
+        console.log(`Jadwal ${o.from} s.d. ${o.to}: tidak ada pelanggaran.`);
+        return;
+      }
+      for (const x of t) console.log(`${x.tanggal} [${x.kode}] ${teks(x.pesan, lang)}`);
+      console.log(`${t.length} pelanggaran.`);
+      throw new UserError('');
+    }),
+  );
 
 const user = program.command('user').description('mengelola akun');
 user

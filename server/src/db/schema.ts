@@ -154,7 +154,33 @@ export interface KonteksWilayahTable {
   dicatat_pada: Timestamp;
 }
 
+export interface JadwalTable {
+  tenant_id: string;
+  id: Generated<string>;
+  dari: string;
+  sampai: string;
+  cakupan_opd: string | null;
+  status: string;
+  pelanggaran: ColumnType<unknown, string | undefined, string>;
+  dibuat_oleh: string;
+  dibuat_pada: Timestamp;
+}
+
+export interface JadwalSelTable {
+  tenant_id: string;
+  jadwal_id: string;
+  pegawai_id: string;
+  tanggal: string;
+  status: string;
+  kebijakan_id: string | null;
+  kebijakan_versi: number | null;
+  aturan_id: string | null;
+  alasan: string;
+}
+
 export interface DB {
+  jadwal: JadwalTable;
+  jadwal_sel: JadwalSelTable;
   kebijakan: KebijakanTable;
   konteks_wilayah: KonteksWilayahTable;
   tenant: TenantTable;

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../../test/db.ts';
+import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
+import { withTenant } from '../../db/database.ts';
+import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
+import { simpan } from '../kebijakan/kebijakan.service.ts';
+import * as repo from './jadwal.repository.ts';
+import { buatJadwal, KOLOM_REKAP, periksa, rekap } from './jadwal.service.ts';
+
+let sdb: Awaited<ReturnType<typeof freshDatabase>>;
+let tenantId: string;
+const run = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(sdb, tenantId, fn);
+
+beforeAll(async () => {
+  sdb = await freshDatabase();
+  tenantId = await seedSmallPemda(sdb, 'kota-jadwal', '2020-01-01');
+  const bogor = readFileSync(
+    new URL('../../../../examples/policies/bogor-2021.yaml', import.meta.url),
+    'utf8',
+  );
+  await run((trx) => simpan(trx, tenantId, SYSTEM_ACTOR, bogor, '2026-11-23'));
+});
+afterAll(async () => sdb.cleanup());
+
+describe('roster: generate, check, recap', () => {
+  it('generates Bogor’s week within every rule, and the check finds nothing wrong', async () => {
+    const r = await run((trx) => buatJadwal(trx, tenantId, SYSTEM_ACTOR, '2021-06-28', '2021-07-07'));
+    expect(r.pelanggaran).toEqual([]);
+    expect(r.pegawai).toBe(8);
+    expect(await run((trx) => periksa(trx, tenantId, '2021-06-28', '2021-07-07'))).toEqual([]);
+    const rows = await run((trx) => rekap(trx, tenantId, '2021-06-29', '2021-06-29'));
+    expect(Object.keys(rows[0]!)).toEqual([...KOLOM_REKAP]);
+    const cell = (nip: string) => rows.find((x) => x.nip === nip)!;
+    // health staff stay at the office; the BAG-UMUM clerk is at home or on piket for SETDA
+    expect(cell(NIP.perawat)).toMatchObject({
+      status: 'WFO',
+      opd_kode: 'DINKES',
+      unit_kode: 'PKM-BATU',
+      aturan_id: 'layanan-mendasar-tetap-masuk',
+    });
+    expect(['WFH', 'PIKET']).toContain(cell(NIP.staf).status);
+    const setda = rows.filter((x) => x.opd_kode === 'SETDA');
+    expect(setda.filter((x) => x.status === 'PIKET')).toHaveLength(1);
+    const thl = rows.find((x) => x.id_pegawai === 'THL-001')!;
+    expect(thl).toMatchObject({ nip: '', status: 'WFO' }); // DINKES
+    // 28 June (before) and 7 July (after) are ordinary office days; 3–4 July a weekend
+    const before = await run((trx) => rekap(trx, tenantId, '2021-06-28', '2021-06-28'));
+    expect(new Set(before.map((x) => x.status))).toEqual(new Set(['WFO']));
+    const weekend = await run((trx) => rekap(trx, tenantId, '2021-07-03', '2021-07-04'));
+    expect(new Set(weekend.map((x) => x.status))).toEqual(new Set(['LIBUR']));
+  });
+
+  it('finds a planted violation in a newer version edited by hand, naming the cell and the rule', async () => {
+    const rows = await run((trx) => rekap(trx, tenantId, '2021-06-30', '2021-06-30'));
+    const ids = await run((trx) => trx.selectFrom('pegawai').select(['id', 'nip']).execute());
+    const idOf = (nip: string) => ids.find((x) => x.nip === nip)!.id;
+    await run(async (trx) => {
+      const j = await repo.insertJadwal(trx, tenantId, {
+        dari: '2021-06-30',
+        sampai: '2021-06-30',
+        cakupanOpd: null,
+        pelanggaran: [],
+        oleh: 'uji',
+      });
+      await repo.insertSel(
+        trx,
+        tenantId,
+        j.id,
+        rows
+          .filter((x) => x.nip)
+          .map((x) => ({
+            pegawai_id: idOf(x.nip),
+            tanggal: x.tanggal,
+            status: x.nip === NIP.perawat ? 'WFH' : x.status, // the nurse sent home
+            kebijakan_id: x.kebijakan_id || null,
+            kebijakan_versi: null,
+            aturan_id: x.aturan_id || null,
+            alasan: 'impor',
+          })),
+      );
+    });
+    const t = await run((trx) => periksa(trx, tenantId, '2021-06-28', '2021-07-07'));
+    expect(t.map((x) => `${x.tanggal}:${x.kode}:${x.orang.join(',')}`)).toEqual([
+      `2021-06-30:WAJIB_WFO:${NIP.perawat}`,
+    ]);
+    expect(t[0]!.pesan.id).toContain('layanan-mendasar-tetap-masuk');
+  });
+});
