@@ -71,6 +71,11 @@ export function namaHari(isoDay: number, lang: 'id' | 'en' = 'id'): string {
   return (lang === 'en' ? HARI_EN : HARI_ID)[isoDay - 1] ?? '';
 }
 
+/** Names a month (1–12) in Indonesian or English. */
+export function namaBulan(bulan: number, lang: 'id' | 'en' = 'id'): string {
+  return (lang === 'en' ? BULAN_EN : BULAN_ID)[bulan - 1] ?? '';
+}
+
 /** "Selasa, 18 Agustus 2020" / "Tuesday, 18 August 2020". */
 export function formatTanggal(d: IsoDate, lang: 'id' | 'en' = 'id', withDay = true): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];

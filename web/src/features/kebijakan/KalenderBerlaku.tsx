@@ -1,42 +1,11 @@
 import { ActionIcon, Box, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { hariKerja, type IsoDate, type Kebijakan, namaHari } from '@sigap/domain';
+import { hariKerja, type IsoDate, type Kebijakan, namaBulan, namaHari } from '@sigap/domain';
 import { useMemo, useState } from 'react';
 import { fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { HariLibur, Pengaturan } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { berlakuTanggal, kalender, mingguBulan } from './dokumen';
-
-const BULAN = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-} as const;
 
 /** The Pemda's hours and a year's holidays: what decides the working days of a date. */
 export function useKalender(tahun: number) {
@@ -79,7 +48,7 @@ export function KalenderBerlaku({ k, mulai }: { k: Kebijakan; mulai: IsoDate }) 
             ‹
           </ActionIcon>
           <Text fw={600} size="sm" w={130} ta="center" data-testid="kalender-bulan">
-            {`${BULAN[lang][bulan.m - 1]} ${bulan.y}`}
+            {`${namaBulan(bulan.m, lang)} ${bulan.y}`}
           </Text>
           <ActionIcon
             variant="default"

@@ -16,6 +16,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { Field } from '../../components/Field';
 import { OpdBadges } from '../../components/OpdBadges';
 import { withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
@@ -26,17 +27,6 @@ import type { OpdDetail, OpdTree } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { OpdMap } from './OpdMap';
 import { ancestorsOf, indexOpd, sourceOf } from './tree';
-
-function Field({ label, children, testid }: { label: string; children: React.ReactNode; testid?: string }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Box data-testid={testid}>{children}</Box>
-    </Box>
-  );
-}
 
 /** One OPD or unit: identity, inherited attributes, units, head count, history and the office map. */
 export function OpdPage() {

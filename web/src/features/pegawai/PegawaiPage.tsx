@@ -16,6 +16,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { Field } from '../../components/Field';
 import { withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
 import { fmtKoordinat, fmtTanggal } from '../../lib/format';
@@ -23,17 +24,6 @@ import { useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
 import type { OpdTree, PegawaiDetail } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
-
-function Field({ label, children, testid }: { label: string; children: React.ReactNode; testid?: string }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Box data-testid={testid}>{children}</Box>
-    </Box>
-  );
-}
 
 /** One employee: identity, placement, supervisor, direct reports, contacts and placement history. */
 export function PegawaiPage() {
