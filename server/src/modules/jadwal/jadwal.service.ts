@@ -12,7 +12,7 @@ import {
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
-import { type BahanEvaluasi, evaluasi, muatBahan } from '../kebijakan/kebijakan.service.ts';
+import { type BahanEvaluasi, evaluasi, muatBahan, pencariOpdInduk } from '../kebijakan/kebijakan.service.ts';
 import * as repo from './jadwal.repository.ts';
 
 const MAKS_HARI = 93;
@@ -174,17 +174,8 @@ export async function rekap(trx: Trx, tenantId: string, dari: string, sampai: st
   const orang = new Set(orangDalam(b, opdKode));
   const { rows } = await jadwalBerlaku(trx, b, dari, sampai);
   const byId = new Map([...b.orang].map(([k, p]) => [p.id, { key: k, ...p }]));
-  const top = (opdId: string) => {
-    let cur = opdId;
-    const seen = new Set<string>();
-    while (!seen.has(cur)) {
-      seen.add(cur);
-      const i = b.opdKode.get(cur)?.indukId;
-      if (!i || !b.opdKode.has(i)) break;
-      cur = i;
-    }
-    return b.opdKode.get(cur)?.kode ?? '';
-  };
+  const induk = pencariOpdInduk(b);
+  const top = (opdId: string) => b.opdKode.get(induk(opdId))?.kode ?? '';
   const out: Record<(typeof KOLOM_REKAP)[number], string>[] = [];
   for (const r of rows) {
     const p = byId.get(r.pegawai_id);

@@ -292,11 +292,11 @@ export async function jelaskan(trx: Trx, tenantId: string, key: string, tanggal:
   };
 }
 
-/** Per OPD for a date: how many people a policy set puts at the office, at home, free within caps, on piket. */
-export function ringkasDampak(b: BahanEvaluasi, ev: EvaluasiHari) {
-  const topOf = new Map<string, string>();
-  const top = (opdId: string): string => {
-    const cached = topOf.get(opdId);
+/** A lookup from an OPD/unit id to the id of its top-level OPD (cached; cycles stop the walk). */
+export function pencariOpdInduk(b: BahanEvaluasi): (opdId: string) => string {
+  const cache = new Map<string, string>();
+  return (opdId) => {
+    const cached = cache.get(opdId);
     if (cached) return cached;
     let cur = opdId;
     const seen = new Set<string>();
@@ -306,9 +306,14 @@ export function ringkasDampak(b: BahanEvaluasi, ev: EvaluasiHari) {
       if (!induk || !b.opdKode.has(induk)) break;
       cur = induk;
     }
-    topOf.set(opdId, cur);
+    cache.set(opdId, cur);
     return cur;
   };
+}
+
+/** Per OPD for a date: how many people a policy set puts at the office, at home, free within caps, on piket. */
+export function ringkasDampak(b: BahanEvaluasi, ev: EvaluasiHari) {
+  const top = pencariOpdInduk(b);
   const rows = new Map<
     string,
     {
