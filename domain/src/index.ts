@@ -2,6 +2,7 @@ export * from './auth/roles.ts';
 export * from './calendar/dates.ts';
 export * from './calendar/work-hours.ts';
 export * from './calendar/zones.ts';
+export * from './cuti/cuti.ts';
 export * from './i18n/message.ts';
 export * from './org/geo.ts';
 export * from './org/import.ts';

@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'audit.read',
   'policy.read', // policies, explanations, impact previews
   'policy.write', // store, activate and revoke policies; record the regional context
+  'roster.read', // schedule grids and occupancy of the OPDs/units in scope
+  'roster.write', // generate, import and publish schedules, within scope
+  'roster.adjust', // set a person's status for a day (unit heads), within scope
+  'leave.manage', // enter and import approved leave and isolation for people in scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +53,10 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'audit.read': ['pemda_admin', 'auditor'],
   'policy.read': ROLES,
   'policy.write': ['pemda_admin', 'bkpsdm_admin'],
+  'roster.read': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head', 'health_officer', 'auditor'],
+  'roster.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'roster.adjust': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
+  'leave.manage': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
 };
 
 /** Whether any of the roles grants the permission. */
@@ -89,13 +97,14 @@ export interface Scope {
 export function scopeOf(
   grants: readonly RoleGrant[],
   pegawaiId: string | null,
-  perm: 'read' | 'write',
+  perm: 'read' | 'write' | 'adjust',
 ): Scope {
   const whole: readonly Role[] =
     perm === 'read'
       ? ['pemda_admin', 'bkpsdm_admin', 'health_officer', 'auditor']
       : ['pemda_admin', 'bkpsdm_admin'];
-  const scoped: readonly Role[] = perm === 'read' ? ['opd_admin', 'unit_head'] : ['opd_admin'];
+  // 'adjust': unit heads may set their own unit's schedule cells, as OPD admins may their OPD's.
+  const scoped: readonly Role[] = perm === 'write' ? ['opd_admin'] : ['opd_admin', 'unit_head'];
   return {
     all: grants.some((g) => whole.includes(g.role)),
     opdRoots: grants.filter((g) => scoped.includes(g.role) && g.opdId !== null).map((g) => g.opdId!),

@@ -107,6 +107,8 @@ export interface KelompokBatasan {
   readonly anggota: readonly string[];
   /** batas_kantor: the most at the office (WFO, and PIKET when counted) */
   readonly maks?: number;
+  /** batas_kantor: the cap as the policy words it, e.g. "50%" or "10 orang" */
+  readonly dasarBatas?: string;
   /** minimum_kantor: the fewest at the office */
   readonly min?: number;
   /** piket: how many on duty, and who may be */
@@ -725,6 +727,7 @@ export function evaluateDay(
         grupKode: g.kode,
         anggota: g.anggota,
         maks,
+        dasarBatas: dasar,
         piketDihitung: h.piket_dihitung,
         sumber: src,
         penjelasan: pesan(

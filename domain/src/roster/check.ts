@@ -19,6 +19,8 @@ export interface TemuanJadwal {
   /** The people (NIP / id_pegawai) whose cells are at fault. */
   readonly orang: readonly string[];
   readonly sumber: RujukanAturan | null;
+  /** The group constraint (cap, minimum, piket) broken, for group findings */
+  readonly kelompokId?: string;
   readonly pesan: Pesan;
 }
 
@@ -124,6 +126,7 @@ export function periksaJadwal(
             tanggal: d,
             kode: 'BATAS_TERLAMPAUI',
             orang: hadir,
+            kelompokId: g.id,
             sumber: g.sumber,
             pesan: pesan(
               `${g.grupKode} ${d}: ${hadir.length} dari ${g.anggota.length} orang di kantor; batasnya ${g.maks} (${g.sumber.kebijakanId}/${g.sumber.aturanId})`,
@@ -138,6 +141,7 @@ export function periksaJadwal(
             tanggal: d,
             kode: 'MINIMUM_KURANG',
             orang: [],
+            kelompokId: g.id,
             sumber: g.sumber,
             pesan: pesan(
               `${g.grupKode} ${d}: ${hadir} orang di kantor; minimumnya ${g.min} (${g.sumber.kebijakanId}/${g.sumber.aturanId})`,
@@ -152,6 +156,7 @@ export function periksaJadwal(
             tanggal: d,
             kode: 'PIKET_KURANG',
             orang: [],
+            kelompokId: g.id,
             sumber: g.sumber,
             pesan: pesan(
               `${g.grupKode} ${d}: ${piket} piket; seharusnya ${g.jumlahPiket} (${g.sumber.kebijakanId}/${g.sumber.aturanId})`,

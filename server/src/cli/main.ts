@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import {
   type ImportIssue,
   isIsoDate,
+  JENIS_CUTI,
   JENIS_PEMDA,
   OPD_COLUMNS,
   parseKebijakan,
@@ -17,6 +18,7 @@ import { openDatabase, type SigapDatabase, withTenant } from '../db/database.ts'
 import { AppError } from '../http/errors.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/users.service.ts';
+import { impor as imporCuti } from '../modules/cuti/cuti.service.ts';
 import { seedDemo } from '../modules/demo/demo.service.ts';
 import { DEMO_ACCOUNTS } from '../modules/demo/demo-data.ts';
 import {
@@ -28,7 +30,18 @@ import {
 } from '../modules/impor/ekspor.service.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
-import { buatJadwal, KOLOM_REKAP, periksa, rekap } from '../modules/jadwal/jadwal.service.ts';
+import { rekapPdf } from '../modules/jadwal/dokumen/pdf.ts';
+import { rekapXlsx } from '../modules/jadwal/dokumen/xlsx.ts';
+import {
+  buatJadwal,
+  daftarVersi,
+  dokumenRekap,
+  imporRekap,
+  KOLOM_REKAP,
+  periksa,
+  rekap,
+  terbitkan,
+} from '../modules/jadwal/jadwal.service.ts';
 import { listKebijakan } from '../modules/kebijakan/kebijakan.repository.ts';
 import {
   catatKonteks,
@@ -48,6 +61,31 @@ const lang = (process.env.SIGAP_LANG ?? process.env.LANG ?? '').startsWith('en')
 
 /** Raised for a wrong file, row or field: exit code 1. */
 class UserError extends Error {}
+
+/** Reads a CSV/XLSX file named on the command line, or says it cannot. */
+async function bacaTabel(file: string) {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    throw new UserError(`Berkas ${file} tidak dapat dibaca`);
+  }
+  return readTable(data, basename(file));
+}
+
+/** Runs an import; its problems are printed one per line with the file, row and column. */
+async function denganMasalahBerkas<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.issues) {
+      console.error(`${file}: ${teks(e.pesan, lang)}`);
+      cetakMasalah(file, e.issues);
+      throw new UserError('');
+    }
+    throw e;
+  }
+}
 
 interface GlobalOpts {
   db: string;
@@ -134,6 +172,11 @@ program
     console.log(
       `Demo: ${r.opd.baris} OPD/unit (${r.opd.dibuat} baru), ${r.pegawai.baris} pegawai (${r.pegawai.dibuat} baru), ${r.akunDibuat} akun baru.`,
     );
+    if (r.jadwal) {
+      console.log(
+        `Jadwal contoh 17–28 Agustus 2020 diterbitkan: ${r.jadwal.pegawai} pegawai × ${r.jadwal.hari} hari, ${r.jadwal.ketidakhadiran} cuti/sakit/isolasi, ${r.jadwal.pelanggaran} pelanggaran.`,
+      );
+    }
     if (!o.serve) return;
     const s = await startServer({ db, port: Number(o.port), host: o.host });
     printAccounts(s.url);
@@ -210,10 +253,7 @@ for (const jenis of ['opd', 'pegawai'] as const) {
           bar.stop();
           if (e instanceof AppError && e.issues) {
             console.error(`${file}: ${teks(e.pesan, lang)}`);
-            for (const i of e.issues)
-              console.error(
-                `  ${file}: baris ${i.baris}${i.kolom ? `, kolom ${i.kolom}` : ''}: ${teks(i.pesan, lang)} [${i.kode}]`,
-              );
+            cetakMasalah(file, e.issues);
             throw new UserError('');
           }
           throw e;
@@ -264,8 +304,14 @@ program
 
 const policy = program.command('policy').description('kebijakan sistem kerja (surat edaran) sebagai dokumen');
 
+/** One line per problem: the file, the row (line) and the column (or field path), the words, the code. */
 function cetakMasalah(file: string, issues: readonly ImportIssue[]) {
-  for (const i of issues) console.error(`  ${file}${i.baris ? `:${i.baris}` : ''}: ${teks(i.pesan, lang)}`);
+  for (const i of issues) {
+    const letak = [i.baris ? `baris ${i.baris}` : '', i.kolom ? `kolom ${i.kolom}` : '']
+      .filter(Boolean)
+      .join(', ');
+    console.error(`  ${file}${letak ? `: ${letak}` : ''}: ${teks(i.pesan, lang)} [${i.kode}]`);
+  }
 }
 
 function cetakTemuan(file: string, temuan: readonly Temuan[]) {
@@ -495,16 +541,27 @@ roster
   .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
   .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
   .option('--opd <kode>', 'hanya OPD/unit ini (beserta unitnya)')
-  .addOption(new Option('--format <format>', 'format').choices(['csv', 'json']).default('csv'))
-  .option('--out <file>', 'berkas tujuan (bawaan: layar)')
-  .description('rekapitulasi jadwal: satu baris per pegawai per hari')
+  .addOption(new Option('--format <format>', 'format').choices(['csv', 'json', 'xlsx', 'pdf']).default('csv'))
+  .option('--out <file>', 'berkas tujuan (bawaan: layar; wajib untuk xlsx dan pdf)')
+  .description(
+    'rekapitulasi jadwal: CSV/JSON satu baris per pegawai per hari; XLSX satu lembar per OPD; PDF siap cetak',
+  )
   .action(
     async (
-      o: { from: string; to: string; opd?: string; format: 'csv' | 'json'; out?: string },
+      o: { from: string; to: string; opd?: string; format: 'csv' | 'json' | 'xlsx' | 'pdf'; out?: string },
       cmd: Command,
     ) =>
       withDb(cmd, async (sdb) => {
         const tenantId = await tenantOf(sdb, cmd);
+        if (o.format === 'xlsx' || o.format === 'pdf') {
+          if (!o.out) throw new UserError(`Format ${o.format} perlu --out <berkas>`);
+          const d = await withTenant(sdb, tenantId, (trx) =>
+            dokumenRekap(trx, tenantId, o.from, o.to, o.opd),
+          );
+          writeFileSync(o.out, o.format === 'xlsx' ? await rekapXlsx(d) : await rekapPdf(d));
+          console.error(`Rekap ${d.opd.length} OPD ditulis ke ${o.out}`);
+          return;
+        }
         const rows = await withTenant(sdb, tenantId, (trx) => rekap(trx, tenantId, o.from, o.to, o.opd));
         const text = o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(KOLOM_REKAP, rows);
         if (o.out) {
@@ -512,6 +569,65 @@ roster
           console.error(`${rows.length} baris ditulis ke ${o.out}`);
         } else process.stdout.write(text);
       }),
+  );
+
+roster
+  .command('import')
+  .argument('<file>', 'berkas .csv atau .xlsx dengan kolom ekspor rekap')
+  .description('memuat rekap jadwal buatan tangan sebagai draf versi baru; lalu jalankan `roster check`')
+  .action(async (file: string, _o: unknown, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const table = await bacaTabel(file);
+      const r = await denganMasalahBerkas(file, () =>
+        withTenant(sdb, tenantId, (trx) => imporRekap(trx, tenantId, SYSTEM_ACTOR, table, null)),
+      );
+      console.log(
+        `${file}: ${r.sel} sel (${r.pegawai} pegawai, ${r.dari} s.d. ${r.sampai}) dimuat sebagai draf ${r.id}. Periksa: sigap roster check --from ${r.dari} --to ${r.sampai}`,
+      );
+    }),
+  );
+
+roster
+  .command('versions')
+  .option('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
+  .option('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
+  .description('versi jadwal (terbaru dahulu): draf atau terbit, dibuat oleh siapa, berapa sel')
+  .action(async (o: { from?: string; to?: string }, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const v = await withTenant(sdb, tenantId, (trx) => daftarVersi(trx, o.from, o.to));
+      if (v.length === 0) console.log('Belum ada versi jadwal.');
+      for (const x of v) {
+        console.log(
+          `${x.id}  ${x.status.padEnd(6)} ${x.jenis.padEnd(5)} ${x.dari} s.d. ${x.sampai}${x.opdKode ? ` ${x.opdKode}` : ''}  ${x.sel} sel, ${x.pelanggaran} pelanggaran  (${x.dibuatOleh}, ${x.dibuatPada})`,
+        );
+      }
+    }),
+  );
+
+roster
+  .command('publish')
+  .option('--id <uuid>', 'versi yang diterbitkan')
+  .option('--from <tanggal>', 'atau: semua draf yang bersinggungan dengan periode ini (terlama dahulu)')
+  .option('--to <tanggal>', 'akhir periode')
+  .description('menerbitkan draf jadwal; setiap pegawai di dalamnya mendapat pemberitahuan')
+  .action(async (o: { id?: string; from?: string; to?: string }, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      if (!o.id && !(o.from && o.to)) throw new UserError('Isi --id, atau --from dan --to');
+      const ids = o.id
+        ? [o.id]
+        : (await withTenant(sdb, tenantId, (trx) => daftarVersi(trx, o.from, o.to)))
+            .filter((v) => v.status === 'draft')
+            .reverse()
+            .map((v) => v.id);
+      if (ids.length === 0) console.log('Tidak ada draf untuk diterbitkan.');
+      for (const id of ids) {
+        const r = await withTenant(sdb, tenantId, (trx) => terbitkan(trx, tenantId, SYSTEM_ACTOR, id));
+        console.log(`Versi ${id} terbit; ${r.diberitahu} pegawai diberi tahu.`);
+      }
+    }),
   );
 
 roster
@@ -530,6 +646,28 @@ roster
       for (const x of t) console.log(`${x.tanggal} [${x.kode}] ${teks(x.pesan, lang)}`);
       console.log(`${t.length} pelanggaran.`);
       throw new UserError('');
+    }),
+  );
+
+const leave = program.command('leave').description('daftar cuti, sakit dan isolasi');
+leave
+  .command('import')
+  .argument('<file>', 'berkas .csv atau .xlsx: nip,jenis,dari,sampai,keterangan (id_pegawai untuk non-ASN)')
+  .description(
+    `mengimpor ketidakhadiran yang sudah disetujui (jenis: ${JENIS_CUTI.join(', ')}); semua atau tidak sama sekali`,
+  )
+  .action(async (file: string, _o: unknown, cmd: Command) =>
+    withDb(cmd, async (sdb) => {
+      const tenantId = await tenantOf(sdb, cmd);
+      const table = await bacaTabel(file);
+      const r = await denganMasalahBerkas(file, () =>
+        withTenant(sdb, tenantId, async (trx) =>
+          imporCuti(trx, tenantId, SYSTEM_ACTOR, table, await tenantToday(trx, tenantId), null),
+        ),
+      );
+      console.log(
+        `${file}: ${r.jumlah} ketidakhadiran dicatat${r.jadwal ? `; ${r.jadwal.sel} sel jadwal menjadi tidak hadir` : ''}.`,
+      );
     }),
   );
 

@@ -47,6 +47,20 @@ describe(`row-level security (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' : '
     }
   });
 
+  it('every table holding tenant rows has row-level security forced and the tenant policy', async () => {
+    const rows = await sql<{ t: string; rls: boolean; forced: boolean; pol: number }>`
+      SELECT c.relname AS t, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+        (SELECT count(*)::int FROM pg_policies p
+          WHERE p.tablename = c.relname AND p.policyname = 'tenant_isolation') AS pol
+      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname = current_schema()`.execute(sdb.db);
+    const names = rows.rows.map((r) => r.t);
+    for (const t of ['jadwal', 'jadwal_sel', 'ketidakhadiran', 'jadwal_kunci', 'pemberitahuan', 'kebijakan'])
+      expect(names, t).toContain(t);
+    for (const r of rows.rows) expect([r.t, r.rls, r.forced, r.pol]).toEqual([r.t, true, true, 1]);
+  });
+
   it('cannot read another tenant by id, nor update or delete its rows', async () => {
     const bPegawai = await withTenant(sdb, b, (trx) =>
       trx.selectFrom('pegawai').select(['id', 'nama']).executeTakeFirstOrThrow(),

@@ -164,6 +164,10 @@ export interface JadwalTable {
   pelanggaran: ColumnType<unknown, string | undefined, string>;
   dibuat_oleh: string;
   dibuat_pada: Timestamp;
+  jenis: Generated<string>;
+  keterangan: Generated<string>;
+  diterbitkan_oleh: string | null;
+  diterbitkan_pada: Date | null;
 }
 
 export interface JadwalSelTable {
@@ -178,7 +182,50 @@ export interface JadwalSelTable {
   alasan: string;
 }
 
+export interface KetidakhadiranTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  jenis: string;
+  dari: string;
+  sampai: string;
+  keterangan: Generated<string>;
+  status: string;
+  sumber: string;
+  diajukan_oleh: string;
+  diajukan_pada: Timestamp;
+  diputus_oleh: string | null;
+  diputus_pada: Date | null;
+  catatan_putusan: Generated<string>;
+}
+
+export interface JadwalKunciTable {
+  tenant_id: string;
+  pegawai_id: string;
+  tanggal: string;
+  status: string;
+  oleh: string;
+  pada: Timestamp;
+}
+
+export interface PemberitahuanTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  jenis: string;
+  judul: string;
+  judul_en: string;
+  isi: Generated<string>;
+  isi_en: Generated<string>;
+  tautan: string | null;
+  dibuat_pada: Timestamp;
+  dibaca_pada: Date | null;
+}
+
 export interface DB {
+  ketidakhadiran: KetidakhadiranTable;
+  jadwal_kunci: JadwalKunciTable;
+  pemberitahuan: PemberitahuanTable;
   jadwal: JadwalTable;
   jadwal_sel: JadwalSelTable;
   kebijakan: KebijakanTable;

@@ -19,9 +19,12 @@ import type { SigapDatabase } from '../db/database.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
+import { cutiRoutes } from '../modules/cuti/cuti.routes.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
+import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
+import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
 import './context.ts';
 import { AppError, errors, statusOf } from './errors.ts';
@@ -212,6 +215,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await imporRoutes(api, deps);
       await auditRoutes(api, deps);
       await kebijakanRoutes(api, deps);
+      await jadwalRoutes(api, deps);
+      await cutiRoutes(api, deps);
+      await pemberitahuanRoutes(api, deps);
     },
     { prefix: '/api' },
   );

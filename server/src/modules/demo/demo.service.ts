@@ -4,8 +4,10 @@ import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
 import { upsertUser } from '../auth/users.service.ts';
+import * as cutiRepo from '../cuti/cuti.repository.ts';
 import type { ImportSummary } from '../impor/impor.service.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
+import { buatJadwal, terbitkan } from '../jadwal/jadwal.service.ts';
 import { simpan } from '../kebijakan/kebijakan.service.ts';
 import { ensureTenant, seedHolidays } from '../tenant/tenant.service.ts';
 import { DEMO_ACCOUNTS, DEMO_TENANT, generateDemoPemda } from './demo-data.ts';
@@ -23,6 +25,13 @@ export interface DemoResult {
   readonly opd: ImportSummary;
   readonly pegawai: ImportSummary;
   readonly akunDibuat: number;
+  readonly jadwal: {
+    id: string;
+    pegawai: number;
+    hari: number;
+    ketidakhadiran: number;
+    pelanggaran: number;
+  } | null;
 }
 
 /**
@@ -68,5 +77,84 @@ export async function seedDemo(
     );
     akunDibuat++;
   }
-  return { tenantId: t.id, opd, pegawai, akunDibuat };
+  const jadwal = await seedDemoJadwal(sdb, t.id, data);
+  return { tenantId: t.id, opd, pegawai, akunDibuat, jadwal };
+}
+
+/** The demo schedule covers the two weeks around Batu's WFH days (17–28 August 2020). */
+export const DEMO_JADWAL = { dari: '2020-08-17', sampai: '2020-08-28' } as const;
+
+/**
+ * A published schedule for the demo fortnight, built after a few approved absences (annual leave,
+ * sickness, an isolation) so the roster shows them, and one pending leave request of the demo employee
+ * for their unit head to decide. Only when the demo Pemda has no schedule yet (idempotent).
+ */
+async function seedDemoJadwal(
+  sdb: SigapDatabase,
+  tenantId: string,
+  data: ReturnType<typeof generateDemoPemda>,
+) {
+  const ada = await withTenant(sdb, tenantId, (trx) =>
+    trx.selectFrom('jadwal').select('id').limit(1).execute(),
+  );
+  if (ada.length > 0) return null;
+  return withTenant(sdb, tenantId, async (trx) => {
+    const ids = new Map(
+      (await trx.selectFrom('pegawai').select(['id', 'nip']).execute()).map((p) => [p.nip, p.id]),
+    );
+    const asn = data.pegawai.filter((p) => p.nip !== '');
+    const pegawaiDemo = DEMO_ACCOUNTS.find((a) => a.username === 'pegawai')!.nip!;
+    // Every 97th ASN takes annual leave, every 211th is sick, one in isolation: deterministic.
+    const cuti = asn
+      .filter((p, i) => i % 97 === 5 && p.nip !== pegawaiDemo)
+      .map((p, i) => ({
+        nip: p.nip!,
+        jenis: 'cuti_tahunan',
+        dari: i % 2 ? '2020-08-24' : '2020-08-17',
+        sampai: i % 2 ? '2020-08-26' : '2020-08-19',
+      }));
+    const sakit = asn
+      .filter((p, i) => i % 211 === 7 && p.nip !== pegawaiDemo)
+      .map((p) => ({ nip: p.nip!, jenis: 'cuti_sakit', dari: '2020-08-20', sampai: '2020-08-21' }));
+    const isolasi = asn
+      .filter((p) => p.opd_kode?.startsWith('DINKES') && p.nip !== pegawaiDemo)
+      .slice(0, 1)
+      .map((p) => ({ nip: p.nip!, jenis: 'isolasi', dari: '2020-08-18', sampai: '2020-08-28' }));
+    const approved = [...cuti, ...sakit, ...isolasi];
+    await cutiRepo.insert(
+      trx,
+      tenantId,
+      approved.map((c) => ({
+        pegawai_id: ids.get(c.nip)!,
+        jenis: c.jenis,
+        dari: c.dari,
+        sampai: c.sampai,
+        keterangan: c.jenis === 'isolasi' ? 'Kontak erat kasus terkonfirmasi (data contoh)' : '',
+        status: 'disetujui' as const,
+        sumber: 'admin' as const,
+        diajukan_oleh: 'sistem',
+      })),
+    );
+    await cutiRepo.insert(trx, tenantId, [
+      {
+        pegawai_id: ids.get(pegawaiDemo)!,
+        jenis: 'cuti_tahunan',
+        dari: '2020-08-27',
+        sampai: '2020-08-28',
+        keterangan: 'Keperluan keluarga',
+        status: 'diajukan',
+        sumber: 'pengajuan',
+        diajukan_oleh: 'pegawai',
+      },
+    ]);
+    const j = await buatJadwal(trx, tenantId, SYSTEM_ACTOR, DEMO_JADWAL.dari, DEMO_JADWAL.sampai);
+    await terbitkan(trx, tenantId, SYSTEM_ACTOR, j.id);
+    return {
+      id: j.id,
+      pegawai: j.pegawai,
+      hari: j.hari,
+      ketidakhadiran: approved.length,
+      pelanggaran: j.pelanggaran.length,
+    };
+  });
 }

@@ -11,7 +11,7 @@ export { tenantToday };
 export async function resolveScope(
   trx: Trx,
   caller: Caller,
-  mode: 'read' | 'write',
+  mode: 'read' | 'write' | 'adjust',
   asOf: string,
 ): Promise<repo.ResolvedScope> {
   const s = scopeOf(caller.grants, caller.pegawaiId, mode);

@@ -1,0 +1,145 @@
+import { JENIS_CUTI, pesan } from '@sigap/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { AppError } from '../../http/errors.ts';
+import { readTable } from '../impor/file-reader.ts';
+import { resolveScope, tenantToday } from '../org/org.service.ts';
+import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
+
+const Isian = z.object({
+  jenis: z.enum(JENIS_CUTI),
+  dari: z.iso.date(),
+  sampai: z.iso.date(),
+  keterangan: z.string().max(500).optional(),
+});
+
+/** The leave register: requests, decisions, entries and imports by OPD admins. */
+export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/cuti',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['cuti'],
+        summary: 'Daftar cuti/sakit/isolasi: milik sendiri, bawahan, dan pegawai dalam lingkup',
+        description:
+          'untuk=saya (milik sendiri), persetujuan (menunggu keputusan Anda), semua. Keterangan cuti sakit dan isolasi (data kesehatan) hanya tampil bagi pegawai itu dan petugas kesehatan.',
+        querystring: z.object({
+          untuk: z.enum(['saya', 'persetujuan', 'semua']).default('semua'),
+          status: z.enum(['diajukan', 'disetujui', 'ditolak', 'dibatalkan']).optional(),
+          dari: z.iso.date().optional(),
+          sampai: z.iso.date().optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) =>
+        daftar(trx, c, req.query, await tenantToday(trx, c.tenantId)),
+      );
+    },
+  );
+
+  api.post(
+    '/cuti',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['cuti'],
+        summary: 'Pegawai mengajukan cuti untuk dirinya; atasannya diberi tahu',
+        body: Isian,
+      },
+    },
+    async (req, reply) => {
+      const c = callerOf(req);
+      const r = await withTenant(deps.sdb, c.tenantId, (trx) => ajukan(trx, c.tenantId, c, req.body));
+      return reply.status(201).send(r);
+    },
+  );
+
+  api.post(
+    '/cuti/:id/putusan',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['cuti'],
+        summary: 'Atasan langsung (atau kepala unit/admin OPD) menyetujui atau menolak pengajuan',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ setuju: z.boolean(), catatan: z.string().max(500).optional() }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) => putuskan(trx, c.tenantId, c, req.params.id, req.body));
+    },
+  );
+
+  api.post(
+    '/cuti/:id/batal',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['cuti'],
+        summary: 'Pegawai menarik pengajuannya yang belum diputus',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) => batalkan(trx, c.tenantId, c, req.params.id));
+    },
+  );
+
+  api.post(
+    '/cuti/catat',
+    {
+      config: { permission: 'leave.manage' },
+      schema: {
+        tags: ['cuti'],
+        summary: 'Admin OPD mencatat cuti/sakit/isolasi yang sudah disetujui untuk pegawai dalam lingkupnya',
+        body: Isian.extend({ key: z.string().min(1).max(40).describe('NIP atau id_pegawai') }),
+      },
+    },
+    async (req, reply) => {
+      const c = callerOf(req);
+      const r = await withTenant(deps.sdb, c.tenantId, (trx) => catat(trx, c.tenantId, c, req.body));
+      return reply.status(201).send(r);
+    },
+  );
+
+  api.post(
+    '/cuti/impor',
+    {
+      config: { permission: 'leave.manage' },
+      schema: {
+        tags: ['cuti'],
+        summary:
+          'Mengimpor cuti/sakit/isolasi yang disetujui dari CSV/XLSX (nip,jenis,dari,sampai,keterangan); semua atau tidak sama sekali',
+        querystring: z.object({ nama: z.string().max(200).default('cuti.csv') }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new AppError(
+          'BERKAS_TIDAK_SAH',
+          pesan(
+            'Kirim berkas CSV atau XLSX sebagai isi permintaan',
+            'Send a CSV or XLSX file as the request body',
+          ),
+        );
+      }
+      const table = await readTable(req.body, req.query.nama);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        const hariIni = await tenantToday(trx, c.tenantId);
+        const w = (await resolveScope(trx, c, 'write', hariIni)).opdIds;
+        return impor(trx, c.tenantId, actorOf(req), table, hariIni, w);
+      });
+    },
+  );
+}

@@ -1,0 +1,271 @@
+import { pesan } from '@sigap/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { AppError } from '../../http/errors.ts';
+import { toCsv } from '../impor/ekspor.service.ts';
+import { readTable } from '../impor/file-reader.ts';
+import { resolveScope, tenantToday } from '../org/org.service.ts';
+import { rekapPdf } from './dokumen/pdf.ts';
+import { rekapXlsx } from './dokumen/xlsx.ts';
+import {
+  buatJadwal,
+  cekOpdDalamLingkup,
+  daftarVersi,
+  dokumenRekap,
+  grid,
+  imporRekap,
+  jadwalSaya,
+  KOLOM_REKAP,
+  lepasKunci,
+  okupansi,
+  periksa,
+  rekap,
+  terbitkan,
+  ubahSel,
+} from './jadwal.service.ts';
+
+const Periode = z.object({ dari: z.iso.date(), sampai: z.iso.date() });
+const PeriodeOpd = Periode.extend({ opd: z.string().min(1).max(40).optional() });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Schedules: versions, build, publish, grid, occupancy, adjustments, recap exports and import, my schedule. */
+export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/jadwal',
+    {
+      config: { permission: 'roster.read' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Versi jadwal (terbaru dahulu) yang bersinggungan dengan periode',
+        querystring: z.object({ dari: z.iso.date().optional(), sampai: z.iso.date().optional() }),
+      },
+    },
+    async (req) =>
+      withTenant(deps.sdb, callerOf(req).tenantId, (trx) =>
+        daftarVersi(trx, req.query.dari, req.query.sampai),
+      ),
+  );
+
+  api.post(
+    '/jadwal/buat',
+    {
+      config: { permission: 'roster.write' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Membuat (atau membuat ulang) jadwal dalam batas semua kebijakan, sebagai draf versi baru',
+        description:
+          'Kepala unit yang mengunci sel, cuti/sakit/isolasi yang disetujui dan jadwal terbit sebelumnya diperhitungkan. Admin OPD wajib memberi opdKode miliknya.',
+        body: z.object({
+          dari: z.iso.date(),
+          sampai: z.iso.date(),
+          opdKode: z.string().min(1).max(40).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        await cekOpdDalamLingkup(trx, c, req.body.opdKode, req.body.dari, 'write');
+        return buatJadwal(trx, c.tenantId, actorOf(req), req.body.dari, req.body.sampai, req.body.opdKode);
+      });
+    },
+  );
+
+  api.post(
+    '/jadwal/:id/terbit',
+    {
+      config: { permission: 'roster.write' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Menerbitkan versi draf; setiap pegawai di dalamnya mendapat pemberitahuan',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        terbitkan(trx, c.tenantId, actorOf(req), req.params.id, c),
+      );
+    },
+  );
+
+  api.get(
+    '/jadwal/grid',
+    {
+      config: { permission: 'roster.read' },
+      schema: {
+        tags: ['jadwal'],
+        summary:
+          'Kalender jadwal OPD/unit: pegawai × hari, aturan di balik tiap sel, jumlah harian terhadap batas',
+        querystring: PeriodeOpd,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        grid(trx, c.tenantId, c, req.query.dari, req.query.sampai, req.query.opd),
+      );
+    },
+  );
+
+  api.get(
+    '/jadwal/okupansi',
+    {
+      config: { permission: 'roster.read' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Ringkasan Pemda: orang di kantor per OPD per hari terhadap batasnya',
+        querystring: Periode,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        okupansi(trx, c.tenantId, c, req.query.dari, req.query.sampai),
+      );
+    },
+  );
+
+  api.get(
+    '/jadwal/periksa',
+    {
+      config: { permission: 'roster.read' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Setiap cara jadwal yang berlaku melanggar kebijakan (sel, aturan, angka)',
+        querystring: PeriodeOpd,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        await cekOpdDalamLingkup(trx, c, req.query.opd, req.query.dari, 'read');
+        return periksa(trx, c.tenantId, req.query.dari, req.query.sampai, req.query.opd);
+      });
+    },
+  );
+
+  api.post(
+    '/jadwal/sel',
+    {
+      config: { permission: 'roster.adjust' },
+      schema: {
+        tags: ['jadwal'],
+        summary:
+          'Kepala unit mengubah status seorang pegawai pada satu hari (diperiksa terhadap kebijakan seketika)',
+        description:
+          'Ditolak (409) bila melampaui batas kantor, melanggar aturan WFO/WFH tetap, piket yang tidak boleh, hari libur atau ketidakhadiran; diterima dengan peringatan bila minimum atau jumlah piket menjadi kurang. Pilihan ini dikunci: pembuatan ulang mempertahankannya.',
+        body: z.object({
+          key: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
+          tanggal: z.iso.date(),
+          status: z.enum(['WFO', 'WFH', 'PIKET']),
+          catatan: z.string().max(500).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) => ubahSel(trx, c.tenantId, c, req.body));
+    },
+  );
+
+  api.delete(
+    '/jadwal/kunci',
+    {
+      config: { permission: 'roster.adjust' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Melepas kunci kepala unit pada satu sel (pembuatan ulang boleh mengubahnya lagi)',
+        querystring: z.object({ key: z.string().min(1).max(40), tanggal: z.iso.date() }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        lepasKunci(trx, c.tenantId, c, req.query.key, req.query.tanggal),
+      );
+    },
+  );
+
+  api.get(
+    '/jadwal/rekap',
+    {
+      config: { permission: 'roster.read' },
+      schema: {
+        tags: ['jadwal'],
+        summary:
+          'Rekapitulasi jadwal: CSV/JSON (satu baris per pegawai per hari), XLSX (satu lembar per OPD), PDF (siap cetak)',
+        querystring: PeriodeOpd.extend({ format: z.enum(['csv', 'json', 'xlsx', 'pdf']).default('csv') }),
+      },
+    },
+    async (req, reply) => {
+      const c = callerOf(req);
+      const { dari, sampai, opd, format } = req.query;
+      const nama = `rekap-jadwal-${dari}-${sampai}${opd ? `-${opd}` : ''}.${format}`;
+      const out = await withTenant(deps.sdb, c.tenantId, async (trx) => {
+        await cekOpdDalamLingkup(trx, c, opd, dari, 'read');
+        if (format === 'xlsx' || format === 'pdf') {
+          const d = await dokumenRekap(trx, c.tenantId, dari, sampai, opd);
+          return format === 'xlsx' ? rekapXlsx(d) : rekapPdf(d);
+        }
+        return rekap(trx, c.tenantId, dari, sampai, opd);
+      });
+      reply.header('content-disposition', `attachment; filename="${nama}"`);
+      if (format === 'json') return out;
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(out);
+      if (format === 'pdf') return reply.type('application/pdf').send(out);
+      return reply.type('text/csv; charset=utf-8').send(toCsv(KOLOM_REKAP, out as Record<string, string>[]));
+    },
+  );
+
+  api.post(
+    '/jadwal/impor',
+    {
+      config: { permission: 'roster.write' },
+      schema: {
+        tags: ['jadwal'],
+        summary:
+          'Memuat rekap jadwal buatan tangan (kolom ekspor CSV/XLSX) sebagai draf; semua atau tidak sama sekali',
+        querystring: z.object({ nama: z.string().max(200).default('rekap.csv') }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new AppError(
+          'BERKAS_TIDAK_SAH',
+          pesan(
+            'Kirim berkas CSV atau XLSX sebagai isi permintaan',
+            'Send a CSV or XLSX file as the request body',
+          ),
+        );
+      }
+      const table = await readTable(req.body, req.query.nama);
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        const w = (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds;
+        return imporRekap(trx, c.tenantId, actorOf(req), table, w);
+      });
+    },
+  );
+
+  api.get(
+    '/jadwal-saya',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Jadwal terbit milik pegawai yang masuk, dengan aturan di balik tiap hari',
+        querystring: Periode,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) => jadwalSaya(trx, c, req.query.dari, req.query.sampai));
+    },
+  );
+}

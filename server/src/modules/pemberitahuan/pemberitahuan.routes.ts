@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database.ts';
+import { callerOf, type RouteDeps } from '../../http/app.ts';
+import { daftar, tandaiDibaca } from './pemberitahuan.service.ts';
+
+/** In-app notices of the signed-in person. */
+export async function pemberitahuanRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/pemberitahuan',
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['pemberitahuan'], summary: 'Pemberitahuan untuk akun yang masuk (terbaru dahulu)' },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      if (!c.pegawaiId) return { belumDibaca: 0, item: [] };
+      return withTenant(deps.sdb, c.tenantId, (trx) => daftar(trx, c.pegawaiId!, req.lang));
+    },
+  );
+
+  api.post(
+    '/pemberitahuan/baca',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['pemberitahuan'],
+        summary: 'Menandai satu pemberitahuan (atau semuanya, tanpa id) sudah dibaca',
+        body: z.object({ id: z.string().regex(/^\d+$/).optional() }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      if (!c.pegawaiId) return { ditandai: 0 };
+      return {
+        ditandai: await withTenant(deps.sdb, c.tenantId, (trx) =>
+          tandaiDibaca(trx, c.pegawaiId!, req.body.id),
+        ),
+      };
+    },
+  );
+}

@@ -1,0 +1,77 @@
+import type { Pesan } from '@sigap/domain';
+import type { Trx } from '../../db/database.ts';
+
+export interface Pemberitahuan {
+  readonly pegawaiId: string;
+  /** e.g. jadwal_terbit, jadwal_diubah, cuti_diajukan, cuti_diputus */
+  readonly jenis: string;
+  readonly judul: Pesan;
+  readonly isi: Pesan;
+  /** an in-app path, e.g. /jadwal-saya */
+  readonly tautan?: string;
+}
+
+const CHUNK = 2000;
+
+/** Leaves in-app notices for people; their own account shows them. */
+export async function beritahu(trx: Trx, tenantId: string, items: readonly Pemberitahuan[]) {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    await trx
+      .insertInto('pemberitahuan')
+      .values(
+        items.slice(i, i + CHUNK).map((p) => ({
+          tenant_id: tenantId,
+          pegawai_id: p.pegawaiId,
+          jenis: p.jenis,
+          judul: p.judul.id,
+          judul_en: p.judul.en,
+          isi: p.isi.id,
+          isi_en: p.isi.en,
+          tautan: p.tautan ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The newest notices of one person, and how many are unread. */
+export async function daftar(trx: Trx, pegawaiId: string, lang: 'id' | 'en', batas = 50) {
+  const rows = await trx
+    .selectFrom('pemberitahuan')
+    .selectAll()
+    .where('pegawai_id', '=', pegawaiId)
+    .orderBy('dibuat_pada', 'desc')
+    .orderBy('id', 'desc')
+    .limit(batas)
+    .execute();
+  const belum = await trx
+    .selectFrom('pemberitahuan')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('pegawai_id', '=', pegawaiId)
+    .where('dibaca_pada', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    belumDibaca: Number(belum.n),
+    item: rows.map((r) => ({
+      id: String(r.id),
+      jenis: r.jenis,
+      judul: lang === 'en' ? r.judul_en : r.judul,
+      isi: lang === 'en' ? r.isi_en : r.isi,
+      tautan: r.tautan,
+      dibuatPada: new Date(r.dibuat_pada).toISOString(),
+      dibaca: r.dibaca_pada !== null,
+    })),
+  };
+}
+
+/** Marks one notice (or, without id, all) of the person read. */
+export async function tandaiDibaca(trx: Trx, pegawaiId: string, id?: string) {
+  let q = trx
+    .updateTable('pemberitahuan')
+    .set({ dibaca_pada: new Date() })
+    .where('pegawai_id', '=', pegawaiId)
+    .where('dibaca_pada', 'is', null);
+  if (id) q = q.where('id', '=', id);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
