@@ -1,4 +1,4 @@
-import type { JenisOpd, Sektor } from '@sigap/domain';
+import { allows, type JenisOpd, type Permission, ROLES, type Role, type Sektor } from '@sigap/domain';
 
 /** UI labels the domain package does not carry (it names only levels, types and roles). */
 export const LABEL_SEKTOR: Record<Sektor, { id: string; en: string }> = {
@@ -59,6 +59,16 @@ export const USERS_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
 
 /** Who may write, activate and revoke policies (policy.write); everyone signed in reads them. */
 export const POLICY_WRITE_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
+
+/** The roles the server's matrix grants a permission (domain/src/auth/roles.ts), so the two never drift. */
+function rolesFor(p: Permission): readonly Role[] {
+  return ROLES.filter((r) => allows([r], p));
+}
+
+/** Schedules: who reads grids and occupancy, who builds and publishes; who enters leave for others. */
+export const ROSTER_READ_ROLES = rolesFor('roster.read');
+export const ROSTER_WRITE_ROLES = rolesFor('roster.write');
+export const LEAVE_MANAGE_ROLES = rolesFor('leave.manage');
 
 /** A policy version's status, with its badge colour. */
 export const LABEL_STATUS_KEBIJAKAN: Record<string, { id: string; en: string }> = {

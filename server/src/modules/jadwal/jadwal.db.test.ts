@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
-import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
+import { NIP, PEGAWAI_ROWS, seedSmallPemda, table } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
+import { importPegawai } from '../impor/impor.service.ts';
 import { simpan } from '../kebijakan/kebijakan.service.ts';
 import * as repo from './jadwal.repository.ts';
 import { buatJadwal, KOLOM_REKAP, periksa, rekap } from './jadwal.service.ts';
@@ -49,6 +50,21 @@ describe('roster: generate, check, recap', () => {
     expect(new Set(before.map((x) => x.status))).toEqual(new Set(['WFO']));
     const weekend = await run((trx) => rekap(trx, tenantId, '2021-07-03', '2021-07-04'));
     expect(new Set(weekend.map((x) => x.status))).toEqual(new Set(['LIBUR']));
+  });
+
+  it('evaluates each day against the organisation of that day: someone joining mid-period is scheduled from then on', async () => {
+    const baru = {
+      ...PEGAWAI_ROWS.find((p) => p.nip === NIP.staf)!,
+      nip: '199807072024011008',
+      nama: 'Pegawai Baru',
+    };
+    await importPegawai(sdb, tenantId, table([baru]), { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: '2021-07-01' });
+    await run((trx) => buatJadwal(trx, tenantId, SYSTEM_ACTOR, '2021-06-28', '2021-07-07'));
+    const rows = (await run((trx) => rekap(trx, tenantId, '2021-06-28', '2021-07-07'))).filter((x) => x.nip === baru.nip);
+    // no cells before 1 July; at home or on piket on Bogor's days, off at the weekend, back on the 7th
+    expect(rows.map((x) => x.tanggal.slice(5))).toEqual(['07-01', '07-02', '07-03', '07-04', '07-05', '07-06', '07-07']);
+    expect(rows.map((x) => (x.status === 'PIKET' ? 'WFH' : x.status))).toEqual(['WFH', 'WFH', 'LIBUR', 'LIBUR', 'WFH', 'WFH', 'WFO']);
+    expect(await run((trx) => periksa(trx, tenantId, '2021-06-28', '2021-07-07'))).toEqual([]);
   });
 
   it('finds a planted violation in a newer version edited by hand, naming the cell and the rule', async () => {

@@ -12,7 +12,6 @@ import {
   petaKetidakhadiran,
   type RujukanAturan,
   type StatusJadwal,
-  solveRoster,
   subtreeIds,
   type TemuanJadwal,
 } from '@sigap/domain';
@@ -29,6 +28,7 @@ import { inScope, resolveScope } from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import type { DokumenRekap } from './dokumen/types.ts';
 import * as repo from './jadwal.repository.ts';
+import { solveDiWorker } from './solver-pool.ts';
 
 const MAKS_HARI = 93;
 
@@ -182,7 +182,7 @@ export async function buatJadwal(
   const sebelumnya = terbit.size > 0 ? terbit : (await jadwalBerlaku(trx, b, dari, sampai)).sel;
   const tidakHadir = await muatTidakHadir(trx, b, days);
   const kunci = await muatKunci(trx, b, dari, sampai);
-  const r = solveRoster({ orang, hari, sebelumnya, tidakHadir, kunci, seed: 1 });
+  const r = await solveDiWorker({ orang, hari, sebelumnya, tidakHadir, kunci, seed: 1 });
   const j = await repo.insertJadwal(trx, tenantId, {
     dari,
     sampai,
@@ -192,9 +192,12 @@ export async function buatJadwal(
   });
   const sel: repo.SelBaru[] = [];
   const jumlah: Record<string, number> = {};
+  const hariKe = new Map(hari.map((ev) => [ev.tanggal, ev]));
   for (const k of orang) {
     const pid = b.orang.get(k)!.id;
     for (const [d, c] of r.sel.get(k)!) {
+      // no cell on days the person is not (yet, or any more) in the organisation
+      if (!hariKe.get(d)!.orang.has(k)) continue;
       sel.push({
         pegawai_id: pid,
         tanggal: d,
