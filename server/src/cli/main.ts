@@ -9,8 +9,10 @@ import {
   parseKebijakan,
   ROLES,
   type Role,
+  type Sasaran,
   type Temuan,
   teks,
+  URUTAN_SASARAN_BAKU,
   ZONA_WAKTU,
 } from '@sigap/domain';
 import { Command, CommanderError, Option } from 'commander';
@@ -512,28 +514,43 @@ roster
   .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
   .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
   .option('--opd <kode>', 'hanya OPD/unit ini (beserta unitnya)')
+  .option('--kohort', 'tim A / tim B: orang yang sama pada hari yang sama')
+  .option(
+    '--urutan <sasaran>',
+    `urutan sasaran lunak, dipisah koma (bawaan ${URUTAN_SASARAN_BAKU.join(',')})`,
+  )
   .description(
     'membuat (atau membuat ulang) jadwal dalam batas semua kebijakan; disimpan sebagai draf versi baru',
   )
-  .action(async (o: { from: string; to: string; opd?: string }, cmd: Command) =>
-    withDb(cmd, async (sdb) => {
-      const tenantId = await tenantOf(sdb, cmd);
-      const r = await withTenant(sdb, tenantId, (trx) =>
-        buatJadwal(trx, tenantId, SYSTEM_ACTOR, o.from, o.to, o.opd),
-      );
-      const jumlah = Object.entries(r.jumlah)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ');
-      console.log(
-        `Jadwal ${r.dari} s.d. ${r.sampai}${r.opdKode ? ` (${r.opdKode})` : ''}: ${r.pegawai} pegawai × ${r.hari} hari — ${jumlah}.`,
-      );
-      if (r.pelanggaran.length === 0) console.log('Semua aturan terpenuhi.');
-      else {
-        console.log(`${r.pelanggaran.length} aturan tidak dapat dipenuhi:`);
-        for (const p of r.pelanggaran.slice(0, 50)) console.log(`  ${teks(p.pesan, lang)}`);
-        if (r.pelanggaran.length > 50) console.log(`  … dan ${r.pelanggaran.length - 50} lainnya`);
-      }
-    }),
+  .action(
+    async (o: { from: string; to: string; opd?: string; kohort?: boolean; urutan?: string }, cmd: Command) =>
+      withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const urutan = o.urutan?.split(',').map((x) => x.trim());
+        const salah = urutan?.filter((x) => !(URUTAN_SASARAN_BAKU as readonly string[]).includes(x)) ?? [];
+        if (salah.length > 0)
+          throw new UserError(
+            `--urutan: "${salah.join(', ')}" tidak dikenal; pilihan: ${URUTAN_SASARAN_BAKU.join(', ')}`,
+          );
+        const r = await withTenant(sdb, tenantId, (trx) =>
+          buatJadwal(trx, tenantId, SYSTEM_ACTOR, o.from, o.to, o.opd, {
+            kohort: o.kohort,
+            urutanSasaran: urutan as Sasaran[] | undefined,
+          }),
+        );
+        const jumlah = Object.entries(r.jumlah)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+        console.log(
+          `Jadwal ${r.dari} s.d. ${r.sampai}${r.opdKode ? ` (${r.opdKode})` : ''}: ${r.pegawai} pegawai × ${r.hari} hari — ${jumlah}.`,
+        );
+        if (r.pelanggaran.length === 0) console.log('Semua aturan terpenuhi.');
+        else {
+          console.log(`${r.pelanggaran.length} aturan tidak dapat dipenuhi:`);
+          for (const p of r.pelanggaran.slice(0, 50)) console.log(`  ${teks(p.pesan, lang)}`);
+          if (r.pelanggaran.length > 50) console.log(`  … dan ${r.pelanggaran.length - 50} lainnya`);
+        }
+      }),
   );
 
 roster

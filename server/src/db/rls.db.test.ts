@@ -56,7 +56,15 @@ describe(`row-level security (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' : '
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND n.nspname = current_schema()`.execute(sdb.db);
     const names = rows.rows.map((r) => r.t);
-    for (const t of ['jadwal', 'jadwal_sel', 'ketidakhadiran', 'jadwal_kunci', 'pemberitahuan', 'kebijakan'])
+    for (const t of [
+      'jadwal',
+      'jadwal_sel',
+      'ketidakhadiran',
+      'jadwal_kunci',
+      'pemberitahuan',
+      'permintaan_jadwal',
+      'kebijakan',
+    ])
       expect(names, t).toContain(t);
     for (const r of rows.rows) expect([r.t, r.rls, r.forced, r.pol]).toEqual([r.t, true, true, 1]);
   });

@@ -222,7 +222,17 @@ export interface PemberitahuanTable {
   dibaca_pada: Date | null;
 }
 
+export interface PermintaanJadwalTable {
+  tenant_id: string;
+  pegawai_id: string;
+  tanggal: string;
+  lokasi: string;
+  alasan: Generated<string>;
+  dibuat_pada: Timestamp;
+}
+
 export interface DB {
+  permintaan_jadwal: PermintaanJadwalTable;
   ketidakhadiran: KetidakhadiranTable;
   jadwal_kunci: JadwalKunciTable;
   pemberitahuan: PemberitahuanTable;

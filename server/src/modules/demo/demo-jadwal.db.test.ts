@@ -14,7 +14,8 @@ import { DEMO_JADWAL, seedDemo } from './demo.service.ts';
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let tenantId: string;
 const run = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(sdb, tenantId, fn);
-const teks = (f: string) => readFileSync(new URL(`../../../../examples/policies/${f}`, import.meta.url), 'utf8');
+const teks = (f: string) =>
+  readFileSync(new URL(`../../../../examples/policies/${f}`, import.meta.url), 'utf8');
 
 beforeAll(async () => {
   sdb = await freshDatabase();

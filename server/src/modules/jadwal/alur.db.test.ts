@@ -450,4 +450,29 @@ describe('schedule through the API', () => {
     const dk = await call('admin.dinkes', 'GET', `/api/jadwal/okupansi?dari=${DARI}&sampai=${SAMPAI}`);
     expect(dk.json<{ opd: { kode: string }[] }>().opd.map((x) => x.kode)).toEqual(['DINKES']);
   });
+
+  it('an employee may ask for the office or home from today on, not for past days', async () => {
+    const past = await call('pegawai', 'POST', '/api/jadwal-saya/permintaan', {
+      tanggal: '2020-04-01',
+      lokasi: 'WFO',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json<{ message: string }>().message).toMatch(/sudah lewat/);
+    const r = await call('pegawai', 'POST', '/api/jadwal-saya/permintaan', {
+      tanggal: '2099-01-05',
+      lokasi: 'WFH',
+      alasan: 'menulis laporan',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const list = await call(
+      'pegawai',
+      'GET',
+      '/api/jadwal-saya/permintaan?dari=2099-01-01&sampai=2099-01-31',
+    );
+    expect(list.json()).toEqual([{ tanggal: '2099-01-05', lokasi: 'WFH', alasan: 'menulis laporan' }]);
+    await call('pegawai', 'POST', '/api/jadwal-saya/permintaan', { tanggal: '2099-01-05', lokasi: null });
+    expect(
+      (await call('pegawai', 'GET', '/api/jadwal-saya/permintaan?dari=2099-01-01&sampai=2099-01-31')).json(),
+    ).toEqual([]);
+  });
 });

@@ -58,12 +58,34 @@ describe('roster: generate, check, recap', () => {
       nip: '199807072024011008',
       nama: 'Pegawai Baru',
     };
-    await importPegawai(sdb, tenantId, table([baru]), { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: '2021-07-01' });
+    await importPegawai(sdb, tenantId, table([baru]), {
+      actor: SYSTEM_ACTOR,
+      writableOpdIds: null,
+      berlakuMulai: '2021-07-01',
+    });
     await run((trx) => buatJadwal(trx, tenantId, SYSTEM_ACTOR, '2021-06-28', '2021-07-07'));
-    const rows = (await run((trx) => rekap(trx, tenantId, '2021-06-28', '2021-07-07'))).filter((x) => x.nip === baru.nip);
+    const rows = (await run((trx) => rekap(trx, tenantId, '2021-06-28', '2021-07-07'))).filter(
+      (x) => x.nip === baru.nip,
+    );
     // no cells before 1 July; at home or on piket on Bogor's days, off at the weekend, back on the 7th
-    expect(rows.map((x) => x.tanggal.slice(5))).toEqual(['07-01', '07-02', '07-03', '07-04', '07-05', '07-06', '07-07']);
-    expect(rows.map((x) => (x.status === 'PIKET' ? 'WFH' : x.status))).toEqual(['WFH', 'WFH', 'LIBUR', 'LIBUR', 'WFH', 'WFH', 'WFO']);
+    expect(rows.map((x) => x.tanggal.slice(5))).toEqual([
+      '07-01',
+      '07-02',
+      '07-03',
+      '07-04',
+      '07-05',
+      '07-06',
+      '07-07',
+    ]);
+    expect(rows.map((x) => (x.status === 'PIKET' ? 'WFH' : x.status))).toEqual([
+      'WFH',
+      'WFH',
+      'LIBUR',
+      'LIBUR',
+      'WFH',
+      'WFH',
+      'WFO',
+    ]);
     expect(await run((trx) => periksa(trx, tenantId, '2021-06-28', '2021-07-07'))).toEqual([]);
   });
 

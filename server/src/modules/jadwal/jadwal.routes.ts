@@ -1,4 +1,4 @@
-import { pesan } from '@sigap/domain';
+import { pesan, type Sasaran, URUTAN_SASARAN_BAKU } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,8 +20,10 @@ import {
   jadwalSaya,
   KOLOM_REKAP,
   lepasKunci,
+  mintaJadwal,
   okupansi,
   periksa,
+  permintaanSaya,
   rekap,
   terbitkan,
   ubahSel,
@@ -64,14 +66,22 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
           dari: z.iso.date(),
           sampai: z.iso.date(),
           opdKode: z.string().min(1).max(40).optional(),
+          kohort: z.boolean().optional().describe('tim A / tim B: orang yang sama pada hari yang sama'),
+          urutanSasaran: z
+            .array(z.enum(URUTAN_SASARAN_BAKU as [Sasaran, ...Sasaran[]]))
+            .min(1)
+            .max(5)
+            .optional()
+            .describe('urutan sasaran lunak; bawaan merata, rotasi_piket, kohort, stabil, permintaan'),
         }),
       },
     },
     async (req) => {
       const c = callerOf(req);
+      const { dari, sampai, opdKode, kohort, urutanSasaran } = req.body;
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
-        await cekOpdDalamLingkup(trx, c, req.body.opdKode, req.body.dari, 'write');
-        return buatJadwal(trx, c.tenantId, actorOf(req), req.body.dari, req.body.sampai, req.body.opdKode);
+        await cekOpdDalamLingkup(trx, c, opdKode, dari, 'write');
+        return buatJadwal(trx, c.tenantId, actorOf(req), dari, sampai, opdKode, { kohort, urutanSasaran });
       });
     },
   );
@@ -250,6 +260,48 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         const w = (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds;
         return imporRekap(trx, c.tenantId, actorOf(req), table, w);
       });
+    },
+  );
+
+  api.get(
+    '/jadwal-saya/permintaan',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Permintaan WFO/WFH milik pegawai yang masuk dalam periode',
+        querystring: Periode,
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        permintaanSaya(trx, c, req.query.dari, req.query.sampai),
+      );
+    },
+  );
+
+  api.post(
+    '/jadwal-saya/permintaan',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Meminta WFO atau WFH pada suatu hari (lokasi null: menarik permintaan)',
+        description:
+          'Dipenuhi pada pembuatan jadwal berikutnya bila kebijakan dan sasaran Pemda yang lebih penting mengizinkan; tidak pernah melanggar aturan.',
+        body: z.object({
+          tanggal: z.iso.date(),
+          lokasi: z.enum(['WFO', 'WFH']).nullable(),
+          alasan: z.string().max(300).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, async (trx) =>
+        mintaJadwal(trx, c.tenantId, c, req.body, await tenantToday(trx, c.tenantId)),
+      );
     },
   );
 

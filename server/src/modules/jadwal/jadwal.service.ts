@@ -11,6 +11,7 @@ import {
   pesan,
   petaKetidakhadiran,
   type RujukanAturan,
+  type Sasaran,
   type StatusJadwal,
   subtreeIds,
   type TemuanJadwal,
@@ -121,11 +122,15 @@ export async function muatTidakHadir(trx: Trx, b: BahanEvaluasi, days: readonly 
   );
 }
 
-/** Cells fixed by unit heads over a period: person key → date → status. */
-async function muatKunci(trx: Trx, b: BahanEvaluasi, dari: string, sampai: string) {
+/** Rows of (pegawai_id, tanggal, value) as person key → date → value, for the people of `b`. */
+function petaOrangTanggal<R extends { pegawai_id: string; tanggal: string }, T>(
+  b: BahanEvaluasi,
+  rows: readonly R[],
+  nilai: (r: R) => T,
+): Map<string, Map<string, T>> {
   const keyOf = new Map([...b.orang].map(([k, p]) => [p.id, k]));
-  const out = new Map<string, Map<string, 'WFO' | 'WFH' | 'PIKET'>>();
-  for (const r of await repo.listKunci(trx, dari, sampai)) {
+  const out = new Map<string, Map<string, T>>();
+  for (const r of rows) {
     const k = keyOf.get(r.pegawai_id);
     if (!k) continue;
     let m = out.get(k);
@@ -133,9 +138,93 @@ async function muatKunci(trx: Trx, b: BahanEvaluasi, dari: string, sampai: strin
       m = new Map();
       out.set(k, m);
     }
-    m.set(r.tanggal, r.status as 'WFO' | 'WFH' | 'PIKET');
+    m.set(r.tanggal, nilai(r));
   }
   return out;
+}
+
+/** What people asked for over a period: person key → date → WFO / WFH. */
+async function muatPermintaan(trx: Trx, b: BahanEvaluasi, dari: string, sampai: string) {
+  const rows = await trx
+    .selectFrom('permintaan_jadwal')
+    .select(['pegawai_id', 'tanggal', 'lokasi'])
+    .where('tanggal', '>=', dari)
+    .where('tanggal', '<=', sampai)
+    .execute();
+  return petaOrangTanggal(b, rows, (r) => r.lokasi as 'WFO' | 'WFH');
+}
+
+/** The signed-in employee's requests (WFO / WFH on given days) over a period. */
+export async function permintaanSaya(trx: Trx, caller: Caller, dari: string, sampai: string) {
+  periode(dari, sampai);
+  if (!caller.pegawaiId) return [];
+  const rows = await trx
+    .selectFrom('permintaan_jadwal')
+    .select(['tanggal', 'lokasi', 'alasan'])
+    .where('pegawai_id', '=', caller.pegawaiId)
+    .where('tanggal', '>=', dari)
+    .where('tanggal', '<=', sampai)
+    .orderBy('tanggal')
+    .execute();
+  return rows;
+}
+
+/**
+ * Sets (or, with lokasi null, withdraws) the signed-in employee's request for a day. Honoured by the
+ * next build where the policies and the Pemda's higher-ranked goals allow; never overrides a rule.
+ */
+export async function mintaJadwal(
+  trx: Trx,
+  tenantId: string,
+  caller: Caller,
+  v: { tanggal: string; lokasi: 'WFO' | 'WFH' | null; alasan?: string },
+  hariIni: string,
+) {
+  if (!caller.pegawaiId) {
+    throw new AppError(
+      'VALIDASI',
+      pesan('Akun ini tidak tertaut ke data pegawai', 'This account is not linked to an employee record'),
+    );
+  }
+  if (v.tanggal < hariIni) {
+    throw new AppError(
+      'VALIDASI',
+      pesan(
+        `tanggal ${v.tanggal} sudah lewat; permintaan hanya untuk hari ini dan sesudahnya`,
+        `${v.tanggal} has passed; requests are for today onwards`,
+      ),
+    );
+  }
+  if (v.lokasi === null) {
+    await trx
+      .deleteFrom('permintaan_jadwal')
+      .where('pegawai_id', '=', caller.pegawaiId)
+      .where('tanggal', '=', v.tanggal)
+      .execute();
+  } else {
+    await trx
+      .insertInto('permintaan_jadwal')
+      .values({
+        tenant_id: tenantId,
+        pegawai_id: caller.pegawaiId,
+        tanggal: v.tanggal,
+        lokasi: v.lokasi,
+        alasan: v.alasan ?? '',
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'pegawai_id', 'tanggal'])
+          .doUpdateSet({ lokasi: v.lokasi!, alasan: v.alasan ?? '', dibuat_pada: new Date() }),
+      )
+      .execute();
+  }
+  return { tanggal: v.tanggal, lokasi: v.lokasi };
+}
+
+/** Cells fixed by unit heads over a period: person key → date → status. */
+async function muatKunci(trx: Trx, b: BahanEvaluasi, dari: string, sampai: string) {
+  const rows = await repo.listKunci(trx, dari, sampai);
+  return petaOrangTanggal(b, rows, (r) => r.status as 'WFO' | 'WFH' | 'PIKET');
 }
 
 /** The schedule in force for a period as person key → date → status. */
@@ -146,26 +235,21 @@ async function jadwalBerlaku(
   sampai: string,
   opsi: { hanyaTerbit?: boolean } = {},
 ) {
-  const keyOf = new Map([...b.orang].map(([k, p]) => [p.id, k]));
   const rows = await repo.selBerlaku(trx, dari, sampai, opsi);
-  const out = new Map<string, Map<string, StatusJadwal>>();
-  for (const r of rows) {
-    const k = keyOf.get(r.pegawai_id);
-    if (!k) continue;
-    let m = out.get(k);
-    if (!m) {
-      m = new Map();
-      out.set(k, m);
-    }
-    m.set(r.tanggal, r.status as StatusJadwal);
-  }
-  return { sel: out, rows };
+  return { sel: petaOrangTanggal(b, rows, (r) => r.status as StatusJadwal), rows };
 }
 
 /**
  * Builds (or rebuilds) the schedule for a period and an optional OPD subtree, within every policy,
  * keeping changes from the schedule in force few, and stores it as a new draft version. Audited.
  */
+export interface OpsiBuat {
+  /** Keep the same people on the same days (team A / team B). */
+  readonly kohort?: boolean;
+  /** The Pemda's order of the soft goals (default URUTAN_SASARAN_BAKU). */
+  readonly urutanSasaran?: readonly Sasaran[];
+}
+
 export async function buatJadwal(
   trx: Trx,
   tenantId: string,
@@ -173,6 +257,7 @@ export async function buatJadwal(
   dari: string,
   sampai: string,
   opdKode?: string,
+  opsi: OpsiBuat = {},
 ) {
   const days = periode(dari, sampai);
   const { b, hari } = await evaluasiPeriode(trx, tenantId, days);
@@ -182,7 +267,18 @@ export async function buatJadwal(
   const sebelumnya = terbit.size > 0 ? terbit : (await jadwalBerlaku(trx, b, dari, sampai)).sel;
   const tidakHadir = await muatTidakHadir(trx, b, days);
   const kunci = await muatKunci(trx, b, dari, sampai);
-  const r = await solveDiWorker({ orang, hari, sebelumnya, tidakHadir, kunci, seed: 1 });
+  const permintaan = await muatPermintaan(trx, b, dari, sampai);
+  const r = await solveDiWorker({
+    orang,
+    hari,
+    sebelumnya,
+    tidakHadir,
+    kunci,
+    permintaan,
+    kohort: opsi.kohort,
+    urutanSasaran: opsi.urutanSasaran,
+    seed: 1,
+  });
   const j = await repo.insertJadwal(trx, tenantId, {
     dari,
     sampai,
@@ -217,7 +313,16 @@ export async function buatJadwal(
       entitas: 'jadwal',
       entitasId: j.id,
       ringkasan: `Membuat jadwal ${dari} s.d. ${sampai}${opdKode ? ` untuk ${opdKode}` : ''}: ${orang.length} pegawai × ${days.length} hari, ${r.pelanggaran.length} pelanggaran`,
-      sesudah: { dari, sampai, opdKode: opdKode ?? null, jumlah, pelanggaran: r.pelanggaran.length },
+      sesudah: {
+        dari,
+        sampai,
+        opdKode: opdKode ?? null,
+        jumlah,
+        pelanggaran: r.pelanggaran.length,
+        kohort: opsi.kohort ?? false,
+        urutanSasaran: opsi.urutanSasaran ?? null,
+        permintaan: [...permintaan.values()].reduce((n, m) => n + m.size, 0),
+      },
     },
   ]);
   return {
