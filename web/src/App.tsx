@@ -15,7 +15,7 @@ import { PegawaiPage } from './features/pegawai/PegawaiPage';
 import { PengaturanPage } from './features/pengaturan/PengaturanPage';
 import { AsOfProvider } from './lib/as-of';
 import { I18nProvider } from './lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, POLICY_WRITE_ROLES, USERS_ROLES } from './lib/labels';
+import { AUDIT_ROLES, IMPORT_ROLES, POLICY_WRITE_ROLES, ROSTER_READ_ROLES, USERS_ROLES } from './lib/labels';
 import { SessionProvider, useSession } from './lib/session';
 
 // The OPD page carries Leaflet: load it when first opened.
@@ -33,6 +33,18 @@ const KebijakanBaruPage = lazy(() =>
 const KebijakanRevisiPage = lazy(() =>
   import('./features/kebijakan/KebijakanEditorPage').then((m) => ({ default: m.KebijakanRevisiPage })),
 );
+
+// Schedules and leave: loaded when first opened.
+const JadwalPage = lazy(() =>
+  import('./features/jadwal/JadwalPage').then((m) => ({ default: m.JadwalPage })),
+);
+const JadwalSayaPage = lazy(() =>
+  import('./features/jadwal/JadwalSayaPage').then((m) => ({ default: m.JadwalSayaPage })),
+);
+const OkupansiPage = lazy(() =>
+  import('./features/jadwal/OkupansiPage').then((m) => ({ default: m.OkupansiPage })),
+);
+const CutiPage = lazy(() => import('./features/cuti/CutiPage').then((m) => ({ default: m.CutiPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -133,6 +145,42 @@ function Gate() {
                   <KebijakanRevisiPage />
                 </Lazy>
               </RequireRole>
+            }
+          />
+          <Route
+            path="jadwal"
+            element={
+              <RequireRole roles={ROSTER_READ_ROLES}>
+                <Lazy>
+                  <JadwalPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="jadwal-saya"
+            element={
+              <Lazy>
+                <JadwalSayaPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="okupansi"
+            element={
+              <RequireRole roles={ROSTER_READ_ROLES}>
+                <Lazy>
+                  <OkupansiPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="cuti"
+            element={
+              <Lazy>
+                <CutiPage />
+              </Lazy>
             }
           />
           <Route path="pengaturan" element={<PengaturanPage />} />

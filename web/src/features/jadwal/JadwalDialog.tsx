@@ -20,8 +20,8 @@ import { fmtAngka, fmtTanggal, fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
-import { GAYA_STATUS, LABEL_ALASAN, labelPeriode, STATUS_UBAH, type StatusUbah } from './jadwal';
 import type { PilihanSel } from './JadwalGrid';
+import { GAYA_STATUS, LABEL_ALASAN, labelPeriode, paletVars, STATUS_UBAH, type StatusUbah } from './jadwal';
 import type { HasilBuat, HasilUbahSel, TemuanPeriksa, VersiJadwal } from './types';
 
 const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
@@ -97,8 +97,9 @@ export function SelModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('jd.ubah.judul')} size="md" data-testid="sel-modal">
-      <Stack gap="sm">
+    <Modal opened onClose={onClose} title={t('jd.ubah.judul')} size="md">
+      {/* The modal lives in a portal, outside the page that carries the palette. */}
+      <Stack gap="sm" data-testid="sel-modal" style={paletVars()}>
         <Box>
           <Text fw={700}>{orang.nama}</Text>
           <Text size="sm" c="dimmed">
@@ -165,7 +166,13 @@ export function SelModal({
         )}
         <Group justify="space-between" wrap="wrap">
           {sel.k ? (
-            <Button variant="subtle" color="dark" onClick={lepas} loading={sibuk === 'lepas'} data-testid="sel-lepas">
+            <Button
+              variant="subtle"
+              color="dark"
+              onClick={lepas}
+              loading={sibuk === 'lepas'}
+              data-testid="sel-lepas"
+            >
               {t('jd.ubah.lepasKunci')}
             </Button>
           ) : (
@@ -242,8 +249,8 @@ export function BuatModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('jd.buat.judul')} size="lg" data-testid="buat-modal">
-      <Stack gap="sm">
+    <Modal opened onClose={onClose} title={t('jd.buat.judul')} size="lg">
+      <Stack gap="sm" data-testid="buat-modal">
         {!hasil && (
           <>
             <Text size="sm">
@@ -307,7 +314,12 @@ export function BuatModal({
             </Button>
           )}
           {hasil && terbit === null && (
-            <Button onClick={() => terbitkan(hasil.id)} loading={sibuk} color="green" data-testid="buat-terbitkan">
+            <Button
+              onClick={() => terbitkan(hasil.id)}
+              loading={sibuk}
+              color="green"
+              data-testid="buat-terbitkan"
+            >
               {t('jd.terbit.tombolDraf')}
             </Button>
           )}
@@ -343,7 +355,10 @@ export function TerbitModal({
     setGalat(null);
     api<{ diberitahu: number }>(`/api/jadwal/${v.id}/terbit`, { method: 'POST', body: {} })
       .then((r) => {
-        notifications.show({ color: 'green', message: t('jd.terbit.berhasil', { n: fmtAngka(r.diberitahu, lang) }) });
+        notifications.show({
+          color: 'green',
+          message: t('jd.terbit.berhasil', { n: fmtAngka(r.diberitahu, lang) }),
+        });
         setSibuk(null);
         onBerubah();
       })
@@ -353,8 +368,8 @@ export function TerbitModal({
       });
   };
   return (
-    <Modal opened onClose={onClose} title={t('jd.terbit.judul')} size="xl" data-testid="terbit-modal">
-      <Stack gap="sm">
+    <Modal opened onClose={onClose} title={t('jd.terbit.judul')} size="xl">
+      <Stack gap="sm" data-testid="terbit-modal">
         <Text size="sm" c="dimmed">
           {t('jd.terbit.bantuan')}
         </Text>
@@ -388,8 +403,10 @@ export function TerbitModal({
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{labelPeriode(v.dari, v.sampai, lang)}</Table.Td>
-                    <Table.Td>{v.opdKode ?? t('jd.seluruhPemda')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {labelPeriode(v.dari, v.sampai, lang)}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.opdKode ?? t('jd.seluruhPemda')}</Table.Td>
                     <Table.Td>
                       {v.dibuatOleh}
                       <Text size="xs" c="dimmed">
@@ -439,8 +456,8 @@ export function PeriksaModal({
   const r = useApi<TemuanPeriksa[]>(withQuery('/api/jadwal/periksa', { dari, sampai, opd }));
   const temuan = r.data ?? [];
   return (
-    <Modal opened onClose={onClose} title={t('jd.periksa.judul')} size="xl" data-testid="periksa-modal">
-      <Stack gap="sm">
+    <Modal opened onClose={onClose} title={t('jd.periksa.judul')} size="xl">
+      <Stack gap="sm" data-testid="periksa-modal">
         <Text size="sm" c="dimmed">
           {t('jd.periksa.bantuan', { periode: labelPeriode(dari, sampai, lang) })}
         </Text>

@@ -1,12 +1,13 @@
 import { Badge, Box, Divider, Group, Paper, Stack, Text } from '@mantine/core';
-import { namaHari, isoWeekday } from '@sigap/domain';
+import { isoWeekday, namaHari } from '@sigap/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
   type KeyboardEvent,
-  memo,
   type MouseEvent,
+  memo,
   type RefObject,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -17,11 +18,7 @@ import { useI18n } from '../../lib/i18n';
 import { akhirPekan, bisaDiubah, GAYA_STATUS, LABEL_ALASAN } from './jadwal';
 import type { GridJadwal, HariGrid, OrangGrid, SelGrid } from './types';
 
-/** Column widths (px): the three fixed columns, and a day for short and long periods. */
-export const W_NAMA = 200;
-export const W_NIP = 140;
-export const W_UNIT = 104;
-export const W_TETAP = W_NAMA + W_NIP + W_UNIT;
+/** The fixed columns' widths are CSS variables (jadwal.css): phones keep only a narrower name. */
 export const TINGGI_BARIS = 30;
 export const TINGGI_KEPALA = 40;
 
@@ -71,10 +68,21 @@ function buatToko() {
 }
 type Toko = ReturnType<typeof buatToko>;
 
+/** The card's id: focusable cells point at it (aria-describedby), as it describes the focused cell. */
+const ID_KARTU = 'jadwal-kartu';
+
 function KartuSel({ toko, grid, bolehUbah }: { toko: Toko; grid: GridJadwal; bolehUbah: boolean }) {
   const { t, lang, pick } = useI18n();
   const sorot = useSyncExternalStore(toko.sub, toko.get);
   const ref = useRef<HTMLDivElement | null>(null);
+
+  // The card belongs to where the cell was: any scroll (the grid's or the page's) puts it away.
+  useEffect(() => {
+    if (!sorot) return;
+    const tutup = () => toko.set(null);
+    window.addEventListener('scroll', tutup, { capture: true, passive: true });
+    return () => window.removeEventListener('scroll', tutup, { capture: true });
+  }, [sorot, toko]);
 
   // Beside the cell, flipped to the left near the right edge and kept inside the window.
   useLayoutEffect(() => {
@@ -100,11 +108,22 @@ function KartuSel({ toko, grid, bolehUbah }: { toko: Toko; grid: GridJadwal; bol
   const gaya = c ? GAYA_STATUS[c.s] : null;
   const alasan = c ? LABEL_ALASAN[c.r] : undefined;
   return (
-    <Paper ref={ref} className="sj-kartu" shadow="md" withBorder p="sm" data-testid="jadwal-kartu" role="tooltip">
+    <Paper
+      ref={ref}
+      className="sj-kartu"
+      shadow="md"
+      withBorder
+      p="sm"
+      data-testid="jadwal-kartu"
+      role="tooltip"
+    >
       <Stack gap={6}>
         <Box>
           <Text size="sm" fw={700} lineClamp={2}>
             {o.nama}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {o.key} · {o.unitKode}
           </Text>
           <Text size="xs" c="dimmed">
             {fmtTanggal(h.tanggal, lang, true)}
@@ -189,21 +208,12 @@ const Baris = memo(function Baris({ o, i, top, hari, libur, ubah }: BarisProps) 
       style={{ transform: `translateY(${top}px)` }}
       data-testid="jadwal-baris"
       data-key={o.key}
-      role="row"
-      aria-rowindex={i + 2}
     >
-      <div className="sj-c sj-fix" style={{ left: 0, width: W_NAMA }} title={o.nama} role="rowheader">
+      <div className="sj-c sj-fix sj-k-nama" title={o.nama}>
         {o.nama}
       </div>
-      <div className="sj-c sj-fix sj-nip" style={{ left: W_NAMA, width: W_NIP }} role="gridcell">
-        {o.key}
-      </div>
-      <div
-        className="sj-c sj-fix sj-fix-akhir sj-unit"
-        style={{ left: W_NAMA + W_NIP, width: W_UNIT }}
-        title={o.unitNama}
-        role="gridcell"
-      >
+      <div className="sj-c sj-fix sj-nip sj-k-nip">{o.key}</div>
+      <div className="sj-c sj-fix sj-fix-akhir sj-unit sj-k-unit" title={o.unitNama}>
         {o.unitKode}
       </div>
       {o.sel.map((c, d) => {
@@ -223,7 +233,7 @@ const Baris = memo(function Baris({ o, i, top, hari, libur, ubah }: BarisProps) 
             data-libur={libur[d] && !c ? 'true' : undefined}
             data-ubah={boleh ? 'true' : undefined}
             tabIndex={boleh ? 0 : undefined}
-            role="gridcell"
+            aria-describedby={boleh ? ID_KARTU : undefined}
           >
             {c ? GAYA_STATUS[c.s].kode : '·'}
           </div>
@@ -237,16 +247,10 @@ const Baris = memo(function Baris({ o, i, top, hari, libur, ubah }: BarisProps) 
 function Kepala({ hari, libur }: { hari: readonly HariGrid[]; libur: readonly boolean[] }) {
   const { t, lang, pick } = useI18n();
   return (
-    <div className="sj-head" role="row" data-testid="jadwal-kepala">
-      <div className="sj-c sj-fix" style={{ left: 0, width: W_NAMA }} role="columnheader">
-        {t('pegawai.nama')}
-      </div>
-      <div className="sj-c sj-fix" style={{ left: W_NAMA, width: W_NIP }} role="columnheader">
-        {t('pegawai.nip')}
-      </div>
-      <div className="sj-c sj-fix sj-fix-akhir" style={{ left: W_NAMA + W_NIP, width: W_UNIT }} role="columnheader">
-        {t('jd.unit')}
-      </div>
+    <div className="sj-head" data-testid="jadwal-kepala">
+      <div className="sj-c sj-fix sj-k-nama">{t('pegawai.nama')}</div>
+      <div className="sj-c sj-fix sj-k-nip">{t('pegawai.nip')}</div>
+      <div className="sj-c sj-fix sj-fix-akhir sj-k-unit">{t('jd.unit')}</div>
       {hari.map((h, d) => (
         <div
           key={h.tanggal}
@@ -256,7 +260,6 @@ function Kepala({ hari, libur }: { hari: readonly HariGrid[]; libur: readonly bo
           data-testid="jadwal-kolom"
           data-tanggal={h.tanggal}
           title={pick(h.keterangan)}
-          role="columnheader"
         >
           <span>{namaHari(isoWeekday(h.tanggal), lang).slice(0, 3)}</span>
           <span style={{ fontSize: 12 }}>{Number(h.tanggal.slice(8, 10))}</span>
@@ -282,7 +285,7 @@ export function JadwalGrid({
   grid: GridJadwal;
   bolehUbah: boolean;
   onPilih: (p: PilihanSel) => void;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollRef: RefObject<HTMLElement | null>;
   onScrollX?: (left: number) => void;
   tinggi?: string;
 }) {
@@ -290,7 +293,7 @@ export function JadwalGrid({
   const toko = useMemo(buatToko, []);
   const libur = useMemo(() => kolomLibur(grid.hari), [grid.hari]);
   const lebar = lebarHari(grid.hari.length);
-  const lebarTotal = W_TETAP + lebar * grid.hari.length;
+  const lebarTotal = `calc(var(--sj-w-tetap) + ${lebar * grid.hari.length}px)`;
   const virtualizer = useVirtualizer({
     count: grid.orang.length,
     getScrollElement: () => scrollRef.current,
@@ -306,7 +309,7 @@ export function JadwalGrid({
     toko.set({ i: Number(el.dataset.i), d: Number(el.dataset.d), rect: el.getBoundingClientRect() });
   };
   const pilih = (el: HTMLElement | null) => {
-    if (!el || el.dataset.ubah !== 'true') return;
+    if (el?.dataset.ubah !== 'true') return;
     const o = grid.orang[Number(el.dataset.i)];
     const d = Number(el.dataset.d);
     const c = o?.sel[d];
@@ -319,7 +322,7 @@ export function JadwalGrid({
 
   return (
     <>
-      <div
+      <section
         ref={scrollRef}
         className="sj-scroll"
         style={
@@ -329,10 +332,7 @@ export function JadwalGrid({
             '--sj-lebar': `${lebar}px`,
           } as CSSProperties
         }
-        role="grid"
         aria-label={t('jd.judul')}
-        aria-rowcount={grid.orang.length + 1}
-        aria-colcount={grid.hari.length + 3}
         data-testid="jadwal-grid"
         data-orang={grid.orang.length}
         data-hari={grid.hari.length}
@@ -375,7 +375,7 @@ export function JadwalGrid({
             })}
           </div>
         </div>
-      </div>
+      </section>
       <KartuSel toko={toko} grid={grid} bolehUbah={bolehUbah} />
     </>
   );

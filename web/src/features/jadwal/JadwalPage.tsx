@@ -79,13 +79,15 @@ export function JadwalPage() {
 
   const gridPath = adaPeriode && opd ? withQuery('/api/jadwal/grid', { dari, sampai, opd: opdKode }) : null;
   const grid = useApi<GridJadwal>(gridPath);
-  const versi = useApi<VersiJadwal[]>(penulis && adaPeriode ? withQuery('/api/jadwal', { dari, sampai }) : null);
+  const versi = useApi<VersiJadwal[]>(
+    penulis && adaPeriode ? withQuery('/api/jadwal', { dari, sampai }) : null,
+  );
   const draf = useMemo(() => (versi.data ?? []).filter((v) => v.status === 'draft'), [versi.data]);
 
   const [pilihan, setPilihan] = useState<PilihanSel | null>(null);
   const [dialog, setDialog] = useState<'buat' | 'terbit' | 'periksa' | null>(null);
   const [peringatan, setPeringatan] = useState<readonly Pesan[]>([]);
-  const gridRef = useRef<HTMLDivElement | null>(null);
+  const gridRef = useRef<HTMLElement | null>(null);
   const totalRef = useRef<HTMLDivElement | null>(null);
   const samakan = (ke: RefObject) => (x: number) => {
     const el = ke.current;
@@ -102,8 +104,9 @@ export function JadwalPage() {
     return pil.semua ? [{ value: SEMUA, label: t('jd.seluruhPemda') }, ...o] : o;
   }, [pil.opsi, pil.semua, t]);
   const kedalaman = useMemo(() => new Map(pil.opsi.map((x) => [x.value, x.kedalaman])), [pil.opsi]);
+  const namaOpd = opdKode ? pil.namaOf.get(opdKode) : undefined;
   const opdNama =
-    opd === SEMUA ? t('jd.seluruhPemda') : opdKode ? `${opdKode} — ${pil.namaOf.get(opdKode) ?? ''}` : '';
+    opd === SEMUA ? t('jd.seluruhPemda') : opdKode ? (namaOpd ? `${opdKode} — ${namaOpd}` : opdKode) : '';
   const g = grid.data;
   const adaSel = g ? g.orang.some((o) => o.sel.some((c) => c !== null)) : false;
   const rekap = (format: string) => withQuery('/api/jadwal/rekap', { dari, sampai, opd: opdKode, format });
@@ -159,13 +162,22 @@ export function JadwalPage() {
           data-testid="jadwal-opd"
         />
         {adaPeriode && (
-          <PeriodePicker dari={dari} sampai={sampai} onChange={(d1, d2) => setParam({ dari: d1, sampai: d2 })} />
+          <PeriodePicker
+            dari={dari}
+            sampai={sampai}
+            onChange={(d1, d2) => setParam({ dari: d1, sampai: d2 })}
+          />
         )}
       </Group>
 
       {adaPeriode && opd && (
         <Group gap="xs" wrap="wrap" data-testid="jadwal-aksi">
-          <Button variant="default" size="sm" onClick={() => setDialog('periksa')} data-testid="jadwal-periksa">
+          <Button
+            variant="default"
+            size="sm"
+            onClick={() => setDialog('periksa')}
+            data-testid="jadwal-periksa"
+          >
             {t('jd.periksa.tombol')}
           </Button>
           <Menu position="bottom-start" withinPortal>
@@ -188,7 +200,12 @@ export function JadwalPage() {
             </Button>
           )}
           {penulis && draf.length > 0 && (
-            <Button color="green" size="sm" onClick={() => setDialog('terbit')} data-testid="jadwal-terbitkan">
+            <Button
+              color="green"
+              size="sm"
+              onClick={() => setDialog('terbit')}
+              data-testid="jadwal-terbitkan"
+            >
               {t('jd.terbit.tombolBuka', { n: draf.length })}
             </Button>
           )}
@@ -242,7 +259,7 @@ export function JadwalPage() {
             onPilih={setPilihan}
             scrollRef={gridRef}
             onScrollX={samakan(totalRef)}
-            tinggi="max(360px, calc(100dvh - 330px))"
+            tinggi="max(360px, calc(100dvh - 390px))"
           />
           <Legenda />
           <JadwalTotal grid={g} scrollRef={totalRef} onScrollX={samakan(gridRef)} />
@@ -270,7 +287,9 @@ export function JadwalPage() {
           onBerubah={muatUlang}
         />
       )}
-      {dialog === 'terbit' && <TerbitModal draf={draf} onClose={() => setDialog(null)} onBerubah={muatUlang} />}
+      {dialog === 'terbit' && (
+        <TerbitModal draf={draf} onClose={() => setDialog(null)} onBerubah={muatUlang} />
+      )}
       {dialog === 'periksa' && adaPeriode && (
         <PeriksaModal dari={dari} sampai={sampai} opd={opdKode} onClose={() => setDialog(null)} />
       )}
@@ -278,4 +297,4 @@ export function JadwalPage() {
   );
 }
 
-type RefObject = { readonly current: HTMLDivElement | null };
+type RefObject = { readonly current: HTMLElement | null };

@@ -25,7 +25,15 @@ import './jadwal.css';
 /** A plain calendar glyph (no icon font: the app works offline with system fonts). */
 function IkonKalender() {
   return (
-    <svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+    <svg
+      width="28"
+      height="28"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      aria-hidden
+    >
       <rect x="3" y="5" width="18" height="16" rx="2" />
       <path d="M3 10h18M8 3v4M16 3v4" />
     </svg>
@@ -65,11 +73,12 @@ function Hari({
       data-libur={h?.libur || h?.status === 'LIBUR' ? 'true' : undefined}
       data-hari-ini={hariIni ? 'true' : undefined}
       title={judul}
-      role="gridcell"
     >
       <span className="sj-kal-tgl">
         {Number(tanggal.slice(8, 10))}
-        {!ringkas && tanggal.endsWith('-01') ? ` ${namaBulan(Number(tanggal.slice(5, 7)), lang).slice(0, 3)}` : ''}
+        {!ringkas && tanggal.endsWith('-01')
+          ? ` ${namaBulan(Number(tanggal.slice(5, 7)), lang).slice(0, 3)}`
+          : ''}
       </span>
       {h?.status && gaya && (
         <span className="sj-status" data-s={h.status} data-testid="saya-status">
@@ -80,6 +89,9 @@ function Hari({
         <span className="sj-kal-aturan" data-testid="saya-aturan">
           {h.aturan.judulAturan}
         </span>
+      )}
+      {!ringkas && !h?.aturan && h?.alasan && h.alasan !== 'libur' && LABEL_ALASAN[h.alasan] && (
+        <span className="sj-kal-aturan">{pick(LABEL_ALASAN[h.alasan]!)}</span>
       )}
       {!ringkas && h?.libur && <span className="sj-kal-libur">{h.libur}</span>}
     </div>
@@ -116,7 +128,13 @@ function Rincian({ hari }: { hari: readonly HariSaya[] }) {
       {hari
         .filter((h) => h.status)
         .map((h) => (
-          <Card key={h.tanggal} withBorder padding="xs" data-testid="saya-rincian-hari" data-tanggal={h.tanggal}>
+          <Card
+            key={h.tanggal}
+            withBorder
+            padding="xs"
+            data-testid="saya-rincian-hari"
+            data-tanggal={h.tanggal}
+          >
             <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
               <Box style={{ minWidth: 0 }}>
                 <Text size="sm" fw={600}>
@@ -227,9 +245,9 @@ export function JadwalSayaPage() {
       )}
       {r.data && adaJadwal && (
         <>
-          <Box className="sj-kal" role="grid" aria-label={t('jd.saya.judul')} data-testid="saya-kalender">
+          <Box className="sj-kal" aria-label={t('jd.saya.judul')} data-testid="saya-kalender">
             {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-              <div key={d} className="sj-kal-kepala" role="columnheader">
+              <div key={d} className="sj-kal-kepala">
                 {ringkas ? namaHari(d, lang).slice(0, 3) : namaHari(d, lang)}
               </div>
             ))}

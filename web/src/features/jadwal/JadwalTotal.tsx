@@ -2,25 +2,31 @@ import { Group, Text } from '@mantine/core';
 import { isoWeekday, namaHari } from '@sigap/domain';
 import { type CSSProperties, type RefObject, useMemo } from 'react';
 import { useI18n } from '../../lib/i18n';
+import { kolomLibur, lebarHari } from './JadwalGrid';
 import {
   type BarisKelompok,
   barisKelompok,
   GAYA_STATUS,
   hitungHarian,
-  melanggar,
   MERAH,
+  melanggar,
   URUTAN_STATUS,
 } from './jadwal';
-import { kolomLibur, lebarHari, W_TETAP } from './JadwalGrid';
 import type { GridJadwal, HariGrid } from './types';
 
-function KepalaTotal({ hari, libur, judul }: { hari: readonly HariGrid[]; libur: readonly boolean[]; judul: string }) {
+function KepalaTotal({
+  hari,
+  libur,
+  judul,
+}: {
+  hari: readonly HariGrid[];
+  libur: readonly boolean[];
+  judul: string;
+}) {
   const { lang } = useI18n();
   return (
     <div className="sj-row sj-head" style={{ position: 'sticky', height: 32 }}>
-      <div className="sj-c sj-fix sj-fix-akhir" style={{ left: 0, width: W_TETAP }}>
-        {judul}
-      </div>
+      <div className="sj-c sj-fix sj-fix-akhir sj-k-tetap">{judul}</div>
       {hari.map((h, d) => (
         <div
           key={h.tanggal}
@@ -50,7 +56,7 @@ function BarisAngka({
 }) {
   return (
     <div className="sj-row" data-testid={testid}>
-      <div className="sj-c sj-fix sj-fix-akhir" style={{ left: 0, width: W_TETAP }} title={label}>
+      <div className="sj-c sj-fix sj-fix-akhir sj-k-tetap" title={label}>
         {label}
       </div>
       {nilai.map((n, d) => (
@@ -68,7 +74,15 @@ function BarisAngka({
   );
 }
 
-function BarisBatas({ b, hari, libur }: { b: BarisKelompok; hari: readonly HariGrid[]; libur: readonly boolean[] }) {
+function BarisBatas({
+  b,
+  hari,
+  libur,
+}: {
+  b: BarisKelompok;
+  hari: readonly HariGrid[];
+  libur: readonly boolean[];
+}) {
   const { t, pick } = useI18n();
   const jenis = t(`jd.kelompok.${b.jenis}`);
   const label = `${jenis} · ${b.grupKode}${b.dasar ? ` (${b.dasar})` : ''}`;
@@ -80,7 +94,7 @@ function BarisBatas({ b, hari, libur }: { b: BarisKelompok; hari: readonly HariG
       data-grup={b.grupKode}
       data-dilanggar={b.dilanggar}
     >
-      <div className="sj-c sj-fix sj-fix-akhir" style={{ left: 0, width: W_TETAP }} title={label}>
+      <div className="sj-c sj-fix sj-fix-akhir sj-k-tetap" title={label}>
         {label}
       </div>
       {b.hari.map((k, d) => (
@@ -94,7 +108,11 @@ function BarisBatas({ b, hari, libur }: { b: BarisKelompok; hari: readonly HariG
           data-pas={k && !melanggar(k) && k.hadir === k.batas ? 'true' : undefined}
           data-testid="total-sel"
           data-tanggal={hari[d]?.tanggal}
-          title={k ? `${pick(k.penjelasan)} — ${t('jd.hadirDariBatas', { hadir: k.hadir, batas: k.batas })}` : undefined}
+          title={
+            k
+              ? `${pick(k.penjelasan)} — ${t('jd.hadirDariBatas', { hadir: k.hadir, batas: k.batas })}`
+              : undefined
+          }
         >
           {k ? `${k.hadir}/${k.batas}` : ''}
         </div>
@@ -131,7 +149,7 @@ export function JadwalTotal({
       onScroll={(e) => onScrollX(e.currentTarget.scrollLeft)}
       data-testid="jadwal-total"
     >
-      <div style={{ width: W_TETAP + lebar * grid.hari.length }}>
+      <div style={{ width: `calc(var(--sj-w-tetap) + ${lebar * grid.hari.length}px)` }}>
         <KepalaTotal hari={grid.hari} libur={libur} judul={t('jd.totalHarian')} />
         <BarisAngka
           label={t('jd.total.kantor')}
@@ -161,9 +179,7 @@ export function JadwalTotal({
         )}
         {kelompok.length > 0 && (
           <div className="sj-row">
-            <div className="sj-c sj-fix sj-fix-akhir sj-judul-baris" style={{ left: 0, width: W_TETAP }}>
-              {t('jd.total.kelompok')}
-            </div>
+            <div className="sj-c sj-fix sj-fix-akhir sj-judul-baris sj-k-tetap">{t('jd.total.kelompok')}</div>
             {grid.hari.map((h) => (
               <div key={h.tanggal} className="sj-c sj-judul-baris" style={{ width: 'var(--sj-lebar)' }} />
             ))}
@@ -179,9 +195,9 @@ export function JadwalTotal({
 
 /** The legend: every status in the palette, the draft and lock marks, days off and a broken limit. */
 export function Legenda() {
-  const { t, pick } = useI18n();
+  const { t, lang, pick } = useI18n();
   return (
-    <Group gap="md" wrap="wrap" data-testid="jadwal-legenda" rowGap={6}>
+    <Group gap="md" wrap="wrap" data-testid="jadwal-legenda">
       {URUTAN_STATUS.map((s) => (
         <Group key={s} gap={6} wrap="nowrap">
           <span className="sj-swatch sj-status" data-s={s} style={{ border: 0 }}>
@@ -203,7 +219,7 @@ export function Legenda() {
         <Text size="xs">{t('jd.legenda.kunci')}</Text>
       </Group>
       <Group gap={6} wrap="nowrap">
-        <span className="sj-swatch" data-libur="true" />
+        <span className="sj-swatch sj-swatch-libur">{namaHari(7, lang).slice(0, 3)}</span>
         <Text size="xs">{t('jd.legenda.libur')}</Text>
       </Group>
       <Group gap={6} wrap="nowrap">

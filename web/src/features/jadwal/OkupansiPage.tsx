@@ -8,24 +8,10 @@ import { fmtAngka, todayIn } from '../../lib/format';
 import { type TFunction, useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
-import { akhirPekan, labelPeriode, paletVars, periodeBawaan } from './jadwal';
+import { akhirPekan, labelPeriode, paletVars, periodeBawaan, tingkatOkupansi } from './jadwal';
 import { PeriodePicker } from './PeriodePicker';
 import type { Okupansi, OkupansiHari, VersiJadwal } from './types';
 import './jadwal.css';
-
-type Tingkat = 'rendah' | 'sedang' | 'tinggi' | 'penuh' | 'lewat';
-
-/** How full the office is against its cap: under half, under 80%, under the cap, at it, over it. */
-export function tingkatOkupansi(kantor: number, batas: number | null): Tingkat | undefined {
-  if (batas === null) return undefined;
-  if (kantor > batas) return 'lewat';
-  if (batas === 0) return 'penuh';
-  const r = kantor / batas;
-  if (r >= 1) return 'penuh';
-  if (r >= 0.8) return 'tinggi';
-  if (r >= 0.5) return 'sedang';
-  return 'rendah';
-}
 
 function judulSel(t: TFunction, h: OkupansiHari): string {
   return [
@@ -114,6 +100,43 @@ export function OkupansiPage() {
         </Alert>
       )}
       {o && (
+        <Group gap="md" wrap="wrap" data-testid="ok-legenda">
+          {(['rendah', 'sedang', 'tinggi', 'penuh', 'lewat'] as const).map((k) => (
+            <Group key={k} gap={6} wrap="nowrap">
+              <table className="sj-panas" aria-hidden>
+                <tbody>
+                  <tr>
+                    <td
+                      className="sj-panas-sel"
+                      data-tingkat={k}
+                      style={{ minWidth: 28, height: 18, padding: 0 }}
+                    />
+                  </tr>
+                </tbody>
+              </table>
+              <Text size="xs">{t(`ok.tingkat.${k}`)}</Text>
+            </Group>
+          ))}
+          <Group gap={6} wrap="nowrap">
+            <table className="sj-panas" aria-hidden>
+              <tbody>
+                <tr>
+                  <td
+                    className="sj-panas-sel"
+                    data-libur="true"
+                    style={{ minWidth: 28, height: 18, padding: 0 }}
+                  />
+                </tr>
+              </tbody>
+            </table>
+            <Text size="xs">{t('ok.tingkat.libur')}</Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('ok.tanpaBatasBantuan')}
+          </Text>
+        </Group>
+      )}
+      {o && (
         <Paper withBorder p={0} style={{ overflow: 'auto', maxHeight: 'max(420px, calc(100dvh - 300px))' }}>
           <table className="sj-panas" data-testid="ok-tabel">
             <thead>
@@ -147,7 +170,7 @@ export function OkupansiPage() {
                     >
                       {x.kode}
                     </Anchor>
-                    <Text size="xs" c="dimmed" truncate maw={240}>
+                    <Text size="xs" c="dimmed" truncate maw={200}>
                       {x.nama}
                     </Text>
                   </th>
@@ -163,7 +186,11 @@ export function OkupansiPage() {
                       data-tanggal={o.hari[i]?.tanggal}
                       title={judulSel(t, h)}
                     >
-                      {libur[i] && h.kantor === 0 ? '' : h.batas === null ? h.kantor : `${h.kantor} / ${h.batas}`}
+                      {libur[i] && h.kantor === 0
+                        ? ''
+                        : h.batas === null
+                          ? h.kantor
+                          : `${h.kantor} / ${h.batas}`}
                     </td>
                   ))}
                 </tr>
@@ -172,7 +199,12 @@ export function OkupansiPage() {
             <tfoot>
               <tr>
                 <td className="sj-panas-opd">{t('ok.jumlah')}</td>
-                <td style={{ textAlign: 'right' }}>{fmtAngka(o.opd.reduce((s, x) => s + x.pegawai, 0), lang)}</td>
+                <td style={{ textAlign: 'right' }}>
+                  {fmtAngka(
+                    o.opd.reduce((s, x) => s + x.pegawai, 0),
+                    lang,
+                  )}
+                </td>
                 {total.map((h, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a day's position is its identity
                   <td key={i} className="sj-panas-sel" data-libur={libur[i] ? 'true' : undefined}>
@@ -187,35 +219,6 @@ export function OkupansiPage() {
             </tfoot>
           </table>
         </Paper>
-      )}
-      {o && (
-        <Group gap="md" wrap="wrap" data-testid="ok-legenda">
-          {(['rendah', 'sedang', 'tinggi', 'penuh', 'lewat'] as const).map((k) => (
-            <Group key={k} gap={6} wrap="nowrap">
-              <table className="sj-panas" aria-hidden>
-                <tbody>
-                  <tr>
-                    <td className="sj-panas-sel" data-tingkat={k} style={{ minWidth: 28, height: 18, padding: 0 }} />
-                  </tr>
-                </tbody>
-              </table>
-              <Text size="xs">{t(`ok.tingkat.${k}`)}</Text>
-            </Group>
-          ))}
-          <Group gap={6} wrap="nowrap">
-            <table className="sj-panas" aria-hidden>
-              <tbody>
-                <tr>
-                  <td className="sj-panas-sel" data-libur="true" style={{ minWidth: 28, height: 18, padding: 0 }} />
-                </tr>
-              </tbody>
-            </table>
-            <Text size="xs">{t('ok.tingkat.libur')}</Text>
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('ok.tanpaBatasBantuan')}
-          </Text>
-        </Group>
       )}
     </Stack>
   );

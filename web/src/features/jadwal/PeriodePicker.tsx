@@ -73,7 +73,7 @@ export function PeriodePicker({
             if (!galat) onChange(d1, d2);
           }}
         >
-          <Group gap="xs" align="flex-end" wrap="nowrap">
+          <Group gap="xs" align="flex-end" wrap="wrap">
             <TextInput
               type="date"
               label={t('jd.dari')}

@@ -35,8 +35,18 @@ export interface GayaStatus {
  * schedule looks the same on screen, in the XLSX and in the PDF: light fills, dark text of one hue.
  */
 export const GAYA_STATUS: Readonly<Record<StatusJadwal, GayaStatus>> = {
-  WFO: { kode: 'WFO', isi: '#C6EFCE', teks: '#006100', label: { id: 'Bekerja di kantor', en: 'Work from office' } },
-  WFH: { kode: 'WFH', isi: '#DDEBF7', teks: '#1F4E79', label: { id: 'Bekerja dari rumah', en: 'Work from home' } },
+  WFO: {
+    kode: 'WFO',
+    isi: '#C6EFCE',
+    teks: '#006100',
+    label: { id: 'Bekerja di kantor', en: 'Work from office' },
+  },
+  WFH: {
+    kode: 'WFH',
+    isi: '#DDEBF7',
+    teks: '#1F4E79',
+    label: { id: 'Bekerja dari rumah', en: 'Work from home' },
+  },
   PIKET: {
     kode: 'PKT',
     isi: '#FFD8A8',
@@ -45,7 +55,12 @@ export const GAYA_STATUS: Readonly<Record<StatusJadwal, GayaStatus>> = {
   },
   CUTI: { kode: 'CT', isi: '#E4DFEC', teks: '#4B2C6F', label: { id: 'Cuti', en: 'Leave' } },
   SAKIT: { kode: 'S', isi: '#FFC7CE', teks: '#9C0006', label: { id: 'Sakit', en: 'Sick' } },
-  ISOLASI: { kode: 'ISO', isi: '#FFEB9C', teks: '#6B5200', label: { id: 'Isolasi mandiri', en: 'Self-isolation' } },
+  ISOLASI: {
+    kode: 'ISO',
+    isi: '#FFEB9C',
+    teks: '#6B5200',
+    label: { id: 'Isolasi mandiri', en: 'Self-isolation' },
+  },
   LIBUR: {
     kode: 'L',
     isi: '#D9D9D9',
@@ -128,7 +143,10 @@ export function labelPeriode(dari: string, sampai: string, lang: 'id' | 'en'): s
 }
 
 /** What is wrong with a period typed by hand, as a message key; null when it is fine. */
-export function cekPeriode(dari: string, sampai: string): 'valid.tanggalSalah' | 'jd.periodeTerbalik' | 'jd.periodeTerlaluPanjang' | null {
+export function cekPeriode(
+  dari: string,
+  sampai: string,
+): 'valid.tanggalSalah' | 'jd.periodeTerbalik' | 'jd.periodeTerlaluPanjang' | null {
   if (!isIsoDate(dari) || !isIsoDate(sampai)) return 'valid.tanggalSalah';
   if (sampai < dari) return 'jd.periodeTerbalik';
   if (dateRange(dari, sampai).length > MAKS_HARI) return 'jd.periodeTerlaluPanjang';
@@ -139,7 +157,10 @@ export function cekPeriode(dari: string, sampai: string): 'valid.tanggalSalah' |
  * The period a schedule page opens on: that of the newest full build (or import), else of the newest
  * version of any kind, else the current month.
  */
-export function periodeBawaan(versi: readonly VersiJadwal[], hariIni: string): { dari: string; sampai: string } {
+export function periodeBawaan(
+  versi: readonly VersiJadwal[],
+  hariIni: string,
+): { dari: string; sampai: string } {
   const penuh = versi.find((v) => v.jenis === 'buat' || v.jenis === 'impor') ?? versi[0];
   return penuh ? { dari: penuh.dari, sampai: penuh.sampai } : periodeBulan(hariIni.slice(0, 7));
 }
@@ -179,7 +200,10 @@ const URUT_JENIS: Record<KelompokGrid['jenis'], number> = { batas_kantor: 0, min
 
 /** The groups of a grid as rows over its days: caps first, then minimums, then piket; by unit. */
 export function barisKelompok(g: Pick<GridJadwal, 'hari' | 'kelompok'>): BarisKelompok[] {
-  const rows = new Map<string, { jenis: KelompokGrid['jenis']; grupKode: string; dasar: string | null; hari: (KelompokGrid | null)[] }>();
+  const rows = new Map<
+    string,
+    { jenis: KelompokGrid['jenis']; grupKode: string; dasar: string | null; hari: (KelompokGrid | null)[] }
+  >();
   g.kelompok.forEach((day, i) => {
     for (const k of day) {
       const kunci = `${k.jenis}|${k.grupKode}|${k.aturan}`;
@@ -209,4 +233,18 @@ export function hitungHarian(g: Pick<GridJadwal, 'hari' | 'orang'>) {
     });
   }
   return out;
+}
+
+export type TingkatOkupansi = 'rendah' | 'sedang' | 'tinggi' | 'penuh' | 'lewat';
+
+/** How full the office is against its cap: under half, under 80%, under the cap, at it, over it. */
+export function tingkatOkupansi(kantor: number, batas: number | null): TingkatOkupansi | undefined {
+  if (batas === null) return undefined;
+  if (kantor > batas) return 'lewat';
+  if (batas === 0) return 'penuh';
+  const r = kantor / batas;
+  if (r >= 1) return 'penuh';
+  if (r >= 0.8) return 'tinggi';
+  if (r >= 0.5) return 'sedang';
+  return 'rendah';
 }

@@ -48,7 +48,11 @@ export function useOpdPilihan() {
       for (const c of idx.children.get(n.kode) ?? []) jalan(c, depth + 1);
     };
     for (const a of akar) jalan(a, 0);
-    return { opsi, bawaan: scope.all ? null : (akar[0]?.kode ?? null), namaOf: new Map(list.map((n) => [n.kode, n.nama])) };
+    return {
+      opsi,
+      bawaan: scope.all ? null : (akar[0]?.kode ?? null),
+      namaOf: new Map(list.map((n) => [n.kode, n.nama])),
+    };
   }, [tree.data, scope]);
   return { ...hasil, semua: scope.all, loading: tree.loading, error: tree.error };
 }

@@ -17,20 +17,27 @@ import { LABEL_ROLE, ROLES, singkatanZona } from '@sigap/domain';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LangSwitch } from '../../components/LangSwitch';
 import { type MessageKey, useI18n } from '../../lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, labelOf, USERS_ROLES } from '../../lib/labels';
+import { AUDIT_ROLES, IMPORT_ROLES, labelOf, ROSTER_READ_ROLES, USERS_ROLES } from '../../lib/labels';
 import { hasRole, useMe, useSession } from '../../lib/session';
+import { Lonceng } from '../pemberitahuan/Lonceng';
 
 interface NavItem {
   readonly to: string;
   readonly label: MessageKey;
   readonly testid: string;
   readonly roles?: readonly string[];
+  /** only for accounts linked to an employee record */
+  readonly pegawai?: true;
 }
 
 const NAV: readonly NavItem[] = [
   { to: '/organisasi', label: 'nav.organisasi', testid: 'nav-organisasi' },
   { to: '/pegawai', label: 'nav.pegawai', testid: 'nav-pegawai' },
   { to: '/kebijakan', label: 'nav.kebijakan', testid: 'nav-kebijakan' },
+  { to: '/jadwal', label: 'nav.jadwal', testid: 'nav-jadwal', roles: ROSTER_READ_ROLES },
+  { to: '/jadwal-saya', label: 'nav.jadwalSaya', testid: 'nav-jadwal-saya', pegawai: true },
+  { to: '/okupansi', label: 'nav.okupansi', testid: 'nav-okupansi', roles: ROSTER_READ_ROLES },
+  { to: '/cuti', label: 'nav.cuti', testid: 'nav-cuti' },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
   { to: '/akun', label: 'nav.akun', testid: 'nav-akun', roles: USERS_ROLES },
@@ -51,7 +58,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const active = activeOf(location.pathname);
-  const items = NAV.filter((n) => !n.roles || hasRole(me, n.roles));
+  const items = NAV.filter(
+    (n) => (!n.roles || hasRole(me, n.roles)) && (!n.pegawai || me.pegawaiId !== null),
+  );
   // Duties first, the plain employee role last.
   const rank = (r: (typeof me.roles)[number]) =>
     r.role === 'employee' ? ROLES.length : ROLES.indexOf(r.role);
@@ -99,6 +108,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <Box visibleFrom="md">{userBlock}</Box>
+            <Lonceng />
             <LangSwitch />
             <Button
               variant="default"
