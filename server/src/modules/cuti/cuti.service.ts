@@ -198,7 +198,7 @@ export async function putuskan(
         `${rentang(c.dari, c.sampai)}${keputusan.catatan ? ` — ${keputusan.catatan}` : ''}`,
         `${rentang(c.dari, c.sampai, 'en')}${keputusan.catatan ? ` — ${keputusan.catatan}` : ''}`,
       ),
-      tautan: '/cuti',
+      tautan: keputusan.setuju ? `/jadwal-saya?dari=${c.dari}&sampai=${c.sampai}` : '/cuti',
     },
   ]);
   return { id, status, jadwal };

@@ -593,7 +593,34 @@ function pesanPerubahan(
   t: TemuanJadwal,
   ev: EvaluasiHari,
   sel: ReadonlyMap<string, ReadonlyMap<string, StatusJadwal>>,
+  nama: (k: string) => string,
 ) {
+  const tgl = formatTanggal(ev.tanggal);
+  const tglEn = formatTanggal(ev.tanggal, 'en');
+  const siapa = t.orang.map(nama).join(', ');
+  const aturan = t.sumber ? `"${t.sumber.judulAturan}" (${t.sumber.nomor})` : '';
+  switch (t.kode) {
+    case 'WAJIB_WFO':
+      return pesan(
+        `${siapa} wajib bekerja di kantor pada ${tgl} menurut aturan ${aturan}`,
+        `${siapa} must work at the office on ${tglEn} under the rule ${aturan}`,
+      );
+    case 'WAJIB_WFH':
+      return pesan(
+        `${siapa} wajib bekerja dari rumah pada ${tgl} menurut aturan ${aturan}`,
+        `${siapa} must work from home on ${tglEn} under the rule ${aturan}`,
+      );
+    case 'PIKET_TIDAK_BOLEH':
+      return pesan(
+        `tidak ada aturan piket yang membolehkan ${siapa} piket pada ${tgl}`,
+        `no piket rule allows ${siapa} to be on duty on ${tglEn}`,
+      );
+    case 'BEKERJA_SAAT_LIBUR':
+      return pesan(
+        `${tgl} bukan hari kerja (${ev.keteranganHari.id})`,
+        `${tglEn} is not a working day (${ev.keteranganHari.en})`,
+      );
+  }
   if (t.kode === 'BATAS_TERLAMPAUI') {
     const g = ev.kelompok.find((x) => x.id === t.kelompokId);
     if (g) {
@@ -670,7 +697,7 @@ export async function ubahSel(
   );
   const tolak = muncul.filter((t) => KERAS.has(t.kode));
   if (tolak.length > 0) {
-    const ps = tolak.map((t) => pesanPerubahan(t, ev, baru));
+    const ps = tolak.map((t) => pesanPerubahan(t, ev, baru, (k) => b.orang.get(k)?.nama ?? k));
     throw new AppError(
       'KONFLIK',
       pesan(
@@ -922,13 +949,13 @@ function LEVEL_URUT(l: string) {
 
 /**
  * The office cap that applies to an OPD's people on a day: the sum of the caps of the groups lying
- * wholly inside it, plus its working people in no cap group (they may all come in); null when no cap
- * applies to anyone in it.
+ * wholly inside it, plus the people in no cap group who may be at the office that day (not kept home by
+ * a rule, not away); null when no cap applies to anyone in it (also on a day off no policy covers).
  */
 function batasOpd(
   ev: EvaluasiHari,
   anggota: ReadonlySet<string>,
-  bekerja: (k: string) => boolean,
+  status: (k: string) => string | undefined,
 ): number | null {
   let batas = 0;
   let ada = false;
@@ -940,7 +967,12 @@ function batasOpd(
     for (const k of g.anggota) dibatasi.add(k);
   }
   if (!ada) return null;
-  for (const k of anggota) if (!dibatasi.has(k) && bekerja(k)) batas++;
+  for (const k of anggota) {
+    if (dibatasi.has(k)) continue;
+    const lokasi = ev.orang.get(k)?.lokasi;
+    const s = status(k);
+    if (lokasi !== 'WFH' && lokasi !== 'LIBUR' && (s === undefined || s === 'WFO' || s === 'PIKET')) batas++;
+  }
   return batas;
 }
 
@@ -991,7 +1023,7 @@ export async function okupansi(trx: Trx, tenantId: string, caller: Caller, dari:
             rumah,
             tidakHadir,
             tanpaJadwal: kosong,
-            batas: ev.hariKerja ? batasOpd(ev, anggota, (k) => BEKERJA.has(st(k) ?? 'WFO')) : null,
+            batas: batasOpd(ev, anggota, st),
           };
         }),
       };
@@ -1314,7 +1346,7 @@ export async function dokumenRekap(
         rumah,
         tidakHadir,
         libur: !ev.hariKerja,
-        batas: ev.hariKerja ? batasOpd(ev, anggota, (k) => BEKERJA.has(st(k) ?? 'WFO')) : null,
+        batas: batasOpd(ev, anggota, st),
       };
     }
     const kepala = kepalaKey ? { nama: b.orang.get(kepalaKey)!.nama, nip: kepalaKey } : null;
