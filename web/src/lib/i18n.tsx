@@ -528,6 +528,12 @@ const id = {
   'jd.buat.bantuan':
     'Jadwal yang sudah terbit tidak berubah sampai draf diterbitkan. Sel yang dikunci kepala unit serta cuti, sakit dan isolasi yang disetujui dipertahankan.',
   'jd.buat.tombol': 'Buat draf',
+  'jd.buat.kohort': 'Kohort: tim A / tim B',
+  'jd.buat.kohortBantuan':
+    'Orang yang sama masuk kantor pada hari yang sama, agar kontak tetap di dalam tim.',
+  'jd.buat.permintaan': 'Utamakan permintaan pegawai',
+  'jd.buat.permintaanBantuan':
+    'Permintaan WFO/WFH didahulukan sebelum pemerataan hari kantor (tetap dalam batas setiap aturan).',
   'jd.buat.hasil': 'Draf baru: {pegawai} pegawai × {hari} hari.',
   'jd.buat.tanpaPelanggaran': 'Tidak ada pelanggaran kebijakan.',
   'jd.buat.pelanggaran': '{n} pelanggaran yang tidak dapat dihindari:',
@@ -555,6 +561,13 @@ const id = {
   'jd.periksa.pesan': 'Temuan',
   'jd.periksa.dipotong': 'Hanya {n} temuan pertama yang ditampilkan.',
   'jd.saya.judul': 'Jadwal saya',
+  'jd.minta.judul': 'Permintaan WFO/WFH',
+  'jd.minta.bantuan':
+    'Minta bekerja di kantor atau dari rumah pada suatu hari. Dipenuhi saat jadwal disusun berikutnya bila kebijakan mengizinkan; tidak pernah melanggar aturan.',
+  'jd.minta.tanggal': 'Tanggal',
+  'jd.minta.alasan': 'Alasan (opsional)',
+  'jd.minta.kirim': 'Kirim permintaan',
+  'jd.minta.tarik': 'Tarik',
   'jd.saya.tanpaPegawai': 'Akun ini tidak tertaut ke data pegawai, jadi tidak punya jadwal sendiri.',
   'jd.saya.kosongJudul': 'Belum ada jadwal terbit untuk {periode}',
   'jd.saya.kosongIsi':
@@ -1172,6 +1185,11 @@ const en: Record<MessageKey, string> = {
   'jd.buat.bantuan':
     "The published schedule stays until the draft is published. Unit heads' locked cells and approved leave, sickness and isolation are kept.",
   'jd.buat.tombol': 'Build draft',
+  'jd.buat.kohort': 'Cohorts: team A / team B',
+  'jd.buat.kohortBantuan': 'The same people come in on the same days, so contacts stay within a team.',
+  'jd.buat.permintaan': 'Put employees’ requests first',
+  'jd.buat.permintaanBantuan':
+    'WFO/WFH requests come before spreading office days evenly (still within every rule).',
   'jd.buat.hasil': 'New draft: {pegawai} people × {hari} days.',
   'jd.buat.tanpaPelanggaran': 'No policy is broken.',
   'jd.buat.pelanggaran': '{n} violations that could not be avoided:',
@@ -1199,6 +1217,13 @@ const en: Record<MessageKey, string> = {
   'jd.periksa.pesan': 'Finding',
   'jd.periksa.dipotong': 'Only the first {n} findings are shown.',
   'jd.saya.judul': 'My schedule',
+  'jd.minta.judul': 'WFO/WFH requests',
+  'jd.minta.bantuan':
+    'Ask to work at the office or from home on a day. Honoured when the schedule is next built if the policies allow; never against a rule.',
+  'jd.minta.tanggal': 'Date',
+  'jd.minta.alasan': 'Reason (optional)',
+  'jd.minta.kirim': 'Send request',
+  'jd.minta.tarik': 'Withdraw',
   'jd.saya.tanpaPegawai':
     'This account is not linked to an employee record, so it has no schedule of its own.',
   'jd.saya.kosongJudul': 'No published schedule for {periode} yet',

@@ -3,6 +3,7 @@ import {
   Badge,
   Box,
   Button,
+  Checkbox,
   Group,
   Modal,
   SegmentedControl,
@@ -218,11 +219,22 @@ export function BuatModal({
   const [galat, setGalat] = useState<ApiError | null>(null);
   const [sibuk, setSibuk] = useState(false);
   const [terbit, setTerbit] = useState<number | null>(null);
+  const [kohort, setKohort] = useState(false);
+  const [utamakanPermintaan, setUtamakanPermintaan] = useState(false);
 
   const buat = () => {
     setSibuk(true);
     setGalat(null);
-    api<HasilBuat>('/api/jadwal/buat', { method: 'POST', body: { dari, sampai, opdKode: opd ?? undefined } })
+    const body = {
+      dari,
+      sampai,
+      opdKode: opd ?? undefined,
+      kohort,
+      urutanSasaran: utamakanPermintaan
+        ? ['permintaan', 'merata', 'rotasi_piket', 'kohort', 'stabil']
+        : undefined,
+    };
+    api<HasilBuat>('/api/jadwal/buat', { method: 'POST', body })
       .then((r) => {
         setHasil(r);
         setSibuk(false);
@@ -259,6 +271,19 @@ export function BuatModal({
             <Text size="sm" c="dimmed">
               {t('jd.buat.bantuan')}
             </Text>
+            <Checkbox
+              checked={kohort}
+              onChange={(e) => setKohort(e.currentTarget.checked)}
+              label={t('jd.buat.kohort')}
+              description={t('jd.buat.kohortBantuan')}
+              data-testid="buat-kohort"
+            />
+            <Checkbox
+              checked={utamakanPermintaan}
+              onChange={(e) => setUtamakanPermintaan(e.currentTarget.checked)}
+              label={t('jd.buat.permintaan')}
+              description={t('jd.buat.permintaanBantuan')}
+            />
           </>
         )}
         {hasil && (

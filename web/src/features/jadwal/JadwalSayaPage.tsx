@@ -19,6 +19,7 @@ import {
   periodeBulan,
   URUTAN_STATUS,
 } from './jadwal';
+import { PermintaanSaya } from './PermintaanSaya';
 import type { HariSaya, JadwalSaya } from './types';
 import './jadwal.css';
 
@@ -259,6 +260,7 @@ export function JadwalSayaPage() {
           {ringkas && <Rincian hari={r.data.hari} />}
         </>
       )}
+      {me.pegawaiId && sampai >= hariIni && <PermintaanSaya dari={dari} sampai={sampai} hariIni={hariIni} />}
     </Stack>
   );
 }
