@@ -644,7 +644,7 @@ export function evaluateDay(
     const absC = pertamaPerJenis('absensi');
     const metode = (status: 'wfo' | 'wfh' | 'piket', label: 'WFO' | 'WFH' | 'PIKET'): MetodeAbsensi => {
       const c = absC.find((x) => x.a.hasil.jenis === 'absensi' && x.a.hasil[status] !== undefined);
-      if (!c || c.a.hasil.jenis !== 'absensi') return DEFAULT_ABSENSI(label);
+      if (c?.a.hasil.jenis !== 'absensi') return DEFAULT_ABSENSI(label);
       const h = c.a.hasil;
       return {
         metode: h[status]!,

@@ -109,6 +109,32 @@ describe('solveRoster — examples', () => {
     expect(v[0]!.pesan.id).toContain('2 dari 3 orang di kantor; batasnya 1');
   });
 
+  it('honours requests between people the higher goals leave equal, and never past a cap', () => {
+    // 4 people, 2 seats a day. p0000 asks for the office every day, p0001 for home every day.
+    const want = (l: 'WFO' | 'WFH') => new Map(DAYS.map((d) => [d, l]));
+    const permintaan = new Map([
+      ['p0000', want('WFO')],
+      ['p0001', want('WFH')],
+    ]);
+    const kantor = (r: ReturnType<typeof solveRoster>, k: string) => r.hariKantor.get(k)!;
+    // default order: spreading office days evenly comes first; requests only break ties
+    const bawaan = solveRoster(scenario(4, 1, [CAP50], { permintaan }).input);
+    expect(bawaan.pelanggaran).toEqual([]);
+    expect(new Set(bawaan.hariKantor.values())).toEqual(new Set([5]));
+    expect(bawaan.sel.get('p0000')!.get(DAYS[0]!)!.status).toBe('WFO');
+    expect(bawaan.sel.get('p0001')!.get(DAYS[0]!)!.status).toBe('WFH');
+    // requests first: p0000 every working day, p0001 never, and the cap still holds every day
+    const dulu = solveRoster(
+      scenario(4, 1, [CAP50], {
+        permintaan,
+        urutanSasaran: ['permintaan', 'merata', 'rotasi_piket', 'kohort', 'stabil'],
+      }).input,
+    );
+    expect(dulu.pelanggaran).toEqual([]);
+    expect([kantor(dulu, 'p0000'), kantor(dulu, 'p0001')]).toEqual([10, 0]);
+    expect(kantor(dulu, 'p0002') + kantor(dulu, 'p0003')).toBe(10);
+  });
+
   it('keeps cohorts together: with teams on, the same people share office days', () => {
     const { input } = scenario(8, 1, [CAP50], {
       kohort: true,

@@ -124,4 +124,44 @@ describe('roster: generate, check, recap', () => {
     ]);
     expect(t[0]!.pesan.id).toContain('layanan-mendasar-tetap-masuk');
   });
+
+  it('honours people’s requests where the caps allow, in the Pemda’s order of goals', async () => {
+    const kudus = readFileSync(
+      new URL('../../../../examples/policies/kudus-2020.yaml', import.meta.url),
+      'utf8',
+    );
+    await run((trx) => simpan(trx, tenantId, SYSTEM_ACTOR, kudus, '2026-11-23'));
+    const ids = await run((trx) => trx.selectFrom('pegawai').select(['id', 'nip']).execute());
+    const idOf = (nip: string) => ids.find((x) => x.nip === nip)!.id;
+    // SETDA has 3 ASN and a cap of 1 at the office: the clerk asks for the office on two days in a row
+    await run((trx) =>
+      trx
+        .insertInto('permintaan_jadwal')
+        .values(
+          ['2020-03-30', '2020-03-31'].map((tanggal) => ({
+            tenant_id: tenantId,
+            pegawai_id: idOf(NIP.staf),
+            tanggal,
+            lokasi: 'WFO',
+          })),
+        )
+        .execute(),
+    );
+    const staf = async () =>
+      (await run((trx) => rekap(trx, tenantId, '2020-03-30', '2020-03-31')))
+        .filter((x) => x.nip === NIP.staf)
+        .map((x) => x.status);
+    // default order: spreading office days evenly comes first, so only the first request is met
+    await run((trx) => buatJadwal(trx, tenantId, SYSTEM_ACTOR, '2020-03-30', '2020-03-31'));
+    expect(await staf()).toEqual(['WFO', 'WFH']);
+    // requests first: both are met, still within the cap
+    const r = await run((trx) =>
+      buatJadwal(trx, tenantId, SYSTEM_ACTOR, '2020-03-30', '2020-03-31', undefined, {
+        urutanSasaran: ['permintaan', 'merata', 'rotasi_piket', 'kohort', 'stabil'],
+      }),
+    );
+    expect(r.pelanggaran).toEqual([]);
+    expect(await staf()).toEqual(['WFO', 'WFO']);
+    expect(await run((trx) => periksa(trx, tenantId, '2020-03-30', '2020-03-31'))).toEqual([]);
+  });
 });
