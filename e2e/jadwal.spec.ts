@@ -216,7 +216,7 @@ describe('jadwal', () => {
       expect(again.status).toBe(409);
       expect(pesan).toBe((again.body as { message: string }).message);
       expect(pesan).toMatch(/^Perubahan ditolak: /);
-      expect(pesan).toMatch(/mewajibkan bekerja dari rumah|batasnya/);
+      expect(pesan).toMatch(/wajib bekerja dari rumah pada Selasa, 18 Agustus 2020 menurut aturan|batasnya/);
       await shot(page, 'jadwal-ditolak');
       await page.keyboard.press('Escape');
       await until(async () => (await page.getByTestId('sel-modal').count()) === 0, 'modal closed');
@@ -310,19 +310,20 @@ describe('jadwal', () => {
     }
   });
 
-  test('the employee’s bell shows the approval; opening it marks it read and goes to the leave page', async () => {
+  test('the employee’s bell shows the approval; opening it marks it read and shows those days in my schedule', async () => {
     const ctx = await open();
     const { page } = ctx;
     await signIn(ctx, 'pegawai');
     try {
-      await page.goto(`/jadwal-saya?dari=2020-08-24&sampai=${SAMPAI}`);
-      await page.getByTestId('saya-kalender').waitFor();
+      await page.goto('/cuti');
+      await page.getByTestId('page-cuti').waitFor();
+      const item = page.locator('[data-testid=saya-cuti-item]').filter({ hasText: '27–28 Agustus 2020' });
+      await item.waitFor();
+      expect(await item.locator('[data-testid=cuti-status]').getAttribute('data-status')).toBe('disetujui');
+      await shot(page, 'cuti-saya');
       const jumlah = page.getByTestId('lonceng-jumlah');
       await until(async () => Number(await jumlah.getAttribute('data-jumlah')) >= 1, 'unread notices');
       const sebelum = Number(await jumlah.getAttribute('data-jumlah'));
-      expect(
-        await page.locator('[data-testid=saya-hari][data-tanggal="2020-08-27"]').getAttribute('data-status'),
-      ).toBe('CUTI');
       await page.getByTestId('lonceng').click();
       await page.getByTestId('lonceng-daftar').waitFor();
       const first = page.locator('[data-testid=notif-item]').first();
@@ -337,15 +338,20 @@ describe('jadwal', () => {
       expect(await first.textContent()).toMatch(/baru saja|menit yang lalu/);
       await shot(page, 'pemberitahuan');
       await first.click();
-      await page.getByTestId('page-cuti').waitFor();
-      expect(new URL(page.url()).pathname).toBe('/cuti');
+      await page.getByTestId('saya-kalender').waitFor();
+      const url = new URL(page.url());
+      expect([url.pathname, url.searchParams.get('dari'), url.searchParams.get('sampai')]).toEqual([
+        '/jadwal-saya',
+        '2020-08-27',
+        '2020-08-28',
+      ]);
+      expect(
+        await page.locator('[data-testid=saya-hari][data-tanggal="2020-08-27"]').getAttribute('data-status'),
+      ).toBe('CUTI');
       await until(
         async () => Number(await jumlah.getAttribute('data-jumlah')) === sebelum - 1,
         'one fewer unread',
       );
-      const item = page.locator('[data-testid=saya-cuti-item]').filter({ hasText: '27–28 Agustus 2020' });
-      expect(await item.locator('[data-testid=cuti-status]').getAttribute('data-status')).toBe('disetujui');
-      await shot(page, 'cuti-saya');
       // "Mark all read" empties the count.
       await page.getByTestId('lonceng').click();
       await page.getByTestId('lonceng-baca-semua').click();
