@@ -162,7 +162,7 @@ export async function putuskan(
     );
   }
   const status = keputusan.setuju ? 'disetujui' : 'ditolak';
-  await repo.putuskan(trx, id, status, caller.username, (keputusan.catatan ?? '').trim());
+  await repo.putuskan(trx, id, status, caller.nama, (keputusan.catatan ?? '').trim());
   const actor: Actor = { userId: caller.userId, nama: caller.username };
   const label = LABEL_JENIS_CUTI[c.jenis as JenisCuti];
   await insertAudit(trx, tenantId, actor, [

@@ -115,6 +115,23 @@ describe('schedule through the API', () => {
       (await call('admin.dinkes', 'POST', '/api/jadwal/buat', { dari: DARI, sampai: SAMPAI })).statusCode,
     ).toBe(403);
     expect((await call('admin.dinkes', 'POST', `/api/jadwal/${versi}/terbit`)).statusCode).toBe(403);
+    // versions built for the whole Pemda are not listed to an OPD admin; an OPD's own are
+    expect((await call('admin.dinkes', 'GET', '/api/jadwal')).json()).toEqual([]);
+    const own = await call('admin.dinkes', 'POST', '/api/jadwal/buat', {
+      dari: DARI,
+      sampai: DARI,
+      opdKode: 'DINKES',
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(
+      (await call('admin.dinkes', 'GET', '/api/jadwal')).json<{ opdKode: string }[]>().map((v) => v.opdKode),
+    ).toEqual(['DINKES']);
+    expect((await call('admin', 'GET', '/api/jadwal?opd=SETDA')).json()).toEqual([]);
+    expect((await call('admin', 'GET', '/api/jadwal')).json<unknown[]>()).toHaveLength(2);
+    // the OPD's draft of one day goes out with its own publication
+    expect(
+      (await call('admin.dinkes', 'POST', `/api/jadwal/${own.json<{ id: string }>().id}/terbit`)).statusCode,
+    ).toBe(200);
     expect(
       (
         await call('kepala.umum', 'POST', '/api/jadwal/buat', {

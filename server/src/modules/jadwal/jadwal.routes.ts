@@ -44,13 +44,21 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['jadwal'],
         summary: 'Versi jadwal (terbaru dahulu) yang bersinggungan dengan periode',
-        querystring: z.object({ dari: z.iso.date().optional(), sampai: z.iso.date().optional() }),
+        description:
+          'Admin OPD dan kepala unit melihat versi yang dibuat untuk OPD/unit dalam lingkupnya; opd mempersempit ke satu OPD/unit beserta unitnya.',
+        querystring: z.object({
+          dari: z.iso.date().optional(),
+          sampai: z.iso.date().optional(),
+          opd: z.string().min(1).max(40).optional(),
+        }),
       },
     },
-    async (req) =>
-      withTenant(deps.sdb, callerOf(req).tenantId, (trx) =>
-        daftarVersi(trx, req.query.dari, req.query.sampai),
-      ),
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        daftarVersi(trx, req.query.dari, req.query.sampai, c, req.query.opd),
+      );
+    },
   );
 
   api.post(

@@ -25,7 +25,7 @@ import * as cutiRepo from '../cuti/cuti.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
 import { type BahanEvaluasi, evaluasi, muatBahan, pencariOpdInduk } from '../kebijakan/kebijakan.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
-import { inScope, resolveScope } from '../org/org.service.ts';
+import { inScope, resolveScope, tenantToday } from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import type { DokumenRekap } from './dokumen/types.ts';
 import * as repo from './jadwal.repository.ts';
@@ -1070,9 +1070,39 @@ export async function jadwalSaya(trx: Trx, caller: Caller, dari: string, sampai:
   };
 }
 
-/** Schedule versions overlapping a period, newest first. */
-export async function daftarVersi(trx: Trx, dari?: string, sampai?: string) {
-  return (await repo.listJadwal(trx, { dari, sampai })).map((j) => ({
+/**
+ * Schedule versions overlapping a period, newest first. With a caller, those of a scoped caller (OPD
+ * admin, unit head) are the ones built for an OPD/unit inside their scope; `opdKode` narrows to one
+ * subtree.
+ */
+export async function daftarVersi(
+  trx: Trx,
+  dari?: string,
+  sampai?: string,
+  caller?: Caller,
+  opdKode?: string,
+) {
+  let kode: Set<string> | null = null;
+  if (caller || opdKode) {
+    const hariIni = dari ?? (await tenantToday(trx, caller?.tenantId ?? ''));
+    const scope = caller ? await resolveScope(trx, caller, 'read', hariIni) : { opdIds: null };
+    const opd = await orgRepo.listOpd(trx, hariIni);
+    let ids: Set<string> | null = scope.opdIds === null ? null : new Set(scope.opdIds);
+    if (opdKode) {
+      const root = opd.find((o) => o.kode.toUpperCase() === opdKode.toUpperCase());
+      if (!root) throw errors.notFound(`OPD ${opdKode}`, `OPD ${opdKode}`);
+      const sub = subtreeIds(
+        opd.map((o) => ({ id: o.id, indukId: o.induk_id })),
+        root.id,
+      );
+      ids = new Set([...sub].filter((id) => ids === null || ids.has(id)));
+    }
+    if (ids !== null) kode = new Set(opd.filter((o) => ids!.has(o.id)).map((o) => o.kode.toUpperCase()));
+  }
+  const rows = (await repo.listJadwal(trx, { dari, sampai })).filter(
+    (j) => kode === null || (j.cakupan_opd !== null && kode.has(j.cakupan_opd.toUpperCase())),
+  );
+  return rows.map((j) => ({
     id: j.id,
     dari: j.dari,
     sampai: j.sampai,

@@ -80,7 +80,7 @@ export function JadwalPage() {
   const gridPath = adaPeriode && opd ? withQuery('/api/jadwal/grid', { dari, sampai, opd: opdKode }) : null;
   const grid = useApi<GridJadwal>(gridPath);
   const versi = useApi<VersiJadwal[]>(
-    penulis && adaPeriode ? withQuery('/api/jadwal', { dari, sampai }) : null,
+    penulis && adaPeriode ? withQuery('/api/jadwal', { dari, sampai, opd: opdKode }) : null,
   );
   const draf = useMemo(() => (versi.data ?? []).filter((v) => v.status === 'draft'), [versi.data]);
 
