@@ -115,8 +115,12 @@ describe('schedule through the API', () => {
       (await call('admin.dinkes', 'POST', '/api/jadwal/buat', { dari: DARI, sampai: SAMPAI })).statusCode,
     ).toBe(403);
     expect((await call('admin.dinkes', 'POST', `/api/jadwal/${versi}/terbit`)).statusCode).toBe(403);
-    // versions built for the whole Pemda are not listed to an OPD admin; an OPD's own are
-    expect((await call('admin.dinkes', 'GET', '/api/jadwal')).json()).toEqual([]);
+    // a version built for the whole Pemda covers DINKES: listed to its admin, but not theirs to publish
+    expect(
+      (await call('admin.dinkes', 'GET', '/api/jadwal')).json<
+        { opdKode: string | null; bolehTerbit: boolean }[]
+      >(),
+    ).toEqual([expect.objectContaining({ opdKode: null, bolehTerbit: false })]);
     const own = await call('admin.dinkes', 'POST', '/api/jadwal/buat', {
       dari: DARI,
       sampai: DARI,
@@ -124,9 +128,25 @@ describe('schedule through the API', () => {
     });
     expect(own.statusCode, own.body).toBe(200);
     expect(
-      (await call('admin.dinkes', 'GET', '/api/jadwal')).json<{ opdKode: string }[]>().map((v) => v.opdKode),
-    ).toEqual(['DINKES']);
-    expect((await call('admin', 'GET', '/api/jadwal?opd=SETDA')).json()).toEqual([]);
+      (await call('admin.dinkes', 'GET', '/api/jadwal'))
+        .json<{ opdKode: string | null; bolehTerbit: boolean }[]>()
+        .map((v) => [v.opdKode, v.bolehTerbit]),
+    ).toEqual([
+      ['DINKES', true],
+      [null, false],
+    ]);
+    // the unit head of Bagian Umum sees the Pemda-wide version (its default period), not DINKES's, and publishes none
+    expect(
+      (await call('kepala.umum', 'GET', '/api/jadwal'))
+        .json<{ opdKode: string | null; bolehTerbit: boolean }[]>()
+        .map((v) => [v.opdKode, v.bolehTerbit]),
+    ).toEqual([[null, false]]);
+    // narrowed to SETDA: the Pemda-wide version covers it, DINKES's does not
+    expect(
+      (await call('admin', 'GET', '/api/jadwal?opd=SETDA'))
+        .json<{ opdKode: string | null }[]>()
+        .map((v) => v.opdKode),
+    ).toEqual([null]);
     expect((await call('admin', 'GET', '/api/jadwal')).json<unknown[]>()).toHaveLength(2);
     // the OPD's draft of one day goes out with its own publication
     expect(

@@ -1082,25 +1082,41 @@ export async function daftarVersi(
   caller?: Caller,
   opdKode?: string,
 ) {
-  let kode: Set<string> | null = null;
+  /**
+   * A version is listed when what it covers meets what is asked: a Pemda-wide build or import covers
+   * every OPD; one built for an OPD covers that OPD and its units, so it is listed for its parents'
+   * and its units' callers alike. Absences recorded (jenis `cuti`, no named scope) are listed only
+   * Pemda-wide. `bolehTerbit` says whether the caller may publish it.
+   */
+  let lihat: ((k: string | null) => boolean) | null = null;
+  let terbitOleh: (k: string | null) => boolean = () => true;
   if (caller || opdKode) {
     const hariIni = dari ?? (await tenantToday(trx, caller?.tenantId ?? ''));
-    const scope = caller ? await resolveScope(trx, caller, 'read', hariIni) : { opdIds: null };
     const opd = await orgRepo.listOpd(trx, hariIni);
+    const nodes = opd.map((o) => ({ id: o.id, indukId: o.induk_id }));
+    const idOf = new Map(opd.map((o) => [o.kode.toUpperCase(), o.id]));
+    const scope = caller ? await resolveScope(trx, caller, 'read', hariIni) : { opdIds: null };
     let ids: Set<string> | null = scope.opdIds === null ? null : new Set(scope.opdIds);
     if (opdKode) {
-      const root = opd.find((o) => o.kode.toUpperCase() === opdKode.toUpperCase());
+      const root = idOf.get(opdKode.toUpperCase());
       if (!root) throw errors.notFound(`OPD ${opdKode}`, `OPD ${opdKode}`);
-      const sub = subtreeIds(
-        opd.map((o) => ({ id: o.id, indukId: o.induk_id })),
-        root.id,
-      );
-      ids = new Set([...sub].filter((id) => ids === null || ids.has(id)));
+      ids = new Set([...subtreeIds(nodes, root)].filter((id) => ids === null || ids.has(id)));
     }
-    if (ids !== null) kode = new Set(opd.filter((o) => ids!.has(o.id)).map((o) => o.kode.toUpperCase()));
+    if (ids !== null) {
+      const dalam = ids;
+      lihat = (k) => {
+        if (k === null) return true;
+        const id = idOf.get(k.toUpperCase());
+        return id !== undefined && [...subtreeIds(nodes, id)].some((x) => dalam.has(x));
+      };
+    }
+    if (caller) {
+      const boleh = (await resolveScope(trx, caller, 'write', hariIni)).opdIds;
+      terbitOleh = (k) => boleh === null || (k !== null && boleh.has(idOf.get(k.toUpperCase()) ?? ''));
+    }
   }
   const rows = (await repo.listJadwal(trx, { dari, sampai })).filter(
-    (j) => kode === null || (j.cakupan_opd !== null && kode.has(j.cakupan_opd.toUpperCase())),
+    (j) => lihat === null || (lihat(j.cakupan_opd) && !(j.cakupan_opd === null && j.jenis === 'cuti')),
   );
   return rows.map((j) => ({
     id: j.id,
@@ -1116,6 +1132,7 @@ export async function daftarVersi(
     diterbitkanPada: j.diterbitkan_pada ? new Date(j.diterbitkan_pada).toISOString() : null,
     pelanggaran: Number(j.jumlah_pelanggaran),
     sel: Number(j.jumlah_sel ?? 0),
+    bolehTerbit: terbitOleh(j.cakupan_opd),
   }));
 }
 

@@ -82,7 +82,11 @@ export function JadwalPage() {
   const versi = useApi<VersiJadwal[]>(
     penulis && adaPeriode ? withQuery('/api/jadwal', { dari, sampai, opd: opdKode }) : null,
   );
-  const draf = useMemo(() => (versi.data ?? []).filter((v) => v.status === 'draft'), [versi.data]);
+  // The drafts this caller may publish (a Pemda-wide draft is listed to an OPD admin, not theirs to publish).
+  const draf = useMemo(
+    () => (versi.data ?? []).filter((v) => v.status === 'draft' && v.bolehTerbit),
+    [versi.data],
+  );
 
   const [pilihan, setPilihan] = useState<PilihanSel | null>(null);
   const [dialog, setDialog] = useState<'buat' | 'terbit' | 'periksa' | null>(null);

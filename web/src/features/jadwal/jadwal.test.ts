@@ -23,6 +23,7 @@ const versi = (jenis: string, dari: string, sampai: string): VersiJadwal => ({
   keterangan: '',
   dibuatOleh: 'uji',
   dibuatPada: '2026-01-01T00:00:00Z',
+  bolehTerbit: false,
   diterbitkanOleh: null,
   diterbitkanPada: null,
   pelanggaran: 0,

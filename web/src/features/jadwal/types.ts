@@ -86,6 +86,8 @@ export interface VersiJadwal {
   readonly diterbitkanPada: string | null;
   readonly pelanggaran: number;
   readonly sel: number;
+  /** Whether the caller may publish this version (within their write scope). */
+  readonly bolehTerbit: boolean;
 }
 
 export interface PelanggaranBuat {
