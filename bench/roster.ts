@@ -15,7 +15,9 @@
 //        among the members of each cap group, measured as
 //        range = Σ over cap groups of (most − fewest office days among the group's members)   [primary]
 //        dev   = Σ over cap groups and members of |office days − the group's median|          [secondary]
-//    Both rosters are scored by the same function. gap = (greedy − optimum) / optimum.
+//    Both rosters are scored by the same function. gap = (greedy − optimum) / optimum. "greedy" is solveRoster
+//    as it is (the greedy days, then its improvement pass); the greedy days alone (perbaikan: false) are summed
+//    on one line for comparison.
 // 2. Scale. A synthetic Pemda of 15,000 and of 100,000 people × 22 working days: policy evaluation
 //    (prepareOrg + evaluateDay per day) and solveRoster timed separately, each size in its own child process
 //    (bench/roster/scale.ts) so that its peak RSS is its own.
@@ -156,6 +158,10 @@ function printQuality(rows: readonly QualityRow[]) {
   );
   console.log(
     `   dev:   greedy equal to the optimum on ${equalDev} of ${n}; Σ dev greedy ${sumGd} vs optimum ${sumOd} (${gap(sumGd, sumOd).text})`,
+  );
+  const alone = (f: (r: QualityRow) => number) => rows.reduce((t, r) => t + f(r), 0);
+  console.log(
+    `   the greedy days alone, without the improvement pass (perbaikan: false): Σ range ${alone((r) => r.greedyAlone.range)}, Σ dev ${alone((r) => r.greedyAlone.dev)}, equal to the optimum on ${rows.filter((r) => r.greedyAlone.range === r.exact.range.score.range).length} of ${n}; rules broken ${rows.filter((r) => r.greedyAlone.broken > 0).length} of ${n}`,
   );
   console.log(
     `   time ratio exact/greedy (range objective): min ${fmt(Math.min(...ratios), 0)}×, median ${fmt(median(ratios), 0)}×, max ${fmt(Math.max(...ratios), 0)}×; (dev objective) min ${fmt(Math.min(...ratiosDev), 0)}×, median ${fmt(median(ratiosDev), 0)}×`,
