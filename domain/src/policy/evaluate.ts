@@ -297,8 +297,12 @@ export function berlakuPada(k: Kebijakan, tanggal: IsoDate, hari: InfoHari): boo
 
 const LOKASI_KINDS = new Set<Hasil['jenis']>(['wfo', 'wfh', 'penutupan_kantor', 'batas_kantor']);
 
+/** One reference object per rule of a policy version (a day's decisions share it). */
+const RUJUKAN = new WeakMap<Aturan, RujukanAturan>();
 function rujukan(k: Kebijakan, a: Aturan): RujukanAturan {
-  return {
+  const ada = RUJUKAN.get(a);
+  if (ada && ada.kebijakanId === k.id && ada.versi === k.versi) return ada;
+  const r: RujukanAturan = {
     kebijakanId: k.id,
     versi: k.versi,
     nomor: k.nomor,
@@ -306,6 +310,8 @@ function rujukan(k: Kebijakan, a: Aturan): RujukanAturan {
     aturanId: a.id,
     judulAturan: a.judul,
   };
+  RUJUKAN.set(a, r);
+  return r;
 }
 
 function sebut(r: RujukanAturan): Pesan {
@@ -405,28 +411,36 @@ export function evaluateDay(
 
   const orang = new Map<string, KeputusanOrang>();
   // Group members: key = ruleRef + group code
-  const grup = new Map<
-    string,
-    { k: Kebijakan; a: Aturan; per: 'opd' | 'unit'; kode: string; anggota: string[]; boleh: string[] }
-  >();
-  const tambahGrup = (
-    k: Kebijakan,
-    a: Aturan,
-    per: 'opd' | 'unit',
-    unit: UnitInfo,
-    key: string,
-    boleh: boolean,
-  ) => {
+  const grup = new Map<string, { id: string; g: Grup }>();
+  type Grup = {
+    k: Kebijakan;
+    a: Aturan;
+    per: 'opd' | 'unit';
+    kode: string;
+    anggota: string[];
+    boleh: string[];
+  };
+  /** The group of a rule for a unit (created on first use) and its id — the same string for every member. */
+  const grupOf = (k: Kebijakan, a: Aturan, per: 'opd' | 'unit', unit: UnitInfo): [string, Grup] => {
     const kode = per === 'opd' ? unit.opdIndukKode : unit.kode;
     const id = `${k.id}@${k.versi}:${a.id}:${kode}`;
-    let g = grup.get(id);
-    if (!g) {
-      g = { k, a, per, kode, anggota: [], boleh: [] };
-      grup.set(id, g);
+    const ada = grup.get(id);
+    if (ada) return [ada.id, ada.g];
+    const g: Grup = { k, a, per, kode, anggota: [], boleh: [] };
+    grup.set(id, { id, g });
+    return [id, g];
+  };
+
+  // The messages of a day's decisions, one object per distinct text: profiles share them.
+  const pesanHari = new Map<string, Pesan>();
+  const psn = (id: string, en: string): Pesan => {
+    const k = `${id}\u0000${en}`;
+    let m = pesanHari.get(k);
+    if (!m) {
+      m = pesan(id, en);
+      pesanHari.set(k, m);
     }
-    g.anggota.push(key);
-    if (boleh) g.boleh.push(key);
-    return id;
+    return m;
   };
 
   // People with the same unit, level and type get the same decision (unless a selector names people):
@@ -443,7 +457,7 @@ export function evaluateDay(
         shared: kosong(
           p.key,
           'LIBUR',
-          pesan(`Tidak bekerja: ${hk.keterangan.id}`, `Not working: ${hk.keterangan.en}`),
+          psn(`Tidak bekerja: ${hk.keterangan.id}`, `Not working: ${hk.keterangan.en}`),
           null,
         ),
         adds,
@@ -475,15 +489,15 @@ export function evaluateDay(
       for (const c of cocokan) {
         if (c.k !== k || !LOKASI_KINDS.has(c.a.hasil.jenis) || c === first) continue;
         const alasan = !penutupanHariIni(c.a)
-          ? pesan(`penutupan tidak berlaku pada ${tanggal}`, `the closure does not apply on ${tanggal}`)
+          ? psn(`penutupan tidak berlaku pada ${tanggal}`, `the closure does not apply on ${tanggal}`)
           : batasTakTerapkan(c.k, c.a)
-            ? pesan('batas nasional tidak diketahui hari ini', 'the national cap is unknown today')
+            ? psn('batas nasional tidak diketahui hari ini', 'the national cap is unknown today')
             : first!.a.hasil.jenis === 'penutupan_kantor'
-              ? pesan(
+              ? psn(
                   `kantor ditutup hari ini oleh ${sebut(rujukan(first!.k, first!.a)).id}`,
                   `the office is closed today by ${sebut(rujukan(first!.k, first!.a)).en}`,
                 )
-              : pesan(
+              : psn(
                   `didahului ${sebut(rujukan(first!.k, first!.a)).id} (urutan aturan)`,
                   `preceded by ${sebut(rujukan(first!.k, first!.a)).en} (rule order)`,
                 );
@@ -504,16 +518,16 @@ export function evaluateDay(
     if (!menang) {
       if (!hk.kerja) {
         lokasi = 'LIBUR';
-        penjelasan = pesan(`Tidak bekerja: ${hk.keterangan.id}`, `Not working: ${hk.keterangan.en}`);
+        penjelasan = psn(`Tidak bekerja: ${hk.keterangan.id}`, `Not working: ${hk.keterangan.en}`);
       } else {
         lokasi = 'WFO';
         penjelasan =
           aktif.length === 0
-            ? pesan(
+            ? psn(
                 'Tidak ada kebijakan yang berlaku: bekerja di kantor seperti biasa',
                 'No policy applies: working at the office as usual',
               )
-            : pesan(
+            : psn(
                 'Tidak ada aturan kebijakan yang berlaku bagi pegawai ini: bekerja di kantor seperti biasa',
                 'No policy rule applies to this employee: working at the office as usual',
               );
@@ -524,16 +538,16 @@ export function evaluateDay(
       const s = sebut(sumber);
       if (h.jenis === 'wfo') {
         lokasi = 'WFO';
-        penjelasan = pesan(
+        penjelasan = psn(
           `Bekerja di kantor (WFO) menurut ${s.id}`,
           `Works at the office (WFO) under ${s.en}`,
         );
       } else if (h.jenis === 'wfh') {
         lokasi = 'WFH';
-        penjelasan = pesan(`Bekerja dari rumah (WFH) menurut ${s.id}`, `Works from home (WFH) under ${s.en}`);
+        penjelasan = psn(`Bekerja dari rumah (WFH) menurut ${s.id}`, `Works from home (WFH) under ${s.en}`);
       } else if (h.jenis === 'penutupan_kantor') {
         lokasi = 'WFH';
-        penjelasan = pesan(
+        penjelasan = psn(
           `Kantor ditutup (${h.alasan}); bekerja dari rumah menurut ${s.id}`,
           `Office closed (${h.alasan}); works from home under ${s.en}`,
         );
@@ -543,7 +557,7 @@ export function evaluateDay(
         const anggota = !asnOnly || p.jenisPegawai !== 'non_asn';
         if (unit && h.jenis === 'batas_kantor' && anggota)
           adds.push({ k: menang.k, a: menang.a, per: h.per, boleh: true });
-        penjelasan = pesan(
+        penjelasan = psn(
           `Kantor atau rumah menurut jadwal, dalam batas ${s.id}`,
           `Office or home by the schedule, within the cap of ${s.en}`,
         );
@@ -552,7 +566,7 @@ export function evaluateDay(
         sumber,
         jenis: menang.a.hasil.jenis,
         dipakai: true,
-        alasan: pesan('menentukan lokasi kerja', 'decides the work location'),
+        alasan: psn('menentukan lokasi kerja', 'decides the work location'),
       });
       // Caps of other policies at the same standing also hold (all must be met: the stricter wins).
       for (const c of perKebijakan.slice(1)) {
@@ -566,7 +580,7 @@ export function evaluateDay(
             sumber: rujukan(c.k, c.a),
             jenis: c.a.hasil.jenis,
             dipakai: true,
-            alasan: pesan(
+            alasan: psn(
               'batas ini juga berlaku (semua batas harus dipenuhi)',
               'this cap also holds (all caps must be met)',
             ),
@@ -577,11 +591,11 @@ export function evaluateDay(
             jenis: c.a.hasil.jenis,
             dipakai: false,
             alasan: sameStanding
-              ? pesan(
+              ? psn(
                   `kalah oleh yang lebih ketat: ${s0(sumber).id}`,
                   `set aside for the stricter: ${s0(sumber).en}`,
                 )
-              : pesan(
+              : psn(
                   `kalah oleh kebijakan berkedudukan lebih tinggi: ${s0(sumber).id}`,
                   `set aside for a policy of higher standing: ${s0(sumber).en}`,
                 ),
@@ -610,7 +624,7 @@ export function evaluateDay(
         sumber: rujukan(c.k, c.a),
         jenis: 'minimum_kantor',
         dipakai: true,
-        alasan: pesan('minimum di kantor', 'office minimum'),
+        alasan: psn('minimum di kantor', 'office minimum'),
       });
     }
     for (const c of pertamaPerJenis('piket')) {
@@ -622,8 +636,8 @@ export function evaluateDay(
           jenis: 'piket',
           dipakai: true,
           alasan: boleh
-            ? pesan('dapat ditunjuk sebagai piket', 'may be appointed on duty (piket)')
-            : pesan('anggota kelompok piket, tidak boleh ditunjuk', 'in the piket group, not eligible'),
+            ? psn('dapat ditunjuk sebagai piket', 'may be appointed on duty (piket)')
+            : psn('anggota kelompok piket, tidak boleh ditunjuk', 'in the piket group, not eligible'),
         });
       }
     }
@@ -684,16 +698,33 @@ export function evaluateDay(
         (a.hasil.jenis === 'piket' && a.hasil.boleh?.nip),
     ),
   );
-  const memo = new Map<string, { shared: KeputusanOrang; adds: GroupAdd[] }>();
+  // A profile's groups and their ids are shared by its people too (one array, one string per group): a
+  // Pemda-wide month keeps one small object per person-day.
+  type Profil = {
+    shared: KeputusanOrang;
+    grup: readonly { g: Grup; boleh: boolean }[];
+    kelompok: readonly string[];
+  };
+  const memo = new Map<string, Profil>();
   for (const p of org.pegawai) {
     const unit = org.units.get(p.opdId);
     const profil = menamai ? p.key : `${p.opdId}|${p.jabatanLevel}|${p.jenisPegawai}`;
     let m = memo.get(profil);
     if (!m) {
-      m = decide(p, unit);
+      const d = decide(p, unit);
+      const ref = unit ? d.adds.map((x) => ({ ref: grupOf(x.k, x.a, x.per, unit), boleh: x.boleh })) : [];
+      m = {
+        shared: d.shared,
+        grup: ref.map((x) => ({ g: x.ref[1], boleh: x.boleh })),
+        kelompok: ref.map((x) => x.ref[0]),
+      };
       memo.set(profil, m);
     }
-    const kelompok = unit ? m.adds.map((g) => tambahGrup(g.k, g.a, g.per, unit, p.key, g.boleh)) : [];
+    for (const x of m.grup) {
+      x.g.anggota.push(p.key);
+      if (x.boleh) x.g.boleh.push(p.key);
+    }
+    const kelompok = m.kelompok;
     orang.set(
       p.key,
       m.shared.key === p.key && kelompok.length === 0 ? m.shared : { ...m.shared, key: p.key, kelompok },
@@ -701,7 +732,7 @@ export function evaluateDay(
   }
 
   const kelompok: KelompokBatasan[] = [];
-  for (const [id, g] of grup) {
+  for (const { id, g } of grup.values()) {
     const h = g.a.hasil;
     const src = rujukan(g.k, g.a);
     const n = g.anggota.length;
