@@ -16,4 +16,5 @@ export * from './policy/parse.ts';
 export * from './policy/schema.ts';
 export * from './policy/validate.ts';
 export * from './roster/check.ts';
+export * from './roster/palet.ts';
 export * from './roster/solve.ts';

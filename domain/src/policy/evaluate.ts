@@ -297,9 +297,9 @@ export function berlakuPada(k: Kebijakan, tanggal: IsoDate, hari: InfoHari): boo
 
 const LOKASI_KINDS = new Set<Hasil['jenis']>(['wfo', 'wfh', 'penutupan_kantor', 'batas_kantor']);
 
-/** One reference object per rule of a policy version (a day's decisions share it). */
 const RUJUKAN = new WeakMap<Aturan, RujukanAturan>();
-function rujukan(k: Kebijakan, a: Aturan): RujukanAturan {
+/** The reference to a rule of a policy version: one object per rule (a day's decisions share it). */
+export function rujukanAturan(k: Kebijakan, a: Aturan): RujukanAturan {
   const ada = RUJUKAN.get(a);
   if (ada && ada.kebijakanId === k.id && ada.versi === k.versi) return ada;
   const r: RujukanAturan = {
@@ -383,8 +383,8 @@ export function evaluateDay(
         if (r.persen === null) {
           peringatan.push(
             pesan(
-              `${sebut(rujukan(k, a)).id} tidak dapat diterapkan pada ${tanggal}: ${r.alasan.id}`,
-              `${sebut(rujukan(k, a)).en} cannot be applied on ${tanggal}: ${r.alasan.en}`,
+              `${sebut(rujukanAturan(k, a)).id} tidak dapat diterapkan pada ${tanggal}: ${r.alasan.id}`,
+              `${sebut(rujukanAturan(k, a)).en} cannot be applied on ${tanggal}: ${r.alasan.en}`,
             ),
           );
         }
@@ -494,14 +494,19 @@ export function evaluateDay(
             ? psn('batas nasional tidak diketahui hari ini', 'the national cap is unknown today')
             : first!.a.hasil.jenis === 'penutupan_kantor'
               ? psn(
-                  `kantor ditutup hari ini oleh ${sebut(rujukan(first!.k, first!.a)).id}`,
-                  `the office is closed today by ${sebut(rujukan(first!.k, first!.a)).en}`,
+                  `kantor ditutup hari ini oleh ${sebut(rujukanAturan(first!.k, first!.a)).id}`,
+                  `the office is closed today by ${sebut(rujukanAturan(first!.k, first!.a)).en}`,
                 )
               : psn(
-                  `didahului ${sebut(rujukan(first!.k, first!.a)).id} (urutan aturan)`,
-                  `preceded by ${sebut(rujukan(first!.k, first!.a)).en} (rule order)`,
+                  `didahului ${sebut(rujukanAturan(first!.k, first!.a)).id} (urutan aturan)`,
+                  `preceded by ${sebut(rujukanAturan(first!.k, first!.a)).en} (rule order)`,
                 );
-        pertimbangan.push({ sumber: rujukan(c.k, c.a), jenis: c.a.hasil.jenis, dipakai: false, alasan });
+        pertimbangan.push({
+          sumber: rujukanAturan(c.k, c.a),
+          jenis: c.a.hasil.jenis,
+          dipakai: false,
+          alasan,
+        });
       }
     }
     perKebijakan.sort(
@@ -533,7 +538,7 @@ export function evaluateDay(
               );
       }
     } else {
-      sumber = rujukan(menang.k, menang.a);
+      sumber = rujukanAturan(menang.k, menang.a);
       const h = menang.a.hasil;
       const s = sebut(sumber);
       if (h.jenis === 'wfo') {
@@ -577,7 +582,7 @@ export function evaluateDay(
             adds.push({ k: c.k, a: c.a, per: c.a.hasil.per, boleh: true });
           }
           pertimbangan.push({
-            sumber: rujukan(c.k, c.a),
+            sumber: rujukanAturan(c.k, c.a),
             jenis: c.a.hasil.jenis,
             dipakai: true,
             alasan: psn(
@@ -587,7 +592,7 @@ export function evaluateDay(
           });
         } else {
           pertimbangan.push({
-            sumber: rujukan(c.k, c.a),
+            sumber: rujukanAturan(c.k, c.a),
             jenis: c.a.hasil.jenis,
             dipakai: false,
             alasan: sameStanding
@@ -621,7 +626,7 @@ export function evaluateDay(
       if (unit && c.a.hasil.jenis === 'minimum_kantor')
         adds.push({ k: c.k, a: c.a, per: c.a.hasil.per, boleh: true });
       pertimbangan.push({
-        sumber: rujukan(c.k, c.a),
+        sumber: rujukanAturan(c.k, c.a),
         jenis: 'minimum_kantor',
         dipakai: true,
         alasan: psn('minimum di kantor', 'office minimum'),
@@ -632,7 +637,7 @@ export function evaluateDay(
         const boleh = lokasi !== 'LIBUR' && (c.a.hasil.boleh ? cocok(c.a.hasil.boleh, p, unit) : true);
         adds.push({ k: c.k, a: c.a, per: c.a.hasil.per, boleh: boleh });
         pertimbangan.push({
-          sumber: rujukan(c.k, c.a),
+          sumber: rujukanAturan(c.k, c.a),
           jenis: 'piket',
           dipakai: true,
           alasan: boleh
@@ -650,7 +655,7 @@ export function evaluateDay(
           mulai: h.mulai,
           selesai: h.selesai,
           istirahatMenit: h.istirahat_menit,
-          sumber: rujukan(jamC.k, jamC.a),
+          sumber: rujukanAturan(jamC.k, jamC.a),
         };
       }
     }
@@ -665,7 +670,7 @@ export function evaluateDay(
         setiapJam: h[status] === 'lokasi_berkala' ? h.lokasi_setiap_jam : undefined,
         dari: h[status] === 'lokasi_berkala' ? (h.lokasi_dari ?? jamKerja?.mulai) : undefined,
         sampai: h[status] === 'lokasi_berkala' ? (h.lokasi_sampai ?? jamKerja?.selesai) : undefined,
-        sumber: rujukan(c.k, c.a),
+        sumber: rujukanAturan(c.k, c.a),
       };
     };
     const kw = pertamaPerJenis('kewajiban_wfh');
@@ -684,7 +689,7 @@ export function evaluateDay(
         targetKinerja: flag('target_kinerja'),
         tetapDiRumah: flag('tetap_di_rumah'),
         laporHarian: flag('lapor_harian'),
-        sumber: kw.map((c) => rujukan(c.k, c.a)),
+        sumber: kw.map((c) => rujukanAturan(c.k, c.a)),
       },
       pertimbangan,
     };
@@ -734,7 +739,7 @@ export function evaluateDay(
   const kelompok: KelompokBatasan[] = [];
   for (const { id, g } of grup.values()) {
     const h = g.a.hasil;
-    const src = rujukan(g.k, g.a);
+    const src = rujukanAturan(g.k, g.a);
     const n = g.anggota.length;
     if (h.jenis === 'batas_kantor') {
       const m = h.maks;

@@ -318,12 +318,10 @@ interface HariTersimpan {
   /** whether a class may hand a seat to another (key: giver class × 2^20 + receiver class) */
   bolehTukar: Map<number, boolean>;
   bolehVersi: number;
-  /** who is on piket in each piket group */
+  /** who is on piket in each piket group, and who is at the office by choice (see `anggotaBerjenis`) */
   pemegang: (number[] | undefined)[];
-  pemegangVersi: number;
-  /** who is at the office by choice in each piket group */
   kantorPiket: (number[] | undefined)[];
-  kantorPiketVersi: number;
+  piketVersi: number;
   /** composite exchanges found to break a rule (key: kind and classes) */
   bolehGabung: Map<number, boolean>;
   bolehGabungVersi: number;
@@ -733,20 +731,31 @@ function ratakan(k: KonteksRatakan): void {
     }
     return ok;
   };
-  /** Who is on piket in the day's piket group i (cached for the day's version). */
-  const diPiket = (h: HariTersimpan, i: number): readonly number[] => {
-    if (h.pemegangVersi !== h.versi) {
+  /**
+   * The members of the day's piket group i whose cell is of kind `jenis`, kept in `cache` (h.pemegang for
+   * J_PIKET, h.kantorPiket for J_KANTOR) until the day's version changes.
+   */
+  const anggotaBerjenis = (
+    h: HariTersimpan,
+    cache: (number[] | undefined)[],
+    i: number,
+    jenis: number,
+  ): readonly number[] => {
+    if (h.piketVersi !== h.versi) {
       h.pemegang.length = 0;
-      h.pemegangVersi = h.versi;
+      h.kantorPiket.length = 0;
+      h.piketVersi = h.versi;
     }
-    let ps = h.pemegang[i];
+    let ps = cache[i];
     if (!ps) {
       ps = [];
-      for (const p of h.piketAnggota[i]!) if (p < n && h.jenis[p] === J_PIKET) ps.push(p);
-      h.pemegang[i] = ps;
+      for (const p of h.piketAnggota[i]!) if (p < n && h.jenis[p] === jenis) ps.push(p);
+      cache[i] = ps;
     }
     return ps;
   };
+  /** Who is on piket in the day's piket group i. */
+  const diPiket = (h: HariTersimpan, i: number) => anggotaBerjenis(h, h.pemegang, i, J_PIKET);
   /** Whether u handing v its seat (piket: its duty) on day i makes one of `goals` worse. */
   const rugi = (goals: readonly number[], i: number, u: number, v: number, piket: boolean) => {
     for (const s of goals) {
@@ -1361,20 +1370,8 @@ function ratakan(k: KonteksRatakan): void {
   /** May p, on piket on day h, take a free seat (free under caps)? */
   const bisaDuduk = (h: HariTersimpan, p: number) =>
     h.kep[p]?.lokasi === 'BEBAS' && h.cap.start[p + 1]! > h.cap.start[p]!;
-  // People at the office by choice in each piket group of a day (for K1), for the day's version.
-  const diKantorPiket = (h: HariTersimpan, gp: number): readonly number[] => {
-    if (h.kantorPiketVersi !== h.versi) {
-      h.kantorPiket.length = 0;
-      h.kantorPiketVersi = h.versi;
-    }
-    let ps = h.kantorPiket[gp];
-    if (!ps) {
-      ps = [];
-      for (const p of h.piketAnggota[gp]!) if (p < n && h.jenis[p] === J_KANTOR) ps.push(p);
-      h.kantorPiket[gp] = ps;
-    }
-    return ps;
-  };
+  // People at the office by choice in each piket group of a day (for K1).
+  const diKantorPiket = (h: HariTersimpan, gp: number) => anggotaBerjenis(h, h.kantorPiket, gp, J_KANTOR);
   const kunciGabung = (h: HariTersimpan, jenis: number, a: number, b: number, c: number) => {
     const kl = kelasHari(h);
     const C = h.wakil.length + 1;
@@ -2315,9 +2312,8 @@ export function solveRoster(m: MasukanJadwal, opsi: OpsiSolve = {}): HasilJadwal
       bolehTukar: new Map(),
       bolehVersi: 0,
       pemegang: [],
-      pemegangVersi: 0,
       kantorPiket: [],
-      kantorPiketVersi: 0,
+      piketVersi: 0,
       bolehGabung: new Map(),
       bolehGabungVersi: 0,
     });

@@ -394,24 +394,17 @@ policy
     const text = bacaBerkas(file);
     await withDb(cmd, async (sdb) => {
       const tenantId = await tenantOf(sdb, cmd);
-      try {
-        const r = await withTenant(sdb, tenantId, async (trx) =>
+      const r = await denganMasalahBerkas(file, () =>
+        withTenant(sdb, tenantId, async (trx) =>
           simpan(trx, tenantId, SYSTEM_ACTOR, text, await tenantToday(trx, tenantId)),
-        );
-        console.log(
-          r.berubah
-            ? `${file}: kebijakan ${r.id} versi ${r.versi} disimpan (${r.status})${r.diganti?.length ? `; versi ${r.diganti.join(', ')} kini diganti` : ''}.`
-            : `${file}: kebijakan ${r.id} versi ${r.versi} sudah tersimpan dengan isi yang sama; tidak ada yang berubah.`,
-        );
-        cetakTemuan(file, r.temuan);
-      } catch (e) {
-        if (e instanceof AppError && e.issues) {
-          console.error(`${file}: ${teks(e.pesan, lang)}`);
-          cetakMasalah(file, e.issues);
-          throw new UserError('');
-        }
-        throw e;
-      }
+        ),
+      );
+      console.log(
+        r.berubah
+          ? `${file}: kebijakan ${r.id} versi ${r.versi} disimpan (${r.status})${r.diganti?.length ? `; versi ${r.diganti.join(', ')} kini diganti` : ''}.`
+          : `${file}: kebijakan ${r.id} versi ${r.versi} sudah tersimpan dengan isi yang sama; tidak ada yang berubah.`,
+      );
+      cetakTemuan(file, r.temuan);
     });
   });
 

@@ -1,11 +1,10 @@
-import { JENIS_CUTI, pesan } from '@sigap/domain';
+import { JENIS_CUTI } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
-import { AppError } from '../../http/errors.ts';
-import { readTable } from '../impor/file-reader.ts';
+import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
 import { resolveScope, tenantToday } from '../org/org.service.ts';
 import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
 
@@ -125,16 +124,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        throw new AppError(
-          'BERKAS_TIDAK_SAH',
-          pesan(
-            'Kirim berkas CSV atau XLSX sebagai isi permintaan',
-            'Send a CSV or XLSX file as the request body',
-          ),
-        );
-      }
-      const table = await readTable(req.body, req.query.nama);
+      const table = await readTable(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const hariIni = await tenantToday(trx, c.tenantId);
         const w = (await resolveScope(trx, c, 'write', hariIni)).opdIds;

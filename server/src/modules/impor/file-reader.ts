@@ -22,6 +22,17 @@ function bad(id: string, en: string): AppError {
   return new AppError('BERKAS_TIDAK_SAH', pesan(id, en));
 }
 
+/** The body of an upload request (the file itself, CSV or XLSX); refused in words when there is none. */
+export function berkasDariIsi(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body) || body.length === 0) {
+    throw bad(
+      'Kirim berkas CSV atau XLSX sebagai isi permintaan',
+      'Send a CSV or XLSX file as the request body',
+    );
+  }
+  return body;
+}
+
 /** Reads CSV (UTF-8, comma or semicolon) or XLSX (first sheet) into a table. */
 export async function readTable(data: Buffer, fileName: string): Promise<Table> {
   const isXlsx = /\.xlsx$/i.test(fileName) || (data[0] === 0x50 && data[1] === 0x4b);

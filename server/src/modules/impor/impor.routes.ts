@@ -1,10 +1,10 @@
-import { OPD_COLUMNS, pesan } from '@sigap/domain';
+import { OPD_COLUMNS } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { errors } from '../../http/errors.ts';
 import { resolveScope, tenantToday } from '../org/org.service.ts';
 import {
   exportOpdRows,
@@ -14,7 +14,7 @@ import {
   toCsv,
   toXlsx,
 } from './ekspor.service.ts';
-import { readTable } from './file-reader.ts';
+import { berkasDariIsi, readTable } from './file-reader.ts';
 import { getImportJob, startImportJob } from './impor.jobs.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
 
@@ -44,16 +44,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req, reply) => {
       const c = callerOf(req);
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        throw new AppError(
-          'BERKAS_TIDAK_SAH',
-          pesan(
-            'Kirim berkas CSV atau XLSX sebagai isi permintaan',
-            'Send a CSV or XLSX file as the request body',
-          ),
-        );
-      }
-      const data = req.body;
+      const data = berkasDariIsi(req.body);
       const { jenis } = req.params;
       const writable = await withTenant(
         deps.sdb,

@@ -1,12 +1,11 @@
-import { pesan, type Sasaran, URUTAN_SASARAN_BAKU } from '@sigap/domain';
+import { type Sasaran, URUTAN_SASARAN_BAKU } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
-import { AppError } from '../../http/errors.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
-import { readTable } from '../impor/file-reader.ts';
+import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
 import { resolveScope, tenantToday } from '../org/org.service.ts';
 import { rekapPdf } from './dokumen/pdf.ts';
 import { rekapXlsx } from './dokumen/xlsx.ts';
@@ -254,16 +253,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        throw new AppError(
-          'BERKAS_TIDAK_SAH',
-          pesan(
-            'Kirim berkas CSV atau XLSX sebagai isi permintaan',
-            'Send a CSV or XLSX file as the request body',
-          ),
-        );
-      }
-      const table = await readTable(req.body, req.query.nama);
+      const table = await readTable(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const w = (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds;
         return imporRekap(trx, c.tenantId, actorOf(req), table, w);

@@ -11,6 +11,7 @@ import {
   pesan,
   petaKetidakhadiran,
   type RujukanAturan,
+  rujukanAturan,
   type Sasaran,
   type StatusJadwal,
   subtreeIds,
@@ -802,14 +803,7 @@ function indeksAturan(b: BahanEvaluasi) {
   const m = new Map<string, RujukanAturan>();
   for (const k of b.kebijakan) {
     for (const a of k.aturan) {
-      m.set(`${k.id}@${k.versi}/${a.id}`, {
-        kebijakanId: k.id,
-        versi: k.versi,
-        nomor: k.nomor,
-        judulKebijakan: k.judul,
-        aturanId: a.id,
-        judulAturan: a.judul,
-      });
+      m.set(`${k.id}@${k.versi}/${a.id}`, rujukanAturan(k, a));
     }
   }
   return m;
@@ -1103,12 +1097,13 @@ export async function daftarVersi(
       ids = new Set([...subtreeIds(nodes, root)].filter((id) => ids === null || ids.has(id)));
     }
     if (ids !== null) {
-      const dalam = ids;
-      lihat = (k) => {
-        if (k === null) return true;
-        const id = idOf.get(k.toUpperCase());
-        return id !== undefined && [...subtreeIds(nodes, id)].some((x) => dalam.has(x));
-      };
+      // A version built for an OPD covers some of `ids` when that OPD is one of them or above one of them.
+      const induk = new Map(opd.map((o) => [o.id, o.induk_id]));
+      const meliputi = new Set<string>();
+      for (const id of ids) {
+        for (let x: string | null | undefined = id; x && !meliputi.has(x); x = induk.get(x)) meliputi.add(x);
+      }
+      lihat = (k) => k === null || meliputi.has(idOf.get(k.toUpperCase()) ?? '');
     }
     if (caller) {
       const boleh = (await resolveScope(trx, caller, 'write', hariIni)).opdIds;

@@ -1,83 +1,29 @@
 import {
   addDays,
   dateRange,
+  GAYA_STATUS,
   isIsoDate,
   isoWeekday,
+  MERAH_BATAS,
   namaBulan,
   type Pesan,
   type StatusJadwal,
+  URUTAN_STATUS,
 } from '@sigap/domain';
 import type { CSSProperties } from 'react';
 import type { GridJadwal, KelompokGrid, VersiJadwal } from './types';
 
-/** Statuses in the order the legend lists them (as the printed recap does). */
-export const URUTAN_STATUS: readonly StatusJadwal[] = [
-  'WFO',
-  'WFH',
-  'PIKET',
-  'CUTI',
-  'SAKIT',
-  'ISOLASI',
-  'LIBUR',
-];
-
-export interface GayaStatus {
-  /** The short code shown in a grid cell (the same letters as on paper) */
-  readonly kode: string;
-  /** Fill and text colour, #RRGGBB */
-  readonly isi: string;
-  readonly teks: string;
-  readonly label: Pesan;
-}
-
-/**
- * The palette of the printed recap (server/src/modules/jadwal/dokumen/format.ts, GAYA_STATUS), so a
- * schedule looks the same on screen, in the XLSX and in the PDF: light fills, dark text of one hue.
- */
-export const GAYA_STATUS: Readonly<Record<StatusJadwal, GayaStatus>> = {
-  WFO: {
-    kode: 'WFO',
-    isi: '#C6EFCE',
-    teks: '#006100',
-    label: { id: 'Bekerja di kantor', en: 'Work from office' },
-  },
-  WFH: {
-    kode: 'WFH',
-    isi: '#DDEBF7',
-    teks: '#1F4E79',
-    label: { id: 'Bekerja dari rumah', en: 'Work from home' },
-  },
-  PIKET: {
-    kode: 'PKT',
-    isi: '#FFD8A8',
-    teks: '#7A3E00',
-    label: { id: 'Piket (bertugas di kantor)', en: 'On duty at the office' },
-  },
-  CUTI: { kode: 'CT', isi: '#E4DFEC', teks: '#4B2C6F', label: { id: 'Cuti', en: 'Leave' } },
-  SAKIT: { kode: 'S', isi: '#FFC7CE', teks: '#9C0006', label: { id: 'Sakit', en: 'Sick' } },
-  ISOLASI: {
-    kode: 'ISO',
-    isi: '#FFEB9C',
-    teks: '#6B5200',
-    label: { id: 'Isolasi mandiri', en: 'Self-isolation' },
-  },
-  LIBUR: {
-    kode: 'L',
-    isi: '#D9D9D9',
-    teks: '#404040',
-    label: { id: 'Libur / hari tidak bekerja', en: 'Holiday / non-working day' },
-  },
-};
-
-/** The over-cap mark of the printed recap: white on red. */
-export const MERAH = { isi: '#C00000', teks: '#FFFFFF' } as const;
+/** The status palette of the printed recap, from the domain: the grid looks like the XLSX and the PDF. */
+export { GAYA_STATUS, URUTAN_STATUS } from '@sigap/domain';
+/** The over-cap mark of the printed recap, as CSS colours: white on red. */
+export const MERAH = { isi: `#${MERAH_BATAS.isi}`, teks: `#${MERAH_BATAS.teks}` } as const;
 
 /** The palette as CSS variables (`--sj-WFO-isi`, `--sj-WFO-teks`, …) for jadwal.css. */
 export function paletVars(): CSSProperties {
   const v: Record<string, string> = { '--sj-merah-isi': MERAH.isi, '--sj-merah-teks': MERAH.teks };
   for (const s of URUTAN_STATUS) {
-    v[`--sj-${s}-isi`] = GAYA_STATUS[s].isi;
-    v[`--sj-${s}-teks`] = GAYA_STATUS[s].teks;
+    v[`--sj-${s}-isi`] = `#${GAYA_STATUS[s].isi}`;
+    v[`--sj-${s}-teks`] = `#${GAYA_STATUS[s].teks}`;
   }
   return v as CSSProperties;
 }

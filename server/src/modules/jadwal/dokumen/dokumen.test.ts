@@ -251,7 +251,7 @@ describe('rekapXlsx', () => {
     expect(teks).toContain('Keterangan / Legend');
     for (const s of Object.values(GAYA_STATUS)) {
       expect(teks).toContain(s.kode);
-      expect(teks).toContain(s.en);
+      expect(teks).toContain(s.label.en);
     }
     expect(teks).toContain('ISOLASI — Isolasi mandiri');
     expect(teks).toContain('Batu, 1 April 2020');

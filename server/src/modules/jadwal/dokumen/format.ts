@@ -3,9 +3,9 @@ import {
   formatWaktu,
   isoWeekday,
   localDate,
+  MERAH_BATAS,
   namaBulan,
   namaHari,
-  type StatusJadwal,
   ZONA_WAKTU,
   type ZonaWaktu,
 } from '@sigap/domain';
@@ -16,55 +16,10 @@ import type { DokumenRekap, OpdRekap, OrangRekap } from './types.ts';
  * meaning, and the Indonesian wording of periods, dates and signatures.
  */
 
-/** Statuses in the order the legend lists them. */
-export const URUTAN_STATUS: readonly StatusJadwal[] = [
-  'WFO',
-  'WFH',
-  'PIKET',
-  'CUTI',
-  'SAKIT',
-  'ISOLASI',
-  'LIBUR',
-];
-
-export interface GayaStatus {
-  /** The code printed in a day cell: at most three letters, so 31 days fit across one page */
-  readonly kode: string;
-  /** Cell fill and text colour, RRGGBB */
-  readonly isi: string;
-  readonly teks: string;
-  readonly id: string;
-  readonly en: string;
-}
-
-/**
- * One palette for both formats: light fills with dark text of the same hue, so every code stays
- * readable on screen, in colour print and (by its letters) in black-and-white print.
- */
-export const GAYA_STATUS: Readonly<Record<StatusJadwal, GayaStatus>> = {
-  WFO: { kode: 'WFO', isi: 'C6EFCE', teks: '006100', id: 'Bekerja di kantor', en: 'Work from office' },
-  WFH: { kode: 'WFH', isi: 'DDEBF7', teks: '1F4E79', id: 'Bekerja dari rumah', en: 'Work from home' },
-  PIKET: {
-    kode: 'PKT',
-    isi: 'FFD8A8',
-    teks: '7A3E00',
-    id: 'Piket (bertugas di kantor)',
-    en: 'On duty at the office',
-  },
-  CUTI: { kode: 'CT', isi: 'E4DFEC', teks: '4B2C6F', id: 'Cuti', en: 'Leave' },
-  SAKIT: { kode: 'S', isi: 'FFC7CE', teks: '9C0006', id: 'Sakit', en: 'Sick' },
-  ISOLASI: { kode: 'ISO', isi: 'FFEB9C', teks: '6B5200', id: 'Isolasi mandiri', en: 'Self-isolation' },
-  LIBUR: {
-    kode: 'L',
-    isi: 'D9D9D9',
-    teks: '404040',
-    id: 'Libur / hari tidak bekerja',
-    en: 'Holiday / non-working day',
-  },
-};
-
+/** The status palette and legend order are the domain's (the web grid uses the same). */
+export { GAYA_STATUS, URUTAN_STATUS } from '@sigap/domain';
 /** The over-cap mark: white on red. */
-export const MERAH = { isi: 'C00000', teks: 'FFFFFF' } as const;
+export const MERAH = MERAH_BATAS;
 /** Header fill, and the darker one of weekend and holiday columns. */
 export const ABU_KEPALA = 'EDEDED';
 export const ABU_LIBUR = 'BFBFBF';

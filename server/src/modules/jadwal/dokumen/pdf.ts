@@ -490,8 +490,8 @@ class Penulis {
         isi: GAYA_STATUS[s].isi,
         kode: GAYA_STATUS[s].kode,
         warna: GAYA_STATUS[s].teks,
-        id: `${s === GAYA_STATUS[s].kode ? '' : `${s}: `}${GAYA_STATUS[s].id}`,
-        en: GAYA_STATUS[s].en,
+        id: `${s === GAYA_STATUS[s].kode ? '' : `${s}: `}${GAYA_STATUS[s].label.id}`,
+        en: GAYA_STATUS[s].label.en,
       })),
       {
         isi: MERAH.isi,

@@ -272,10 +272,10 @@ function tulisLembar(ws: ExcelJS.Worksheet, d: DokumenRekap, opd: OpdRekap, peri
     // Indonesian over Nama and Jabatan, English from Unit on (it may run on into empty day cells).
     ws.mergeCells(awal + 1 + i, 3, awal + 1 + i, 4);
     const id = ws.getCell(awal + 1 + i, 3);
-    id.value = `${s} — ${g.id}`;
+    id.value = `${s} — ${g.label.id}`;
     id.font = { size: 9 };
     const en = ws.getCell(awal + 1 + i, 5);
-    en.value = g.en;
+    en.value = g.label.en;
     en.font = { size: 9, italic: true };
   });
   const barisCatatan = awal + 1 + URUTAN_STATUS.length;
