@@ -363,7 +363,9 @@ describe('rekapPdf', () => {
     for (const k of [1, 150, 300]) expect(semua).toContain(`Pegawai Nomor ${String(k).padStart(3, '0')}`);
     expect(semua).toContain('Kepala Sekretariat Daerah');
     expect(halaman[n - 1]).toContain('Keterangan / Legend');
-  });
+    // Rendering 300 × 31 cells (~2 s) and reading the 7 pages back with pdf.js (~2 s) is real work:
+    // ~4 s on an idle 2-core machine, up to ~8 s beside another heavy process; 20 s keeps 2× headroom.
+  }, 20_000);
 
   it('prints a period across two months as one grid per month', async () => {
     const hari = dateRange('2020-02-24', '2020-03-08');
