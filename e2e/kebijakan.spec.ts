@@ -327,6 +327,45 @@ describe('kebijakan', () => {
     }
   });
 
+  test("Revisi on the demo's Batu circular (its reason a folded block) opens valid: no parse error, every field enabled", async () => {
+    const ctx = await open();
+    const { page } = ctx;
+    await signIn(ctx, 'admin');
+    try {
+      await page.goto('/kebijakan/batu-2020-wfh-asn');
+      await page.getByTestId('kb-revisi').click();
+      await page.getByTestId('page-kebijakan-editor').waitFor();
+      expect(page.url()).toContain('/kebijakan/batu-2020-wfh-asn/revisi');
+      expect(await page.getByTestId('editor-versi').inputValue()).toBe('3');
+      expect(await page.getByTestId('editor-form-rusak').count()).toBe(0);
+      for (const f of [
+        'editor-id',
+        'editor-versi',
+        'editor-nomor',
+        'editor-judul',
+        'editor-jabatan',
+        'editor-alasan',
+      ])
+        expect(await page.getByTestId(f).isDisabled(), f).toBe(false);
+      // The only problem is the reason still to be written; the text is the v2 text with its next key intact.
+      const alasan = page.locator(
+        '[data-testid=editor-masalah] [data-testid=masalah][data-jalur=alasan_revisi]',
+      );
+      await alasan.waitFor();
+      const jalur = await page
+        .locator('[data-testid=editor-masalah] [data-testid=masalah]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-jalur')));
+      expect(jalur).toEqual(['alasan_revisi']);
+      expect(await page.getByTestId('editor-yaml').inputValue()).toMatch(/^alasan_revisi: ""\ndasar:$/m);
+      await page.getByTestId('editor-alasan').fill('Masa berlaku diperpanjang');
+      const periksa = page.getByTestId('editor-status-periksa');
+      await until(async () => (await periksa.getAttribute('data-ok')) === 'true', 'the revision is valid');
+      await shot(page, 'kebijakan-revisi-batu');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
   test('a revision (version 2 with its reason) is stored; the comparison highlights the changed rule; the draft is revoked', async () => {
     const ctx = await open();
     const { page } = ctx;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseKebijakan } from '@sigap/domain';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   aturanSementara,
   bacaIdentitas,
   dalamMasaBerlaku,
+  FIELD_IDENTITAS,
   kalender,
   mingguBulan,
   rentangBaris,
@@ -93,6 +95,42 @@ describe('identity fields in the YAML text', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.masalah.map((m) => m.jalur)).toEqual(['alasan_revisi']);
     expect(parseKebijakan(ubahIdentitas(t, 'alasan_revisi', 'Diperpanjang')).ok).toBe(true);
+  });
+
+  test('a revision of a text whose reason is a folded block (Batu v2) stays valid YAML', () => {
+    const v2 = contoh('batu-2020.v2.yaml');
+    const t = teksRevisi(v2, 3);
+    expect(t).toContain('status: draft\nalasan_revisi: ""\ndasar:');
+    expect(bacaIdentitas(t)).toMatchObject({ versi: '3', status: 'draft', alasan_revisi: '' });
+    const r = parseKebijakan(ubahIdentitas(t, 'alasan_revisi', 'Diperpanjang'));
+    expect(r.ok ? [] : r.masalah).toEqual([]);
+  });
+
+  test('any value written into any field of any example reads back, and the other fields stay', () => {
+    // Every way an identity value is written: plain, quoted, folded and literal blocks (with their
+    // chomping), a flow map, keys missing.
+    const teks = [
+      'id: a\nversi: 1\njudul: "x"\nnomor: \'1\'\ntanggal: 2020-01-01\nstatus: aktif # c\ndasar: []\n',
+      'id: a\nalasan_revisi: |+\n  satu\n\nstatus: aktif\n',
+      'id: a\njudul: >\n  dua\n  baris\nversi: 1\npenandatangan:\n  jabatan: |-\n    Bupati\n  nama: X\n',
+      'id: a\npenandatangan: { jabatan: Bupati, nama: X }\nstatus: draft\n',
+      'versi: 2\naturan: []\n',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...teks),
+        fc.constantFrom(...FIELD_IDENTITAS.filter((f) => f !== 'versi')),
+        fc.string({ maxLength: 40 }),
+        (sumber, f, value) => {
+          const t = ubahIdentitas(sumber, f, value);
+          const sebelum = bacaIdentitas(sumber)!;
+          const sesudah = bacaIdentitas(t);
+          expect(sesudah).not.toBeNull();
+          expect(sesudah).toEqual({ ...sebelum, [f]: value });
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

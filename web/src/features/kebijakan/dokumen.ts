@@ -79,6 +79,14 @@ const URUTAN_ATAS = [
  * neighbour. Returns the text unchanged when it cannot be read as YAML.
  */
 export function ubahIdentitas(text: string, f: FieldIdentitas, value: string): string {
+  if (bacaIdentitas(text) === null) return text;
+  const t = diTempat(text, f, value);
+  // The in-place edit must leave a readable document holding the value; otherwise let the yaml
+  // library's document API write it (layout may move, the content is right).
+  return terbaca(t, f, value) ? t : fallback(text, pathOf(f), f, value);
+}
+
+function diTempat(text: string, f: FieldIdentitas, value: string): string {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) return text;
   const path = pathOf(f);
@@ -92,7 +100,10 @@ export function ubahIdentitas(text: string, f: FieldIdentitas, value: string): s
     const parent = path.length > 1 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined) : undefined;
     const inFlow = !!(parent && isMap(parent) && parent.flow);
     const [start, end] = node.range as Range;
-    return text.slice(0, start) + scalarYaml(f, value, inFlow) + text.slice(end);
+    // A block scalar (`>-`, `|`) ends after its last line break: keep that break, or the next key
+    // would be glued onto the new value (`alasan_revisi: ""dasar:`).
+    const akhir = /\s*$/.exec(text.slice(start, end))?.[0] ?? '';
+    return text.slice(0, start) + scalarYaml(f, value, inFlow) + akhir + text.slice(end);
   }
   const root = doc.contents;
   if (!isMap(root) || root.flow) return fallback(text, path, f, value);
@@ -117,6 +128,12 @@ export function ubahIdentitas(text: string, f: FieldIdentitas, value: string): s
   if (first === undefined) return `${text}${text && !text.endsWith('\n') ? '\n' : ''}${line}\n`;
   const lineStart = text.lastIndexOf('\n', first - 1) + 1;
   return `${text.slice(0, lineStart)}${line}\n${text.slice(lineStart)}`;
+}
+
+/** Whether an edited text still parses and reads the field back as written (else the document API rewrites it). */
+function terbaca(text: string, f: FieldIdentitas, value: string): boolean {
+  const id = bacaIdentitas(text);
+  return !!id && id[f] === (f === 'versi' && /^\d+$/.test(value) ? String(Number(value)) : value);
 }
 
 /** When no in-place edit fits (a flow document, a nested map without the key): rewrite the document. */
