@@ -28,6 +28,36 @@ export interface ImportIssue {
 export interface RawRow {
   readonly baris: number;
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * Columns whose XLSX cell held a number of 16 or more digits: Excel keeps 15 significant digits,
+   * so the last digits of a NIP, NIK or long ID typed into a number cell are already gone.
+   */
+  readonly angkaPanjang?: readonly string[];
+}
+
+const LABEL_KOLOM: Readonly<Record<string, readonly [string, string]>> = {
+  nip: ['NIP', 'NIP'],
+  atasan_nip: ['NIP atasan', "Supervisor's NIP"],
+  id_pegawai: ['ID pegawai', 'Employee ID'],
+};
+
+/**
+ * One problem per cell that Excel stored as a long number (see `RawRow.angkaPanjang`), as a sentence
+ * an admin can act on; importers report these instead of validating the damaged value.
+ */
+export function masalahAngkaPanjang(row: RawRow): ImportIssue[] {
+  return (row.angkaPanjang ?? []).map((kolom) => {
+    const [id, en] = LABEL_KOLOM[kolom] ?? [`Kolom ${kolom}`, `Column ${kolom}`];
+    return {
+      baris: row.baris,
+      kolom,
+      kode: 'ANGKA_EXCEL',
+      pesan: pesan(
+        `${id} tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang atau berubah; format kolom sebagai Teks lalu ketik ulang nilainya`,
+        `${en} is stored as a number in Excel, so its last digits are lost or changed; format the column as Text and type the value again`,
+      ),
+    };
+  });
 }
 
 export const OPD_COLUMNS = [
@@ -142,8 +172,14 @@ export function checkHeader(
 }
 
 class RowReader {
-  readonly issues: ImportIssue[] = [];
-  constructor(private readonly row: RawRow) {}
+  readonly issues: ImportIssue[];
+  constructor(private readonly row: RawRow) {
+    this.issues = masalahAngkaPanjang(row);
+  }
+  /** Whether the cell lost digits in Excel (already reported): do not validate its value. */
+  rusak(col: string): boolean {
+    return this.row.angkaPanjang?.includes(col) ?? false;
+  }
   get(col: string): string {
     return (this.row.values[col] ?? '').trim();
   }
@@ -397,7 +433,7 @@ export function validatePegawaiRows(
           'Non-ASN staff need an id_pegawai',
         );
       }
-    } else if (jenisPegawai !== null) {
+    } else if (jenisPegawai !== null && !r.rusak('nip')) {
       const v = validateNip(nipRaw, jenisPegawai, today);
       if (v.ok) nip = nipRaw;
       else r.issues.push({ baris: row.baris, kolom: 'nip', kode: v.code, pesan: v.message });

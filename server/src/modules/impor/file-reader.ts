@@ -78,25 +78,39 @@ async function readXlsx(data: Buffer): Promise<Table> {
   const ws = wb.worksheets[0];
   if (!ws) throw bad('Berkas XLSX tidak punya lembar kerja', 'The XLSX file has no worksheet');
   const records: string[][] = [];
+  /** Per record, the 0-based columns whose cell was a long number (see `angkaPanjang`). */
+  const panjang = new Map<number, number[]>();
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       values[col - 1] = cellText(cell.value);
+      if (angkaPanjang(cell.value))
+        panjang.set(rowNumber - 1, [...(panjang.get(rowNumber - 1) ?? []), col - 1]);
     });
     records[rowNumber - 1] = Array.from(values, (v) => v ?? '');
   });
-  return toTable(Array.from(records, (r) => r ?? []));
+  return toTable(
+    Array.from(records, (r) => r ?? []),
+    panjang,
+  );
+}
+
+/**
+ * An integer of 16 or more digits in a number cell: Excel keeps 15 significant digits, so an 18-digit
+ * NIP or a 16-digit NIK typed into such a cell has already lost its last digits. The importers say
+ * so for that row and column (RawRow.angkaPanjang) instead of validating a damaged value.
+ */
+function angkaPanjang(v: ExcelJS.CellValue): boolean {
+  const n = v !== null && typeof v === 'object' && 'result' in v ? v.result : v;
+  return typeof n === 'number' && Number.isInteger(n) && Math.abs(n) >= 1e15;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') {
-    // An 18-digit NIP typed into a number cell has already lost its last digits: say so, never guess.
-    return Number.isSafeInteger(v)
-      ? String(v)
-      : `${v} (angka Excel: format sel sebagai Teks / format the cell as Text)`;
-  }
+  // Integers as digits (never 1.97e+17), decimals (coordinates) as JavaScript writes them.
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? v.toLocaleString('en-US', { useGrouping: false }) : String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -111,7 +125,7 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-function toTable(records: string[][]): Table {
+function toTable(records: string[][], panjang?: ReadonlyMap<number, readonly number[]>): Table {
   const header = records[0];
   if (!header || header.every((h) => h.trim() === '')) {
     throw bad(
@@ -129,7 +143,8 @@ function toTable(records: string[][]): Table {
     headers.forEach((h, j) => {
       values[h] = (rec[j] ?? '').trim();
     });
-    rows.push({ baris: i + 1, values });
+    const angka = (panjang?.get(i) ?? []).map((j) => headers[j]).filter((h): h is string => !!h);
+    rows.push({ baris: i + 1, values, ...(angka.length > 0 ? { angkaPanjang: angka } : {}) });
   }
   return { headers, rows };
 }

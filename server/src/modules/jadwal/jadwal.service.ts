@@ -6,6 +6,7 @@ import {
   type ImportIssue,
   isIsoDate,
   type JenisCuti,
+  masalahAngkaPanjang,
   type Pesan,
   periksaJadwal,
   pesan,
@@ -1207,7 +1208,12 @@ export async function imporRekap(
       ok = false;
     }
     const p = key ? b?.orang.get(key) : undefined;
-    if (!key) {
+    const angka = masalahAngkaPanjang(r);
+    if (angka.length > 0) {
+      // the person's number lost digits in Excel: say that, do not look the damaged value up
+      issues.push(...angka);
+      ok = false;
+    } else if (!key) {
       bad(
         r.baris,
         'nip',
