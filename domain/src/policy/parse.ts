@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type Pesan, pesan } from '../i18n/message.ts';
 import { Kebijakan } from './schema.ts';
@@ -12,7 +12,39 @@ export interface MasalahDokumen {
 
 export type HasilParse =
   | { readonly ok: true; readonly kebijakan: Kebijakan }
-  | { readonly ok: false; readonly masalah: MasalahDokumen[] };
+  | {
+      readonly ok: false;
+      /** The first `MAKS_MASALAH` problems, then one line saying how many more there are. */
+      readonly masalah: MasalahDokumen[];
+      /** How many problems the document has in all. */
+      readonly jumlah: number;
+    };
+
+/** At most this many problems are listed one by one; a document with more says "and N more". */
+export const MAKS_MASALAH = 200;
+
+/**
+ * The first `MAKS_MASALAH` problems (their lines are looked up only for those), then one entry saying
+ * how many more there are: a 1 MB document with 20,000 mistakes answers with a readable list.
+ */
+function dibatasi<T>(
+  semua: readonly T[],
+  jadi: (x: T, i: number) => MasalahDokumen,
+): { ok: false; masalah: MasalahDokumen[]; jumlah: number } {
+  const masalah = semua.slice(0, MAKS_MASALAH).map(jadi);
+  const sisa = semua.length - masalah.length;
+  if (sisa > 0) {
+    const n = sisa.toLocaleString('id-ID');
+    masalah.push({
+      jalur: '(dokumen)',
+      pesan: pesan(
+        `… dan ${n} masalah lain; perbaiki yang di atas lalu periksa lagi`,
+        `… and ${sisa.toLocaleString('en-US')} more problems; fix the ones above and check again`,
+      ),
+    });
+  }
+  return { ok: false, masalah, jumlah: semua.length };
+}
 
 /** `aturan.2.hasil` → `aturan[2].hasil` */
 export function formatJalur(path: readonly PropertyKey[]): string {
@@ -68,57 +100,54 @@ export function validateKebijakan(
   if (id.success) return { ok: true, kebijakan: id.data };
   const en = Kebijakan.safeParse(data, { error: z.locales.en().localeError });
   const enIssues = en.success ? [] : expandUnions(en.error.issues);
-  return {
-    ok: false,
-    masalah: expandUnions(id.error.issues).map((iss, i) => {
-      const jalur = formatJalur(iss.path);
-      const options = (iss as { options?: unknown[] }).options;
-      if (iss.code === 'invalid_union' && Array.isArray(options)) {
-        const list = options.map(String).join(', ');
-        return {
-          jalur,
-          baris: lineOf?.(iss.path),
-          pesan: pesan(
-            `${jalur}: nilai tidak dikenal; pilihan: ${list}`,
-            `${jalur}: unknown value; choose one of: ${list}`,
-          ),
-        };
-      }
-      const enMsg = enIssues[i]?.message ?? iss.message;
+  return dibatasi(expandUnions(id.error.issues), (iss, i) => {
+    const jalur = formatJalur(iss.path);
+    const options = (iss as { options?: unknown[] }).options;
+    if (iss.code === 'invalid_union' && Array.isArray(options)) {
+      const list = options.map(String).join(', ');
       return {
         jalur,
         baris: lineOf?.(iss.path),
-        pesan: pesan(`${jalur}: ${pick(iss.message, 'id')}`, `${jalur}: ${pick(enMsg, 'en')}`),
+        pesan: pesan(
+          `${jalur}: nilai tidak dikenal; pilihan: ${list}`,
+          `${jalur}: unknown value; choose one of: ${list}`,
+        ),
       };
-    }),
-  };
+    }
+    const enMsg = enIssues[i]?.message ?? iss.message;
+    return {
+      jalur,
+      baris: lineOf?.(iss.path),
+      pesan: pesan(`${jalur}: ${pick(iss.message, 'id')}`, `${jalur}: ${pick(enMsg, 'en')}`),
+    };
+  });
 }
 
 /** Parses a policy document from YAML (JSON is valid YAML) and validates it. */
 export function parseKebijakan(text: string): HasilParse {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  // The line counter records where each line starts while parsing; a position's line is then a binary
+  // search (a document with thousands of issues used to recount its lines from the start for each).
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      masalah: doc.errors.map((e) => {
-        const baris = e.linePos?.[0]?.line;
-        return {
-          jalur: '(dokumen)',
-          baris,
-          pesan: pesan(
-            `Dokumen tidak dapat dibaca sebagai YAML/JSON${baris ? ` (baris ${baris})` : ''}: ${e.message.split('\n')[0]}`,
-            `The document cannot be read as YAML/JSON${baris ? ` (line ${baris})` : ''}: ${e.message.split('\n')[0]}`,
-          ),
-        };
-      }),
-    };
+    return dibatasi(doc.errors, (e) => {
+      const baris = e.linePos?.[0]?.line;
+      return {
+        jalur: '(dokumen)',
+        baris,
+        pesan: pesan(
+          `Dokumen tidak dapat dibaca sebagai YAML/JSON${baris ? ` (baris ${baris})` : ''}: ${e.message.split('\n')[0]}`,
+          `The document cannot be read as YAML/JSON${baris ? ` (line ${baris})` : ''}: ${e.message.split('\n')[0]}`,
+        ),
+      };
+    });
   }
   const lineCounter = (path: readonly PropertyKey[]) => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true) as
         | { range?: [number, number, number] }
         | undefined;
-      if (node?.range) return text.slice(0, node.range[0]).split('\n').length;
+      if (node?.range) return lines.linePos(node.range[0]).line;
     }
     return undefined;
   };

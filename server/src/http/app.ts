@@ -20,6 +20,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { cutiRoutes } from '../modules/cuti/cuti.routes.ts';
+import { tandaiImporTerhenti } from '../modules/impor/impor.jobs.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
@@ -201,6 +202,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       ),
     });
   });
+
+  // Imports a previous run left "berjalan" died with it: say so instead of showing them running forever.
+  await tandaiImporTerhenti(opts.sdb);
 
   const deps = {
     sdb: opts.sdb,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportIssue } from '@sigap/domain';
+import { type ImportIssue, pesan } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import { type Actor, insertAudit, SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';
 
@@ -126,4 +126,53 @@ export async function getImportJob(
     hasil: row.status === 'berhasil' ? (hasil as unknown as ImportSummary) : null,
     galat: row.status === 'gagal' ? (hasil as unknown as ImportJob['galat']) : null,
   };
+}
+
+/**
+ * Marks the imports a previous run of the server left "berjalan" as failed: the process that ran them
+ * is gone (a crash, a restart), and their transaction was rolled back with it, so nothing was changed.
+ * Runs when the server starts; the page then shows the job failed in words instead of running forever.
+ */
+export async function tandaiImporTerhenti(sdb: SigapDatabase): Promise<number> {
+  const tenants = await sdb.db.selectFrom('tenant').select('id').execute();
+  let n = 0;
+  for (const t of tenants) {
+    n += await withTenant(sdb, t.id, async (trx) => {
+      const rows = await trx
+        .selectFrom('import_job')
+        .select(['id', 'jenis', 'nama_berkas'])
+        .where('status', '=', 'berjalan')
+        .execute();
+      let ditandai = 0;
+      for (const r of rows) {
+        if (jobs.has(r.id)) continue; // running in this process (a second app on one database in tests)
+        const galat: NonNullable<ImportJob['galat']> = {
+          code: 'IMPOR_TERHENTI',
+          pesan: pesan(
+            `Impor ${r.nama_berkas} terhenti karena server dimulai ulang; tidak ada data yang diubah — unggah berkasnya lagi`,
+            `Import of ${r.nama_berkas} stopped because the server was restarted; nothing was changed — upload the file again`,
+          ),
+          issues: [],
+        };
+        await trx
+          .updateTable('import_job')
+          .set({ status: 'gagal', hasil: JSON.stringify(galat), finished_at: new Date() })
+          .where('id', '=', r.id)
+          .where('status', '=', 'berjalan')
+          .execute();
+        await insertAudit(trx, t.id, SYSTEM_ACTOR, [
+          {
+            aksi: 'impor_gagal',
+            entitas: `impor_${r.jenis}`,
+            entitasId: r.id,
+            ringkasan: galat.pesan.id,
+            sesudah: { code: galat.code },
+          },
+        ]);
+        ditandai++;
+      }
+      return ditandai;
+    });
+  }
+  return n;
 }

@@ -100,6 +100,8 @@ export interface HasilValidasi {
   readonly ok: boolean;
   readonly kebijakan: Kebijakan | null;
   readonly masalah: ImportIssue[];
+  /** How many problems in all (the list stops after the first `MAKS_MASALAH`). */
+  readonly jumlahMasalah?: number;
   readonly temuan: (Temuan & { issue: ImportIssue })[];
 }
 
@@ -111,7 +113,14 @@ export async function validasi(
   tanggal: string,
 ): Promise<HasilValidasi> {
   const p = parseKebijakan(teksDokumen);
-  if (!p.ok) return { ok: false, kebijakan: null, masalah: p.masalah.map(sebagaiIssue), temuan: [] };
+  if (!p.ok)
+    return {
+      ok: false,
+      kebijakan: null,
+      masalah: p.masalah.map(sebagaiIssue),
+      jumlahMasalah: p.jumlah,
+      temuan: [],
+    };
   const b = await muatBahan(
     trx,
     tenantId,
@@ -138,8 +147,8 @@ export async function simpan(trx: Trx, tenantId: string, actor: Actor, teksDokum
     throw new AppError(
       'KEBIJAKAN_TIDAK_SAH',
       pesan(
-        `Dokumen kebijakan tidak sah: ${v.masalah.length} masalah; tidak ada yang disimpan`,
-        `The policy document is invalid: ${v.masalah.length} problems; nothing was stored`,
+        `Dokumen kebijakan tidak sah: ${v.jumlahMasalah ?? v.masalah.length} masalah; tidak ada yang disimpan`,
+        `The policy document is invalid: ${v.jumlahMasalah ?? v.masalah.length} problems; nothing was stored`,
       ),
       v.masalah,
     );
