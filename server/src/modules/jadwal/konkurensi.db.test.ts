@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, PASSWORD, seedSmallPemda } from '../../../test/fixtures.ts';
+import { menunggu as menungguDi, tahan as tahanDi, tungguSampai } from '../../../test/latch.ts';
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
@@ -43,51 +44,8 @@ function call(who: string, method: 'GET' | 'POST', url: string, payload?: unknow
 }
 
 const pg = () => sdb.kind === 'postgres';
-
-/**
- * Holds a lock from a connection of its own until released (PostgreSQL only): every statement that
- * needs a conflicting lock waits meanwhile.
- */
-async function tahan(kunci: string): Promise<() => Promise<void>> {
-  let lepas!: () => void;
-  const dilepas = new Promise<void>((r) => {
-    lepas = r;
-  });
-  let dipegang!: () => void;
-  const sudah = new Promise<void>((r) => {
-    dipegang = r;
-  });
-  const selesai = sdb.db.transaction().execute(async (trx) => {
-    await sql.raw(kunci).execute(trx);
-    dipegang();
-    await dilepas;
-  });
-  await sudah;
-  return async () => {
-    lepas();
-    await selesai;
-  };
-}
-
-/** How many sessions of this database are waiting for a lock (of a kind, on a table). */
-async function menunggu(f: { jenis?: string; tabel?: string } = {}) {
-  const r = await sql<{ n: number }>`
-    SELECT count(DISTINCT l.pid)::int AS n FROM pg_locks l
-    JOIN pg_stat_activity a ON a.pid = l.pid AND a.datname = current_database()
-    WHERE NOT l.granted
-      AND (${f.jenis ?? null}::text IS NULL OR l.locktype = ${f.jenis ?? null})
-      AND (${f.tabel ?? null}::text IS NULL OR l.relation = to_regclass(${f.tabel ?? null}))`.execute(sdb.db);
-  return r.rows[0]!.n;
-}
-
-/** Polls until `cond` holds (or `berhenti` does: then nothing more is awaited). */
-async function tungguSampai(cond: () => Promise<boolean>, apa: string, berhenti = () => false) {
-  const batas = Date.now() + 15_000;
-  while (!berhenti() && !(await cond())) {
-    if (Date.now() > batas) throw new Error(`still waiting for: ${apa}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const tahan = (kunci: string) => tahanDi(sdb, kunci);
+const menunggu = (f: { jenis?: string; tabel?: string } = {}) => menungguDi(sdb, f);
 
 beforeAll(async () => {
   sdb = await freshDatabase();
