@@ -12,6 +12,7 @@ import {
   validasiBarisCuti,
 } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
+import { kunciImpor } from '../../db/kunci.ts';
 import type { Caller } from '../../http/context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
@@ -305,6 +306,9 @@ export async function impor(
   /** OPD ids the importer may manage (null: the whole Pemda) */
   writable: ReadonlySet<string> | null,
 ) {
+  // One absence import per Pemda at a time: the register checked for overlaps below includes what the
+  // previous import added.
+  await kunciImpor(trx, tenantId, 'ketidakhadiran');
   const ppl = await trx.selectFrom('pegawai').select(['id', 'nip', 'id_pegawai']).execute();
   const idOf = new Map<string, string>();
   for (const p of ppl) {

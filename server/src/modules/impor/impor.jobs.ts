@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ImportIssue, pesan } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
+import { galatTabrakan } from '../../db/kunci.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit, SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import * as repo from './impor.repository.ts';
@@ -90,14 +91,20 @@ export async function startImportJob(
     .catch((e: unknown) => {
       job.status = 'gagal';
       job.fase = 'selesai';
-      job.galat =
-        e instanceof AppError
-          ? { code: e.code, pesan: e.pesan, issues: e.issues ?? [] }
-          : {
-              code: 'KESALAHAN_SERVER',
-              pesan: { id: `Kesalahan server: ${String(e)}`, en: `Server error: ${String(e)}` },
-              issues: [],
-            };
+      // Never the database's own text: a collision with another write in words, anything else as a
+      // server error (its detail goes to the server's log).
+      const a = e instanceof AppError ? e : galatTabrakan(e, { id: 'Impor ini', en: 'This import' });
+      if (!a) console.error(`impor ${meta.jenis} ${id}:`, e);
+      job.galat = a
+        ? { code: a.code, pesan: a.pesan, issues: a.issues ?? [] }
+        : {
+            code: 'KESALAHAN_SERVER',
+            pesan: {
+              id: 'Kesalahan server saat mengimpor; tidak ada data yang diubah. Coba lagi atau hubungi admin',
+              en: 'A server error occurred during the import; nothing was changed. Try again or contact the admin',
+            },
+            issues: [],
+          };
     })
     .finally(() => void finish());
   return job;

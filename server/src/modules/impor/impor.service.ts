@@ -10,6 +10,7 @@ import {
   validatePegawaiRows,
 } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
+import { kunciImpor } from '../../db/kunci.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
@@ -70,6 +71,8 @@ export async function importOpd(
     );
   }
   const summary = await withTenant(sdb, tenantId, async (trx): Promise<ImportSummary> => {
+    // One registry import per Pemda at a time; what is read below is what the previous one left.
+    await kunciImpor(trx, tenantId, 'registri');
     const current = await repo.loadCurrentOpd(trx);
     opts.onProgress?.('validasi', 0, table.rows.length);
     const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
@@ -117,6 +120,9 @@ export async function importPegawai(
   if (headerIssues.length > 0) throw failed(headerIssues);
   const total = table.rows.length;
   const summary = await withTenant(sdb, tenantId, async (trx): Promise<ImportSummary> => {
+    // One registry import per Pemda at a time: the "before" values audited below are read after the
+    // previous import has committed, so they are what this one replaces.
+    await kunciImpor(trx, tenantId, 'registri');
     const opd = await repo.loadCurrentOpd(trx);
     const current = await repo.loadCurrentPegawai(trx);
     opts.onProgress?.('validasi', 0, total);

@@ -116,13 +116,81 @@ export function pegawaiDalamJadwal(trx: Trx, jadwalId: string) {
     .execute();
 }
 
-export function terbitkan(trx: Trx, id: string, oleh: string) {
-  return trx
+/** Draft → published, once: whether this call made the transition (false when it was already published). */
+export async function terbitkan(trx: Trx, id: string, oleh: string): Promise<boolean> {
+  const r = await trx
     .updateTable('jadwal')
     .set({ status: 'terbit', diterbitkan_oleh: oleh, diterbitkan_pada: new Date() })
     .where('id', '=', id)
     .where('status', '=', 'draft')
+    .returning('id')
     .executeTakeFirst();
+  return r !== undefined;
+}
+
+/**
+ * Publishes, with a version, the unit heads' draft adjustments (jenis 'ubah') made after it to its own
+ * cells: they were made on top of it, so they go out with it. Returns how many.
+ */
+export async function terbitkanPenyesuaian(trx: Trx, id: string, oleh: string) {
+  const r = await trx
+    .updateTable('jadwal as u')
+    .set({ status: 'terbit', diterbitkan_oleh: oleh, diterbitkan_pada: new Date() })
+    .where('u.status', '=', 'draft')
+    .where('u.jenis', '=', 'ubah')
+    .where('u.id', '<>', id)
+    .where('u.dibuat_pada', '>', (eb) => eb.selectFrom('jadwal').select('dibuat_pada').where('id', '=', id))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('jadwal_sel as a')
+          .innerJoin('jadwal_sel as v', (j) =>
+            j
+              .onRef('v.tenant_id', '=', 'a.tenant_id')
+              .onRef('v.pegawai_id', '=', 'a.pegawai_id')
+              .onRef('v.tanggal', '=', 'a.tanggal'),
+          )
+          .select(sql`1`.as('x'))
+          .whereRef('a.tenant_id', '=', 'u.tenant_id')
+          .whereRef('a.jadwal_id', '=', 'u.id')
+          .where('v.jadwal_id', '=', id),
+      ),
+    )
+    .returning('u.id')
+    .execute();
+  return r.length;
+}
+
+/**
+ * Unit heads' locks on a version's cells that the published schedule in force does not show (at most
+ * `batas` of them, with the person), and how many there are.
+ */
+export async function kunciTidakTerbit(trx: Trx, id: string, batas = 5) {
+  const r = await sql<{
+    nama: string;
+    nip: string | null;
+    id_pegawai: string | null;
+    tanggal: string;
+    kunci: string;
+    jadwal: string | null;
+    n: number;
+  }>`
+    SELECT p.nama, p.nip, p.id_pegawai, k.tanggal::text AS tanggal, k.status AS kunci, t.status AS jadwal,
+           count(*) OVER ()::int AS n
+    FROM jadwal_kunci k
+    JOIN jadwal_sel v ON v.tenant_id = k.tenant_id AND v.jadwal_id = ${id}
+                     AND v.pegawai_id = k.pegawai_id AND v.tanggal = k.tanggal
+    JOIN pegawai p ON p.tenant_id = k.tenant_id AND p.id = k.pegawai_id
+    LEFT JOIN LATERAL (
+      SELECT s.status FROM jadwal_sel s
+      JOIN jadwal j ON j.tenant_id = s.tenant_id AND j.id = s.jadwal_id
+      WHERE s.tenant_id = k.tenant_id AND s.pegawai_id = k.pegawai_id AND s.tanggal = k.tanggal
+        AND j.status = 'terbit'
+      ORDER BY j.dibuat_pada DESC LIMIT 1
+    ) t ON true
+    WHERE t.status IS DISTINCT FROM k.status
+    ORDER BY k.tanggal, p.nama
+    LIMIT ${batas}`.execute(trx);
+  return { jumlah: r.rows[0]?.n ?? 0, contoh: r.rows };
 }
 
 export function listKunci(trx: Trx, dari: string, sampai: string) {

@@ -20,6 +20,7 @@ import {
 } from '@sigap/domain';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { kunciPeriodeJadwal } from '../../db/kunci.ts';
 import type { Caller } from '../../http/context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
@@ -262,6 +263,8 @@ export async function buatJadwal(
   opsi: OpsiBuat = {},
 ) {
   const days = periode(dari, sampai);
+  // Before anything is read: a unit head's change made while this runs waits and lands on top of it.
+  await kunciPeriodeJadwal(trx, tenantId, dari, sampai);
   const { b, hari } = await evaluasiPeriode(trx, tenantId, days);
   const orang = orangDalam(b, opdKode);
   // Few changes from the published schedule (or, before anything is published, the newest draft).
@@ -439,6 +442,7 @@ export async function catatKetidakhadiranDiJadwal(
   if (entries.length === 0) return null;
   const dari = entries.reduce((m, e) => (e.dari < m ? e.dari : m), entries[0]!.dari);
   const sampai = entries.reduce((m, e) => (e.sampai > m ? e.sampai : m), entries[0]!.sampai);
+  await kunciPeriodeJadwal(trx, tenantId, dari, sampai);
   const byPerson = new Map<string, typeof entries>();
   for (const e of entries) byPerson.set(e.pegawaiId, [...(byPerson.get(e.pegawaiId) ?? []), e]);
   const rows = (await repo.selBerlaku(trx, dari, sampai)).filter((r) => byPerson.has(r.pegawai_id));
@@ -494,16 +498,31 @@ export async function catatKetidakhadiranDiJadwal(
 
 /** Publishes a draft version; everyone with a cell in it is told in the app. Audited. */
 export async function terbitkan(trx: Trx, tenantId: string, actor: Actor, id: string, caller?: Caller) {
-  const j = await repo.jadwalById(trx, id);
-  if (!j) throw errors.notFound('Versi jadwal', 'Schedule version');
+  const awal = await repo.jadwalById(trx, id);
+  if (!awal) throw errors.notFound('Versi jadwal', 'Schedule version');
+  // One publication at a time over these months; read again under the lock.
+  await kunciPeriodeJadwal(trx, tenantId, awal.dari, awal.sampai);
+  const j = (await repo.jadwalById(trx, id))!;
   if (caller) await cekLingkupJadwal(trx, caller, j.cakupan_opd, j.dari, 'write', id);
-  if (j.status === 'terbit') {
+  // Draft → published exactly once (the UPDATE is conditional): a second publication changes
+  // nothing and sends no notices.
+  if (j.status === 'terbit' || !(await repo.terbitkan(trx, id, actor.nama))) await sudahTerbit(trx, id);
+  const penyesuaian = await repo.terbitkanPenyesuaian(trx, id, actor.nama);
+  const beda = await repo.kunciTidakTerbit(trx, id);
+  if (beda.jumlah > 0) {
+    const contoh = beda.contoh.map((x) => ({
+      id: `${x.nama} (${x.nip ?? x.id_pegawai ?? ''}) ${formatTanggal(x.tanggal)}: dikunci ${x.kunci}, di jadwal ${x.jadwal ?? 'kosong'}`,
+      en: `${x.nama} (${x.nip ?? x.id_pegawai ?? ''}) ${formatTanggal(x.tanggal, 'en')}: locked ${x.kunci}, scheduled ${x.jadwal ?? 'empty'}`,
+    }));
+    const lagi = beda.jumlah > contoh.length ? beda.jumlah - contoh.length : 0;
     throw new AppError(
       'KONFLIK',
-      pesan('Versi jadwal ini sudah terbit', 'This schedule version is already published'),
+      pesan(
+        `Jadwal tidak diterbitkan: ${beda.jumlah} sel berbeda dari perubahan kepala unit yang dikunci — ${contoh.map((c) => c.id).join('; ')}${lagi ? `; dan ${lagi} lagi` : ''}. Buat ulang jadwal periode ini (kunci selalu diikuti), lalu terbitkan`,
+        `Schedule not published: ${beda.jumlah} cells differ from unit heads' locked changes — ${contoh.map((c) => c.en).join('; ')}${lagi ? `; and ${lagi} more` : ''}. Rebuild the schedule for this period (locks are always kept), then publish`,
+      ),
     );
   }
-  await repo.terbitkan(trx, id, actor.nama);
   const orang = await repo.pegawaiDalamJadwal(trx, id);
   const periodeId = `${formatTanggal(j.dari, 'id', false)} s.d. ${formatTanggal(j.sampai, 'id', false)}`;
   const periodeEn = `${formatTanggal(j.dari, 'en', false)} to ${formatTanggal(j.sampai, 'en', false)}`;
@@ -525,10 +544,24 @@ export async function terbitkan(trx: Trx, tenantId: string, actor: Actor, id: st
       entitasId: id,
       ringkasan: `Menerbitkan jadwal ${j.dari} s.d. ${j.sampai}${j.cakupan_opd ? ` (${j.cakupan_opd})` : ''}: ${orang.length} pegawai diberi tahu`,
       sebelum: { status: 'draft' },
-      sesudah: { status: 'terbit' },
+      sesudah: { status: 'terbit', penyesuaian },
     },
   ]);
   return { id, status: 'terbit' as const, diberitahu: orang.length };
+}
+
+/** The answer to publishing a version that is already published: who published it, and when. */
+async function sudahTerbit(trx: Trx, id: string): Promise<never> {
+  const j = await repo.jadwalById(trx, id);
+  const kapan = j?.diterbitkan_pada ? new Date(j.diterbitkan_pada) : null;
+  const oleh = j?.diterbitkan_oleh ?? '';
+  throw new AppError(
+    'KONFLIK',
+    pesan(
+      `Versi jadwal ini sudah terbit${oleh ? ` (oleh ${oleh}${kapan ? `, ${kapan.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''})` : ''}; pemberitahuan tidak dikirim ulang`,
+      `This schedule version is already published${oleh ? ` (by ${oleh}${kapan ? `, ${kapan.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''})` : ''}; no notices are sent again`,
+    ),
+  );
 }
 
 /** Refuses when a version's OPD subtree (null = whole Pemda) lies outside what the caller may change. */
@@ -657,6 +690,8 @@ export async function ubahSel(
 ) {
   if (!isIsoDate(v.tanggal))
     throw new AppError('VALIDASI', pesan('tanggal harus YYYY-MM-DD', 'tanggal must be YYYY-MM-DD'));
+  // Waits for a build of this month to finish, so the change lands on top of its version.
+  await kunciPeriodeJadwal(trx, tenantId, v.tanggal, v.tanggal);
   const { b, hari } = await evaluasiPeriode(trx, tenantId, [v.tanggal]);
   const ev = hari[0]!;
   const p = b.orang.get(v.key);
@@ -777,6 +812,9 @@ export async function ubahSel(
 
 /** Releases a unit head's fixed cell: the next rebuild may change it again. */
 export async function lepasKunci(trx: Trx, tenantId: string, caller: Caller, key: string, tanggal: string) {
+  if (!isIsoDate(tanggal))
+    throw new AppError('VALIDASI', pesan('tanggal harus YYYY-MM-DD', 'tanggal must be YYYY-MM-DD'));
+  await kunciPeriodeJadwal(trx, tenantId, tanggal, tanggal);
   const b = await muatBahan(trx, tenantId, tanggal);
   const p = b.orang.get(key);
   if (!p) throw errors.notFound(`Pegawai ${key}`, `Employee ${key}`);
@@ -1291,6 +1329,7 @@ export async function imporRekap(
       issues,
     );
   }
+  await kunciPeriodeJadwal(trx, tenantId, dari, sampai);
   const j = await repo.insertJadwal(trx, tenantId, {
     dari,
     sampai,
