@@ -1,5 +1,6 @@
 export * from './auth/roles.ts';
 export * from './calendar/dates.ts';
+export * from './calendar/skema.ts';
 export * from './calendar/work-hours.ts';
 export * from './calendar/zones.ts';
 export * from './cuti/cuti.ts';

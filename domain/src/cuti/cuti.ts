@@ -1,4 +1,4 @@
-import { dateRange, type IsoDate, isIsoDate } from '../calendar/dates.ts';
+import { dateRange, type IsoDate, masalahTanggal } from '../calendar/dates.ts';
 import { type Pesan, pesan } from '../i18n/message.ts';
 import { checkHeader, type ImportIssue, masalahAngkaPanjang, type RawRow } from '../org/import.ts';
 import type { Ketidakhadiran } from '../roster/solve.ts';
@@ -82,20 +82,12 @@ export function periksaIsianCuti(
       ),
     );
   }
-  const okDari = isIsoDate(v.dari);
-  const okSampai = isIsoDate(v.sampai);
-  if (!okDari)
-    add(
-      'dari',
-      'TANGGAL_TIDAK_SAH',
-      pesan(`"${v.dari}" bukan tanggal YYYY-MM-DD`, `"${v.dari}" is not a YYYY-MM-DD date`),
-    );
-  if (!okSampai)
-    add(
-      'sampai',
-      'TANGGAL_TIDAK_SAH',
-      pesan(`"${v.sampai}" bukan tanggal YYYY-MM-DD`, `"${v.sampai}" is not a YYYY-MM-DD date`),
-    );
+  const salahDari = masalahTanggal(v.dari, 'dari');
+  const salahSampai = masalahTanggal(v.sampai, 'sampai');
+  const okDari = salahDari === null;
+  const okSampai = salahSampai === null;
+  if (salahDari) add('dari', 'TANGGAL_TIDAK_SAH', salahDari);
+  if (salahSampai) add('sampai', 'TANGGAL_TIDAK_SAH', salahSampai);
   if (okDari && okSampai) {
     if (v.sampai < v.dari) {
       add(

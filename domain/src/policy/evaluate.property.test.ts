@@ -482,7 +482,9 @@ const RUNS = { numRuns: 300 };
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════════
 
-describe('evaluateDay — properties over random organisations and policies', () => {
+// Measured: each property here takes ≤ 1 s of CPU alone (vitest per-test CPU time on this 2-core machine);
+// 30 s leaves far more than 2× room when the machine is shared with heavy work (up to ~9× slower).
+describe('evaluateDay — properties over random organisations and policies', { timeout: 30_000 }, () => {
   it('the generators make real documents, and the scenarios pick people and set caps', () => {
     // guards against a generator that silently produces only trivial cases
     const contoh = fc.sample(skenarioArb, { numRuns: 400, seed: 42 });
@@ -886,7 +888,9 @@ function periksaDitolak(doc: Obj, j: Jalur, hapus: boolean) {
   }
 }
 
-describe('validateKebijakan — properties', () => {
+// Measured: each property here takes ≤ 1 s of CPU alone (vitest per-test CPU time on this 2-core machine);
+// 30 s leaves far more than 2× room when the machine is shared with heavy work (up to ~9× slower).
+describe('validateKebijakan — properties', { timeout: 30_000 }, () => {
   const dokPolosArb = dokArb(statusArb).filter((d) => validateKebijakan(d).ok);
 
   it('(g) a document missing one required field is refused, naming the field in Indonesian and English', () => {

@@ -194,7 +194,9 @@ function build(s: Skenario) {
   return scenario(s.people, s.units, aturan, { tidakHadir, kunci, seed: s.seed });
 }
 
-describe('solveRoster — properties', () => {
+// Measured: each property here takes ≤ 1 s of CPU alone (vitest per-test CPU time on this 2-core machine);
+// 30 s leaves far more than 2× room when the machine is shared with heavy work (up to ~9× slower).
+describe('solveRoster — properties', { timeout: 30_000 }, () => {
   it('one status per person per day; the unavailable are never scheduled to work; locks are kept unless absent', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
