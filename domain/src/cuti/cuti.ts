@@ -129,7 +129,8 @@ export function tumpang(a: PeriodeCuti, b: PeriodeCuti): boolean {
 export function validasiBarisCuti(
   headers: readonly string[],
   rows: readonly RawRow[],
-  kenal: (key: string) => 'ada' | 'tidak_ada' | 'di_luar_lingkup',
+  /** whether the person exists and lies in the importer's scope on the row's dates (`baris`: row number) */
+  kenal: (key: string, baris: number) => 'ada' | 'tidak_ada' | 'di_luar_lingkup',
   terdaftar: readonly PeriodeCuti[],
 ): { ok: true; records: CutiRecord[] } | { ok: false; issues: ImportIssue[] } {
   const issues = checkHeader(headers, CUTI_COLUMNS, CUTI_OPTIONAL_COLUMNS).filter(
@@ -170,7 +171,7 @@ export function validasiBarisCuti(
         ),
       });
     } else {
-      const k = kenal(key);
+      const k = kenal(key, r.baris);
       if (k !== 'ada') {
         rowIssues.push({
           baris: r.baris,
@@ -180,8 +181,8 @@ export function validasiBarisCuti(
             k === 'tidak_ada'
               ? pesan(`pegawai ${key} tidak terdaftar`, `employee ${key} is not registered`)
               : pesan(
-                  `pegawai ${key} di luar OPD yang boleh Anda kelola`,
-                  `employee ${key} is outside the OPDs you may manage`,
+                  `pegawai ${key} di luar OPD yang boleh Anda kelola pada tanggal dari–sampai baris ini`,
+                  `employee ${key} is outside the OPDs you may manage on this row's dates (dari–sampai)`,
                 ),
         });
       }

@@ -671,9 +671,7 @@ leave
       const tenantId = await tenantOf(sdb, cmd);
       const table = await bacaTabel(file);
       const r = await denganMasalahBerkas(file, () =>
-        withTenant(sdb, tenantId, async (trx) =>
-          imporCuti(trx, tenantId, SYSTEM_ACTOR, table, await tenantToday(trx, tenantId), null),
-        ),
+        withTenant(sdb, tenantId, (trx) => imporCuti(trx, tenantId, SYSTEM_ACTOR, table, null)),
       );
       console.log(
         `${file}: ${r.jumlah} ketidakhadiran dicatat${r.jadwal ? `; ${r.jadwal.sel} sel jadwal menjadi tidak hadir` : ''}.`,

@@ -1,6 +1,7 @@
 import {
   formatTanggal,
   type ImportIssue,
+  isIsoDate,
   JENIS_CUTI,
   type JenisCuti,
   jenisKesehatan,
@@ -19,7 +20,7 @@ import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
 import { catatKetidakhadiranDiJadwal } from '../jadwal/jadwal.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
-import { inScope, resolveScope } from '../org/org.service.ts';
+import { inScope, type LingkupTanggal, lingkupTanggal, resolveScope } from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import * as repo from './cuti.repository.ts';
 
@@ -123,16 +124,17 @@ export async function ajukan(trx: Trx, tenantId: string, caller: Caller, isian: 
   return { id: row!.id, status: 'diajukan' as const };
 }
 
-/** Whether the caller may decide on (or enter) absences of a person placed in `opdId`. */
-async function bolehMemutuskan(
-  trx: Trx,
-  caller: Caller,
-  p: { id: string; opd_id: string | null; atasan_id: string | null },
-  tanggal: string,
-) {
-  if (caller.pegawaiId && caller.pegawaiId === p.id) return false;
-  if (caller.pegawaiId && caller.pegawaiId === p.atasan_id) return true;
-  return inScope(await resolveScope(trx, caller, 'adjust', tanggal), p.opd_id, '');
+/**
+ * Whether the caller may decide on a request of person `p` covering `dari`..`sampai`: as the person's
+ * direct supervisor on every one of those days, or with the person inside their unit/OPD scope on every
+ * one of them; never on their own request.
+ */
+async function bolehMemutuskan(trx: Trx, caller: Caller, pegawaiId: string, dari: string, sampai: string) {
+  if (caller.pegawaiId && caller.pegawaiId === pegawaiId) return false;
+  const lingkup = lingkupTanggal(trx, caller, 'adjust');
+  if (caller.pegawaiId && (await lingkup.atasanSepanjang(pegawaiId, caller.pegawaiId, dari, sampai)))
+    return true;
+  return lingkup.meliputi(pegawaiId, dari, sampai);
 }
 
 /** The supervisor (or a unit head / OPD admin over the person) approves or refuses a request. */
@@ -147,7 +149,7 @@ export async function putuskan(
   if (!c) throw errors.notFound('Pengajuan cuti', 'Leave request');
   const p = await orgRepo.getPegawai(trx, c.pegawai_id, c.dari);
   if (!p) throw errors.notFound('Pegawai', 'Employee');
-  if (!(await bolehMemutuskan(trx, caller, p, c.dari))) {
+  if (!(await bolehMemutuskan(trx, caller, p.id, c.dari, c.sampai))) {
     throw new AppError(
       'DILARANG',
       pesan(
@@ -247,7 +249,9 @@ export async function catat(trx: Trx, tenantId: string, caller: Caller, isian: I
       `Penempatan ${isian.key} pada ${isian.dari}`,
       `Placement of ${isian.key} on ${isian.dari}`,
     );
-  if (!inScope(await resolveScope(trx, caller, 'write', isian.dari), p.opd_id, '')) throw errors.outOfScope();
+  // Every day written must find the person in the caller's scope, not only the first.
+  if (!(await lingkupTanggal(trx, caller, 'write').meliputi(p.id, isian.dari, isian.sampai)))
+    throw errors.outOfScope();
   await tolakTumpang(trx, p.id, isian.key, isian);
   const actor: Actor = { userId: caller.userId, nama: caller.username };
   const [row] = await repo.insert(trx, tenantId, [
@@ -294,17 +298,16 @@ export async function catat(trx: Trx, tenantId: string, caller: Caller, isian: I
 
 /**
  * Imports approved absences from a CSV/XLSX table (CONTRACTS-style columns `nip,jenis,dari,sampai,
- * keterangan`, optional `id_pegawai`): all-or-nothing, every bad row named; people outside the
- * importer's OPDs refused.
+ * keterangan`, optional `id_pegawai`): all-or-nothing, every bad row named; a row whose person is not
+ * in the importer's scope on every one of its days is refused.
  */
 export async function impor(
   trx: Trx,
   tenantId: string,
   actor: Actor,
   t: Table,
-  tanggal: string,
-  /** OPD ids the importer may manage (null: the whole Pemda) */
-  writable: ReadonlySet<string> | null,
+  /** The importer's scope by date (write mode); null: the whole Pemda (the CLI) */
+  lingkup: LingkupTanggal | null,
 ) {
   // One absence import per Pemda at a time: the register checked for overlaps below includes what the
   // previous import added.
@@ -315,7 +318,6 @@ export async function impor(
     if (p.nip) idOf.set(p.nip, p.id);
     if (p.id_pegawai) idOf.set(p.id_pegawai, p.id);
   }
-  const place = new Map((await orgRepo.listPenempatan(trx, tanggal)).map((p) => [p.id, p.opd_id]));
   const keyById = new Map(ppl.map((p) => [p.id, keyOf(p)]));
   const terdaftar = (await repo.aktif(trx)).map((x) => ({
     key: keyById.get(x.pegawai_id)!,
@@ -323,14 +325,25 @@ export async function impor(
     dari: x.dari,
     sampai: x.sampai,
   }));
+  // Scope is a question about the row's dates: asked here for every row whose person and dates are readable.
+  const luar = new Set<number>();
+  const dibaca = t.rows.flatMap((r) => {
+    const key = (r.values.nip ?? '').trim() || (r.values.id_pegawai ?? '').trim();
+    const id = idOf.get(key);
+    const dari = (r.values.dari ?? '').trim();
+    const sampai = (r.values.sampai ?? '').trim();
+    return id && isIsoDate(dari) && isIsoDate(sampai) && dari <= sampai
+      ? [{ baris: r.baris, id, dari, sampai }]
+      : [];
+  });
+  if (lingkup) {
+    await lingkup.muat(dibaca.map((r) => r.id));
+    for (const r of dibaca) if (!(await lingkup.meliputi(r.id, r.dari, r.sampai))) luar.add(r.baris);
+  }
   const v = validasiBarisCuti(
     t.headers,
     t.rows,
-    (key) => {
-      const id = idOf.get(key);
-      if (!id) return 'tidak_ada';
-      return writable === null || writable.has(place.get(id) ?? '') ? 'ada' : 'di_luar_lingkup';
-    },
+    (key, baris) => (!idOf.has(key) ? 'tidak_ada' : luar.has(baris) ? 'di_luar_lingkup' : 'ada'),
     terdaftar,
   );
   if (!v.ok) {

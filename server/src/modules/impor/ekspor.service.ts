@@ -2,7 +2,6 @@ import { OPD_COLUMNS, PEGAWAI_COLUMNS } from '@sigap/domain';
 import ExcelJS from 'exceljs';
 import type { Trx } from '../../db/database.ts';
 import { listOpd, listPegawaiForExport, type ResolvedScope } from '../org/org.repository.ts';
-import { inScope } from '../org/org.service.ts';
 
 export type Row = Record<string, string>;
 export const PEGAWAI_EXPORT_COLUMNS = [...PEGAWAI_COLUMNS, 'id_pegawai'] as const;
@@ -39,29 +38,41 @@ export async function exportOpdRows(trx: Trx, asOf: string): Promise<Row[]> {
   return out;
 }
 
-/** Employees in the import format, within the caller's scope. */
+/** Whose current personal data an export may carry (see `pribadiKini`); absent: everyone's. */
+export interface PribadiBoleh {
+  kontak(pegawaiId: string): boolean;
+  rumah(pegawaiId: string): boolean;
+}
+
+/**
+ * Employees in the import format, within the caller's scope on `asOf`. E-mail, phone and home location
+ * are today's personal data: written only where `pribadi` allows, else left empty.
+ */
 export async function exportPegawaiRows(
   trx: Trx,
   asOf: string,
   scope: ResolvedScope,
-  /** Who may see home locations (the record keepers); others get those columns empty. */
-  homeScope: ResolvedScope = scope,
+  pribadi?: PribadiBoleh,
 ): Promise<Row[]> {
   const rows = await listPegawaiForExport(trx, asOf, scope);
-  return rows.map((r) => ({
-    nip: r.nip ?? '',
-    nama: r.nama,
-    jenis_pegawai: r.jenis_pegawai,
-    jabatan_level: r.jabatan_level,
-    jabatan: r.jabatan,
-    opd_kode: r.opd_kode,
-    atasan_nip: r.atasan_nip ?? r.atasan_id_pegawai ?? '',
-    email: r.email ?? '',
-    telepon: r.telepon ?? '',
-    rumah_lat: inScope(homeScope, r.opd_id, r.id) ? num(r.rumah_lat) : '',
-    rumah_lng: inScope(homeScope, r.opd_id, r.id) ? num(r.rumah_lng) : '',
-    id_pegawai: r.id_pegawai ?? '',
-  }));
+  return rows.map((r) => {
+    const kontak = pribadi?.kontak(r.id) ?? true;
+    const rumah = pribadi?.rumah(r.id) ?? true;
+    return {
+      nip: r.nip ?? '',
+      nama: r.nama,
+      jenis_pegawai: r.jenis_pegawai,
+      jabatan_level: r.jabatan_level,
+      jabatan: r.jabatan,
+      opd_kode: r.opd_kode,
+      atasan_nip: r.atasan_nip ?? r.atasan_id_pegawai ?? '',
+      email: kontak ? (r.email ?? '') : '',
+      telepon: kontak ? (r.telepon ?? '') : '',
+      rumah_lat: rumah ? num(r.rumah_lat) : '',
+      rumah_lng: rumah ? num(r.rumah_lng) : '',
+      id_pegawai: r.id_pegawai ?? '',
+    };
+  });
 }
 
 function csvCell(v: string): string {

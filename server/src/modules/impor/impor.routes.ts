@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { errors } from '../../http/errors.ts';
-import { resolveScope, tenantToday } from '../org/org.service.ts';
+import { pribadiKini, resolveScope, tenantToday } from '../org/org.service.ts';
 import {
   exportOpdRows,
   exportPegawaiRows,
@@ -129,12 +129,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         const asOf = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
         return jenis === 'opd'
           ? exportOpdRows(trx, asOf)
-          : exportPegawaiRows(
-              trx,
-              asOf,
-              await resolveScope(trx, c, 'read', asOf),
-              await resolveScope(trx, c, 'write', asOf),
-            );
+          : exportPegawaiRows(trx, asOf, await resolveScope(trx, c, 'read', asOf), await pribadiKini(trx, c));
       });
       const columns = jenis === 'opd' ? OPD_COLUMNS : PEGAWAI_EXPORT_COLUMNS;
       const name = `${jenis}.${req.query.format}`;

@@ -6,7 +6,7 @@ import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
 import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
-import { resolveScope, tenantToday } from '../org/org.service.ts';
+import { lingkupTanggal, tenantToday } from '../org/org.service.ts';
 import { rekapPdf } from './dokumen/pdf.ts';
 import { rekapXlsx } from './dokumen/xlsx.ts';
 import {
@@ -255,8 +255,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       const c = callerOf(req);
       const table = await readTable(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
-        const w = (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds;
-        return imporRekap(trx, c.tenantId, actorOf(req), table, w);
+        return imporRekap(trx, c.tenantId, actorOf(req), table, lingkupTanggal(trx, c, 'write'));
       });
     },
   );

@@ -28,7 +28,13 @@ import * as cutiRepo from '../cuti/cuti.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
 import { type BahanEvaluasi, evaluasi, muatBahan, pencariOpdInduk } from '../kebijakan/kebijakan.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
-import { inScope, resolveScope, tenantToday } from '../org/org.service.ts';
+import {
+  inScope,
+  type LingkupTanggal,
+  lingkupTanggal,
+  resolveScope,
+  tenantToday,
+} from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import type { DokumenRekap } from './dokumen/types.ts';
 import * as repo from './jadwal.repository.ts';
@@ -696,7 +702,7 @@ export async function ubahSel(
   const ev = hari[0]!;
   const p = b.orang.get(v.key);
   if (!p) throw errors.notFound(`Pegawai ${v.key} pada ${v.tanggal}`, `Employee ${v.key} on ${v.tanggal}`);
-  if (!inScope(await resolveScope(trx, caller, 'adjust', v.tanggal), p.opdId, '')) throw errors.outOfScope();
+  if (!(await lingkupTanggal(trx, caller, 'adjust').meliputi(p.id, v.tanggal))) throw errors.outOfScope();
   const { sel, rows } = await jadwalBerlaku(trx, b, v.tanggal, v.tanggal);
   const lama = rows.find((r) => r.pegawai_id === p.id);
   if (!lama) {
@@ -818,7 +824,7 @@ export async function lepasKunci(trx: Trx, tenantId: string, caller: Caller, key
   const b = await muatBahan(trx, tenantId, tanggal);
   const p = b.orang.get(key);
   if (!p) throw errors.notFound(`Pegawai ${key}`, `Employee ${key}`);
-  if (!inScope(await resolveScope(trx, caller, 'adjust', tanggal), p.opdId, '')) throw errors.outOfScope();
+  if (!(await lingkupTanggal(trx, caller, 'adjust').meliputi(p.id, tanggal))) throw errors.outOfScope();
   const r = await repo.hapusKunci(trx, p.id, tanggal);
   if (Number(r.numDeletedRows) > 0) {
     await insertAudit(trx, tenantId, { userId: caller.userId, nama: caller.username }, [
@@ -1184,7 +1190,8 @@ export async function imporRekap(
   tenantId: string,
   actor: Actor,
   t: Table,
-  writable?: ReadonlySet<string> | null,
+  /** The importer's scope by date (write mode); null/absent: the whole Pemda */
+  lingkup?: LingkupTanggal | null,
 ) {
   const issues: ImportIssue[] = checkHeader(t.headers, ['tanggal', 'status'], [...KOLOM_REKAP]);
   if (!t.headers.includes('nip') && !t.headers.includes('id_pegawai')) {
@@ -1218,6 +1225,7 @@ export async function imporRekap(
   const sel: repo.SelBaru[] = [];
   const bad = (baris: number, kolom: string, kode: string, p: Pesan) =>
     issues.push({ baris, kolom, kode, pesan: p });
+  if (lingkup && b) await lingkup.muat([...b.orang.values()].map((p) => p.id));
   for (const r of t.rows) {
     const v = r.values;
     const key = (v.nip ?? '').trim() || (v.id_pegawai ?? '').trim();
@@ -1270,14 +1278,14 @@ export async function imporRekap(
         ),
       );
       ok = false;
-    } else if (writable && !writable.has(p.opdId)) {
+    } else if (lingkup && isIsoDate(tanggal) && !(await lingkup.meliputi(p.id, tanggal))) {
       bad(
         r.baris,
         'nip',
         'DI_LUAR_LINGKUP',
         pesan(
-          `pegawai ${key} di luar OPD yang boleh Anda kelola`,
-          `employee ${key} is outside the OPDs you may manage`,
+          `pegawai ${key} di luar OPD yang boleh Anda kelola pada ${formatTanggal(tanggal)}`,
+          `employee ${key} is outside the OPDs you may manage on ${formatTanggal(tanggal, 'en')}`,
         ),
       );
       ok = false;

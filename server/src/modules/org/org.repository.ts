@@ -205,6 +205,31 @@ export function getPegawai(trx: Trx, id: string, asOf: string) {
     .executeTakeFirst();
 }
 
+/** Every stored placement of some people (oldest first): for scope checks over a span of dates. */
+export function penempatanOrang(trx: Trx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('pegawai_versi as v')
+    .select(['v.pegawai_id', 'v.opd_id', 'v.atasan_id', 'v.berlaku_dari', 'v.berlaku_sampai'])
+    .where('v.pegawai_id', 'in', [...ids])
+    .orderBy('v.berlaku_dari')
+    .execute();
+}
+
+/** The dates on which the OPD tree changed (a version of some OPD/unit began or ended). */
+export async function tanggalPerubahanOpd(trx: Trx): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('opd_versi as ov')
+    .select(['ov.berlaku_dari', 'ov.berlaku_sampai'])
+    .execute();
+  const out = new Set<string>();
+  for (const r of rows) {
+    out.add(r.berlaku_dari);
+    if (r.berlaku_sampai) out.add(r.berlaku_sampai);
+  }
+  return [...out].sort();
+}
+
 /** Placement history of one employee, newest first. */
 export function pegawaiHistory(trx: Trx, id: string) {
   return trx
@@ -219,6 +244,7 @@ export function pegawaiHistory(trx: Trx, id: string) {
       'v.jenis_pegawai',
       'v.jabatan_level',
       'v.jabatan',
+      'v.opd_id',
       'o.kode as opd_kode',
       'a.nama as atasan_nama',
     ])

@@ -22,6 +22,127 @@ export async function resolveScope(
   return { opdIds: ids, selfPegawaiId: s.selfPegawaiId };
 }
 
+/** One stored placement of a person: OPD, supervisor, from `dari` up to (not including) `sampai`. */
+interface Penempatan {
+  readonly opdId: string;
+  readonly atasanId: string | null;
+  readonly dari: string;
+  readonly sampai: string | null;
+}
+
+/** The caller's scope checked against dates: see {@link lingkupTanggal}. */
+export interface LingkupTanggal {
+  /**
+   * Whether the person lies inside the caller's scope on EVERY day from `dari` to `sampai` (inclusive):
+   * each day the person must be placed in an OPD/unit that the caller's grants covered that day, in the
+   * OPD tree as it stood that day. Whole-Pemda grants cover everyone; an employee's own record is theirs
+   * on every date (read only).
+   */
+  meliputi(pegawaiId: string, dari: string, sampai?: string): Promise<boolean>;
+  /** Whether `atasanId` was the person's direct supervisor on every day from `dari` to `sampai`. */
+  atasanSepanjang(pegawaiId: string, atasanId: string, dari: string, sampai?: string): Promise<boolean>;
+  /** Loads the placements of many people at once (before a loop of `meliputi`). */
+  muat(pegawaiIds: readonly string[]): Promise<void>;
+  /** The caller's scope as it stood on one date (cached). */
+  pada(tanggal: string): Promise<repo.ResolvedScope>;
+}
+
+/**
+ * The one scope check that takes dates. A caller may see a past placement only if it was theirs to
+ * see then, and may write (leave, imports, schedule cells, decisions, employee records) only for
+ * people in their scope on every date written: both are asked here, never of "today" alone.
+ */
+export function lingkupTanggal(trx: Trx, caller: Caller, mode: 'read' | 'write' | 'adjust'): LingkupTanggal {
+  const s = scopeOf(caller.grants, caller.pegawaiId, mode);
+  const perTanggal = new Map<string, Promise<repo.ResolvedScope>>();
+  const penempatan = new Map<string, Penempatan[]>();
+  let perubahanPohon: Promise<string[]> | undefined;
+  const pada = (tanggal: string) => {
+    let r = perTanggal.get(tanggal);
+    if (!r) {
+      r = resolveScope(trx, caller, mode, tanggal);
+      perTanggal.set(tanggal, r);
+    }
+    return r;
+  };
+  async function muat(ids: readonly string[]) {
+    const baru = [...new Set(ids)].filter((id) => !penempatan.has(id));
+    for (let i = 0; i < baru.length; i += 5000) {
+      const part = baru.slice(i, i + 5000);
+      for (const id of part) penempatan.set(id, []);
+      for (const r of await repo.penempatanOrang(trx, part)) {
+        penempatan.get(r.pegawai_id)!.push({
+          opdId: r.opd_id,
+          atasanId: r.atasan_id,
+          dari: r.berlaku_dari,
+          sampai: r.berlaku_sampai,
+        });
+      }
+    }
+  }
+  /** The days in [dari, sampai] on which the answer can change: `dari` and every change inside. */
+  async function titik(ps: readonly Penempatan[], dari: string, sampai: string, pohon: boolean) {
+    const out = new Set([dari]);
+    for (const p of ps) {
+      if (p.dari > dari && p.dari <= sampai) out.add(p.dari);
+      if (p.sampai && p.sampai > dari && p.sampai <= sampai) out.add(p.sampai);
+    }
+    if (pohon) {
+      perubahanPohon ??= repo.tanggalPerubahanOpd(trx);
+      for (const t of await perubahanPohon) if (t > dari && t <= sampai) out.add(t);
+    }
+    return [...out].sort();
+  }
+  const berlakuPada = (ps: readonly Penempatan[], d: string) =>
+    ps.find((p) => p.dari <= d && (p.sampai === null || p.sampai > d));
+  return {
+    pada,
+    muat,
+    async meliputi(pegawaiId, dari, sampai = dari) {
+      if (s.all) return true;
+      if (s.selfPegawaiId !== null && s.selfPegawaiId === pegawaiId) return true;
+      if (s.opdRoots.length === 0 || sampai < dari) return false;
+      await muat([pegawaiId]);
+      const ps = penempatan.get(pegawaiId)!;
+      for (const d of await titik(ps, dari, sampai, true)) {
+        const p = berlakuPada(ps, d);
+        const scope = await pada(d);
+        if (!p || !(scope.opdIds === null || scope.opdIds.has(p.opdId))) return false;
+      }
+      return true;
+    },
+    async atasanSepanjang(pegawaiId, atasanId, dari, sampai = dari) {
+      await muat([pegawaiId]);
+      const ps = penempatan.get(pegawaiId)!;
+      for (const d of await titik(ps, dari, sampai, false)) {
+        if (berlakuPada(ps, d)?.atasanId !== atasanId) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * Who may see a person's CURRENT personal data (many people at once, e.g. an export): contact data to
+ * those whose read scope covers the person's placement today, the home location to those whose write
+ * scope does (the record keepers), both to the person themselves. A placement on another date that was
+ * in scope never opens it.
+ */
+export async function pribadiKini(trx: Trx, caller: Caller) {
+  const hariIni = await tenantToday(trx, caller.tenantId);
+  const [baca, tulis, kini] = await Promise.all([
+    resolveScope(trx, caller, 'read', hariIni),
+    resolveScope(trx, caller, 'write', hariIni),
+    repo.listPenempatan(trx, hariIni),
+  ]);
+  const opdKini = new Map(kini.map((p) => [p.id, p.opd_id]));
+  const diri = (id: string) => caller.pegawaiId !== null && caller.pegawaiId === id;
+  return {
+    kontak: (id: string) => diri(id) || inScope(baca, opdKini.get(id) ?? null, id),
+    rumah: (id: string) => diri(id) || inScope(tulis, opdKini.get(id) ?? null, ''),
+  };
+}
+
 /** The OPD tree as of a date, with inherited attributes and head counts. */
 export async function opdTree(trx: Trx, asOf: string) {
   const rows = await repo.listOpd(trx, asOf);
@@ -125,21 +246,42 @@ export function inScope(scope: repo.ResolvedScope, opdId: string | null, pegawai
 }
 
 /**
- * One employee, if within the caller's scope. The home location is personal data needed only by
- * those who keep the record (admins over the person's OPD) and the person themselves; others get null.
+ * One employee, if the placement asked for (`asOf`) was within the caller's scope on that date. The
+ * contact data (e-mail, phone) and the home location are the person's CURRENT personal data: they are
+ * shown only to the person and to those whose scope covers the person today (contact: readers of the
+ * person's OPD; home location: the record keepers, i.e. admins over the person's OPD), never because a
+ * past or future placement was once in scope. The placement history shows only the placements that
+ * were the caller's to see, each on its own dates.
  */
 export async function pegawaiDetail(trx: Trx, caller: Caller, id: string, asOf: string) {
   const p = await repo.getPegawai(trx, id, asOf);
   if (!p) throw errors.notFound('Pegawai', 'Employee');
-  if (!inScope(await resolveScope(trx, caller, 'read', asOf), p.opd_id, p.id)) throw errors.outOfScope();
-  const seesHome =
-    caller.pegawaiId === p.id || inScope(await resolveScope(trx, caller, 'write', asOf), p.opd_id, '');
+  const baca = lingkupTanggal(trx, caller, 'read');
+  if (!(await baca.meliputi(p.id, asOf))) throw errors.outOfScope();
+  const hariIni = await tenantToday(trx, caller.tenantId);
+  const diriSendiri = caller.pegawaiId === p.id;
+  const seesKontak = diriSendiri || (await baca.meliputi(p.id, hariIni));
+  const seesHome = diriSendiri || (await lingkupTanggal(trx, caller, 'write').meliputi(p.id, hariIni));
+  const riwayat = [];
+  for (const r of await repo.pegawaiHistory(trx, id)) {
+    // A placement is shown when it was in scope on its first day, or on the date asked about.
+    const dilihat =
+      diriSendiri ||
+      (await baca.meliputi(p.id, r.berlaku_dari)) ||
+      (r.berlaku_dari <= asOf && (r.berlaku_sampai === null || r.berlaku_sampai > asOf));
+    if (!dilihat) continue;
+    const { opd_id: _opd, ...row } = r;
+    riwayat.push(row);
+  }
   return {
     ...p,
+    email: seesKontak ? p.email : null,
+    telepon: seesKontak ? p.telepon : null,
     rumah_lat: seesHome ? p.rumah_lat : null,
     rumah_lng: seesHome ? p.rumah_lng : null,
     rumahDisembunyikan: !seesHome && p.rumah_lat !== null,
-    riwayat: await repo.pegawaiHistory(trx, id),
+    kontakDisembunyikan: !seesKontak && (p.email !== null || p.telepon !== null),
+    riwayat,
     bawahan: await repo.bawahan(trx, id, asOf),
   };
 }
