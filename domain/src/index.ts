@@ -1,4 +1,5 @@
 export * from './auth/roles.ts';
+export * from './auth/throttle.ts';
 export * from './calendar/dates.ts';
 export * from './calendar/skema.ts';
 export * from './calendar/work-hours.ts';

@@ -1,5 +1,5 @@
 import { openDatabase } from './db/database.ts';
-import { buildApp } from './http/app.ts';
+import { buildApp, trustProxyFrom } from './http/app.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 /** Opens the database (running migrations), builds the web app if needed, and listens. */
@@ -10,6 +10,7 @@ export async function startServer(o: { db: string; port: number; host: string; l
     sdb,
     logger: o.logger ?? false,
     secureCookies: process.env.SIGAP_SECURE_COOKIES === '1',
+    trustProxy: trustProxyFrom(process.env.SIGAP_TRUST_PROXY),
   });
   await app.listen({ port: o.port, host: o.host });
   const addr = app.server.address();

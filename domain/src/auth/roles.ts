@@ -111,3 +111,18 @@ export function scopeOf(
     selfPegawaiId: perm === 'read' && grants.some((g) => g.role === 'employee') ? pegawaiId : null,
   };
 }
+
+/**
+ * Whether a caller holding `callerRoles` (with `users.manage`) may change an account that holds
+ * `targetRoles`, or give it `newRoles`: an account that holds or would hold `pemda_admin` is a Pemda
+ * admin's alone, whoever else may manage accounts.
+ */
+export function bolehKelolaAkun(
+  callerRoles: readonly Role[],
+  targetRoles: readonly Role[],
+  newRoles: readonly Role[] = [],
+): boolean {
+  if (!allows(callerRoles, 'users.manage')) return false;
+  const touchesPemdaAdmin = targetRoles.includes('pemda_admin') || newRoles.includes('pemda_admin');
+  return !touchesPemdaAdmin || callerRoles.includes('pemda_admin');
+}

@@ -79,9 +79,17 @@ export interface AppUserTable {
   password_hash: string;
   pegawai_id: string | null;
   aktif: Generated<boolean>;
-  gagal_login: Generated<number>;
-  terkunci_sampai: Date | null;
   created_at: Timestamp;
+  sandi_diubah: Date | null;
+}
+
+/** Failed sign-ins per (lower-cased username, client address): the sign-in throttle. */
+export interface LoginGagalTable {
+  tenant_id: string;
+  username: string;
+  alamat: string;
+  gagal: Generated<number>;
+  terakhir: Generated<Date>;
 }
 
 export interface UserRoleTable {
@@ -249,6 +257,7 @@ export interface DB {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;
+  login_gagal: LoginGagalTable;
   audit_log: AuditLogTable;
   import_job: ImportJobTable;
   schema_migration: { nama: string; applied_at: Timestamp };

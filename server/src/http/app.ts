@@ -41,6 +41,34 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Login attempts per IP per minute. */
   readonly loginRateLimit?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's `trustProxy`): none by default, so a client
+   * cannot pick its own address; see {@link trustProxyFrom} for `SIGAP_TRUST_PROXY`.
+   */
+  readonly trustProxy?: TrustProxy;
+}
+
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+/**
+ * Reads `SIGAP_TRUST_PROXY`: unset or empty trusts no proxy; a whole number n trusts the nearest n hops
+ * whatever their address (only when nothing but the proxy can reach the server; Fastify itself refuses
+ * a bare number, so it is spelled out as a function here); `true` trusts every hop; anything else is a
+ * comma-separated list of addresses or CIDRs (`127.0.0.1,10.0.0.0/8`) as Fastify's `trustProxy` takes.
+ */
+export function trustProxyFrom(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(',');
 }
 
 export type App = FastifyInstance;
@@ -58,7 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 60 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

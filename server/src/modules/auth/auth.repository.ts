@@ -19,30 +19,40 @@ export async function grantsOf(trx: Trx, userId: string): Promise<RoleGrant[]> {
   return rows.map((r) => ({ role: r.role as Role, opdId: r.opd_id }));
 }
 
-export async function recordLoginFailure(trx: Trx, userId: string, maxAttempts: number, lockMinutes: number) {
-  const row = await trx
-    .updateTable('app_user')
-    .set((eb) => ({ gagal_login: eb('gagal_login', '+', 1) }))
-    .where('id', '=', userId)
-    .returning(['gagal_login'])
-    .executeTakeFirstOrThrow();
-  if (row.gagal_login >= maxAttempts) {
-    await trx
-      .updateTable('app_user')
-      .set({ gagal_login: 0, terkunci_sampai: new Date(Date.now() + lockMinutes * 60_000) })
-      .where('id', '=', userId)
-      .execute();
-    return { locked: true };
-  }
-  return { locked: false };
+/** The throttle's failure records of a username (lower-cased), from every address. */
+export function loginFailures(trx: Trx, username: string) {
+  return trx
+    .selectFrom('login_gagal')
+    .select(['alamat', 'gagal', 'terakhir'])
+    .where('username', '=', username.toLowerCase())
+    .execute();
 }
 
-export function resetLoginFailures(trx: Trx, userId: string) {
+/** Counts one more failure of (username, address); `reset` starts the count again (the old ones lapsed). */
+export function recordLoginFailure(
+  trx: Trx,
+  tenantId: string,
+  username: string,
+  alamat: string,
+  reset: boolean,
+) {
   return trx
-    .updateTable('app_user')
-    .set({ gagal_login: 0, terkunci_sampai: null })
-    .where('id', '=', userId)
+    .insertInto('login_gagal')
+    .values({ tenant_id: tenantId, username: username.toLowerCase(), alamat, gagal: 1, terakhir: new Date() })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'username', 'alamat']).doUpdateSet((eb) => ({
+        gagal: reset ? 1 : eb('login_gagal.gagal', '+', 1),
+        terakhir: new Date(),
+      })),
+    )
     .execute();
+}
+
+/** Forgets the failures of (username, address) after a successful sign-in from there. */
+export function clearLoginFailures(trx: Trx, username: string, alamat?: string) {
+  let q = trx.deleteFrom('login_gagal').where('username', '=', username.toLowerCase());
+  if (alamat !== undefined) q = q.where('alamat', '=', alamat);
+  return q.execute();
 }
 
 export function insertSession(
@@ -77,6 +87,37 @@ export function deleteSession(trx: Trx, id: string) {
   return trx.deleteFrom('session').where('id', '=', id).execute();
 }
 
+/** Ends every session of an account, except `keep` (the caller's own, after an own password change). */
+export function deleteSessionsOf(trx: Trx, userId: string, keep?: string) {
+  let q = trx.deleteFrom('session').where('user_id', '=', userId);
+  if (keep !== undefined) q = q.where('id', '!=', keep);
+  return q.execute();
+}
+
+export function findUserById(trx: Trx, id: string) {
+  return trx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function setPassword(trx: Trx, id: string, passwordHash: string) {
+  return trx
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, sandi_diubah: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function setAktif(trx: Trx, id: string, aktif: boolean) {
+  return trx.updateTable('app_user').set({ aktif }).where('id', '=', id).execute();
+}
+
+export function updateProfile(trx: Trx, id: string, u: { nama: string; pegawaiId: string | null }) {
+  return trx
+    .updateTable('app_user')
+    .set({ nama: u.nama, pegawai_id: u.pegawaiId })
+    .where('id', '=', id)
+    .execute();
+}
+
 export function deleteExpiredSessions(trx: Trx) {
   return trx.deleteFrom('session').where('expires_at', '<=', new Date()).execute();
 }
@@ -105,7 +146,13 @@ export function updateUser(
 ) {
   return trx
     .updateTable('app_user')
-    .set({ nama: u.nama, password_hash: u.passwordHash, pegawai_id: u.pegawaiId, aktif: true })
+    .set({
+      nama: u.nama,
+      password_hash: u.passwordHash,
+      pegawai_id: u.pegawaiId,
+      aktif: true,
+      sandi_diubah: new Date(),
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -151,7 +198,7 @@ export async function listUsersWithGrants(trx: Trx) {
     .leftJoin('pegawai as p', (j) =>
       j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.pegawai_id'),
     )
-    .select(['u.id', 'u.username', 'u.nama', 'u.aktif', 'u.terkunci_sampai', 'p.nip'])
+    .select(['u.id', 'u.username', 'u.nama', 'u.aktif', 'u.sandi_diubah', 'p.nip'])
     .orderBy('u.username')
     .execute();
   const grants = await trx
@@ -159,5 +206,6 @@ export async function listUsersWithGrants(trx: Trx) {
     .leftJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'r.tenant_id').onRef('o.id', '=', 'r.opd_id'))
     .select(['r.user_id', 'r.role', 'o.kode'])
     .execute();
-  return { users, grants };
+  const failures = await trx.selectFrom('login_gagal').select(['username', 'gagal', 'terakhir']).execute();
+  return { users, grants, failures };
 }

@@ -1,13 +1,22 @@
 import { LABEL_ROLE, ROLES } from '@sigap/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { callerOf, type RouteDeps } from '../../http/app.ts';
 import { errors } from '../../http/errors.ts';
 import { findTenantById, listTenants } from '../tenant/tenant.repository.ts';
-import { login, logout, SESSION_COOKIE, SESSION_HOURS } from './auth.service.ts';
-import { listUsers, upsertUser } from './users.service.ts';
+import { login, logout, SESSION_COOKIE, SESSION_HOURS, sessionIdOf } from './auth.service.ts';
+import {
+  changeOwnPassword,
+  changeUser,
+  createUser,
+  listUsers,
+  type Manager,
+  resetPassword,
+  setUserActive,
+  unlockUser,
+} from './users.service.ts';
 
 const Me = z.object({
   username: z.string(),
@@ -64,7 +73,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       },
     },
     async (req, reply) => {
-      const r = await login(deps.sdb, req.body);
+      const r = await login(deps.sdb, req.body, req.ip);
       reply.setCookie(SESSION_COOKIE, r.cookie, {
         httpOnly: true,
         sameSite: 'lax',
@@ -112,32 +121,137 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => listUsers(trx)),
   );
 
+  const AccountBody = {
+    nama: z.string().trim().min(1).max(200),
+    nip: z.string().trim().max(40).nullish(),
+    roles: z
+      .array(z.object({ role: z.enum(ROLES), opdKode: z.string().nullish() }))
+      .min(1)
+      .max(ROLES.length * 4),
+  };
+  const Id = z.object({ id: z.uuid() });
+  const manager = (req: FastifyRequest): Manager => {
+    const c = callerOf(req);
+    return {
+      userId: c.userId,
+      nama: c.username,
+      roles: c.grants.map((g) => g.role),
+      sessionId: sessionIdOf(req.cookies[SESSION_COOKIE]),
+    };
+  };
+
   api.post(
     '/users',
     {
       config: { permission: 'users.manage' },
       schema: {
         tags: ['akun'],
-        summary: 'Membuat atau mengubah akun',
+        summary: 'Membuat akun baru (nama pengguna yang sudah ada: 409)',
         body: z.object({
-          username: z.string(),
-          nama: z.string().min(1),
-          password: z.string(),
-          nip: z.string().nullish(),
-          roles: z.array(z.object({ role: z.enum(ROLES), opdKode: z.string().nullish() })).min(1),
+          username: z.string().max(40),
+          password: z.string().max(200),
+          ...AccountBody,
         }),
       },
     },
     async (req) => {
       const c = callerOf(req);
-      // Only a Pemda admin may hand out the Pemda admin role.
-      if (
-        req.body.roles.some((r) => r.role === 'pemda_admin') &&
-        !c.grants.some((g) => g.role === 'pemda_admin')
-      ) {
-        throw errors.forbidden();
-      }
-      return withTenant(deps.sdb, c.tenantId, (trx) => upsertUser(trx, c.tenantId, actorOf(req), req.body));
+      return withTenant(deps.sdb, c.tenantId, (trx) => createUser(trx, c.tenantId, manager(req), req.body));
+    },
+  );
+
+  api.put(
+    '/users/:id',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['akun'],
+        summary: 'Mengubah nama, NIP dan peran akun (bukan kata sandinya)',
+        params: Id,
+        body: z.object(AccountBody),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        changeUser(trx, c.tenantId, manager(req), req.params.id, req.body),
+      );
+    },
+  );
+
+  for (const [path, aktif, summary] of [
+    ['nonaktifkan', false, 'Menonaktifkan akun (semua sesinya berakhir)'],
+    ['aktifkan', true, 'Mengaktifkan kembali akun'],
+  ] as const) {
+    api.post(
+      `/users/:id/${path}`,
+      { config: { permission: 'users.manage' }, schema: { tags: ['akun'], summary, params: Id } },
+      async (req) => {
+        const c = callerOf(req);
+        return withTenant(deps.sdb, c.tenantId, (trx) =>
+          setUserActive(trx, c.tenantId, manager(req), req.params.id, aktif),
+        );
+      },
+    );
+  }
+
+  api.post(
+    '/users/:id/buka-kunci',
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags: ['akun'], summary: 'Membuka kunci masuk akun (semua alamat)', params: Id },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        unlockUser(trx, c.tenantId, manager(req), req.params.id),
+      );
+    },
+  );
+
+  api.post(
+    '/users/:id/atur-ulang-sandi',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['akun'],
+        summary: 'Mengatur ulang kata sandi akun (semua sesinya berakhir)',
+        params: Id,
+        body: z.object({ password: z.string().max(200) }),
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        resetPassword(trx, c.tenantId, manager(req), req.params.id, req.body.password),
+      );
+    },
+  );
+
+  api.post(
+    '/auth/sandi',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['akun'],
+        summary: 'Mengganti kata sandi sendiri (sesi lain berakhir)',
+        body: z.object({ lama: z.string().max(200), baru: z.string().max(200) }),
+        response: { 200: z.object({ sesiDiakhiri: z.number() }) },
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      const sessionId = sessionIdOf(req.cookies[SESSION_COOKIE]);
+      if (!sessionId) throw errors.notSignedIn();
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        changeOwnPassword(
+          trx,
+          c.tenantId,
+          { userId: c.userId, nama: c.username, sessionId },
+          req.body.lama,
+          req.body.baru,
+        ),
+      );
     },
   );
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { pesan } from '@sigap/domain';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { diperlambat, ditahanSampai, gagalBerlaku, LAMBAT_MS, lamaTahan, pesan } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import type { Caller } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -10,8 +11,6 @@ import { DUMMY_HASH_PROMISE, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'sigap_sid';
 export const SESSION_HOURS = 10;
-const MAX_ATTEMPTS = 5;
-const LOCK_MINUTES = 15;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,41 +32,56 @@ export async function resolveTenant(sdb: SigapDatabase, kode: string | undefined
   return all[0]!;
 }
 
+/** The one answer to every failed sign-in: unknown user, wrong password, inactive or held back. */
+export const loginGagal = () =>
+  new AppError(
+    'LOGIN_GAGAL',
+    pesan(
+      'Gagal masuk: nama pengguna atau kata sandi salah. Setelah beberapa kali gagal, tunggu beberapa menit sebelum mencoba lagi.',
+      'Sign-in failed: wrong username or password. After several failures, wait a few minutes before trying again.',
+    ),
+  );
+
 /**
- * Signs in: argon2id check, lock-out after repeated failures, then a new session.
- * Returns the cookie value (`<tenant>.<token>`; only the token's hash is stored).
+ * Signs in: the throttle (per username and address, see `@sigap/domain` throttle.ts), argon2id check,
+ * then a new session. Every failure gets the same answer, so nobody learns which usernames exist or
+ * that an account is held back. Returns the cookie value (`<tenant>.<token>`; only the token's hash is
+ * stored).
  */
 export async function login(
   sdb: SigapDatabase,
   input: { pemda?: string | undefined; username: string; password: string },
+  alamat = 'tidak-diketahui',
 ): Promise<{ cookie: string; csrfToken: string }> {
   const tenant = await resolveTenant(sdb, input.pemda);
+  const started = Date.now();
   const outcome = await withTenant(sdb, tenant.id, async (trx) => {
+    const now = new Date();
+    const pairs = await repo.loginFailures(trx, input.username);
+    const mine = pairs.find((p) => p.alamat === alamat);
+    const slow = diperlambat(pairs, now);
+    if (ditahanSampai(mine, now)) return { kind: 'fail' as const, slow };
     const user = await repo.findUserByUsername(trx, input.username);
-    if (!user?.aktif) {
-      await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
-      return { kind: 'fail' as const };
-    }
-    if (user.terkunci_sampai && user.terkunci_sampai > new Date()) {
-      const menit = Math.ceil((user.terkunci_sampai.getTime() - Date.now()) / 60_000);
-      return { kind: 'locked' as const, menit };
-    }
-    if (!(await verifyPassword(user.password_hash, input.password))) {
-      const r = await repo.recordLoginFailure(trx, user.id, MAX_ATTEMPTS, LOCK_MINUTES);
-      if (r.locked) {
+    let ok = false;
+    if (user?.aktif) ok = await verifyPassword(user.password_hash, input.password);
+    else await verifyPassword(await DUMMY_HASH_PROMISE, input.password); // same time as a real check
+    if (!user || !ok) {
+      const lapsed = gagalBerlaku(mine, now) === 0;
+      await repo.recordLoginFailure(trx, tenant.id, input.username, alamat, lapsed);
+      const count = (lapsed ? 0 : (mine?.gagal ?? 0)) + 1;
+      if (user && lamaTahan(count) > 0 && lamaTahan(count - 1) === 0) {
         await insertAudit(trx, tenant.id, { userId: user.id, nama: user.username }, [
           {
-            aksi: 'kunci_akun',
+            aksi: 'tahan_masuk',
             entitas: 'akun',
             entitasId: user.id,
-            ringkasan: `Akun ${user.username} dikunci ${LOCK_MINUTES} menit setelah ${MAX_ATTEMPTS} kali gagal masuk`,
+            ringkasan: `Masuk ke akun ${user.username} dari ${alamat} ditahan sementara setelah ${count} kali gagal`,
           },
         ]);
-        return { kind: 'locked' as const, menit: LOCK_MINUTES };
       }
-      return { kind: 'fail' as const };
+      return { kind: 'fail' as const, slow };
     }
-    await repo.resetLoginFailures(trx, user.id);
+    if (mine) await repo.clearLoginFailures(trx, user.username, alamat);
     await repo.deleteExpiredSessions(trx);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
@@ -81,24 +95,18 @@ export async function login(
     await insertAudit(trx, tenant.id, { userId: user.id, nama: user.username }, [
       { aksi: 'masuk', entitas: 'akun', entitasId: user.id, ringkasan: `${user.username} masuk` },
     ]);
-    return { kind: 'ok' as const, cookie: `${tenant.id}.${token}`, csrfToken };
+    return { kind: 'ok' as const, slow, cookie: `${tenant.id}.${token}`, csrfToken };
   });
-  if (outcome.kind === 'locked') {
-    throw new AppError(
-      'AKUN_TERKUNCI',
-      pesan(
-        `Akun dikunci sementara karena terlalu banyak percobaan gagal; coba lagi dalam ${outcome.menit} menit`,
-        `The account is locked after too many failed attempts; try again in ${outcome.menit} minutes`,
-      ),
-    );
-  }
-  if (outcome.kind === 'fail') {
-    throw new AppError(
-      'LOGIN_GAGAL',
-      pesan('Nama pengguna atau kata sandi salah', 'Wrong username or password'),
-    );
-  }
+  // Past the ceiling across addresses every answer on this username comes slowly, right or wrong.
+  if (outcome.slow) await sleep(Math.max(0, LAMBAT_MS - (Date.now() - started)));
+  if (outcome.kind === 'fail') throw loginGagal();
   return { cookie: outcome.cookie, csrfToken: outcome.csrfToken };
+}
+
+/** The sha-256 id under which a session cookie's token is stored. */
+export function sessionIdOf(cookie: string | undefined): string | null {
+  const parsed = cookie ? parseCookie(cookie) : null;
+  return parsed ? sha256(parsed.token) : null;
 }
 
 function parseCookie(cookie: string): { tenantId: string; token: string } | null {
