@@ -20,6 +20,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { cutiRoutes } from '../modules/cuti/cuti.routes.ts';
+import { batasUnggah, mb } from '../modules/impor/batas.ts';
 import { tandaiImporTerhenti } from '../modules/impor/impor.jobs.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
@@ -85,7 +86,8 @@ function langOf(req: FastifyRequest): 'id' | 'en' {
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
-    bodyLimit: 60 * 1024 * 1024,
+    // JSON and policy text; the spreadsheet upload routes set their own limit (SIGAP_MAX_UPLOAD_MB).
+    bodyLimit: 4 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -195,6 +197,20 @@ export async function buildApp(opts: AppOptions): Promise<App> {
           pesan(
             'Terlalu banyak percobaan; tunggu sebentar lalu coba lagi',
             'Too many attempts; wait a moment and try again',
+          ),
+          lang,
+        ),
+      });
+    }
+    if (e.statusCode === 413) {
+      const batas = req.routeOptions.bodyLimit ?? 0;
+      const unggah = batas === batasUnggah().unggahByte ? ' (SIGAP_MAX_UPLOAD_MB)' : '';
+      return reply.status(413).send({
+        code: 'BERKAS_TERLALU_BESAR',
+        message: teks(
+          pesan(
+            `Isi permintaan terlalu besar: paling besar ${mb(batas)}${unggah}; bagi berkas menjadi beberapa bagian`,
+            `The request body is too large: at most ${mb(batas, 'en')}${unggah}; split the file into several parts`,
           ),
           lang,
         ),

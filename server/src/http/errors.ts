@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'IMPOR_GAGAL'
   | 'KEBIJAKAN_TIDAK_SAH'
   | 'BERKAS_TIDAK_SAH'
+  | 'BERKAS_TERLALU_BESAR'
   | 'PEMDA_TIDAK_DIKENAL'
   | 'KESALAHAN_SERVER';
 
@@ -49,6 +50,8 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPOR_GAGAL':
     case 'KEBIJAKAN_TIDAK_SAH':
       return 422;
+    case 'BERKAS_TERLALU_BESAR':
+      return 413;
     case 'AKUN_TERKUNCI':
     case 'TERLALU_BANYAK':
       return 429;

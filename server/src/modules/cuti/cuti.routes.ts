@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { batasUnggah } from '../impor/batas.ts';
 import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
 import { lingkupTanggal, tenantToday } from '../org/org.service.ts';
 import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
@@ -114,6 +115,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/cuti/impor',
     {
+      bodyLimit: batasUnggah().unggahByte,
       config: { permission: 'leave.manage' },
       schema: {
         tags: ['cuti'],

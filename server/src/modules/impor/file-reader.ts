@@ -1,7 +1,10 @@
+import { Readable } from 'node:stream';
 import { pesan, type RawRow } from '@sigap/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { AppError } from '../../http/errors.ts';
+import { type BatasUnggah, batasUnggah, mb } from './batas.ts';
 
 /** A table read from a CSV or XLSX file: canonical headers and data rows numbered as in the file. */
 export interface Table {
@@ -33,13 +36,45 @@ export function berkasDariIsi(body: unknown): Buffer {
   return body;
 }
 
-/** Reads CSV (UTF-8, comma or semicolon) or XLSX (first sheet) into a table. */
-export async function readTable(data: Buffer, fileName: string): Promise<Table> {
+/** Reads CSV (UTF-8, comma or semicolon) or XLSX (first sheet) into a table, within the upload limits. */
+export async function readTable(data: Buffer, fileName: string, batas = batasUnggah()): Promise<Table> {
+  if (data.length > batas.unggahByte) throw terlaluBesar(data.length, batas);
   const isXlsx = /\.xlsx$/i.test(fileName) || (data[0] === 0x50 && data[1] === 0x4b);
-  return isXlsx ? readXlsx(data) : readCsv(data);
+  return isXlsx ? readXlsx(data, batas) : readCsv(data, batas);
 }
 
-function readCsv(data: Buffer): Table {
+function terlaluBesar(byte: number, batas: BatasUnggah): AppError {
+  return new AppError(
+    'BERKAS_TERLALU_BESAR',
+    pesan(
+      `Berkas ${mb(byte)} terlalu besar: paling besar ${mb(batas.unggahByte)} (SIGAP_MAX_UPLOAD_MB); bagi menjadi beberapa berkas`,
+      `The ${mb(byte, 'en')} file is too large: at most ${mb(batas.unggahByte, 'en')} (SIGAP_MAX_UPLOAD_MB); split it into several files`,
+    ),
+  );
+}
+
+function terlaluBanyakBaris(batas: BatasUnggah): AppError {
+  const n = batas.baris;
+  return new AppError(
+    'BERKAS_TERLALU_BESAR',
+    pesan(
+      `Berkas berisi lebih dari ${n.toLocaleString('id-ID')} baris data, batas satu impor (SIGAP_MAX_ROWS); bagi menjadi beberapa berkas`,
+      `The file holds more than ${n.toLocaleString('en-US')} data rows, the limit of one import (SIGAP_MAX_ROWS); split it into several files`,
+    ),
+  );
+}
+
+function terlaluMengembang(byte: number, batas: BatasUnggah): AppError {
+  return new AppError(
+    'BERKAS_TERLALU_BESAR',
+    pesan(
+      `Berkas XLSX mengembang menjadi ${mb(byte)} saat dibuka, lebih dari batas ${mb(batas.inflasiByte)} (SIGAP_MAX_INFLATED_MB); bagi menjadi beberapa berkas`,
+      `The XLSX file inflates to ${mb(byte, 'en')} when opened, more than the ${mb(batas.inflasiByte, 'en')} limit (SIGAP_MAX_INFLATED_MB); split it into several files`,
+    ),
+  );
+}
+
+function readCsv(data: Buffer, batas: BatasUnggah): Table {
   const text = data.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD')) {
     throw bad(
@@ -57,6 +92,8 @@ function readCsv(data: Buffer): Table {
       skip_empty_lines: false,
       trim: true,
       bom: true,
+      // The header, the rows allowed, and one more to tell that there are too many: never more.
+      to: batas.baris + 2,
     }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
@@ -65,32 +102,84 @@ function readCsv(data: Buffer): Table {
       `The CSV cannot be read${line ? ` at line ${line}` : ''}: ${(e as Error).message}`,
     );
   }
-  return toTable(records);
+  return toTable(records, batas);
 }
 
-async function readXlsx(data: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Checks an XLSX's zip before reading it: the sizes its entries declare must stay within the inflated
+ * limit, and so must what they really inflate to (a zip can lie about its sizes; yauzl stops a stream
+ * that inflates past the size declared).
+ */
+async function periksaZip(data: Buffer, batas: BatasUnggah): Promise<void> {
+  let zip: yauzl.ZipFile;
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true });
   } catch {
     throw bad('Berkas XLSX tidak dapat dibuka', 'The XLSX file cannot be opened');
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw bad('Berkas XLSX tidak punya lembar kerja', 'The XLSX file has no worksheet');
+  try {
+    if (zip.entryCount > 10_000) throw terlaluMengembang(batas.inflasiByte + 1, batas);
+    const entries: yauzl.Entry[] = [];
+    let total = 0;
+    for await (const e of zip.eachEntry()) {
+      total += e.uncompressedSize;
+      if (total > batas.inflasiByte) throw terlaluMengembang(total, batas);
+      entries.push(e);
+    }
+    for (const e of entries) {
+      if (e.fileName.endsWith('/')) continue;
+      const stream = await zip.openReadStreamPromise(e);
+      // Drains the entry; yauzl errors out if it inflates to more than it declared.
+      for await (const _ of stream) {
+        /* counted by yauzl */
+      }
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw bad('Berkas XLSX rusak atau tidak dapat dibuka', 'The XLSX file is damaged or cannot be opened');
+  } finally {
+    zip.close();
+  }
+}
+
+/** Reads the first worksheet as a stream, row by row, stopping as soon as there are too many rows. */
+async function readXlsx(data: Buffer, batas: BatasUnggah): Promise<Table> {
+  await periksaZip(data, batas);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const records: string[][] = [];
   /** Per record, the 0-based columns whose cell was a long number (see `angkaPanjang`). */
   const panjang = new Map<number, number[]>();
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value);
-      if (angkaPanjang(cell.value))
-        panjang.set(rowNumber - 1, [...(panjang.get(rowNumber - 1) ?? []), col - 1]);
-    });
-    records[rowNumber - 1] = Array.from(values, (v) => v ?? '');
-  });
+  let found = false;
+  try {
+    for await (const ws of reader) {
+      found = true;
+      for await (const row of ws) {
+        // Row 1 is the header; more than `baris` data rows after it is one too many.
+        if (row.number > batas.baris + 1) throw terlaluBanyakBaris(batas);
+        const values: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          values[col - 1] = cellText(cell.value);
+          if (angkaPanjang(cell.value))
+            panjang.set(row.number - 1, [...(panjang.get(row.number - 1) ?? []), col - 1]);
+        });
+        records[row.number - 1] = Array.from(values, (v) => v ?? '');
+      }
+      break; // the first sheet only
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw bad('Berkas XLSX tidak dapat dibuka', 'The XLSX file cannot be opened');
+  }
+  if (!found) throw bad('Berkas XLSX tidak punya lembar kerja', 'The XLSX file has no worksheet');
   return toTable(
     Array.from(records, (r) => r ?? []),
+    batas,
     panjang,
   );
 }
@@ -125,7 +214,12 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-function toTable(records: string[][], panjang?: ReadonlyMap<number, readonly number[]>): Table {
+function toTable(
+  records: string[][],
+  batas: BatasUnggah,
+  panjang?: ReadonlyMap<number, readonly number[]>,
+): Table {
+  if (records.length > batas.baris + 1) throw terlaluBanyakBaris(batas);
   const header = records[0];
   if (!header || header.every((h) => h.trim() === '')) {
     throw bad(

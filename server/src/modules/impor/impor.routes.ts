@@ -6,6 +6,7 @@ import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { errors } from '../../http/errors.ts';
 import { pribadiKini, resolveScope, tenantToday } from '../org/org.service.ts';
+import { batasUnggah } from './batas.ts';
 import {
   exportOpdRows,
   exportPegawaiRows,
@@ -28,6 +29,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/impor/:jenis',
     {
+      bodyLimit: batasUnggah().unggahByte,
       config: { permission: 'import.run' },
       schema: {
         tags: ['impor'],

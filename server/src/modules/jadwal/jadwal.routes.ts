@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { batasUnggah } from '../impor/batas.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
 import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
 import { lingkupTanggal, tenantToday } from '../org/org.service.ts';
@@ -243,6 +244,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/jadwal/impor',
     {
+      bodyLimit: batasUnggah().unggahByte,
       config: { permission: 'roster.write' },
       schema: {
         tags: ['jadwal'],
