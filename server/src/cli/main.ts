@@ -634,8 +634,15 @@ roster
             .map((v) => v.id);
       if (ids.length === 0) console.log('Tidak ada draf untuk diterbitkan.');
       for (const id of ids) {
-        const r = await withTenant(sdb, tenantId, (trx) => terbitkan(trx, tenantId, SYSTEM_ACTOR, id));
-        console.log(`Versi ${id} terbit; ${r.diberitahu} pegawai diberi tahu.`);
+        const r = await withTenant(sdb, tenantId, async (trx) =>
+          // a unit head's change on an earlier draft's cells was published with that draft
+          !o.id &&
+          (await trx.selectFrom('jadwal').select('status').where('id', '=', id).executeTakeFirst())
+            ?.status === 'terbit'
+            ? null
+            : terbitkan(trx, tenantId, SYSTEM_ACTOR, id),
+        );
+        if (r) console.log(`Versi ${id} terbit; ${r.diberitahu} pegawai diberi tahu.`);
       }
     }),
   );

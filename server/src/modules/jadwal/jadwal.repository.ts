@@ -176,7 +176,8 @@ export async function kunciTidakTerbit(trx: Trx, id: string, batas = 5) {
   }>`
     SELECT p.nama, p.nip, p.id_pegawai, k.tanggal::text AS tanggal, k.status AS kunci, t.status AS jadwal,
            count(*) OVER ()::int AS n
-    FROM jadwal_kunci k
+    FROM jadwal jv
+    JOIN jadwal_kunci k ON k.tenant_id = jv.tenant_id AND k.tanggal BETWEEN jv.dari AND jv.sampai
     JOIN jadwal_sel v ON v.tenant_id = k.tenant_id AND v.jadwal_id = ${id}
                      AND v.pegawai_id = k.pegawai_id AND v.tanggal = k.tanggal
     JOIN pegawai p ON p.tenant_id = k.tenant_id AND p.id = k.pegawai_id
@@ -187,7 +188,7 @@ export async function kunciTidakTerbit(trx: Trx, id: string, batas = 5) {
         AND j.status = 'terbit'
       ORDER BY j.dibuat_pada DESC LIMIT 1
     ) t ON true
-    WHERE t.status IS DISTINCT FROM k.status
+    WHERE jv.id = ${id} AND t.status IS DISTINCT FROM k.status
     ORDER BY k.tanggal, p.nama
     LIMIT ${batas}`.execute(trx);
   return { jumlah: r.rows[0]?.n ?? 0, contoh: r.rows };

@@ -506,10 +506,10 @@ export async function catatKetidakhadiranDiJadwal(
 export async function terbitkan(trx: Trx, tenantId: string, actor: Actor, id: string, caller?: Caller) {
   const awal = await repo.jadwalById(trx, id);
   if (!awal) throw errors.notFound('Versi jadwal', 'Schedule version');
+  if (caller) await cekLingkupJadwal(trx, caller, awal.cakupan_opd, awal.dari, 'write', id);
   // One publication at a time over these months; read again under the lock.
   await kunciPeriodeJadwal(trx, tenantId, awal.dari, awal.sampai);
   const j = (await repo.jadwalById(trx, id))!;
-  if (caller) await cekLingkupJadwal(trx, caller, j.cakupan_opd, j.dari, 'write', id);
   // Draft → published exactly once (the UPDATE is conditional): a second publication changes
   // nothing and sends no notices.
   if (j.status === 'terbit' || !(await repo.terbitkan(trx, id, actor.nama))) await sudahTerbit(trx, id);
