@@ -13,6 +13,8 @@ export interface ImportJob {
   readonly tenantId: string;
   readonly jenis: string;
   readonly namaBerkas: string;
+  /** Who started it (a scoped admin sees only their own jobs) */
+  readonly userId: string | null;
   status: 'berjalan' | 'berhasil' | 'gagal';
   fase: 'baca' | 'validasi' | 'simpan' | 'selesai';
   diproses: number;
@@ -39,6 +41,7 @@ export async function startImportJob(
     tenantId: meta.tenantId,
     jenis: meta.jenis,
     namaBerkas: meta.namaBerkas,
+    userId: meta.actor.userId,
     status: 'berjalan',
     fase: 'baca',
     diproses: 0,
@@ -126,6 +129,7 @@ export async function getImportJob(
     tenantId,
     jenis: row.jenis,
     namaBerkas: row.nama_berkas,
+    userId: row.user_id,
     status: row.status as ImportJob['status'],
     fase: row.status === 'berjalan' ? 'simpan' : 'selesai',
     diproses: row.diproses,

@@ -83,8 +83,15 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (req) => {
       const c = callerOf(req);
       const job = await getImportJob(deps.sdb, c.tenantId, req.params.id);
-      if (!job) throw errors.notFound('Tugas impor', 'Import job');
-      const { tenantId: _t, ...rest } = job;
+      // An OPD admin's own imports only: another's may name people outside their OPD (as if absent).
+      const semua = () =>
+        withTenant(deps.sdb, c.tenantId, async (trx) => {
+          const w = await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId));
+          return w.opdIds === null;
+        });
+      if (!job || (job.userId !== c.userId && !(await semua())))
+        throw errors.notFound('Tugas impor', 'Import job');
+      const { tenantId: _t, userId: _u, ...rest } = job;
       return rest;
     },
   );

@@ -109,7 +109,8 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/kebijakan/validasi',
     {
-      config: { permission: 'policy.read' },
+      // Checking a draft is part of writing one (the editor is open to policy writers only).
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Memeriksa dokumen kebijakan tanpa menyimpan (skema, organisasi, kalender, tumpang tindih)',
