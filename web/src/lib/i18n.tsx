@@ -572,6 +572,8 @@ const id = {
     'Jadwal Anda tampil di sini setelah diterbitkan; Anda akan mendapat pemberitahuan. Pilih bulan lain dengan tombol di atas.',
   'jd.saya.nHari': '{n} hari',
   'jd.saya.rincian': 'Rincian per hari',
+  'jd.saya.periodeTerbit': 'Pilih periode terbit',
+  'jd.saya.terbaru': 'Jadwal terbit terbaru',
 
   'ok.judul': 'Okupansi kantor',
   'ok.bantuan': 'Orang di kantor per OPD per hari terhadap batasnya (kantor / batas).',
@@ -1227,6 +1229,8 @@ const en: Record<MessageKey, string> = {
     'Your schedule shows here once published; you will be notified. Choose another month with the buttons above.',
   'jd.saya.nHari': '{n} days',
   'jd.saya.rincian': 'Day by day',
+  'jd.saya.periodeTerbit': 'Pick a published period',
+  'jd.saya.terbaru': 'Latest published schedule',
 
   'ok.judul': 'Office occupancy',
   'ok.bantuan': 'People at the office per OPD per day against the cap (office / cap).',
