@@ -160,6 +160,53 @@ describe('jadwal', () => {
     }
   });
 
+  test('Jadwal saya without a period opens on the nearest published schedule (the demo fortnight), and jumps back to it', async () => {
+    const ctx = await open();
+    const { page } = ctx;
+    await signIn(ctx, 'pegawai');
+    try {
+      const terbit = await apiGet<{ periode: { dari: string; sampai: string }[] }>(
+        ctx,
+        '/api/jadwal-saya/terbit',
+      );
+      expect(terbit.periode).toContainEqual({ dari: DARI, sampai: SAMPAI });
+      // Today (the machine's date) is years after August 2020: the page still opens there.
+      await page.goto('/jadwal-saya');
+      await page.getByTestId('saya-kalender').waitFor();
+      expect(await text(page, '[data-testid=saya-periode]')).toBe('Agustus 2020');
+      expect(
+        await page.locator('[data-testid=saya-hari][data-tanggal="2020-08-18"]').getAttribute('data-status'),
+      ).toBe('WFH');
+      await shot(page, 'jadwal-saya-terdekat');
+      // Move away, then one click back to the latest published schedule.
+      await page.getByTestId('saya-sesudah').click();
+      await page.getByTestId('saya-sesudah').click();
+      await until(async () => (await text(page, '[data-testid=saya-periode]')) === 'Oktober 2020', 'October');
+      await page.getByTestId('saya-kosong').waitFor();
+      await page.getByTestId('saya-terbaru').click();
+      await until(
+        async () => (await text(page, '[data-testid=saya-periode]')) === 'Agustus 2020',
+        'back to August',
+      );
+      await page.getByTestId('saya-kalender').waitFor();
+      // The list of published periods jumps too.
+      await page.getByTestId('saya-sesudah').click();
+      await until(
+        async () => (await text(page, '[data-testid=saya-periode]')) === 'September 2020',
+        'September',
+      );
+      await page.getByTestId('saya-terbit').click();
+      await page.getByRole('option', { name: '17–28 Agustus 2020' }).click();
+      await until(
+        async () => (await text(page, '[data-testid=saya-periode]')) === 'Agustus 2020',
+        'picked August',
+      );
+      await shot(page, 'jadwal-saya-pilih');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
   test('the employee sees their own fortnight: status and rule per day, holidays named; on a phone too', async () => {
     const ctx = await open();
     const { page } = ctx;

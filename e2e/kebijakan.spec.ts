@@ -149,6 +149,9 @@ describe('kebijakan', () => {
       );
       expect(await masalah.first().getAttribute('data-baris')).toBe(String(baris));
       expect(await masalah.first().textContent()).toContain(`baris ${baris}`);
+      // In words, not in zod's ("diharapkan number menjadi <=100").
+      expect(await masalah.first().textContent()).toContain('paling besar 100');
+      expect(await masalah.first().textContent()).not.toMatch(/diharapkan|<=/);
       expect(await text(page, '[data-testid=editor-status-periksa]')).toContain('masalah');
       // The gutter marks the line; clicking the problem puts the cursor on it.
       expect(await page.locator('.sigap-yaml-galat').allTextContents()).toEqual([String(baris)]);

@@ -295,14 +295,19 @@ describe('impor dan audit', () => {
       const issues = await page
         .getByTestId('galat-row')
         .evaluateAll((trs) =>
-          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+          trs.map((tr) => [
+            tr.getAttribute('data-kode'),
+            ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+          ]),
         );
+      // Row, column and the sentence; the code stays out of sight (an attribute for tools).
       expect(issues).toContainEqual([
+        'NILAI_TIDAK_DIKENAL',
         '3',
         'jenis_pegawai',
-        'NILAI_TIDAK_DIKENAL',
         expect.stringContaining('honorer'),
       ]);
+      expect(await text(page, '[data-testid=impor-galat]')).not.toMatch(/[A-Z]{3,}_[A-Z]{3,}/);
       expect(await text(page, '[data-testid=impor-gagal]')).toContain('tidak ada data yang diubah');
       expect(await text(page, '[data-testid=galat-pesan]')).toContain('tidak dikenal');
       await shot(page, 'impor-gagal');
@@ -422,6 +427,9 @@ describe('bahasa dan tampilan', () => {
       // Server messages follow the language too.
       await page.goto('/opd/TIDAK-ADA');
       expect(await text(page, '[data-testid=error]')).toContain('not found');
+      // The message, never the code (TIDAK_DITEMUKAN) the API sends with it.
+      expect(await page.getByTestId('error').getAttribute('data-kode')).toBe('TIDAK_DITEMUKAN');
+      expect(await page.getByTestId('error').textContent()).not.toContain('TIDAK_DITEMUKAN');
       await page.goto('/pengaturan?tab=libur');
       await page.getByTestId('atur-libur').waitFor();
       expect(await text(page, '[data-testid=atur-zona]')).toContain('WIB');

@@ -6,6 +6,7 @@ export * from './calendar/work-hours.ts';
 export * from './calendar/zones.ts';
 export * from './cuti/cuti.ts';
 export * from './i18n/message.ts';
+export * from './i18n/zod.ts';
 export * from './org/geo.ts';
 export * from './org/import.ts';
 export * from './org/nip.ts';

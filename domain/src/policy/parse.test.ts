@@ -32,8 +32,14 @@ describe('policy document errors name the field inside unions, with its line', (
   it('a percentage written as text', () => {
     const [m] = masalah('{ semua: true }', "{ jenis: batas_kantor, maks: { persen: '50' } }");
     expect(m).toMatchObject({ jalur: 'aturan[0].hasil.maks.persen', baris: 13 });
-    expect(m!.pesan.id).toMatch(/diharapkan number/);
-    expect(m!.pesan.en).toMatch(/expected number/);
+    expect(m!.pesan.id).toBe('aturan[0].hasil.maks.persen: harus berupa angka');
+    expect(m!.pesan.en).toBe('aturan[0].hasil.maks.persen: must be a number');
+  });
+
+  it('a percentage over 100 says so in words, not in zod terms', () => {
+    const [m] = masalah('{ semua: true }', '{ jenis: batas_kantor, maks: { persen: 150 } }');
+    expect(m!.pesan.id).toBe('aturan[0].hasil.maks.persen: paling besar 100');
+    expect(m!.pesan.en).toBe('aturan[0].hasil.maks.persen: at most 100');
   });
 
   it('an unknown outcome kind lists the kinds in both languages', () => {

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Pesan, pesan } from '../i18n/message.ts';
+import { galatZod } from '../i18n/zod.ts';
 import { Kebijakan } from './schema.ts';
 
 /** One problem in a policy document, naming the field by its path (e.g. `aturan[2].hasil.maks`). */
@@ -96,9 +97,9 @@ export function validateKebijakan(
   data: unknown,
   lineOf?: (path: readonly PropertyKey[]) => number | undefined,
 ): HasilParse {
-  const id = Kebijakan.safeParse(data, { error: z.locales.id().localeError });
+  const id = Kebijakan.safeParse(data, { error: galatZod('id') });
   if (id.success) return { ok: true, kebijakan: id.data };
-  const en = Kebijakan.safeParse(data, { error: z.locales.en().localeError });
+  const en = Kebijakan.safeParse(data, { error: galatZod('en') });
   const enIssues = en.success ? [] : expandUnions(en.error.issues);
   return dibatasi(expandUnions(id.error.issues), (iss, i) => {
     const jalur = formatJalur(iss.path);

@@ -30,6 +30,7 @@ import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.rout
 import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
 import './context.ts';
 import { AppError, errors, statusOf } from './errors.ts';
+import { pesanValidasi } from './validasi.ts';
 
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -175,18 +176,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         .send({ code: err.code, message: teks(err.pesan, lang), issues: err.issues });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const detail = err.validation
-        .map((v) => {
-          const field = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
-          return `${field || err.validationContext}: ${v.message}`;
-        })
-        .join('; ');
       return reply.status(400).send({
         code: 'VALIDASI',
-        message:
-          lang === 'en'
-            ? `Invalid input (${err.validationContext}): ${detail}`
-            : `Masukan tidak sah (${err.validationContext}): ${detail}`,
+        message: pesanValidasi(req, err.validation, err.validationContext ?? 'body', lang),
       });
     }
     const e = err as { statusCode?: number; message?: string; code?: string };

@@ -10,7 +10,7 @@ export function ErrorAlert({ error, onRetry }: { error: ApiError | Error; onRetr
       color="red"
       variant="light"
       data-testid="error"
-      title={'code' in error ? String(error.code) : undefined}
+      data-kode={'code' in error ? error.code : undefined}
     >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{error.message}</Text>

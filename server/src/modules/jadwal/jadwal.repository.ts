@@ -93,6 +93,24 @@ export function selBerlaku(
   return q.orderBy('s.pegawai_id').orderBy('s.tanggal').orderBy('j.dibuat_pada', 'desc').execute();
 }
 
+/**
+ * The published schedules that hold days of one person: per schedule the first and last of those
+ * days, oldest first (for "Jadwal saya" to open on the nearest one).
+ */
+export function periodeTerbitPegawai(trx: Trx, pegawaiId: string) {
+  return trx
+    .selectFrom('jadwal_sel as s')
+    .innerJoin('jadwal as j', (x) =>
+      x.onRef('j.tenant_id', '=', 's.tenant_id').onRef('j.id', '=', 's.jadwal_id'),
+    )
+    .select((eb) => [eb.fn.min('s.tanggal').as('dari'), eb.fn.max('s.tanggal').as('sampai')])
+    .where('j.status', '=', 'terbit')
+    .where('s.pegawai_id', '=', pegawaiId)
+    .groupBy('j.id')
+    .orderBy('dari')
+    .execute();
+}
+
 /** Dates inside (dari, sampai] on which some OPD or placement changes: the organisation differs from then on. */
 export async function tanggalPerubahanOrg(trx: Trx, dari: string, sampai: string): Promise<string[]> {
   const r = await sql<{ d: string }>`

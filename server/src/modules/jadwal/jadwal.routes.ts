@@ -23,6 +23,7 @@ import {
   mintaJadwal,
   okupansi,
   periksa,
+  periodeTerbitSaya,
   permintaanSaya,
   rekap,
   terbitkan,
@@ -301,6 +302,21 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       return withTenant(deps.sdb, c.tenantId, async (trx) =>
         mintaJadwal(trx, c.tenantId, c, req.body, await tenantToday(trx, c.tenantId)),
       );
+    },
+  );
+
+  api.get(
+    '/jadwal-saya/terbit',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['jadwal'],
+        summary: 'Periode jadwal terbit yang memuat pegawai yang masuk (untuk membuka Jadwal saya di sana)',
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) => periodeTerbitSaya(trx, c));
     },
   );
 

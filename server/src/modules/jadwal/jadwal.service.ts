@@ -1109,6 +1109,13 @@ export async function jadwalSaya(trx: Trx, caller: Caller, dari: string, sampai:
   };
 }
 
+/** The periods of the published schedules that hold the signed-in employee, oldest first. */
+export async function periodeTerbitSaya(trx: Trx, caller: Caller) {
+  if (!caller.pegawaiId) return { periode: [] };
+  const rows = await repo.periodeTerbitPegawai(trx, caller.pegawaiId);
+  return { periode: rows.map((r) => ({ dari: String(r.dari), sampai: String(r.sampai) })) };
+}
+
 /**
  * Schedule versions overlapping a period, newest first. With a caller, those of a scoped caller (OPD
  * admin, unit head) are the ones built for an OPD/unit inside their scope; `opdKode` narrows to one

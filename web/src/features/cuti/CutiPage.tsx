@@ -604,15 +604,14 @@ function ImporCuti({ onBerubah }: { onBerubah: () => void }) {
             </Table.Thead>
             <Table.Tbody>
               {galat.issues.map((i) => (
-                <Table.Tr key={`${i.baris}|${i.kolom}|${i.kode}`} data-testid="impor-cuti-masalah-baris">
+                <Table.Tr
+                  key={`${i.baris}|${i.kolom}|${i.kode}`}
+                  data-testid="impor-cuti-masalah-baris"
+                  data-kode={i.kode}
+                >
                   <Table.Td>{i.baris}</Table.Td>
                   <Table.Td ff="monospace">{i.kolom ?? t('umum.kosong')}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                    {pick(i.pesan)}{' '}
-                    <Badge size="xs" color="red" variant="light" tt="none">
-                      {i.kode}
-                    </Badge>
-                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{pick(i.pesan)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   FileInput,
@@ -303,21 +302,19 @@ export function ImporPage() {
                   <Table.Tr>
                     <Table.Th w={80}>{t('impor.baris')}</Table.Th>
                     <Table.Th w={160}>{t('impor.kolom')}</Table.Th>
-                    <Table.Th w={220}>{t('impor.kode')}</Table.Th>
                     <Table.Th>{t('impor.keterangan')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {issues.map((i) => (
-                    <Table.Tr key={`${i.baris}|${i.kolom}|${i.kode}|${i.pesan.id}`} data-testid="galat-row">
+                    <Table.Tr
+                      key={`${i.baris}|${i.kolom}|${i.kode}|${i.pesan.id}`}
+                      data-testid="galat-row"
+                      data-kode={i.kode}
+                    >
                       <Table.Td data-testid="galat-baris">{i.baris}</Table.Td>
                       <Table.Td ff="monospace" fz="sm" data-testid="galat-kolom">
                         {i.kolom ?? t('umum.kosong')}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color="red" size="sm" data-testid="galat-kode">
-                          {i.kode}
-                        </Badge>
                       </Table.Td>
                       <Table.Td fz="sm" data-testid="galat-pesan">
                         {pick(i.pesan)}

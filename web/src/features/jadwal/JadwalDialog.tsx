@@ -307,13 +307,8 @@ export function BuatModal({
                   <Table.Tbody>
                     {hasil.pelanggaran.slice(0, 300).map((p, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: the list never reorders
-                      <Table.Tr key={i} data-testid="buat-pelanggaran">
+                      <Table.Tr key={i} data-testid="buat-pelanggaran" data-kode={p.kode}>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmtTanggal(p.tanggal, lang)}</Table.Td>
-                        <Table.Td>
-                          <Badge size="xs" color="orange" variant="light">
-                            {p.kode}
-                          </Badge>
-                        </Table.Td>
                         <Table.Td>{pick(p.pesan)}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -506,20 +501,14 @@ export function PeriksaModal({
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={130}>{t('jd.periksa.tanggal')}</Table.Th>
-                  <Table.Th w={190}>{t('jd.periksa.kode')}</Table.Th>
                   <Table.Th>{t('jd.periksa.pesan')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {temuan.slice(0, 500).map((x, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the list never reorders
-                  <Table.Tr key={i} data-testid="periksa-temuan">
+                  <Table.Tr key={i} data-testid="periksa-temuan" data-kode={x.kode}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmtTanggal(x.tanggal, lang)}</Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" color="orange" variant="light" tt="none">
-                        {x.kode}
-                      </Badge>
-                    </Table.Td>
                     <Table.Td>{pick(x.pesan)}</Table.Td>
                   </Table.Tr>
                 ))}

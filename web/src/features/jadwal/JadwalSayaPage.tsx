@@ -1,4 +1,16 @@
-import { ActionIcon, Alert, Box, Card, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Box,
+  Button,
+  Card,
+  EmptyState,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { isIsoDate, namaBulan, namaHari, type StatusJadwal } from '@sigap/domain';
 import { useMemo } from 'react';
@@ -17,10 +29,11 @@ import {
   mingguPeriode,
   paletVars,
   periodeBulan,
+  periodeTerdekat,
   URUTAN_STATUS,
 } from './jadwal';
 import { PermintaanSaya } from './PermintaanSaya';
-import type { HariSaya, JadwalSaya } from './types';
+import type { HariSaya, JadwalSaya, TerbitSaya } from './types';
 import './jadwal.css';
 
 /** A plain calendar glyph (no icon font: the app works offline with system fonts). */
@@ -172,7 +185,9 @@ function Rincian({ hari }: { hari: readonly HariSaya[] }) {
 /**
  * Jadwal saya: the signed-in employee's published schedule as a month of weeks, each day with its
  * status colour, the rule behind it and holiday names. `?dari=&sampai=` (as notices link) picks the
- * period; otherwise the current month.
+ * period; otherwise the month of the nearest published schedule holding the person (the one in force
+ * today, else the latest before, else the next), or the current month when none is published. A list
+ * of the published periods and a "latest" button jump there.
  */
 export function JadwalSayaPage() {
   const me = useMe();
@@ -183,8 +198,21 @@ export function JadwalSayaPage() {
   const pDari = params.get('dari') ?? '';
   const pSampai = params.get('sampai') ?? '';
   const sah = isIsoDate(pDari) && isIsoDate(pSampai) && pDari <= pSampai;
-  const { dari, sampai } = sah ? { dari: pDari, sampai: pSampai } : periodeBulan(hariIni.slice(0, 7));
-  const r = useApi<JadwalSaya>(me.pegawaiId ? withQuery('/api/jadwal-saya', { dari, sampai }) : null);
+  const terbit = useApi<TerbitSaya>(me.pegawaiId ? '/api/jadwal-saya/terbit' : null);
+  const periode = terbit.data?.periode ?? [];
+  const terdekat = periodeTerdekat(periode, hariIni);
+  const terbaru = periode.reduce<(typeof periode)[number] | null>(
+    (a, p) => (!a || p.dari > a.dari ? p : a),
+    null,
+  );
+  // Without a period in the address, wait for the published periods before choosing the month.
+  const menunggu = !sah && !!me.pegawaiId && !terbit.data && !terbit.error;
+  const { dari, sampai } = sah
+    ? { dari: pDari, sampai: pSampai }
+    : periodeBulan((terdekat?.dari ?? hariIni).slice(0, 7));
+  const r = useApi<JadwalSaya>(
+    me.pegawaiId && !menunggu ? withQuery('/api/jadwal-saya', { dari, sampai }) : null,
+  );
   const minggu = useMemo(() => mingguPeriode(dari, sampai), [dari, sampai]);
   const byTanggal = useMemo(() => new Map((r.data?.hari ?? []).map((h) => [h.tanggal, h])), [r.data]);
   const adaJadwal = (r.data?.hari ?? []).some((h) => h.status !== null);
@@ -203,7 +231,35 @@ export function JadwalSayaPage() {
             {me.nama}
           </Text>
         </Box>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap="wrap" justify="flex-end">
+          {periode.length > 0 && (
+            <Select
+              size="sm"
+              w={220}
+              mr="xs"
+              aria-label={t('jd.saya.periodeTerbit')}
+              placeholder={t('jd.saya.periodeTerbit')}
+              data-testid="saya-terbit"
+              value={null}
+              onChange={(v) => v && keBulan(v.slice(0, 7))}
+              data={[...periode].reverse().map((p) => ({
+                value: `${p.dari}|${p.sampai}`,
+                label: labelPeriode(p.dari, p.sampai, lang),
+              }))}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          {terbaru && (
+            <Button
+              variant="light"
+              size="sm"
+              mr="xs"
+              onClick={() => keBulan(terbaru.dari.slice(0, 7))}
+              data-testid="saya-terbaru"
+            >
+              {t('jd.saya.terbaru')}
+            </Button>
+          )}
           <ActionIcon
             variant="default"
             size="lg"
@@ -233,7 +289,7 @@ export function JadwalSayaPage() {
         </Alert>
       )}
       {r.error && <ErrorAlert error={r.error} onRetry={r.reload} />}
-      {r.loading && !r.data && <Loading />}
+      {(menunggu || (r.loading && !r.data)) && <Loading />}
       {r.data && !adaJadwal && (
         <Card withBorder padding="xl" data-testid="saya-kosong">
           <EmptyState

@@ -1,3 +1,5 @@
+import { addDays } from '@sigap/domain';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   barisKelompok,
@@ -9,6 +11,7 @@ import {
   mingguPeriode,
   periodeBawaan,
   periodeBulan,
+  periodeTerdekat,
   tingkatOkupansi,
 } from './jadwal';
 import type { KelompokGrid, VersiJadwal } from './types';
@@ -149,5 +152,42 @@ describe('totals against the limits', () => {
     expect(tingkatOkupansi(10, 10)).toBe('penuh');
     expect(tingkatOkupansi(0, 0)).toBe('penuh');
     expect(tingkatOkupansi(11, 10)).toBe('lewat');
+  });
+});
+
+describe('where Jadwal saya opens', () => {
+  const P = (dari: string, sampai: string) => ({ dari, sampai });
+  const demo = P('2020-08-17', '2020-08-28');
+
+  test('the period holding today, else the latest past one, else the earliest future one', () => {
+    expect(periodeTerdekat([demo], '2026-12-03')).toEqual(demo);
+    expect(periodeTerdekat([demo], '2020-08-20')).toEqual(demo);
+    expect(periodeTerdekat([demo, P('2027-01-04', '2027-01-15')], '2026-12-03')).toEqual(demo);
+    expect(
+      periodeTerdekat([P('2027-01-04', '2027-01-15'), P('2027-02-01', '2027-02-12')], '2026-12-03'),
+    ).toEqual(P('2027-01-04', '2027-01-15'));
+    expect(periodeTerdekat([], '2026-12-03')).toBeNull();
+  });
+
+  test('property: the answer is one of the periods, and no period is nearer by the rule', () => {
+    const tanggal = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2020-01-01', n));
+    const periode = fc.tuple(tanggal, fc.integer({ min: 0, max: 40 })).map(([d, n]) => P(d, addDays(d, n)));
+    fc.assert(
+      fc.property(fc.array(periode, { maxLength: 8 }), tanggal, (ps, hari) => {
+        const r = periodeTerdekat(ps, hari);
+        if (ps.length === 0) {
+          expect(r).toBeNull();
+          return;
+        }
+        expect(ps).toContainEqual(r);
+        const memuat = ps.filter((p) => p.dari <= hari && hari <= p.sampai);
+        const lalu = ps.filter((p) => p.sampai < hari);
+        if (memuat.length > 0) expect(r!.dari <= hari && hari <= r!.sampai).toBe(true);
+        else if (lalu.length > 0) {
+          expect(r!.sampai < hari).toBe(true);
+          for (const p of lalu) expect(p.sampai <= r!.sampai).toBe(true);
+        } else for (const p of ps) expect(r!.dari <= p.dari).toBe(true);
+      }),
+    );
   });
 });

@@ -63,6 +63,27 @@ export function periodeBulan(ym: string): { dari: string; sampai: string } {
   return { dari, sampai: addDays(next, -1) };
 }
 
+/**
+ * Where "Jadwal saya" opens: the published period that holds `hariIni`, else the latest one before it,
+ * else the earliest one after it; null when nothing is published for the person.
+ */
+export function periodeTerdekat<P extends { readonly dari: string; readonly sampai: string }>(
+  periode: readonly P[],
+  hariIni: string,
+): P | null {
+  let sekarang: P | null = null;
+  let lalu: P | null = null;
+  let nanti: P | null = null;
+  for (const p of periode) {
+    if (p.dari <= hariIni && hariIni <= p.sampai) {
+      if (!sekarang || p.dari > sekarang.dari) sekarang = p;
+    } else if (p.sampai < hariIni) {
+      if (!lalu || p.sampai > lalu.sampai || (p.sampai === lalu.sampai && p.dari > lalu.dari)) lalu = p;
+    } else if (!nanti || p.dari < nanti.dari) nanti = p;
+  }
+  return sekarang ?? lalu ?? nanti;
+}
+
 /** The month `n` months after "YYYY-MM". */
 export function geserBulan(ym: string, n: number): string {
   const [y, m] = ym.split('-').map(Number) as [number, number];

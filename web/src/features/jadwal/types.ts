@@ -158,6 +158,11 @@ export interface HariSaya {
   readonly libur: string | null;
 }
 
+/** The published periods that hold the signed-in employee (GET /api/jadwal-saya/terbit), oldest first. */
+export interface TerbitSaya {
+  readonly periode: readonly { readonly dari: string; readonly sampai: string }[];
+}
+
 export interface JadwalSaya {
   readonly dari: string;
   readonly sampai: string;
