@@ -147,7 +147,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       const detail = err.validation
         .map((v) => {
           const field = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
-          return `${field || err.validationContext}: ${v.message}`;
+          // Messages of the shared schemas carry both languages: "Indonesian ‖ English".
+          const [id, en] = (v.message ?? '').split(' ‖ ');
+          return `${field || err.validationContext}: ${lang === 'en' && en ? en : id}`;
         })
         .join('; ');
       return reply.status(400).send({
