@@ -40,3 +40,11 @@ export function denganPeriode<T extends z.ZodObject<{ dari: z.ZodType; sampai: z
 
 /** `{dari, sampai}`: a period of accepted dates, `dari` ≤ `sampai`, at most a year. */
 export const PeriodeSchema = denganPeriode(z.object({ dari: TanggalSchema, sampai: TanggalSchema }));
+
+/**
+ * An object with a required period `dari`…`sampai` (at most `maksHari` days) and the other fields given.
+ * For a filter whose ends are optional, use `denganPeriode` on an object with `TanggalSchema.optional()`.
+ */
+export function periodeDengan<S extends z.ZodRawShape>(lain: S, maksHari = MAKS_HARI_PERIODE) {
+  return denganPeriode(z.object({ dari: TanggalSchema, sampai: TanggalSchema, ...lain }), maksHari);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate, TANGGAL_MAKS, TANGGAL_MIN } from '../calendar/dates.ts';
 import { JABATAN_LEVEL, JENIS_OPD, JENIS_PEGAWAI, KELAS_LAYANAN, SEKTOR } from '../org/types.ts';
 
 /**
@@ -7,7 +8,13 @@ import { JABATAN_LEVEL, JENIS_OPD, JENIS_PEGAWAI, KELAS_LAYANAN, SEKTOR } from '
  * Field names are Indonesian, as the circulars themselves speak.
  */
 
-const Tanggal = z.iso.date().describe('tanggal YYYY-MM-DD');
+// The supported dates (calendar/dates.ts); a policy dated past them could not be evaluated day by day.
+const Tanggal = z.iso
+  .date()
+  .refine(isIsoDate, {
+    error: `di luar rentang tanggal yang didukung (${TANGGAL_MIN} s.d. ${TANGGAL_MAKS}) ‖ outside the supported dates (${TANGGAL_MIN} to ${TANGGAL_MAKS})`,
+  })
+  .describe('tanggal YYYY-MM-DD');
 const Id = z
   .string()
   .regex(

@@ -66,7 +66,7 @@ describe('validation messages', () => {
     });
     expect(b.statusCode).toBe(400);
     expect(b.json<{ message: string }>().message).toContain(
-      'Tanggal mulai (dari): harus tanggal TTTT-BB-HH (mis. 2026-08-17)',
+      'Tanggal mulai (dari): "17-08-2020" bukan tanggal yang ada; tulis TTTT-BB-HH, misalnya 2026-08-17',
     );
     expect(b.json<{ message: string }>().message).not.toMatch(ZOD);
   });

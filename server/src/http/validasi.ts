@@ -73,6 +73,7 @@ interface ValidasiZod {
   readonly keyword: string;
   readonly instancePath: string;
   readonly params?: Record<string, unknown>;
+  readonly message?: string;
 }
 
 function nilaiDi(data: unknown, path: readonly string[]): unknown {
@@ -98,6 +99,9 @@ export function pesanValidasi(
   const data = (req as unknown as Record<string, unknown>)[context];
   const bagian = validation.map((v) => {
     const path = v.instancePath.split('/').filter((k) => k !== '');
+    // The shared date and period schemas word their own messages in both languages: "Indonesian ‖ English".
+    const [id, en] = (v.message ?? '').split(' ‖ ');
+    if (id && en) return `${teks(namaIsian(path, context), lang)}: ${lang === 'en' ? en : id}`;
     const isu = {
       ...(v.params ?? {}),
       code: v.keyword,

@@ -1,4 +1,4 @@
-import { addDays, localDayStart, type ZonaWaktu } from '@sigap/domain';
+import { addDays, denganPeriode, localDayStart, TanggalSchema, type ZonaWaktu } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,16 +16,20 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['audit'],
         summary: 'Jejak audit (terbaru dulu)',
-        querystring: z.object({
-          entitas: z.string().optional(),
-          aksi: z.string().optional(),
-          pelaku: z.string().optional(),
-          q: z.string().optional(),
-          dari: z.iso.date().optional(),
-          sampai: z.iso.date().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        // A filter: any length, but real dates in order.
+        querystring: denganPeriode(
+          z.object({
+            entitas: z.string().optional(),
+            aksi: z.string().optional(),
+            pelaku: z.string().optional(),
+            q: z.string().optional(),
+            dari: TanggalSchema.optional(),
+            sampai: TanggalSchema.optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+          Number.POSITIVE_INFINITY,
+        ),
       },
     },
     async (req) => {

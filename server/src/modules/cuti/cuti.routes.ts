@@ -1,4 +1,4 @@
-import { JENIS_CUTI } from '@sigap/domain';
+import { denganPeriode, JENIS_CUTI, MAKS_HARI_CUTI, periodeDengan, TanggalSchema } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,12 +9,11 @@ import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
 import { lingkupTanggal, tenantToday } from '../org/org.service.ts';
 import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
 
-const Isian = z.object({
+const isian = {
   jenis: z.enum(JENIS_CUTI),
-  dari: z.iso.date(),
-  sampai: z.iso.date(),
   keterangan: z.string().max(500).optional(),
-});
+};
+const Isian = periodeDengan(isian, MAKS_HARI_CUTI);
 
 /** The leave register: requests, decisions, entries and imports by OPD admins. */
 export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -29,12 +28,16 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Daftar cuti/sakit/isolasi: milik sendiri, bawahan, dan pegawai dalam lingkup',
         description:
           'untuk=saya (milik sendiri), persetujuan (menunggu keputusan Anda), semua. Keterangan cuti sakit dan isolasi (data kesehatan) hanya tampil bagi pegawai itu dan petugas kesehatan.',
-        querystring: z.object({
-          untuk: z.enum(['saya', 'persetujuan', 'semua']).default('semua'),
-          status: z.enum(['diajukan', 'disetujui', 'ditolak', 'dibatalkan']).optional(),
-          dari: z.iso.date().optional(),
-          sampai: z.iso.date().optional(),
-        }),
+        // A filter: any length, but real dates in order.
+        querystring: denganPeriode(
+          z.object({
+            untuk: z.enum(['saya', 'persetujuan', 'semua']).default('semua'),
+            status: z.enum(['diajukan', 'disetujui', 'ditolak', 'dibatalkan']).optional(),
+            dari: TanggalSchema.optional(),
+            sampai: TanggalSchema.optional(),
+          }),
+          Number.POSITIVE_INFINITY,
+        ),
       },
     },
     async (req) => {
@@ -102,7 +105,10 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['cuti'],
         summary: 'Admin OPD mencatat cuti/sakit/isolasi yang sudah disetujui untuk pegawai dalam lingkupnya',
-        body: Isian.extend({ key: z.string().min(1).max(40).describe('NIP atau id_pegawai') }),
+        body: periodeDengan(
+          { ...isian, key: z.string().min(1).max(40).describe('NIP atau id_pegawai') },
+          MAKS_HARI_CUTI,
+        ),
       },
     },
     async (req, reply) => {

@@ -1,4 +1,4 @@
-import { OPD_COLUMNS } from '@sigap/domain';
+import { OPD_COLUMNS, TanggalSchema } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,7 +40,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         params: Jenis,
         querystring: z.object({
           nama: z.string().max(200).default('berkas.csv'),
-          berlaku: z.iso.date().optional(),
+          berlaku: TanggalSchema.optional(),
         }),
       },
     },
@@ -127,7 +127,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         params: Jenis,
         querystring: z.object({
           format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
-          tanggal: z.iso.date().optional(),
+          tanggal: TanggalSchema.optional(),
         }),
       },
     },

@@ -1,4 +1,11 @@
-import { type Sasaran, URUTAN_SASARAN_BAKU } from '@sigap/domain';
+import {
+  denganPeriode,
+  PeriodeSchema,
+  periodeDengan,
+  type Sasaran,
+  TanggalSchema,
+  URUTAN_SASARAN_BAKU,
+} from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,8 +37,10 @@ import {
   ubahSel,
 } from './jadwal.service.ts';
 
-const Periode = z.object({ dari: z.iso.date(), sampai: z.iso.date() });
-const PeriodeOpd = Periode.extend({ opd: z.string().min(1).max(40).optional() });
+// Dates in the supported range, periods of at most a year with dari <= sampai (services may allow fewer days).
+const Periode = PeriodeSchema;
+const Opd = z.string().min(1).max(40).optional();
+const PeriodeOpd = periodeDengan({ opd: Opd });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Schedules: versions, build, publish, grid, occupancy, adjustments, recap exports and import, my schedule. */
@@ -47,11 +56,10 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Versi jadwal (terbaru dahulu) yang bersinggungan dengan periode',
         description:
           'Admin OPD dan kepala unit melihat versi yang dibuat untuk OPD/unit dalam lingkupnya; opd mempersempit ke satu OPD/unit beserta unitnya.',
-        querystring: z.object({
-          dari: z.iso.date().optional(),
-          sampai: z.iso.date().optional(),
-          opd: z.string().min(1).max(40).optional(),
-        }),
+        querystring: denganPeriode(
+          z.object({ dari: TanggalSchema.optional(), sampai: TanggalSchema.optional(), opd: Opd }),
+          Number.POSITIVE_INFINITY,
+        ),
       },
     },
     async (req) => {
@@ -71,9 +79,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Membuat (atau membuat ulang) jadwal dalam batas semua kebijakan, sebagai draf versi baru',
         description:
           'Kepala unit yang mengunci sel, cuti/sakit/isolasi yang disetujui dan jadwal terbit sebelumnya diperhitungkan. Admin OPD wajib memberi opdKode miliknya.',
-        body: z.object({
-          dari: z.iso.date(),
-          sampai: z.iso.date(),
+        body: periodeDengan({
           opdKode: z.string().min(1).max(40).optional(),
           kohort: z.boolean().optional().describe('tim A / tim B: orang yang sama pada hari yang sama'),
           urutanSasaran: z
@@ -181,7 +187,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
           'Ditolak (409) bila melampaui batas kantor, melanggar aturan WFO/WFH tetap, piket yang tidak boleh, hari libur atau ketidakhadiran; diterima dengan peringatan bila minimum atau jumlah piket menjadi kurang. Pilihan ini dikunci: pembuatan ulang mempertahankannya.',
         body: z.object({
           key: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
-          tanggal: z.iso.date(),
+          tanggal: TanggalSchema,
           status: z.enum(['WFO', 'WFH', 'PIKET']),
           catatan: z.string().max(500).optional(),
         }),
@@ -200,7 +206,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['jadwal'],
         summary: 'Melepas kunci kepala unit pada satu sel (pembuatan ulang boleh mengubahnya lagi)',
-        querystring: z.object({ key: z.string().min(1).max(40), tanggal: z.iso.date() }),
+        querystring: z.object({ key: z.string().min(1).max(40), tanggal: TanggalSchema }),
       },
     },
     async (req) => {
@@ -219,7 +225,10 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary:
           'Rekapitulasi jadwal: CSV/JSON (satu baris per pegawai per hari), XLSX (satu lembar per OPD), PDF (siap cetak)',
-        querystring: PeriodeOpd.extend({ format: z.enum(['csv', 'json', 'xlsx', 'pdf']).default('csv') }),
+        querystring: periodeDengan({
+          opd: Opd,
+          format: z.enum(['csv', 'json', 'xlsx', 'pdf']).default('csv'),
+        }),
       },
     },
     async (req, reply) => {
@@ -291,7 +300,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         description:
           'Dipenuhi pada pembuatan jadwal berikutnya bila kebijakan dan sasaran Pemda yang lebih penting mengizinkan; tidak pernah melanggar aturan.',
         body: z.object({
-          tanggal: z.iso.date(),
+          tanggal: TanggalSchema,
           lokasi: z.enum(['WFO', 'WFH']).nullable(),
           alasan: z.string().max(300).optional(),
         }),

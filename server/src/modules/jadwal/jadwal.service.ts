@@ -7,6 +7,7 @@ import {
   isIsoDate,
   type JenisCuti,
   masalahAngkaPanjang,
+  masalahPeriode,
   type Pesan,
   periksaJadwal,
   pesan,
@@ -43,19 +44,9 @@ import { solveDiWorker } from './solver-pool.ts';
 const MAKS_HARI = 93;
 
 function periode(dari: string, sampai: string): string[] {
-  if (!isIsoDate(dari) || !isIsoDate(sampai)) {
-    throw new AppError('VALIDASI', pesan('Tanggal harus YYYY-MM-DD', 'Dates must be YYYY-MM-DD'));
-  }
-  if (sampai < dari)
-    throw new AppError('VALIDASI', pesan('"sampai" sebelum "dari"', '"to" comes before "from"'));
-  const days = dateRange(dari, sampai);
-  if (days.length > MAKS_HARI) {
-    throw new AppError(
-      'VALIDASI',
-      pesan(`Paling banyak ${MAKS_HARI} hari sekali buat`, `At most ${MAKS_HARI} days at a time`),
-    );
-  }
-  return days;
+  const masalah = masalahPeriode(dari, sampai, MAKS_HARI);
+  if (masalah) throw new AppError('VALIDASI', masalah);
+  return dateRange(dari, sampai);
 }
 
 /** The people (keys) in an OPD/unit subtree, or everyone. */

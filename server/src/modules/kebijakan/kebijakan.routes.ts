@@ -1,4 +1,4 @@
-import { pesan } from '@sigap/domain';
+import { pesan, TanggalSchema } from '@sigap/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -181,7 +181,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
           'Aturan mana dari kebijakan mana yang berlaku bagi seorang pegawai pada suatu tanggal, dan mengapa',
         querystring: z.object({
           nip: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
-          tanggal: z.iso.date().optional(),
+          tanggal: TanggalSchema.optional(),
         }),
       },
     },
@@ -205,7 +205,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
         description:
           'Dengan id (dan versi) kebijakan: versi itu diperlakukan aktif menggantikan versi lainnya, sebelum ada yang mengaktifkannya.',
         querystring: z.object({
-          tanggal: z.iso.date().optional(),
+          tanggal: TanggalSchema.optional(),
           id: z.string().max(80).optional(),
           versi: z.coerce.number().int().min(1).optional(),
         }),
@@ -243,7 +243,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal',
         body: z
           .object({
-            dari: z.iso.date(),
+            dari: TanggalSchema,
             zona: z.enum(['tidak_terdampak', 'rendah', 'sedang', 'tinggi']).nullable().default(null),
             levelPpkm: z.number().int().min(1).max(4).nullable().default(null),
             dasar: z.string().max(300).default(''),

@@ -1,4 +1,4 @@
-import { JABATAN_LEVEL, JENIS_PEGAWAI } from '@sigap/domain';
+import { JABATAN_LEVEL, JENIS_PEGAWAI, TanggalSchema } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { callerOf, type RouteDeps } from '../../http/app.ts';
 import { listPegawai, opdDetail, opdTree, pegawaiDetail, tenantToday } from './org.service.ts';
 
 const AsOf = z.object({
-  tanggal: z.iso.date().optional().describe('lihat data per tanggal (YYYY-MM-DD); bawaan: hari ini'),
+  tanggal: TanggalSchema.optional().describe('lihat data per tanggal (YYYY-MM-DD); bawaan: hari ini'),
 });
 
 /** The organisation registry: OPD tree, OPD pages, employees — all answerable "as of a date". */

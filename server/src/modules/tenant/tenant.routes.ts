@@ -1,4 +1,4 @@
-import { JENIS_PEMDA, ZONA_WAKTU } from '@sigap/domain';
+import { JENIS_PEMDA, TanggalSchema, ZONA_WAKTU } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ import {
 const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format JJ:MM');
 const JamHari = z.object({ mulai: Jam, selesai: Jam, istirahatMenit: z.number().int().min(0).max(240) });
 const Libur = z.object({
-  tanggal: z.iso.date(),
+  tanggal: TanggalSchema,
   jenis: z.enum(['libur_nasional', 'cuti_bersama', 'libur_daerah']),
   nama: z.string().min(1).max(200),
   dasar: z.string().max(300).default(''),
@@ -113,7 +113,7 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['pengaturan'],
         summary: 'Menghapus hari libur',
-        params: z.object({ tanggal: z.iso.date() }),
+        params: z.object({ tanggal: TanggalSchema }),
       },
     },
     async (req) => {
