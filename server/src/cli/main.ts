@@ -17,6 +17,7 @@ import {
 } from '@sigap/domain';
 import { Command, CommanderError, Option } from 'commander';
 import { openDatabase, type SigapDatabase, withTenant } from '../db/database.ts';
+import { FolderDipakai } from '../db/folder-lock.ts';
 import { AppError } from '../http/errors.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/users.service.ts';
@@ -735,7 +736,7 @@ try {
     if (e.message) console.error(e.message);
     process.exit(1);
   }
-  if (e instanceof AppError) {
+  if (e instanceof AppError || e instanceof FolderDipakai) {
     console.error(teks(e.pesan, lang));
     process.exit(1);
   }
