@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
 import { type KunciFolder, kunciFolder, type PemilikFolder } from './folder-lock.ts';
 import type { DB } from './schema.ts';
 
@@ -36,6 +36,8 @@ const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../m
 export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<SigapDatabase> {
   let out: SigapDatabase;
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only for PostgreSQL: a PGlite command (the CLI's usual case) starts without it.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
@@ -46,7 +48,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
             : oid === INT8_OID
               ? (v: string) => v
               : pg.types.getTypeParser(oid, format),
-      } as pg.CustomTypesConfig,
+      } as CustomTypesConfig,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     out = {
@@ -136,13 +138,11 @@ export async function migrate(sdb: SigapDatabase): Promise<string[]> {
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
   const done: string[] = [];
+  const applied = new Set(
+    (await db.selectFrom('schema_migration').select('nama').execute()).map((r) => r.nama),
+  );
   for (const f of files) {
-    const applied = await db
-      .selectFrom('schema_migration')
-      .select('nama')
-      .where('nama', '=', f)
-      .executeTakeFirst();
-    if (applied) continue;
+    if (applied.has(f)) continue;
     const text = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
     await sdb
       .runScript(
