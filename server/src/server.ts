@@ -4,8 +4,14 @@ import { ensureWebBuilt } from './web-build.ts';
 
 /** Opens the database (running migrations), builds the web app if needed, and listens. */
 export async function startServer(o: { db: string; port: number; host: string; logger?: boolean }) {
-  await ensureWebBuilt((s) => console.log(s));
+  // The database first: a folder another process holds is refused before any other work.
   const sdb = await openDatabase(o.db);
+  try {
+    await ensureWebBuilt((s) => console.log(s));
+  } catch (e) {
+    await sdb.close();
+    throw e;
+  }
   const app = await buildApp({
     sdb,
     logger: o.logger ?? false,
@@ -16,6 +22,7 @@ export async function startServer(o: { db: string; port: number; host: string; l
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${port}`;
+  sdb.umumkan({ url }); // a CLI command refused on this PGlite folder names the server's address
   const stop = async () => {
     await app.close();
     await sdb.close();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   type ImportIssue,
@@ -15,51 +15,31 @@ import {
   URUTAN_SASARAN_BAKU,
   ZONA_WAKTU,
 } from '@sigap/domain';
-import { Command, CommanderError, Option } from 'commander';
-import { openDatabase, type SigapDatabase, withTenant } from '../db/database.ts';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import type { SigapDatabase } from '../db/database.ts';
+import { FolderDipakai } from '../db/folder-lock.ts';
 import { AppError } from '../http/errors.ts';
-import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
-import { upsertUser } from '../modules/auth/users.service.ts';
-import { impor as imporCuti } from '../modules/cuti/cuti.service.ts';
-import { seedDemo } from '../modules/demo/demo.service.ts';
-import { DEMO_ACCOUNTS } from '../modules/demo/demo-data.ts';
-import {
-  exportOpdRows,
-  exportPegawaiRows,
-  PEGAWAI_EXPORT_COLUMNS,
-  toCsv,
-  toXlsx,
-} from '../modules/impor/ekspor.service.ts';
-import { readTable } from '../modules/impor/file-reader.ts';
-import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
-import { rekapPdf } from '../modules/jadwal/dokumen/pdf.ts';
-import { rekapXlsx } from '../modules/jadwal/dokumen/xlsx.ts';
-import {
-  buatJadwal,
-  daftarVersi,
-  dokumenRekap,
-  imporRekap,
-  KOLOM_REKAP,
-  periksa,
-  rekap,
-  terbitkan,
-} from '../modules/jadwal/jadwal.service.ts';
-import { listKebijakan } from '../modules/kebijakan/kebijakan.repository.ts';
-import {
-  catatKonteks,
-  jelaskan,
-  simpan,
-  ubahStatus,
-  validasi,
-} from '../modules/kebijakan/kebijakan.service.ts';
-import { tenantToday } from '../modules/org/org.service.ts';
-import { listTenants } from '../modules/tenant/tenant.repository.ts';
-import { ensureTenant, seedHolidays } from '../modules/tenant/tenant.service.ts';
-import { startServer } from '../server.ts';
+import { lang, pasangBantuan, t } from './bantuan.ts';
 import { cetakPenjelasan } from './explain-text.ts';
 import { progressBar } from './progress.ts';
 
-const lang = (process.env.SIGAP_LANG ?? process.env.LANG ?? '').startsWith('en') ? 'en' : 'id';
+// Modules behind the commands are loaded when a command runs (built CLI: separate chunks), so that
+// `sigap --help` or a mistyped option answers without loading PGlite, Fastify, ExcelJS or PDFKit.
+const mDb = () => import('../db/database.ts');
+const mAudit = () => import('../modules/audit/audit.repository.ts');
+const mTenant = () => import('../modules/tenant/tenant.service.ts');
+const mTenantRepo = () => import('../modules/tenant/tenant.repository.ts');
+const mOrg = () => import('../modules/org/org.service.ts');
+const mImpor = () => import('../modules/impor/impor.service.ts');
+const mBaca = () => import('../modules/impor/file-reader.ts');
+const mEkspor = () => import('../modules/impor/ekspor.service.ts');
+const mKebijakan = () => import('../modules/kebijakan/kebijakan.service.ts');
+const mKebijakanRepo = () => import('../modules/kebijakan/kebijakan.repository.ts');
+const mJadwal = () => import('../modules/jadwal/jadwal.service.ts');
+const mCuti = () => import('../modules/cuti/cuti.service.ts');
+const mUsers = () => import('../modules/auth/users.service.ts');
+const mDemo = () => import('../modules/demo/demo.service.ts');
+const mServer = () => import('../server.ts');
 
 /** Raised for a wrong file, row or field: exit code 1. */
 class UserError extends Error {}
@@ -72,6 +52,7 @@ async function bacaTabel(file: string) {
   } catch {
     throw new UserError(`Berkas ${file} tidak dapat dibaca`);
   }
+  const { readTable } = await mBaca();
   return readTable(data, basename(file));
 }
 
@@ -98,7 +79,37 @@ function globals(cmd: Command): GlobalOpts {
   return cmd.optsWithGlobals() as GlobalOpts;
 }
 
-async function withDb<T>(cmd: Command, fn: (sdb: SigapDatabase) => Promise<T>): Promise<T> {
+/**
+ * `--db` must name an existing Sigap data folder: a typo would otherwise create an empty database
+ * silently. Only the commands that make a database (`demo`, `pemda create`) may name a missing or empty
+ * folder; no command initialises a folder that holds other files.
+ */
+function periksaFolderData(db: string, membuat: boolean): void {
+  if (/^postgres(ql)?:\/\//.test(db) || db === 'memory://') return;
+  const isi = existsSync(db) ? readdirSync(db).filter((f) => f !== 'sigap.lock') : null;
+  if (isi && isi.length > 0 && !isi.includes('PG_VERSION'))
+    throw new UserError(
+      t(
+        `${db} bukan folder data Sigap (tidak ada PG_VERSION di dalamnya); periksa --db atau DATABASE_URL.`,
+        `${db} is not a Sigap data folder (it holds no PG_VERSION); check --db or DATABASE_URL.`,
+      ),
+    );
+  if (!membuat && (!isi || isi.length === 0))
+    throw new UserError(
+      t(
+        `Folder data ${db} belum ada. Periksa --db atau DATABASE_URL; untuk basis data baru jalankan dahulu \`sigap --db ${db} pemda create …\` atau \`sigap --db ${db} demo\`.`,
+        `The data folder ${db} does not exist. Check --db or DATABASE_URL; for a new database first run \`sigap --db ${db} pemda create …\` or \`sigap --db ${db} demo\`.`,
+      ),
+    );
+}
+
+async function withDb<T>(
+  cmd: Command,
+  fn: (sdb: SigapDatabase) => Promise<T>,
+  opts: { membuat?: boolean } = {},
+): Promise<T> {
+  periksaFolderData(globals(cmd).db, opts.membuat === true);
+  const { openDatabase } = await mDb();
   const sdb = await openDatabase(globals(cmd).db);
   try {
     return await fn(sdb);
@@ -110,6 +121,7 @@ async function withDb<T>(cmd: Command, fn: (sdb: SigapDatabase) => Promise<T>): 
 /** The tenant named by --tenant / SIGAP_TENANT, or the only one. */
 async function tenantOf(sdb: SigapDatabase, cmd: Command): Promise<string> {
   const kode = globals(cmd).tenant;
+  const { listTenants } = await mTenantRepo();
   const rows = await listTenants(sdb.db);
   if (kode) {
     const t = rows.find((r) => r.kode === kode);
@@ -127,7 +139,8 @@ async function tenantOf(sdb: SigapDatabase, cmd: Command): Promise<string> {
   );
 }
 
-function printAccounts(url: string) {
+async function printAccounts(url: string) {
+  const { DEMO_ACCOUNTS } = await import('../modules/demo/demo-data.ts');
   console.log(`\nSigap berjalan di / is running at: ${url}`);
   console.log('Akun demo / demo sign-ins (Pemda: kota-batu):');
   for (const a of DEMO_ACCOUNTS)
@@ -136,32 +149,58 @@ function printAccounts(url: string) {
 }
 
 const program = new Command('sigap')
-  .description('Sigap — sistem kerja ASN Pemda (WFH/WFO/piket)')
-  .addOption(
-    new Option('--db <url>', 'postgres:// URL atau folder PGlite').env('DATABASE_URL').default('./data'),
+  .description(
+    t(
+      'Sigap — sistem kerja ASN Pemda (WFH/WFO/piket)',
+      "Sigap — work arrangements for a Pemda's civil servants (WFH/WFO/piket)",
+    ),
   )
-  .addOption(new Option('--tenant <kode>', 'kode Pemda bila lebih dari satu').env('SIGAP_TENANT'))
+  .addOption(
+    new Option('--db <url>', t('postgres:// URL atau folder PGlite', 'postgres:// URL or PGlite folder'))
+      .env('DATABASE_URL')
+      .default('./data'),
+  )
+  .addOption(
+    new Option(
+      '--tenant <kode>',
+      t('kode Pemda bila lebih dari satu', 'Pemda code when there is more than one'),
+    ).env('SIGAP_TENANT'),
+  )
   .exitOverride()
   .showHelpAfterError();
 
 program
   .command('serve')
-  .description('menjalankan aplikasi web dan API (migrasi dijalankan saat mulai)')
-  .addOption(new Option('--port <port>', 'port').env('PORT').default('3000'))
-  .addOption(new Option('--host <host>', 'alamat').env('SIGAP_HOST').default('127.0.0.1'))
+  .description(
+    t(
+      'menjalankan aplikasi web dan API (migrasi dijalankan saat mulai)',
+      'runs the web app and API (migrations run at start)',
+    ),
+  )
+  .addOption(new Option('--port <port>', t('port', 'port')).env('PORT').default('3000'))
+  .addOption(new Option('--host <host>', t('alamat', 'address')).env('SIGAP_HOST').default('127.0.0.1'))
   .action(async (o: { port: string; host: string }, cmd: Command) => {
+    periksaFolderData(globals(cmd).db, false);
+    const { startServer } = await mServer();
     const s = await startServer({ db: globals(cmd).db, port: Number(o.port), host: o.host });
     console.log(`Sigap berjalan di / is running at: ${s.url}`);
   });
 
 program
   .command('demo')
-  .description('mengisi Pemda contoh (idempoten), lalu menjalankan server')
-  .option('--no-serve', 'hanya mengisi data, tanpa server')
-  .addOption(new Option('--port <port>', 'port').env('PORT').default('3000'))
-  .addOption(new Option('--host <host>', 'alamat').env('SIGAP_HOST').default('127.0.0.1'))
+  .description(
+    t(
+      'mengisi Pemda contoh (idempoten), lalu menjalankan server',
+      'seeds the demo Pemda (idempotent), then runs the server',
+    ),
+  )
+  .option('--no-serve', t('hanya mengisi data, tanpa server', 'only seed the data, no server'))
+  .addOption(new Option('--port <port>', t('port', 'port')).env('PORT').default('3000'))
+  .addOption(new Option('--host <host>', t('alamat', 'address')).env('SIGAP_HOST').default('127.0.0.1'))
   .action(async (o: { serve: boolean; port: string; host: string }, cmd: Command) => {
     const db = globals(cmd).db;
+    periksaFolderData(db, true);
+    const [{ openDatabase }, { seedDemo }, { startServer }] = await Promise.all([mDb(), mDemo(), mServer()]);
     const sdb = await openDatabase(db);
     const bar = progressBar();
     let r: Awaited<ReturnType<typeof seedDemo>>;
@@ -181,17 +220,33 @@ program
     }
     if (!o.serve) return;
     const s = await startServer({ db, port: Number(o.port), host: o.host });
-    printAccounts(s.url);
+    await printAccounts(s.url);
   });
 
-const pemda = program.command('pemda').description('mengelola Pemda (tenant)');
+const pemda = program.command('pemda').description(t('mengelola Pemda (tenant)', 'manages Pemdas (tenants)'));
 pemda
   .command('create')
-  .description('membuat Pemda baru dengan jam kerja Perpres 21/2023 dan kalender libur nasional')
-  .requiredOption('--kode <kode>', 'kode huruf kecil, mis. kab-kudus')
-  .requiredOption('--nama <nama>', 'nama, mis. "Pemerintah Kabupaten Kudus"')
-  .addOption(new Option('--jenis <jenis>', 'jenis Pemda').choices(JENIS_PEMDA).makeOptionMandatory())
-  .addOption(new Option('--zona <zona>', 'zona waktu IANA').choices(ZONA_WAKTU).default('Asia/Jakarta'))
+  .description(
+    t(
+      'membuat Pemda baru dengan jam kerja Perpres 21/2023 dan kalender libur nasional',
+      'creates a Pemda with Perpres 21/2023 working hours and the national holiday calendar',
+    ),
+  )
+  .requiredOption('--kode <kode>', t('kode huruf kecil, mis. kab-kudus', 'lower-case code, e.g. kab-kudus'))
+  .requiredOption(
+    '--nama <nama>',
+    t('nama, mis. "Pemerintah Kabupaten Kudus"', 'name, e.g. "Pemerintah Kabupaten Kudus"'),
+  )
+  .addOption(
+    new Option('--jenis <jenis>', t('jenis Pemda', 'kind of Pemda'))
+      .choices(JENIS_PEMDA)
+      .makeOptionMandatory(),
+  )
+  .addOption(
+    new Option('--zona <zona>', t('zona waktu IANA', 'IANA time zone'))
+      .choices(ZONA_WAKTU)
+      .default('Asia/Jakarta'),
+  )
   .action(
     async (
       o: {
@@ -202,29 +257,46 @@ pemda
       },
       cmd: Command,
     ) =>
-      withDb(cmd, async (sdb) => {
-        const t = await ensureTenant(sdb.db, {
-          kode: o.kode,
-          nama: o.nama,
-          jenis: o.jenis,
-          zonaWaktu: o.zona,
-        });
-        const n = await withTenant(sdb, t.id, (trx) => seedHolidays(trx, t.id));
-        console.log(
-          t.created ? `Pemda ${o.kode} dibuat (${n} hari libur dimuat).` : `Pemda ${o.kode} sudah ada.`,
-        );
-      }),
+      withDb(
+        cmd,
+        async (sdb) => {
+          const [{ withTenant }, { ensureTenant, seedHolidays }] = await Promise.all([mDb(), mTenant()]);
+          const t = await ensureTenant(sdb.db, {
+            kode: o.kode,
+            nama: o.nama,
+            jenis: o.jenis,
+            zonaWaktu: o.zona,
+          });
+          const n = await withTenant(sdb, t.id, (trx) => seedHolidays(trx, t.id));
+          console.log(
+            t.created ? `Pemda ${o.kode} dibuat (${n} hari libur dimuat).` : `Pemda ${o.kode} sudah ada.`,
+          );
+        },
+        { membuat: true },
+      ),
   );
 
 const imp = program
   .command('import')
-  .description('mengimpor OPD atau pegawai (CSV/XLSX), semua atau tidak sama sekali');
+  .description(
+    t(
+      'mengimpor OPD atau pegawai (CSV/XLSX), semua atau tidak sama sekali',
+      'imports OPDs or employees (CSV/XLSX), all or nothing',
+    ),
+  );
 for (const jenis of ['opd', 'pegawai'] as const) {
   imp
     .command(jenis)
-    .argument('<file>', 'berkas .csv atau .xlsx')
-    .option('--berlaku <tanggal>', 'tanggal mulai berlaku (YYYY-MM-DD); bawaan hari ini')
-    .description(`mengimpor ${jenis === 'opd' ? 'OPD dan unit' : 'pegawai'}`)
+    .argument('<file>', t('berkas .csv atau .xlsx', '.csv or .xlsx file'))
+    .option(
+      '--berlaku <tanggal>',
+      t('tanggal mulai berlaku (YYYY-MM-DD); bawaan hari ini', 'effective date (YYYY-MM-DD); default today'),
+    )
+    .description(
+      jenis === 'opd'
+        ? t('mengimpor OPD dan unit', 'imports OPDs and units')
+        : t('mengimpor pegawai', 'imports employees'),
+    )
     .action(async (file: string, o: { berlaku?: string }, cmd: Command) =>
       withDb(cmd, async (sdb) => {
         const tenantId = await tenantOf(sdb, cmd);
@@ -234,6 +306,11 @@ for (const jenis of ['opd', 'pegawai'] as const) {
         } catch {
           throw new UserError(`Berkas ${file} tidak dapat dibaca`);
         }
+        const [{ readTable }, { SYSTEM_ACTOR }, { importOpd, importPegawai }] = await Promise.all([
+          mBaca(),
+          mAudit(),
+          mImpor(),
+        ]);
         const bar = progressBar();
         try {
           const table = await readTable(data, basename(file));
@@ -266,20 +343,27 @@ for (const jenis of ['opd', 'pegawai'] as const) {
 
 program
   .command('export')
-  .argument('<jenis>', 'opd atau pegawai')
-  .addOption(new Option('--format <format>', 'format').choices(['csv', 'xlsx', 'json']).default('csv'))
-  .option('--out <file>', 'berkas tujuan (bawaan: layar)')
-  .option('--tanggal <tanggal>', 'data per tanggal (YYYY-MM-DD)')
-  .description('mengekspor dalam format impor (bolak-balik tanpa perubahan)')
+  .addArgument(new Argument('<jenis>', t('opd atau pegawai', 'opd or pegawai')).choices(['opd', 'pegawai']))
+  .addOption(
+    new Option('--format <format>', t('format', 'format')).choices(['csv', 'xlsx', 'json']).default('csv'),
+  )
+  .option('--out <file>', t('berkas tujuan (bawaan: layar)', 'output file (default: screen)'))
+  .option('--tanggal <tanggal>', t('data per tanggal (YYYY-MM-DD)', 'data as of this date (YYYY-MM-DD)'))
+  .description(
+    t(
+      'mengekspor dalam format impor (bolak-balik tanpa perubahan)',
+      'exports in the import format (a round trip changes nothing)',
+    ),
+  )
   .action(
     async (
-      jenis: string,
+      jenis: 'opd' | 'pegawai',
       o: { format: 'csv' | 'xlsx' | 'json'; out?: string; tanggal?: string },
       cmd: Command,
     ) => {
-      if (jenis !== 'opd' && jenis !== 'pegawai')
-        throw new CommanderError(2, 'usage', 'jenis harus opd atau pegawai');
       await withDb(cmd, async (sdb) => {
+        const [{ withTenant }, { tenantToday }, ekspor] = await Promise.all([mDb(), mOrg(), mEkspor()]);
+        const { exportOpdRows, exportPegawaiRows, PEGAWAI_EXPORT_COLUMNS, toCsv, toXlsx } = ekspor;
         const tenantId = await tenantOf(sdb, cmd);
         const rows = await withTenant(sdb, tenantId, async (trx) => {
           const asOf = o.tanggal ?? (await tenantToday(trx, tenantId));
@@ -304,7 +388,14 @@ program
     },
   );
 
-const policy = program.command('policy').description('kebijakan sistem kerja (surat edaran) sebagai dokumen');
+const policy = program
+  .command('policy')
+  .description(
+    t(
+      'kebijakan sistem kerja (surat edaran) sebagai dokumen',
+      'work-arrangement policies (circulars) as documents',
+    ),
+  );
 
 /** One line per problem: the file, the row (line) and the column (or field path), the words, the code. */
 function cetakMasalah(file: string, issues: readonly ImportIssue[]) {
@@ -333,14 +424,18 @@ function bacaBerkas(file: string): string {
 async function dbJikaAda(cmd: Command): Promise<SigapDatabase | null> {
   const db = globals(cmd).db;
   if (!/^postgres(ql)?:\/\//.test(db) && !existsSync(db)) return null;
+  const { openDatabase } = await mDb();
   return openDatabase(db);
 }
 
 policy
   .command('validate')
-  .argument('<file>', 'dokumen kebijakan .yaml atau .json')
+  .argument('<file>', t('dokumen kebijakan .yaml atau .json', '.yaml or .json policy document'))
   .description(
-    'memeriksa dokumen: skema, lalu (bila ada data) organisasi, kalender, konflik dan batas yang tak terpenuhi',
+    t(
+      'memeriksa dokumen: skema, lalu (bila ada data) organisasi, kalender, konflik dan batas yang tak terpenuhi',
+      'checks a document: its schema, then (when there is data) organisation, calendar, conflicts and limits that cannot be met',
+    ),
   )
   .action(async (file: string, _o: unknown, cmd: Command) => {
     const text = bacaBerkas(file);
@@ -368,6 +463,12 @@ policy
       return;
     }
     try {
+      const [{ withTenant }, { listTenants }, { validasi }, { tenantToday }] = await Promise.all([
+        mDb(),
+        mTenantRepo(),
+        mKebijakan(),
+        mOrg(),
+      ]);
       const tenants = await listTenants(sdb.db);
       if (tenants.length === 0) {
         console.log('  (belum ada Pemda: organisasi dan kalender tidak diperiksa)');
@@ -388,11 +489,22 @@ policy
 
 policy
   .command('apply')
-  .argument('<file>', 'dokumen kebijakan .yaml atau .json')
-  .description('menyimpan kebijakan baru, atau versi revisi dari kebijakan dengan id yang sama')
+  .argument('<file>', t('dokumen kebijakan .yaml atau .json', '.yaml or .json policy document'))
+  .description(
+    t(
+      'menyimpan kebijakan baru, atau versi revisi dari kebijakan dengan id yang sama',
+      'stores a new policy, or a revised version of the policy with the same id',
+    ),
+  )
   .action(async (file: string, _o: unknown, cmd: Command) => {
     const text = bacaBerkas(file);
     await withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { SYSTEM_ACTOR }, { simpan }, { tenantToday }] = await Promise.all([
+        mDb(),
+        mAudit(),
+        mKebijakan(),
+        mOrg(),
+      ]);
       const tenantId = await tenantOf(sdb, cmd);
       const r = await denganMasalahBerkas(file, () =>
         withTenant(sdb, tenantId, async (trx) =>
@@ -410,15 +522,19 @@ policy
 
 policy
   .command('explain')
-  .requiredOption('--nip <nip>', 'NIP atau id_pegawai')
-  .requiredOption('--date <tanggal>', 'tanggal YYYY-MM-DD')
-  .option('--json', 'keluaran JSON')
+  .requiredOption('--nip <nip>', t('NIP atau id_pegawai', 'NIP or id_pegawai'))
+  .requiredOption('--date <tanggal>', t('tanggal YYYY-MM-DD', 'date YYYY-MM-DD'))
+  .option('--json', t('keluaran JSON', 'JSON output'))
   .description(
-    'aturan mana dari kebijakan mana yang berlaku bagi seorang pegawai pada suatu tanggal, dan mengapa',
+    t(
+      'aturan mana dari kebijakan mana yang berlaku bagi seorang pegawai pada suatu tanggal, dan mengapa',
+      'which rule of which policy applies to an employee on a date, and why',
+    ),
   )
   .action(async (o: { nip: string; date: string; json?: boolean }, cmd: Command) => {
     if (!isIsoDate(o.date)) throw new UserError(`--date: "${o.date}" bukan tanggal YYYY-MM-DD`);
     await withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { jelaskan }] = await Promise.all([mDb(), mKebijakan()]);
       const tenantId = await tenantOf(sdb, cmd);
       const r = await withTenant(sdb, tenantId, (trx) => jelaskan(trx, tenantId, o.nip, o.date));
       if (o.json) {
@@ -431,9 +547,15 @@ policy
 
 policy
   .command('list')
-  .description('daftar kebijakan tersimpan dengan versi dan statusnya')
+  .description(
+    t(
+      'daftar kebijakan tersimpan dengan versi dan statusnya',
+      'stored policies with their versions and status',
+    ),
+  )
   .action(async (_o: unknown, cmd: Command) =>
     withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { listKebijakan }] = await Promise.all([mDb(), mKebijakanRepo()]);
       const tenantId = await tenantOf(sdb, cmd);
       const rows = await withTenant(sdb, tenantId, (trx) => listKebijakan(trx));
       if (rows.length === 0) console.log('Belum ada kebijakan.');
@@ -445,15 +567,23 @@ policy
 for (const status of ['aktif', 'dicabut'] as const) {
   policy
     .command(status === 'aktif' ? 'activate' : 'revoke')
-    .argument('<id>', 'id kebijakan')
-    .argument('<versi>', 'nomor versi')
+    .argument('<id>', t('id kebijakan', 'policy id'))
+    .argument('<versi>', t('nomor versi', 'version number'))
     .description(
       status === 'aktif'
-        ? 'mengaktifkan satu versi (versi aktif lainnya menjadi diganti)'
-        : 'mencabut satu versi',
+        ? t(
+            'mengaktifkan satu versi (versi aktif lainnya menjadi diganti)',
+            'activates one version (other active versions become superseded)',
+          )
+        : t('mencabut satu versi', 'revokes one version'),
     )
     .action(async (id: string, versi: string, _o: unknown, cmd: Command) =>
       withDb(cmd, async (sdb) => {
+        const [{ withTenant }, { SYSTEM_ACTOR }, { ubahStatus }] = await Promise.all([
+          mDb(),
+          mAudit(),
+          mKebijakan(),
+        ]);
         const tenantId = await tenantOf(sdb, cmd);
         const r = await withTenant(sdb, tenantId, (trx) =>
           ubahStatus(trx, tenantId, SYSTEM_ACTOR, id, Number(versi), status),
@@ -470,23 +600,31 @@ for (const status of ['aktif', 'dicabut'] as const) {
 policy
   .command('context')
   .description(
-    'mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal (untuk batas nasional)',
+    t(
+      'mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal (untuk batas nasional)',
+      'records the risk zone and/or PPKM level in force from a date (for national limits)',
+    ),
   )
-  .requiredOption('--dari <tanggal>', 'berlaku mulai (YYYY-MM-DD)')
+  .requiredOption('--dari <tanggal>', t('berlaku mulai (YYYY-MM-DD)', 'in force from (YYYY-MM-DD)'))
   .addOption(
-    new Option('--zona <zona>', 'zona risiko Satgas').choices([
+    new Option('--zona <zona>', t('zona risiko Satgas', 'Satgas risk zone')).choices([
       'tidak_terdampak',
       'rendah',
       'sedang',
       'tinggi',
     ]),
   )
-  .addOption(new Option('--level <n>', 'level PPKM').choices(['1', '2', '3', '4']))
-  .option('--dasar <teks>', 'dasar penetapan', '')
+  .addOption(new Option('--level <n>', t('level PPKM', 'PPKM level')).choices(['1', '2', '3', '4']))
+  .option('--dasar <teks>', t('dasar penetapan', 'legal basis'), '')
   .action(async (o: { dari: string; zona?: string; level?: string; dasar: string }, cmd: Command) => {
     if (!isIsoDate(o.dari)) throw new UserError(`--dari: "${o.dari}" bukan tanggal YYYY-MM-DD`);
     if (!o.zona && !o.level) throw new UserError('Isi --zona atau --level');
     await withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { SYSTEM_ACTOR }, { catatKonteks }] = await Promise.all([
+        mDb(),
+        mAudit(),
+        mKebijakan(),
+      ]);
       const tenantId = await tenantOf(sdb, cmd);
       await withTenant(sdb, tenantId, (trx) =>
         catatKonteks(trx, tenantId, SYSTEM_ACTOR, {
@@ -500,24 +638,43 @@ policy
     });
   });
 
-const roster = program.command('roster').description('rekapitulasi jadwal WFO/WFH/piket');
+const roster = program
+  .command('roster')
+  .description(t('rekapitulasi jadwal WFO/WFH/piket', 'the WFO/WFH/piket schedule recap'));
 
 roster
   .command('generate')
-  .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
-  .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
-  .option('--opd <kode>', 'hanya OPD/unit ini (beserta unitnya)')
-  .option('--kohort', 'tim A / tim B: orang yang sama pada hari yang sama')
+  .requiredOption('--from <tanggal>', t('tanggal awal (YYYY-MM-DD)', 'first date (YYYY-MM-DD)'))
+  .requiredOption('--to <tanggal>', t('tanggal akhir (YYYY-MM-DD)', 'last date (YYYY-MM-DD)'))
+  .option('--opd <kode>', t('hanya OPD/unit ini (beserta unitnya)', 'only this OPD/unit (with its units)'))
+  .option(
+    '--kohort',
+    t(
+      'tim A / tim B: orang yang sama pada hari yang sama',
+      'team A / team B: the same people on the same days',
+    ),
+  )
   .option(
     '--urutan <sasaran>',
-    `urutan sasaran lunak, dipisah koma (bawaan ${URUTAN_SASARAN_BAKU.join(',')})`,
+    t(
+      `urutan sasaran lunak, dipisah koma (bawaan ${URUTAN_SASARAN_BAKU.join(',')})`,
+      `order of soft goals, comma-separated (default ${URUTAN_SASARAN_BAKU.join(',')})`,
+    ),
   )
   .description(
-    'membuat (atau membuat ulang) jadwal dalam batas semua kebijakan; disimpan sebagai draf versi baru',
+    t(
+      'membuat (atau membuat ulang) jadwal dalam batas semua kebijakan; disimpan sebagai draf versi baru',
+      'builds (or rebuilds) the schedule within every policy; stored as a new draft version',
+    ),
   )
   .action(
     async (o: { from: string; to: string; opd?: string; kohort?: boolean; urutan?: string }, cmd: Command) =>
       withDb(cmd, async (sdb) => {
+        const [{ withTenant }, { SYSTEM_ACTOR }, { buatJadwal }] = await Promise.all([
+          mDb(),
+          mAudit(),
+          mJadwal(),
+        ]);
         const tenantId = await tenantOf(sdb, cmd);
         const urutan = o.urutan?.split(',').map((x) => x.trim());
         const salah = urutan?.filter((x) => !(URUTAN_SASARAN_BAKU as readonly string[]).includes(x)) ?? [];
@@ -548,13 +705,26 @@ roster
 
 roster
   .command('export')
-  .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
-  .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
-  .option('--opd <kode>', 'hanya OPD/unit ini (beserta unitnya)')
-  .addOption(new Option('--format <format>', 'format').choices(['csv', 'json', 'xlsx', 'pdf']).default('csv'))
-  .option('--out <file>', 'berkas tujuan (bawaan: layar; wajib untuk xlsx dan pdf)')
+  .requiredOption('--from <tanggal>', t('tanggal awal (YYYY-MM-DD)', 'first date (YYYY-MM-DD)'))
+  .requiredOption('--to <tanggal>', t('tanggal akhir (YYYY-MM-DD)', 'last date (YYYY-MM-DD)'))
+  .option('--opd <kode>', t('hanya OPD/unit ini (beserta unitnya)', 'only this OPD/unit (with its units)'))
+  .addOption(
+    new Option('--format <format>', t('format', 'format'))
+      .choices(['csv', 'json', 'xlsx', 'pdf'])
+      .default('csv'),
+  )
+  .option(
+    '--out <file>',
+    t(
+      'berkas tujuan (bawaan: layar; wajib untuk xlsx dan pdf)',
+      'output file (default: screen; required for xlsx and pdf)',
+    ),
+  )
   .description(
-    'rekapitulasi jadwal: CSV/JSON satu baris per pegawai per hari; XLSX satu lembar per OPD; PDF siap cetak',
+    t(
+      'rekapitulasi jadwal: CSV/JSON satu baris per pegawai per hari; XLSX satu lembar per OPD; PDF siap cetak',
+      'the schedule recap: CSV/JSON one row per employee per day; XLSX one sheet per OPD; PDF ready to print',
+    ),
   )
   .action(
     async (
@@ -562,13 +732,23 @@ roster
       cmd: Command,
     ) =>
       withDb(cmd, async (sdb) => {
+        const [{ withTenant }, { dokumenRekap, rekap, KOLOM_REKAP }, { toCsv }] = await Promise.all([
+          mDb(),
+          mJadwal(),
+          mEkspor(),
+        ]);
         const tenantId = await tenantOf(sdb, cmd);
         if (o.format === 'xlsx' || o.format === 'pdf') {
           if (!o.out) throw new UserError(`Format ${o.format} perlu --out <berkas>`);
           const d = await withTenant(sdb, tenantId, (trx) =>
             dokumenRekap(trx, tenantId, o.from, o.to, o.opd),
           );
-          writeFileSync(o.out, o.format === 'xlsx' ? await rekapXlsx(d) : await rekapPdf(d));
+          writeFileSync(
+            o.out,
+            o.format === 'xlsx'
+              ? await (await import('../modules/jadwal/dokumen/xlsx.ts')).rekapXlsx(d)
+              : await (await import('../modules/jadwal/dokumen/pdf.ts')).rekapPdf(d),
+          );
           console.error(`Rekap ${d.opd.length} OPD ditulis ke ${o.out}`);
           return;
         }
@@ -583,10 +763,26 @@ roster
 
 roster
   .command('import')
-  .argument('<file>', 'berkas .csv atau .xlsx dengan kolom ekspor rekap')
-  .description('memuat rekap jadwal buatan tangan sebagai draf versi baru; lalu jalankan `roster check`')
+  .argument(
+    '<file>',
+    t(
+      'berkas .csv atau .xlsx dengan kolom ekspor rekap',
+      ".csv or .xlsx file with the recap export's columns",
+    ),
+  )
+  .description(
+    t(
+      'memuat rekap jadwal buatan tangan sebagai draf versi baru; lalu jalankan `roster check`',
+      'loads a hand-made recap as a new draft version; then run `roster check`',
+    ),
+  )
   .action(async (file: string, _o: unknown, cmd: Command) =>
     withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { SYSTEM_ACTOR }, { imporRekap }] = await Promise.all([
+        mDb(),
+        mAudit(),
+        mJadwal(),
+      ]);
       const tenantId = await tenantOf(sdb, cmd);
       const table = await bacaTabel(file);
       const r = await denganMasalahBerkas(file, () =>
@@ -600,11 +796,17 @@ roster
 
 roster
   .command('versions')
-  .option('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
-  .option('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
-  .description('versi jadwal (terbaru dahulu): draf atau terbit, dibuat oleh siapa, berapa sel')
+  .option('--from <tanggal>', t('tanggal awal (YYYY-MM-DD)', 'first date (YYYY-MM-DD)'))
+  .option('--to <tanggal>', t('tanggal akhir (YYYY-MM-DD)', 'last date (YYYY-MM-DD)'))
+  .description(
+    t(
+      'versi jadwal (terbaru dahulu): draf atau terbit, dibuat oleh siapa, berapa sel',
+      'schedule versions (newest first): draft or published, made by whom, how many cells',
+    ),
+  )
   .action(async (o: { from?: string; to?: string }, cmd: Command) =>
     withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { daftarVersi }] = await Promise.all([mDb(), mJadwal()]);
       const tenantId = await tenantOf(sdb, cmd);
       const v = await withTenant(sdb, tenantId, (trx) => daftarVersi(trx, o.from, o.to));
       if (v.length === 0) console.log('Belum ada versi jadwal.');
@@ -618,12 +820,28 @@ roster
 
 roster
   .command('publish')
-  .option('--id <uuid>', 'versi yang diterbitkan')
-  .option('--from <tanggal>', 'atau: semua draf yang bersinggungan dengan periode ini (terlama dahulu)')
-  .option('--to <tanggal>', 'akhir periode')
-  .description('menerbitkan draf jadwal; setiap pegawai di dalamnya mendapat pemberitahuan')
+  .option('--id <uuid>', t('versi yang diterbitkan', 'the version to publish'))
+  .option(
+    '--from <tanggal>',
+    t(
+      'atau: semua draf yang bersinggungan dengan periode ini (terlama dahulu)',
+      'or: every draft overlapping this period (oldest first)',
+    ),
+  )
+  .option('--to <tanggal>', t('akhir periode', 'end of the period'))
+  .description(
+    t(
+      'menerbitkan draf jadwal; setiap pegawai di dalamnya mendapat pemberitahuan',
+      'publishes schedule drafts; every employee in them is notified',
+    ),
+  )
   .action(async (o: { id?: string; from?: string; to?: string }, cmd: Command) =>
     withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { SYSTEM_ACTOR }, { daftarVersi, terbitkan }] = await Promise.all([
+        mDb(),
+        mAudit(),
+        mJadwal(),
+      ]);
       const tenantId = await tenantOf(sdb, cmd);
       if (!o.id && !(o.from && o.to)) throw new UserError('Isi --id, atau --from dan --to');
       const ids = o.id
@@ -649,11 +867,17 @@ roster
 
 roster
   .command('check')
-  .requiredOption('--from <tanggal>', 'tanggal awal (YYYY-MM-DD)')
-  .requiredOption('--to <tanggal>', 'tanggal akhir (YYYY-MM-DD)')
-  .description('setiap cara jadwal yang tersimpan melanggar kebijakan; keluar dengan kode 1 bila ada')
+  .requiredOption('--from <tanggal>', t('tanggal awal (YYYY-MM-DD)', 'first date (YYYY-MM-DD)'))
+  .requiredOption('--to <tanggal>', t('tanggal akhir (YYYY-MM-DD)', 'last date (YYYY-MM-DD)'))
+  .description(
+    t(
+      'setiap cara jadwal yang tersimpan melanggar kebijakan; keluar dengan kode 1 bila ada',
+      'every way the stored schedule breaks a policy; exit code 1 if any',
+    ),
+  )
   .action(async (o: { from: string; to: string }, cmd: Command) =>
     withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { periksa }] = await Promise.all([mDb(), mJadwal()]);
       const tenantId = await tenantOf(sdb, cmd);
       const t = await withTenant(sdb, tenantId, (trx) => periksa(trx, tenantId, o.from, o.to));
       if (t.length === 0) {
@@ -666,15 +890,32 @@ roster
     }),
   );
 
-const leave = program.command('leave').description('daftar cuti, sakit dan isolasi');
+const leave = program
+  .command('leave')
+  .description(t('daftar cuti, sakit dan isolasi', 'leave, sickness and isolation'));
 leave
   .command('import')
-  .argument('<file>', 'berkas .csv atau .xlsx: nip,jenis,dari,sampai,keterangan (id_pegawai untuk non-ASN)')
+  .argument(
+    '<file>',
+    t(
+      'berkas .csv atau .xlsx: nip,jenis,dari,sampai,keterangan (id_pegawai untuk non-ASN)',
+      '.csv or .xlsx file: nip,jenis,dari,sampai,keterangan (id_pegawai for non-ASN)',
+    ),
+  )
   .description(
-    `mengimpor ketidakhadiran yang sudah disetujui (jenis: ${JENIS_CUTI.join(', ')}); semua atau tidak sama sekali`,
+    t(
+      `mengimpor ketidakhadiran yang sudah disetujui (jenis: ${JENIS_CUTI.join(', ')}); semua atau tidak sama sekali`,
+      `imports approved absences (kinds: ${JENIS_CUTI.join(', ')}); all or nothing`,
+    ),
   )
   .action(async (file: string, _o: unknown, cmd: Command) =>
     withDb(cmd, async (sdb) => {
+      const [{ withTenant }, { SYSTEM_ACTOR }, { impor: imporCuti }, { tenantToday }] = await Promise.all([
+        mDb(),
+        mAudit(),
+        mCuti(),
+        mOrg(),
+      ]);
       const tenantId = await tenantOf(sdb, cmd);
       const table = await bacaTabel(file);
       const r = await denganMasalahBerkas(file, () =>
@@ -686,19 +927,31 @@ leave
     }),
   );
 
-const user = program.command('user').description('mengelola akun');
+const user = program.command('user').description(t('mengelola akun', 'manages accounts'));
 user
   .command('create')
-  .description('membuat (atau memperbarui) akun')
-  .requiredOption('--username <username>')
-  .requiredOption('--nama <nama>')
+  .description(t('membuat (atau memperbarui) akun', 'creates (or updates) an account'))
+  .requiredOption('--username <username>', t('nama pengguna untuk masuk', 'sign-in name'))
+  .requiredOption('--nama <nama>', t('nama lengkap', 'full name'))
   .requiredOption(
     '--role <peran...>',
-    `peran (${ROLES.join(', ')}); peran berlingkup: opd_admin:KODE, unit_head:KODE`,
+    t(
+      `peran (${ROLES.join(', ')}); peran berlingkup: opd_admin:KODE, unit_head:KODE`,
+      `roles (${ROLES.join(', ')}); scoped roles: opd_admin:KODE, unit_head:KODE`,
+    ),
   )
-  .option('--nip <nip>', 'NIP pegawai yang ditautkan (wajib untuk peran employee)')
+  .option(
+    '--nip <nip>',
+    t(
+      'NIP pegawai yang ditautkan (wajib untuk peran employee)',
+      'NIP of the linked employee (required for the employee role)',
+    ),
+  )
   .addOption(
-    new Option('--password <password>', 'kata sandi (lebih aman lewat SIGAP_PASSWORD)').env('SIGAP_PASSWORD'),
+    new Option(
+      '--password <password>',
+      t('kata sandi (lebih aman lewat SIGAP_PASSWORD)', 'password (safer through SIGAP_PASSWORD)'),
+    ).env('SIGAP_PASSWORD'),
   )
   .action(
     async (
@@ -713,6 +966,11 @@ user
         return { role: role as Role, opdKode: opdKode ?? null };
       });
       await withDb(cmd, async (sdb) => {
+        const [{ withTenant }, { SYSTEM_ACTOR }, { upsertUser }] = await Promise.all([
+          mDb(),
+          mAudit(),
+          mUsers(),
+        ]);
         const tenantId = await tenantOf(sdb, cmd);
         const r = await withTenant(sdb, tenantId, (trx) =>
           upsertUser(trx, tenantId, SYSTEM_ACTOR, {
@@ -728,6 +986,7 @@ user
     },
   );
 
+pasangBantuan(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
@@ -740,7 +999,7 @@ try {
     if (e.message) console.error(e.message);
     process.exit(1);
   }
-  if (e instanceof AppError) {
+  if (e instanceof AppError || e instanceof FolderDipakai) {
     console.error(teks(e.pesan, lang));
     process.exit(1);
   }

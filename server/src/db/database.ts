@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
+import { type KunciFolder, kunciFolder, type PemilikFolder } from './folder-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -17,6 +18,8 @@ export interface SigapDatabase {
   useAppRole: boolean;
   /** Runs a multi-statement SQL script (migrations) outside Kysely's prepared statements. */
   runScript(text: string): Promise<void>;
+  /** Adds to what a PGlite folder's lock file says about its holder (the server's URL); no-op otherwise. */
+  umumkan(tambahan: Partial<PemilikFolder>): void;
   close(): Promise<void>;
 }
 
@@ -27,10 +30,14 @@ const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../m
 /**
  * Opens the database named by `url`: a `postgres://` URL for PostgreSQL, otherwise a folder for the
  * embedded PGlite database (created if missing). Migrations run before it is returned.
+ * A PGlite folder is held exclusively until close (folder-lock.ts): opening one that another process
+ * holds throws FolderDipakai, whose message names the holder.
  */
 export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<SigapDatabase> {
   let out: SigapDatabase;
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only for PostgreSQL: a PGlite command (the CLI's usual case) starts without it.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
@@ -41,7 +48,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
             : oid === INT8_OID
               ? (v: string) => v
               : pg.types.getTypeParser(oid, format),
-      } as pg.CustomTypesConfig,
+      } as CustomTypesConfig,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     out = {
@@ -59,15 +66,23 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
           client.release();
         }
       },
+      umumkan: () => undefined,
       close: () => db.destroy(),
     };
   } else {
     const dir = url === 'memory://' ? undefined : resolve(url);
     if (dir) mkdirSync(dir, { recursive: true });
-    const pglite = new PGlite(dir, {
-      parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v },
-    });
-    await pglite.waitReady;
+    const kunci: KunciFolder | null = dir ? kunciFolder(dir) : null;
+    let pglite: PGlite;
+    try {
+      pglite = new PGlite(dir, {
+        parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v },
+      });
+      await pglite.waitReady;
+    } catch (e) {
+      kunci?.lepas();
+      throw e;
+    }
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     out = {
       db,
@@ -81,14 +96,24 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
           throw e;
         }
       },
+      umumkan: (tambahan) => kunci?.umumkan(tambahan),
       close: async () => {
-        await db.destroy();
-        if (!pglite.closed) await pglite.close();
+        try {
+          await db.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          kunci?.lepas();
+        }
       },
     };
   }
-  if (opts.migrate !== false) await migrate(out);
-  out.useAppRole = await canUseAppRole(out.db);
+  try {
+    if (opts.migrate !== false) await migrate(out);
+    out.useAppRole = await canUseAppRole(out.db);
+  } catch (e) {
+    await out.close().catch(() => undefined);
+    throw e;
+  }
   return out;
 }
 
@@ -113,13 +138,11 @@ export async function migrate(sdb: SigapDatabase): Promise<string[]> {
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
   const done: string[] = [];
+  const applied = new Set(
+    (await db.selectFrom('schema_migration').select('nama').execute()).map((r) => r.nama),
+  );
   for (const f of files) {
-    const applied = await db
-      .selectFrom('schema_migration')
-      .select('nama')
-      .where('nama', '=', f)
-      .executeTakeFirst();
-    if (applied) continue;
+    if (applied.has(f)) continue;
     const text = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
     await sdb
       .runScript(
