@@ -246,6 +246,38 @@ describe('writing for a person across a move: every date written must be in scop
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
+  it('an employee import rewriting her placement from a date before the move is refused to the new OPD', async () => {
+    const perawat = PEGAWAI_ROWS.find((r) => r.nip === NIP.perawat)!;
+    const row = { ...perawat, opd_kode: 'BPBD', atasan_nip: NIP.kalak, jabatan: 'Perawat Ahli Muda' };
+    const csv = `${Object.keys(row).join(',')}\n${Object.values(row).join(',')}\n`;
+    const tunggu = async (id: string) => {
+      for (let i = 0; i < 400; i++) {
+        const j = (await minta('admin.bpbd', 'GET', `/api/impor/${id}`)).json<{
+          status: string;
+          galat: unknown;
+        }>();
+        if (j.status !== 'berjalan') return j;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('import did not finish');
+    };
+    const kirim = async (berlaku: string) => {
+      const res = await minta('admin.bpbd', 'POST', `/api/impor/pegawai?nama=p.csv&berlaku=${berlaku}`, csv, {
+        'content-type': 'text/csv',
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      return tunggu(res.json<{ id: string }>().id);
+    };
+    const mundur = await kirim(SEBELUM);
+    expect(mundur.status).toBe('gagal');
+    expect(JSON.stringify(mundur.galat)).toContain('DI_LUAR_CAKUPAN');
+    // her DINKES February is untouched
+    const feb = (await minta('admin', 'GET', `/api/pegawai/${perawatId}?tanggal=${SEBELUM}`)).json<Detail>();
+    expect(feb.opd_kode).toBe('PKM-BATU');
+    // from a date since she came, the new OPD keeps her record
+    expect((await kirim('2026-03-16')).status).toBe('berhasil');
+  });
+
   it('schedule cells and recap imports are refused for a date on which the person was not in scope', async () => {
     const sel = await minta('admin.dinkes', 'POST', '/api/jadwal/sel', {
       key: NIP.perawat,
