@@ -209,6 +209,19 @@ describe('writing for a person across a move: every date written must be in scop
     expect(salah.statusCode).toBe(403);
   });
 
+  it('the leave register shows each OPD the entries of its own days: DINKES keeps her February leave', async () => {
+    const daftar = async (u: string) =>
+      (await minta(u, 'GET', '/api/cuti?untuk=semua'))
+        .json<{ dari: string; pegawai: { key: string } }[]>()
+        .filter((x) => x.pegawai.key === NIP.perawat)
+        .map((x) => x.dari);
+    // entered above by each OPD for its own days
+    expect(await daftar('admin.dinkes')).toContain('2026-02-09');
+    expect(await daftar('admin.dinkes')).not.toContain('2026-03-09');
+    expect(await daftar('admin.bpbd')).toContain('2026-03-09');
+    expect(await daftar('admin.bpbd')).not.toContain('2026-02-09');
+  });
+
   it('POST /api/cuti/impor refuses a row whose days reach back before the person came into scope', async () => {
     const csv = `nip,jenis,dari,sampai,keterangan\n${NIP.perawat},cuti_tahunan,2026-02-25,2026-03-04,lintas\n`;
     const res = await minta('admin.bpbd', 'POST', '/api/cuti/impor?nama=cuti.csv', csv, {
@@ -240,6 +253,18 @@ describe('writing for a person across a move: every date written must be in scop
     for (const u of ['admin.dinkes', 'admin.bpbd']) {
       const res = await minta(u, 'POST', `/api/cuti/${id}/putusan`, { setuju: true });
       expect(res.statusCode, `${u}: ${res.body}`).toBe(403);
+    }
+    // neither is offered the decision in the register; each sees the request, which touches its days
+    for (const u of ['admin.dinkes', 'admin.bpbd']) {
+      const d = (await minta(u, 'GET', '/api/cuti?untuk=semua')).json<
+        { id: string; bolehPutus: boolean }[]
+      >();
+      expect(
+        d.find((x) => x.id === id),
+        u,
+      ).toMatchObject({ bolehPutus: false });
+      const menunggu = (await minta(u, 'GET', '/api/cuti?untuk=persetujuan')).json<{ id: string }[]>();
+      expect(menunggu.map((x) => x.id)).not.toContain(id);
     }
     // the Pemda admin may
     const ok = await minta('admin', 'POST', `/api/cuti/${id}/putusan`, { setuju: false, catatan: 'uji' });
