@@ -6,7 +6,7 @@ import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
-import { lingkupTanggal, tenantToday } from '../org/org.service.ts';
+import { lingkupTanggal } from '../org/org.service.ts';
 import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
 
 const isian = {
@@ -42,9 +42,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        daftar(trx, c, req.query, await tenantToday(trx, c.tenantId)),
-      );
+      return withTenant(deps.sdb, c.tenantId, (trx) => daftar(trx, c, req.query));
     },
   );
 

@@ -20,7 +20,7 @@ import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
 import { catatKetidakhadiranDiJadwal } from '../jadwal/jadwal.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
-import { inScope, type LingkupTanggal, lingkupTanggal, resolveScope } from '../org/org.service.ts';
+import { type LingkupTanggal, lingkupTanggal } from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import * as repo from './cuti.repository.ts';
 
@@ -129,9 +129,15 @@ export async function ajukan(trx: Trx, tenantId: string, caller: Caller, isian: 
  * direct supervisor on every one of those days, or with the person inside their unit/OPD scope on every
  * one of them; never on their own request.
  */
-async function bolehMemutuskan(trx: Trx, caller: Caller, pegawaiId: string, dari: string, sampai: string) {
+async function bolehMemutuskan(
+  trx: Trx,
+  caller: Caller,
+  pegawaiId: string,
+  dari: string,
+  sampai: string,
+  lingkup: LingkupTanggal = lingkupTanggal(trx, caller, 'adjust'),
+) {
   if (caller.pegawaiId && caller.pegawaiId === pegawaiId) return false;
-  const lingkup = lingkupTanggal(trx, caller, 'adjust');
   if (caller.pegawaiId && (await lingkup.atasanSepanjang(pegawaiId, caller.pegawaiId, dari, sampai)))
     return true;
   return lingkup.meliputi(pegawaiId, dari, sampai);
@@ -402,9 +408,7 @@ export async function daftar(
   trx: Trx,
   caller: Caller,
   f: { dari?: string; sampai?: string; status?: string; untuk?: 'saya' | 'persetujuan' | 'semua' },
-  tanggal: string,
 ) {
-  const scope = await resolveScope(trx, caller, 'read', tanggal);
   const rows = await repo.list(trx, {
     dari: f.dari,
     sampai: f.sampai,
@@ -412,13 +416,24 @@ export async function daftar(
     pegawaiIds: f.untuk === 'saya' ? [caller.pegawaiId ?? '00000000-0000-0000-0000-000000000000'] : undefined,
   });
   const nakes = caller.grants.some((g) => g.role === 'health_officer');
-  const adjust = await resolveScope(trx, caller, 'adjust', tanggal);
+  // An entry is the caller's to see when the person was in their scope at its start or its end; to
+  // decide, on every day of it (as `putuskan` checks).
+  const baca = lingkupTanggal(trx, caller, 'read');
+  const atur = lingkupTanggal(trx, caller, 'adjust');
+  const ids = [...new Set(rows.map((r) => r.pegawai_id))];
+  await Promise.all([baca.muat(ids), atur.muat(ids)]);
   const out = [];
   for (const r of rows) {
     const milikSaya = r.pegawai_id === caller.pegawaiId;
     const bawahan = caller.pegawaiId !== null && r.atasan_id === caller.pegawaiId;
-    if (!milikSaya && !bawahan && !inScope({ ...scope, selfPegawaiId: null }, r.opd_id, '')) continue;
-    const bolehPutus = !milikSaya && (bawahan || inScope(adjust, r.opd_id, ''));
+    const terlihat =
+      milikSaya ||
+      bawahan ||
+      (await baca.meliputi(r.pegawai_id, r.dari)) ||
+      (await baca.meliputi(r.pegawai_id, r.sampai));
+    if (!terlihat) continue;
+    const bolehPutus =
+      r.status === 'diajukan' && (await bolehMemutuskan(trx, caller, r.pegawai_id, r.dari, r.sampai, atur));
     if (f.untuk === 'persetujuan' && !bolehPutus) continue;
     const rahasia = jenisKesehatan(r.jenis as JenisCuti) && !milikSaya && !nakes;
     out.push({
@@ -435,7 +450,7 @@ export async function daftar(
       diputusOleh: r.diputus_oleh,
       diputusPada: r.diputus_pada ? new Date(r.diputus_pada).toISOString() : null,
       catatanPutusan: r.catatan_putusan,
-      bolehPutus: bolehPutus && r.status === 'diajukan',
+      bolehPutus,
       bolehBatal: milikSaya && r.status === 'diajukan',
     });
   }

@@ -2,10 +2,10 @@ import { OPD_COLUMNS, TanggalSchema } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withTenant } from '../../db/database.ts';
+import { type Trx, withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { errors } from '../../http/errors.ts';
-import { pribadiKini, resolveScope, tenantToday } from '../org/org.service.ts';
+import { lingkupTanggal, pribadiKini, resolveScope, tenantToday } from '../org/org.service.ts';
 import { batasUnggah } from './batas.ts';
 import {
   exportOpdRows,
@@ -63,6 +63,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
             actor,
             writableOpdIds: writable,
             berlakuMulai: req.query.berlaku,
+            lingkupPada: (trx: Trx) => lingkupTanggal(trx, c, 'write'),
             onProgress: progress,
           };
           return jenis === 'opd'

@@ -1,5 +1,6 @@
 import {
   checkHeader,
+  formatTanggal,
   type ImportIssue,
   OPD_COLUMNS,
   PEGAWAI_COLUMNS,
@@ -9,10 +10,11 @@ import {
   validateOpdRows,
   validatePegawaiRows,
 } from '@sigap/domain';
-import { type SigapDatabase, withTenant } from '../../db/database.ts';
+import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import type { LingkupTanggal } from '../org/org.service.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
 import * as repo from './impor.repository.ts';
 
@@ -33,6 +35,11 @@ export interface ImportOptions {
   readonly writableOpdIds: ReadonlySet<string> | null;
   /** Date the new placements take effect (default: today in the Pemda's zone). */
   readonly berlakuMulai?: string | undefined;
+  /**
+   * The importer's scope by date, for a scoped importer: a placement rewritten from an earlier date
+   * must find the person in their scope on every day from then to today.
+   */
+  readonly lingkupPada?: ((trx: Trx) => LingkupTanggal) | undefined;
   readonly onProgress?: ((phase: 'validasi' | 'simpan', done: number, total: number) => void) | undefined;
 }
 
@@ -138,19 +145,23 @@ export async function importPegawai(
     const opdIdOf = new Map([...opd].map(([k, o]) => [k, o.id]));
     if (opts.writableOpdIds !== null) {
       const scopeIssues: ImportIssue[] = [];
+      const lingkup = day < now ? opts.lingkupPada?.(trx) : undefined;
+      await lingkup?.muat(v.records.flatMap((r) => current.get((r.nip ?? r.idPegawai)!)?.id ?? []));
       for (const r of v.records) {
         const target = opdIdOf.get(r.opdKode.toUpperCase())!;
         const cur = current.get((r.nip ?? r.idPegawai)!);
         const outside =
-          !opts.writableOpdIds.has(target) || (cur?.opd_id && !opts.writableOpdIds.has(cur.opd_id));
+          !opts.writableOpdIds.has(target) ||
+          (cur?.opd_id && !opts.writableOpdIds.has(cur.opd_id)) ||
+          (cur && lingkup && !(await lingkup.meliputi(cur.id, day, now)));
         if (outside) {
           scopeIssues.push({
             baris: r.baris,
             kolom: 'opd_kode',
             kode: 'DI_LUAR_CAKUPAN',
             pesan: pesan(
-              `Pegawai ini (atau OPD ${r.opdKode}) di luar OPD yang Anda kelola`,
-              `This employee (or OPD ${r.opdKode}) lies outside the OPDs you manage`,
+              `Pegawai ini (atau OPD ${r.opdKode}) di luar OPD yang Anda kelola, hari ini atau sejak tanggal berlaku ${formatTanggal(day)}`,
+              `This employee (or OPD ${r.opdKode}) lies outside the OPDs you manage, today or since the effective date ${formatTanggal(day, 'en')}`,
             ),
           });
         }

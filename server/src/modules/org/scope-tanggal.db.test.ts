@@ -209,6 +209,19 @@ describe('writing for a person across a move: every date written must be in scop
     expect(salah.statusCode).toBe(403);
   });
 
+  it('the leave register shows each OPD the entries of its own days: DINKES keeps her February leave', async () => {
+    const daftar = async (u: string) =>
+      (await minta(u, 'GET', '/api/cuti?untuk=semua'))
+        .json<{ dari: string; pegawai: { key: string } }[]>()
+        .filter((x) => x.pegawai.key === NIP.perawat)
+        .map((x) => x.dari);
+    // entered above by each OPD for its own days
+    expect(await daftar('admin.dinkes')).toContain('2026-02-09');
+    expect(await daftar('admin.dinkes')).not.toContain('2026-03-09');
+    expect(await daftar('admin.bpbd')).toContain('2026-03-09');
+    expect(await daftar('admin.bpbd')).not.toContain('2026-02-09');
+  });
+
   it('POST /api/cuti/impor refuses a row whose days reach back before the person came into scope', async () => {
     const csv = `nip,jenis,dari,sampai,keterangan\n${NIP.perawat},cuti_tahunan,2026-02-25,2026-03-04,lintas\n`;
     const res = await minta('admin.bpbd', 'POST', '/api/cuti/impor?nama=cuti.csv', csv, {
@@ -241,9 +254,53 @@ describe('writing for a person across a move: every date written must be in scop
       const res = await minta(u, 'POST', `/api/cuti/${id}/putusan`, { setuju: true });
       expect(res.statusCode, `${u}: ${res.body}`).toBe(403);
     }
+    // neither is offered the decision in the register; each sees the request, which touches its days
+    for (const u of ['admin.dinkes', 'admin.bpbd']) {
+      const d = (await minta(u, 'GET', '/api/cuti?untuk=semua')).json<
+        { id: string; bolehPutus: boolean }[]
+      >();
+      expect(
+        d.find((x) => x.id === id),
+        u,
+      ).toMatchObject({ bolehPutus: false });
+      const menunggu = (await minta(u, 'GET', '/api/cuti?untuk=persetujuan')).json<{ id: string }[]>();
+      expect(menunggu.map((x) => x.id)).not.toContain(id);
+    }
     // the Pemda admin may
     const ok = await minta('admin', 'POST', `/api/cuti/${id}/putusan`, { setuju: false, catatan: 'uji' });
     expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('an employee import rewriting her placement from a date before the move is refused to the new OPD', async () => {
+    const perawat = PEGAWAI_ROWS.find((r) => r.nip === NIP.perawat)!;
+    const row = { ...perawat, opd_kode: 'BPBD', atasan_nip: NIP.kalak, jabatan: 'Perawat Ahli Muda' };
+    const csv = `${Object.keys(row).join(',')}\n${Object.values(row).join(',')}\n`;
+    const tunggu = async (id: string) => {
+      for (let i = 0; i < 400; i++) {
+        const j = (await minta('admin.bpbd', 'GET', `/api/impor/${id}`)).json<{
+          status: string;
+          galat: unknown;
+        }>();
+        if (j.status !== 'berjalan') return j;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('import did not finish');
+    };
+    const kirim = async (berlaku: string) => {
+      const res = await minta('admin.bpbd', 'POST', `/api/impor/pegawai?nama=p.csv&berlaku=${berlaku}`, csv, {
+        'content-type': 'text/csv',
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      return tunggu(res.json<{ id: string }>().id);
+    };
+    const mundur = await kirim(SEBELUM);
+    expect(mundur.status).toBe('gagal');
+    expect(JSON.stringify(mundur.galat)).toContain('DI_LUAR_CAKUPAN');
+    // her DINKES February is untouched
+    const feb = (await minta('admin', 'GET', `/api/pegawai/${perawatId}?tanggal=${SEBELUM}`)).json<Detail>();
+    expect(feb.opd_kode).toBe('PKM-BATU');
+    // from a date since she came, the new OPD keeps her record
+    expect((await kirim('2026-03-16')).status).toBe('berhasil');
   });
 
   it('schedule cells and recap imports are refused for a date on which the person was not in scope', async () => {
