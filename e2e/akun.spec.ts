@@ -171,3 +171,32 @@ describe('admin actions', () => {
     }
   });
 });
+
+describe('security headers in the browser', () => {
+  test('the built web app and the API docs run under the CSP with no violation', async () => {
+    const ctx = await open();
+    const violations: string[] = [];
+    ctx.page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    try {
+      // The built page loads its script from a file, never inline.
+      const html = await (await ctx.context.request.get(`${BASE}/`)).text();
+      expect(html).toMatch(/<script[^>]+src=/);
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      await signIn(ctx, 'admin');
+      const { page } = ctx;
+      await page.goto('/organisasi');
+      await page.locator('[data-testid=user-nama]:visible').waitFor();
+      await page.goto('/akun');
+      await page.getByTestId('akun-table').waitFor();
+      await page.goto('/api/docs');
+      await page.locator('.swagger-ui .info .title').first().waitFor();
+      expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(10);
+      await shot(page, 'api-docs-csp');
+      expect(violations).toEqual([]);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});

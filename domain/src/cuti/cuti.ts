@@ -1,6 +1,6 @@
 import { dateRange, type IsoDate, isIsoDate } from '../calendar/dates.ts';
 import { type Pesan, pesan } from '../i18n/message.ts';
-import { checkHeader, type ImportIssue, type RawRow } from '../org/import.ts';
+import { checkHeader, type ImportIssue, masalahTeksBaris, type RawRow } from '../org/import.ts';
 import type { Ketidakhadiran } from '../roster/solve.ts';
 
 /**
@@ -164,7 +164,7 @@ export function validasiBarisCuti(
     const nip = (v.nip ?? '').trim();
     const idp = (v.id_pegawai ?? '').trim();
     const key = nip || idp;
-    const rowIssues: ImportIssue[] = [];
+    const rowIssues: ImportIssue[] = masalahTeksBaris(r);
     if (!key) {
       rowIssues.push({
         baris: r.baris,

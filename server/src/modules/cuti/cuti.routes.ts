@@ -1,4 +1,4 @@
-import { JENIS_CUTI } from '@sigap/domain';
+import { JENIS_CUTI, teksBiasa } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ const Isian = z.object({
   jenis: z.enum(JENIS_CUTI),
   dari: z.iso.date(),
   sampai: z.iso.date(),
-  keterangan: z.string().max(500).optional(),
+  keterangan: teksBiasa({ multiline: true }).max(500).optional(),
 });
 
 /** The leave register: requests, decisions, entries and imports by OPD admins. */
@@ -69,7 +69,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['cuti'],
         summary: 'Atasan langsung (atau kepala unit/admin OPD) menyetujui atau menolak pengajuan',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ setuju: z.boolean(), catatan: z.string().max(500).optional() }),
+        body: z.object({ setuju: z.boolean(), catatan: teksBiasa({ multiline: true }).max(500).optional() }),
       },
     },
     async (req) => {

@@ -1,4 +1,4 @@
-import { pesan, type RawRow } from '@sigap/domain';
+import { bukaNetral, pesan, type RawRow } from '@sigap/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../http/errors.ts';
@@ -127,7 +127,8 @@ function toTable(records: string[][]): Table {
     if (rec.every((c) => (c ?? '').trim() === '')) continue;
     const values: Record<string, string> = {};
     headers.forEach((h, j) => {
-      values[h] = (rec[j] ?? '').trim();
+      // An export neutralised cells a spreadsheet would run as formulas: restore them exactly.
+      values[h] = bukaNetral((rec[j] ?? '').trim());
     });
     rows.push({ baris: i + 1, values });
   }

@@ -1,4 +1,4 @@
-import { type Sasaran, URUTAN_SASARAN_BAKU } from '@sigap/domain';
+import { type Sasaran, teksBiasa, URUTAN_SASARAN_BAKU } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -181,7 +181,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
           key: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
           tanggal: z.iso.date(),
           status: z.enum(['WFO', 'WFH', 'PIKET']),
-          catatan: z.string().max(500).optional(),
+          catatan: teksBiasa({ multiline: true }).max(500).optional(),
         }),
       },
     },
@@ -291,7 +291,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         body: z.object({
           tanggal: z.iso.date(),
           lokasi: z.enum(['WFO', 'WFH']).nullable(),
-          alasan: z.string().max(300).optional(),
+          alasan: teksBiasa({ multiline: true }).max(300).optional(),
         }),
       },
     },

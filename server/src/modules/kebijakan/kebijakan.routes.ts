@@ -1,4 +1,4 @@
-import { pesan } from '@sigap/domain';
+import { pesan, teksBiasa } from '@sigap/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -245,7 +245,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
             dari: z.iso.date(),
             zona: z.enum(['tidak_terdampak', 'rendah', 'sedang', 'tinggi']).nullable().default(null),
             levelPpkm: z.number().int().min(1).max(4).nullable().default(null),
-            dasar: z.string().max(300).default(''),
+            dasar: teksBiasa().max(300).default(''),
           })
           .refine((b) => b.zona !== null || b.levelPpkm !== null, { message: 'isi zona atau levelPpkm' }),
       },
