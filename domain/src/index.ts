@@ -10,6 +10,7 @@ export * from './i18n/zod.ts';
 export * from './org/geo.ts';
 export * from './org/import.ts';
 export * from './org/nip.ts';
+export * from './org/teks.ts';
 export * from './org/tree.ts';
 export * from './org/types.ts';
 export * from './policy/describe.ts';

@@ -1,6 +1,12 @@
 import { dateRange, type IsoDate, masalahTanggal } from '../calendar/dates.ts';
 import { type Pesan, pesan } from '../i18n/message.ts';
-import { checkHeader, type ImportIssue, masalahAngkaPanjang, type RawRow } from '../org/import.ts';
+import {
+  checkHeader,
+  type ImportIssue,
+  masalahAngkaPanjang,
+  masalahTeksBaris,
+  type RawRow,
+} from '../org/import.ts';
 import type { Ketidakhadiran } from '../roster/solve.ts';
 
 /**
@@ -157,8 +163,9 @@ export function validasiBarisCuti(
     const nip = (v.nip ?? '').trim();
     const idp = (v.id_pegawai ?? '').trim();
     const key = nip || idp;
-    const rowIssues: ImportIssue[] = masalahAngkaPanjang(r);
-    if (rowIssues.length > 0) {
+    const angka = masalahAngkaPanjang(r);
+    const rowIssues: ImportIssue[] = [...angka, ...masalahTeksBaris(r)];
+    if (angka.length > 0) {
       // the person's number lost digits in Excel: already said; do not look the damaged value up
     } else if (!key) {
       rowIssues.push({

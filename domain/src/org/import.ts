@@ -1,6 +1,7 @@
 import { type Pesan, pesan } from '../i18n/message.ts';
 import { inIndonesia } from './geo.ts';
 import { validateNip } from './nip.ts';
+import { karakterTerlarang } from './teks.ts';
 import { findCycles } from './tree.ts';
 import {
   isOneOf,
@@ -171,10 +172,29 @@ export function checkHeader(
   return issues;
 }
 
+/**
+ * Every cell of a row that holds a control character or a bidi override, one issue per column (the
+ * same rule as the JSON APIs' {@link teksBiasa}).
+ */
+export function masalahTeksBaris(row: RawRow): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  for (const [kolom, v] of Object.entries(row.values)) {
+    const p = karakterTerlarang(v ?? '');
+    if (p)
+      out.push({
+        baris: row.baris,
+        kolom,
+        kode: 'KARAKTER_TERLARANG',
+        pesan: pesan(`Kolom ${kolom} ${p.id}`, `Column ${kolom} ${p.en}`),
+      });
+  }
+  return out;
+}
+
 class RowReader {
   readonly issues: ImportIssue[];
   constructor(private readonly row: RawRow) {
-    this.issues = masalahAngkaPanjang(row);
+    this.issues = [...masalahAngkaPanjang(row), ...masalahTeksBaris(row)];
   }
   /** Whether the cell lost digits in Excel (already reported): do not validate its value. */
   rusak(col: string): boolean {

@@ -152,5 +152,28 @@ export function parseKebijakan(text: string): HasilParse {
     }
     return undefined;
   };
-  return validateKebijakan(doc.toJS(), lineCounter);
+  // A "billion laughs" document (aliases of aliases) would expand without end: the library stops at
+  // MAKS_ALIAS expanded aliases and throws; that is the author's problem to fix, said in words.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAKS_ALIAS });
+  } catch (e) {
+    return {
+      ok: false,
+      masalah: [
+        {
+          jalur: '(dokumen)',
+          pesan: pesan(
+            `Dokumen memakai alias YAML (&jangkar / *alias) terlalu banyak atau tidak sah; tulis nilainya langsung (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+            `The document uses too many or invalid YAML aliases (&anchor / *alias); write the values out (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+          ),
+        },
+      ],
+      jumlah: 1,
+    };
+  }
+  return validateKebijakan(data, lineCounter);
 }
+
+/** How many aliases a policy document may expand in all (a real policy needs few, if any). */
+export const MAKS_ALIAS = 100;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -29,7 +30,7 @@ import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
 import './context.ts';
-import { AppError, errors, statusOf } from './errors.ts';
+import { AppError, errors, fromDatabaseError, statusOf } from './errors.ts';
 import { pesanValidasi } from './validasi.ts';
 
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -125,6 +126,34 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }
 
   await app.register(fastifyCookie);
+  // Security headers on every answer (web app, API and /api/docs alike). No inline script anywhere:
+  // the built web app loads only its own files (check web/index.html stays so). Styles may be inline
+  // (Mantine sets style attributes); images may come from https (the map's tile server is configurable).
+  const secureCookies = opts.secureCookies ?? false;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only where the site is served over HTTPS (then cookies are Secure too).
+    strictTransportSecurity: secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -170,6 +199,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   app.setErrorHandler((err, req, reply) => {
     const lang = req.lang ?? 'id';
+    // No raw database text reaches a user: it is logged, and answered in words.
+    const dbErr = fromDatabaseError(err);
+    if (dbErr) {
+      req.log.warn({ err }, 'database error answered in words');
+      return reply.status(statusOf(dbErr.code)).send({ code: dbErr.code, message: teks(dbErr.pesan, lang) });
+    }
     if (err instanceof AppError) {
       return reply
         .status(statusOf(err.code))

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AKUN_KOSONG, masalahAkun, toUserBody } from './akun';
+import { AKUN_KOSONG, masalahAkun, toUserBody, toUserChangeBody } from './akun';
 
 describe('akun form', () => {
   test('an empty form names every missing field', () => {
@@ -34,5 +34,12 @@ describe('akun form', () => {
       roles: [{ role: 'opd_admin', opdKode: 'DINKES' }],
     });
     expect(toUserBody({ ...ok, roles: ['auditor'], nip: ' 1990 ' }).roles).toEqual([{ role: 'auditor' }]);
+  });
+
+  test('changing an existing account does not ask for its password; the body carries no username or password', () => {
+    const f = { ...AKUN_KOSONG, username: 'auditor', nama: 'Auditor', roles: ['auditor' as const] };
+    expect(masalahAkun(f)).toEqual({ password: 'wajib' });
+    expect(masalahAkun(f, true)).toEqual({});
+    expect(toUserChangeBody(f)).toEqual({ nama: 'Auditor', nip: null, roles: [{ role: 'auditor' }] });
   });
 });

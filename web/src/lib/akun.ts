@@ -37,14 +37,23 @@ export type MasalahAkun = Partial<
   >
 >;
 
-/** What is wrong with the form, by field (an empty object = may be sent). */
-export function masalahAkun(f: DraftAkun): MasalahAkun {
+/** A password's problem against the server's rule (null: acceptable). */
+export function masalahSandi(pw: string): 'wajib' | 'sandiLemah' | null {
+  if (!pw) return 'wajib';
+  return ATURAN_SANDI.every((r) => r.ok(pw)) ? null : 'sandiLemah';
+}
+
+/**
+ * What is wrong with the form, by field (an empty object = may be sent). Changing an existing account
+ * (`ubah`) does not touch its password: that is a reset of its own.
+ */
+export function masalahAkun(f: DraftAkun, ubah = false): MasalahAkun {
   const out: MasalahAkun = {};
   if (!f.username.trim()) out.username = 'wajib';
   else if (!USERNAME_RE.test(f.username.trim())) out.username = 'usernameFormat';
   if (!f.nama.trim()) out.nama = 'wajib';
-  if (!f.password) out.password = 'wajib';
-  else if (!ATURAN_SANDI.every((r) => r.ok(f.password))) out.password = 'sandiLemah';
+  const pw = ubah ? null : masalahSandi(f.password);
+  if (pw) out.password = pw;
   const nip = f.nip.trim();
   if (!nip && f.roles.includes('employee')) out.nip = 'nipWajibPegawai';
   if (f.roles.length === 0) out.roles = 'peranWajib';
@@ -62,4 +71,10 @@ export function toUserBody(f: DraftAkun) {
     nip: nip || null,
     roles: f.roles.map((role) => (isScoped(role) ? { role, opdKode: f.opd[role] ?? null } : { role })),
   };
+}
+
+/** The PUT /api/users/:id body: name, employee link and roles (username and password stay). */
+export function toUserChangeBody(f: DraftAkun) {
+  const { username: _u, password: _p, ...rest } = toUserBody(f);
+  return rest;
 }

@@ -214,7 +214,12 @@ export interface Akun {
   readonly username: string;
   readonly nama: string;
   readonly aktif: boolean;
+  /** Until when some address is held back from signing in (null: none is). */
   readonly terkunci_sampai: string | null;
+  /** Failed sign-ins in the last hour, from every address. */
+  readonly gagal_masuk: number;
+  /** Past the ceiling: every sign-in on this account is answered slowly. */
+  readonly diperlambat: boolean;
   readonly nip: string | null;
   readonly roles: readonly { readonly role: Role; readonly opdKode: string | null }[];
 }

@@ -1,4 +1,4 @@
-import { LABEL_ROLE, ROLES } from '@sigap/domain';
+import { LABEL_ROLE, ROLES, teksBiasa } from '@sigap/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -66,7 +66,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Masuk (membuat cookie sesi HttpOnly)',
         body: z.object({
           pemda: z.string().optional(),
-          username: z.string().min(1).max(100),
+          username: teksBiasa().min(1).max(100),
           password: z.string().min(1).max(200),
         }),
         response: { 200: z.object({ csrfToken: z.string() }) },
@@ -122,7 +122,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
 
   const AccountBody = {
-    nama: z.string().trim().min(1).max(200),
+    nama: teksBiasa().trim().min(1).max(200),
     nip: z.string().trim().max(40).nullish(),
     roles: z
       .array(z.object({ role: z.enum(ROLES), opdKode: z.string().nullish() }))

@@ -110,7 +110,10 @@ export function sessionIdOf(cookie: string | undefined): string | null {
 }
 
 function parseCookie(cookie: string): { tenantId: string; token: string } | null {
-  const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(cookie);
+  // A tenant id that is not a well-formed UUID never reaches the database (it would fail the cast there).
+  const m = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{20,100})$/i.exec(
+    cookie,
+  );
   return m ? { tenantId: m[1]!, token: m[2]! } : null;
 }
 

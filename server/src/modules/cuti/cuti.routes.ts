@@ -1,4 +1,11 @@
-import { denganPeriode, JENIS_CUTI, MAKS_HARI_CUTI, periodeDengan, TanggalSchema } from '@sigap/domain';
+import {
+  denganPeriode,
+  JENIS_CUTI,
+  MAKS_HARI_CUTI,
+  periodeDengan,
+  TanggalSchema,
+  teksBiasa,
+} from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +18,7 @@ import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service
 
 const isian = {
   jenis: z.enum(JENIS_CUTI),
-  keterangan: z.string().max(500).optional(),
+  keterangan: teksBiasa({ multiline: true }).max(500).optional(),
 };
 const Isian = periodeDengan(isian, MAKS_HARI_CUTI);
 
@@ -71,7 +78,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['cuti'],
         summary: 'Atasan langsung (atau kepala unit/admin OPD) menyetujui atau menolak pengajuan',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ setuju: z.boolean(), catatan: z.string().max(500).optional() }),
+        body: z.object({ setuju: z.boolean(), catatan: teksBiasa({ multiline: true }).max(500).optional() }),
       },
     },
     async (req) => {

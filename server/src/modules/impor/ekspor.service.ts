@@ -1,4 +1,4 @@
-import { OPD_COLUMNS, PEGAWAI_COLUMNS } from '@sigap/domain';
+import { netralkanSel, OPD_COLUMNS, PEGAWAI_COLUMNS } from '@sigap/domain';
 import ExcelJS from 'exceljs';
 import type { Trx } from '../../db/database.ts';
 import { listOpd, listPegawaiForExport, type ResolvedScope } from '../org/org.repository.ts';
@@ -79,10 +79,13 @@ function csvCell(v: string): string {
   return /[",;\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-/** CSV text (UTF-8 with BOM so Excel opens it right), one header row. */
+/**
+ * CSV text (UTF-8 with BOM so Excel opens it right), one header row. Cells that a spreadsheet would
+ * run as a formula are neutralised (`netralkanSel`); the importer undoes exactly that.
+ */
 export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
   const lines = [columns.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c] ?? '')).join(','));
+  for (const r of rows) lines.push(columns.map((c) => csvCell(netralkanSel(r[c] ?? ''))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -103,7 +106,7 @@ export async function toXlsx(
   }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) ws.addRow(columns.map((c) => r[c] ?? ''));
+  for (const r of rows) ws.addRow(columns.map((c) => netralkanSel(r[c] ?? '')));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

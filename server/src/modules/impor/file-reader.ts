@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { pesan, type RawRow } from '@sigap/domain';
+import { bukaNetral, pesan, type RawRow } from '@sigap/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
@@ -235,7 +235,8 @@ function toTable(
     if (rec.every((c) => (c ?? '').trim() === '')) continue;
     const values: Record<string, string> = {};
     headers.forEach((h, j) => {
-      values[h] = (rec[j] ?? '').trim();
+      // An export neutralised cells a spreadsheet would run as formulas: restore them exactly.
+      values[h] = bukaNetral((rec[j] ?? '').trim());
     });
     const angka = (panjang?.get(i) ?? []).map((j) => headers[j]).filter((h): h is string => !!h);
     rows.push({ baris: i + 1, values, ...(angka.length > 0 ? { angkaPanjang: angka } : {}) });

@@ -4,6 +4,7 @@ import {
   periodeDengan,
   type Sasaran,
   TanggalSchema,
+  teksBiasa,
   URUTAN_SASARAN_BAKU,
 } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
@@ -189,7 +190,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
           key: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
           tanggal: TanggalSchema,
           status: z.enum(['WFO', 'WFH', 'PIKET']),
-          catatan: z.string().max(500).optional(),
+          catatan: teksBiasa({ multiline: true }).max(500).optional(),
         }),
       },
     },
@@ -302,7 +303,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         body: z.object({
           tanggal: TanggalSchema,
           lokasi: z.enum(['WFO', 'WFH']).nullable(),
-          alasan: z.string().max(300).optional(),
+          alasan: teksBiasa({ multiline: true }).max(300).optional(),
         }),
       },
     },

@@ -1,4 +1,4 @@
-import { pesan, TanggalSchema } from '@sigap/domain';
+import { pesan, TanggalSchema, teksBiasa } from '@sigap/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -246,7 +246,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
             dari: TanggalSchema,
             zona: z.enum(['tidak_terdampak', 'rendah', 'sedang', 'tinggi']).nullable().default(null),
             levelPpkm: z.number().int().min(1).max(4).nullable().default(null),
-            dasar: z.string().max(300).default(''),
+            dasar: teksBiasa().max(300).default(''),
           })
           .refine((b) => b.zona !== null || b.levelPpkm !== null, { message: 'isi zona atau levelPpkm' }),
       },

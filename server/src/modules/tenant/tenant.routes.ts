@@ -1,4 +1,4 @@
-import { JENIS_PEMDA, TanggalSchema, ZONA_WAKTU } from '@sigap/domain';
+import { JENIS_PEMDA, TanggalSchema, teksBiasa, ZONA_WAKTU } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,8 +18,8 @@ const JamHari = z.object({ mulai: Jam, selesai: Jam, istirahatMenit: z.number().
 const Libur = z.object({
   tanggal: TanggalSchema,
   jenis: z.enum(['libur_nasional', 'cuti_bersama', 'libur_daerah']),
-  nama: z.string().min(1).max(200),
-  dasar: z.string().max(300).default(''),
+  nama: teksBiasa().min(1).max(200),
+  dasar: teksBiasa().max(300).default(''),
 });
 
 /** Pemda settings (zone, working hours) and the holiday calendar. */
@@ -44,7 +44,7 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['pengaturan'],
         summary: 'Mengubah pengaturan Pemda',
         body: z.object({
-          nama: z.string().min(3).max(200),
+          nama: teksBiasa().min(3).max(200),
           jenis: z.enum(JENIS_PEMDA),
           zonaWaktu: z.enum(ZONA_WAKTU),
           jamKerja: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), JamHari),

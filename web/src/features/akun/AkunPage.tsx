@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Group,
-  List,
   Modal,
   MultiSelect,
   PasswordInput,
@@ -22,12 +21,13 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import {
   AKUN_KOSONG,
-  ATURAN_SANDI,
   type DraftAkun,
   isScoped,
   type MasalahAkun,
   masalahAkun,
+  masalahSandi,
   toUserBody,
+  toUserChangeBody,
 } from '../../lib/akun';
 import { ApiError, api } from '../../lib/api';
 import { fmtAngka, fmtWaktu } from '../../lib/format';
@@ -36,6 +36,7 @@ import { labelOf } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
 import type { Akun, OpdTree } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
+import { AturanSandi } from '../sandi/GantiSandi';
 
 const ROLE_COLOR: Record<Role, string> = {
   pemda_admin: 'red',
@@ -64,7 +65,31 @@ export function AkunPage() {
   const { t, lang } = useI18n();
   const users = useApi<Akun[]>('/api/users');
   const [filter, setFilter] = useState('');
-  const [editing, setEditing] = useState<{ draft: DraftAkun; existing: boolean } | null>(null);
+  const [editing, setEditing] = useState<{ draft: DraftAkun; existing: boolean; id?: string } | null>(null);
+  const [resetting, setResetting] = useState<Akun | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const mayManage = (a: Akun) =>
+    hasRole(me, ['pemda_admin']) || !a.roles.some((r) => r.role === 'pemda_admin');
+  const act = async (a: Akun, path: 'nonaktifkan' | 'aktifkan' | 'buka-kunci', done: MessageKey) => {
+    setBusyId(a.id);
+    try {
+      await api(`/api/users/${a.id}/${path}`, { method: 'POST' });
+      notifications.show({
+        color: 'green',
+        message: t(done, { username: a.username }),
+        'data-testid': 'akun-tersimpan',
+      });
+      users.reload();
+    } catch (err) {
+      notifications.show({
+        color: 'red',
+        message: err instanceof Error ? err.message : String(err),
+        'data-testid': 'akun-aksi-galat',
+      });
+    } finally {
+      setBusyId(null);
+    }
+  };
 
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -76,6 +101,7 @@ export function AkunPage() {
   const edit = (a: Akun) =>
     setEditing({
       existing: true,
+      id: a.id,
       draft: {
         username: a.username,
         nama: a.nama,
@@ -128,7 +154,7 @@ export function AkunPage() {
                   <Table.Th>{t('akun.peran')}</Table.Th>
                   <Table.Th w={180}>{t('akun.nip')}</Table.Th>
                   <Table.Th w={150}>{t('akun.status')}</Table.Th>
-                  <Table.Th w={70} />
+                  <Table.Th w={260}>{t('akun.aksi')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -173,6 +199,10 @@ export function AkunPage() {
                             waktu: fmtWaktu(a.terkunci_sampai, me.pemda.zonaWaktu, lang),
                           })}
                         </Badge>
+                      ) : a.diperlambat ? (
+                        <Badge size="sm" color="orange" variant="light" tt="none" data-testid="akun-terkunci">
+                          {t('akun.diperlambat', { n: fmtAngka(a.gagal_masuk, lang) })}
+                        </Badge>
                       ) : (
                         <Badge size="sm" color="green" variant="light" tt="none">
                           {t('akun.aktif')}
@@ -180,14 +210,60 @@ export function AkunPage() {
                       )}
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => edit(a)}
-                        data-testid={`akun-ubah-${a.username}`}
-                      >
-                        {t('akun.ubah')}
-                      </Button>
+                      <Group gap={4} justify="flex-end" wrap="wrap" data-testid="akun-aksi">
+                        {!mayManage(a) ? (
+                          <Text size="xs" c="dimmed">
+                            {t('akun.hanyaPemdaAdminUbah')}
+                          </Text>
+                        ) : (
+                          <>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              onClick={() => edit(a)}
+                              data-testid={`akun-ubah-${a.username}`}
+                            >
+                              {t('akun.ubah')}
+                            </Button>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              onClick={() => setResetting(a)}
+                              data-testid={`akun-atur-ulang-${a.username}`}
+                            >
+                              {t('akun.aturUlangSandi')}
+                            </Button>
+                            {(lockedNow(a) || a.diperlambat) && (
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                color="orange"
+                                loading={busyId === a.id}
+                                onClick={() => void act(a, 'buka-kunci', 'akun.dibukaKunci')}
+                                data-testid={`akun-buka-kunci-${a.username}`}
+                              >
+                                {t('akun.bukaKunci')}
+                              </Button>
+                            )}
+                            {a.username !== me.username && (
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                color={a.aktif ? 'red' : 'green'}
+                                loading={busyId === a.id}
+                                onClick={() =>
+                                  void (a.aktif
+                                    ? act(a, 'nonaktifkan', 'akun.dinonaktifkan')
+                                    : act(a, 'aktifkan', 'akun.diaktifkan'))
+                                }
+                                data-testid={`akun-${a.aktif ? 'nonaktifkan' : 'aktifkan'}-${a.username}`}
+                              >
+                                {t(a.aktif ? 'akun.nonaktifkan' : 'akun.aktifkan')}
+                              </Button>
+                            )}
+                          </>
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -215,6 +291,7 @@ export function AkunPage() {
         {editing && (
           <AkunForm
             initial={editing.draft}
+            id={editing.id}
             usernames={new Set((users.data ?? []).map((a) => a.username.toLowerCase()))}
             mayGrantPemdaAdmin={hasRole(me, ['pemda_admin'])}
             onCancel={() => setEditing(null)}
@@ -230,7 +307,101 @@ export function AkunPage() {
           />
         )}
       </Modal>
+      <AturUlangSandi
+        akun={resetting}
+        onClose={() => setResetting(null)}
+        onDone={(username) => {
+          setResetting(null);
+          users.reload();
+          notifications.show({
+            color: 'green',
+            message: t('akun.sandiDiaturUlang', { username }),
+            'data-testid': 'akun-tersimpan',
+          });
+        }}
+      />
     </Stack>
+  );
+}
+
+/** An admin sets a new password for an account (every session of it ends). */
+function AturUlangSandi({
+  akun,
+  onClose,
+  onDone,
+}: {
+  akun: Akun | null;
+  onClose: () => void;
+  onDone: (username: string) => void;
+}) {
+  const { t } = useI18n();
+  const [pw, setPw] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const problem = masalahSandi(pw);
+  const close = () => {
+    setPw('');
+    setSubmitted(false);
+    setError(null);
+    onClose();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (!akun || problem || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/users/${akun.id}/atur-ulang-sandi`, { method: 'POST', body: { password: pw } });
+      setPw('');
+      setSubmitted(false);
+      onDone(akun.username);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      opened={akun !== null}
+      onClose={close}
+      title={akun ? t('akun.judulAturUlang', { username: akun.username }) : ''}
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="atur-ulang-form">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('akun.aturUlangBantuan')}
+          </Text>
+          <Box>
+            <PasswordInput
+              label={t('akun.sandiBaru')}
+              value={pw}
+              onChange={(e) => setPw(e.currentTarget.value)}
+              error={submitted && problem ? t(`valid.${problem}` as MessageKey) : undefined}
+              required
+              autoComplete="new-password"
+              data-testid="atur-ulang-sandi"
+            />
+            <AturanSandi password={pw} />
+          </Box>
+          {error && (
+            <Alert color="red" title={t('sandi.gagal')} data-testid="atur-ulang-galat">
+              {error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('umum.batal')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="atur-ulang-simpan">
+              {t('akun.aturUlangSandi')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
@@ -238,12 +409,14 @@ type Field = keyof MasalahAkun;
 
 function AkunForm({
   initial,
+  id,
   usernames,
   mayGrantPemdaAdmin,
   onCancel,
   onSaved,
 }: {
   initial: DraftAkun;
+  id: string | undefined;
   usernames: ReadonlySet<string>;
   mayGrantPemdaAdmin: boolean;
   onCancel: () => void;
@@ -256,7 +429,7 @@ function AkunForm({
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const editing = initial.username !== '';
+  const editing = id !== undefined;
 
   const opdOptions = useMemo(() => {
     const opts = (tree.data?.opd ?? []).map((n) => ({ value: n.kode, label: `${n.kode} – ${n.nama}` }));
@@ -266,7 +439,8 @@ function AkunForm({
       if (kode && !known.has(kode)) opts.unshift({ value: kode, label: kode });
     return opts;
   }, [tree.data, initial.opd]);
-  const problems = masalahAkun(f);
+  const exists = !editing && usernames.has(f.username.trim().toLowerCase());
+  const problems = masalahAkun(f, editing);
   const valid = Object.keys(problems).length === 0;
   const msg = (field: Field): string | undefined => {
     const k = problems[field];
@@ -277,18 +451,22 @@ function AkunForm({
     setTouched((x) => new Set([...x, ...fields]));
     setError(null);
   };
-  const exists = !editing && usernames.has(f.username.trim().toLowerCase());
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (!valid || busy) return;
+    if (!valid || exists || busy) return;
     setBusy(true);
     setError(null);
     try {
-      const body = toUserBody(f);
-      const r = await api<{ id: string; created: boolean }>('/api/users', { method: 'POST', body });
-      onSaved(body.username, r.created);
+      if (id !== undefined) {
+        await api(`/api/users/${id}`, { method: 'PUT', body: toUserChangeBody(f) });
+        onSaved(f.username, false);
+      } else {
+        const body = toUserBody(f);
+        await api('/api/users', { method: 'POST', body });
+        onSaved(body.username, true);
+      }
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
     } finally {
@@ -309,8 +487,7 @@ function AkunForm({
           label={t('akun.username')}
           value={f.username}
           onChange={(e) => set({ username: e.currentTarget.value }, 'username')}
-          error={msg('username')}
-          description={exists ? t('akun.sudahAda') : undefined}
+          error={msg('username') ?? (exists ? t('akun.sudahDipakai') : undefined)}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           readOnly={editing}
           required
@@ -325,29 +502,20 @@ function AkunForm({
           required
           data-testid="akun-nama"
         />
-        <Box>
-          <PasswordInput
-            label={t('akun.password')}
-            value={f.password}
-            onChange={(e) => set({ password: e.currentTarget.value }, 'password')}
-            error={msg('password')}
-            description={editing || exists ? t('akun.passwordUbah') : undefined}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            required
-            autoComplete="new-password"
-            data-testid="akun-password"
-          />
-          <List size="xs" mt={6} spacing={2} listStyleType="none" data-testid="akun-aturan">
-            {ATURAN_SANDI.map((r) => {
-              const ok = r.ok(f.password);
-              return (
-                <List.Item key={r.key} c={ok ? 'green.8' : 'dimmed'} data-ok={ok}>
-                  {ok ? '✓' : '○'} {t(`akun.aturan.${r.key}`)}
-                </List.Item>
-              );
-            })}
-          </List>
-        </Box>
+        {!editing && (
+          <Box>
+            <PasswordInput
+              label={t('akun.password')}
+              value={f.password}
+              onChange={(e) => set({ password: e.currentTarget.value }, 'password')}
+              error={msg('password')}
+              required
+              autoComplete="new-password"
+              data-testid="akun-password"
+            />
+            <AturanSandi password={f.password} testid="akun-aturan" />
+          </Box>
+        )}
         <MultiSelect
           label={t('akun.peran')}
           placeholder={f.roles.length ? undefined : t('akun.pilihPeran')}

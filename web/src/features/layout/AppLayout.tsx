@@ -1,4 +1,5 @@
 import {
+  Anchor,
   AppShell,
   Badge,
   Box,
@@ -20,6 +21,7 @@ import { type MessageKey, useI18n } from '../../lib/i18n';
 import { AUDIT_ROLES, IMPORT_ROLES, labelOf, ROSTER_READ_ROLES, USERS_ROLES } from '../../lib/labels';
 import { hasRole, useMe, useSession } from '../../lib/session';
 import { Lonceng } from '../pemberitahuan/Lonceng';
+import { GantiSandiDialog } from '../sandi/GantiSandi';
 
 interface NavItem {
   readonly to: string;
@@ -56,6 +58,7 @@ export function AppLayout() {
   const { logout } = useSession();
   const { t, lang } = useI18n();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const [sandiOpen, sandi] = useDisclosure(false);
   const location = useLocation();
   const active = activeOf(location.pathname);
   const items = NAV.filter(
@@ -79,6 +82,18 @@ export function AppLayout() {
           </Badge>
         ))}
       </Group>
+      <Anchor
+        component="button"
+        type="button"
+        size="xs"
+        onClick={() => {
+          close();
+          sandi.open();
+        }}
+        data-testid="ganti-sandi"
+      >
+        {t('sandi.tombol')}
+      </Anchor>
     </Box>
   );
 
@@ -159,6 +174,7 @@ export function AppLayout() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <GantiSandiDialog opened={sandiOpen} onClose={sandi.close} />
     </AppShell>
   );
 }

@@ -1,3 +1,4 @@
+import { netralkanSel } from '@sigap/domain';
 import ExcelJS from 'exceljs';
 import {
   ABU_KEPALA,
@@ -144,7 +145,7 @@ function tulisLembar(ws: ExcelJS.Worksheet, d: DokumenRekap, opd: OpdRekap, peri
   judul.forEach(([teks, font], i) => {
     ws.mergeCells(i + 1, 1, i + 1, kolomAkhir);
     const c = ws.getCell(i + 1, 1);
-    c.value = teks;
+    c.value = netralkanSel(teks);
     c.font = font;
     c.alignment = TENGAH;
   });
@@ -153,7 +154,7 @@ function tulisLembar(ws: ExcelJS.Worksheet, d: DokumenRekap, opd: OpdRekap, peri
   // Grid header: info columns span both rows; day number above weekday.
   const kepala = (baris: number, kolom: number, teks: string | number, libur = false) => {
     const c = ws.getCell(baris, kolom);
-    c.value = teks;
+    c.value = typeof teks === 'string' ? netralkanSel(teks) : teks;
     c.font = { bold: true, size: 9 };
     c.alignment = { ...TENGAH, wrapText: true };
     c.fill = isi(libur ? ABU_LIBUR : ABU_KEPALA);
@@ -179,7 +180,7 @@ function tulisLembar(ws: ExcelJS.Worksheet, d: DokumenRekap, opd: OpdRekap, peri
     const info: (string | number)[] = [i + 1, o.nip, o.nama, o.jabatan, o.unitNama || o.unitKode];
     info.forEach((v, k) => {
       const c = r.getCell(k + 1);
-      c.value = v;
+      c.value = typeof v === 'string' ? netralkanSel(v) : v;
       c.font = { size: 9 };
       c.border = garis;
       c.alignment = { vertical: 'middle', horizontal: k === 0 ? 'center' : 'left', wrapText: k >= 2 };
@@ -302,7 +303,7 @@ function tulisLembar(ws: ExcelJS.Worksheet, d: DokumenRekap, opd: OpdRekap, peri
     const r = awal + i;
     if (ttdDari < kolomJumlah) ws.mergeCells(r, ttdDari, r, kolomJumlah);
     const c = ws.getCell(r, ttdDari);
-    c.value = teks;
+    c.value = netralkanSel(teks);
     c.font = font;
     c.alignment = TENGAH;
   });
