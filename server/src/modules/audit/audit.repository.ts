@@ -1,4 +1,5 @@
 import type { Trx } from '../../db/database.ts';
+import { jeda } from '../../pekerja/jeda.ts';
 
 /** Who did something: a signed-in account, or the system (CLI, demo seed). */
 export interface Actor {
@@ -41,6 +42,7 @@ export async function insertAudit(
         })),
       )
       .execute();
+    if (entries.length > 1000) await jeda(); // a large import's entries: let other requests in between
   }
 }
 

@@ -6,11 +6,10 @@ import {
   PEGAWAI_OPTIONAL_COLUMNS,
   pesan,
   type RawRow,
-  validateOpdRows,
-  validatePegawaiRows,
 } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
+import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
 import * as repo from './impor.repository.ts';
@@ -73,7 +72,7 @@ export async function importOpd(
     const current = await repo.loadCurrentOpd(trx);
     opts.onProgress?.('validasi', 0, table.rows.length);
     const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
-    const v = validateOpdRows(table.rows, existing);
+    const v = await diPekerja('validasiOpd', { rows: table.rows, existing });
     if (!v.ok) throw failed(v.issues);
     opts.onProgress?.('validasi', table.rows.length, table.rows.length);
     const day = opts.berlakuMulai ?? (await tenantToday(trx, tenantId));
@@ -122,12 +121,13 @@ export async function importPegawai(
     opts.onProgress?.('validasi', 0, total);
     const now = await tenantToday(trx, tenantId);
     const day = opts.berlakuMulai ?? now;
-    const v = validatePegawaiRows(
-      table.rows,
-      new Set([...opd.values()].map((o) => o.kode)),
-      new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
-      now, // an appointment (TMT) cannot lie after today, whatever date the placement takes effect
-    );
+    // Validation and planning run in a worker thread: the server keeps answering meanwhile.
+    const v = await diPekerja('validasiPegawai', {
+      rows: table.rows,
+      opdKodes: new Set([...opd.values()].map((o) => o.kode)),
+      existing: new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
+      today: now, // an appointment (TMT) cannot lie after today, whatever date the placement takes effect
+    });
     if (!v.ok) throw failed(v.issues);
     const opdIdOf = new Map([...opd].map(([k, o]) => [k, o.id]));
     if (opts.writableOpdIds !== null) {
@@ -152,7 +152,7 @@ export async function importPegawai(
       if (scopeIssues.length > 0) throw failed(scopeIssues);
     }
     opts.onProgress?.('validasi', total, total);
-    const plan = repo.planPegawai(v.records, current, opdIdOf);
+    const plan = await diPekerja('planPegawai', { records: v.records, current, opdIdOf });
     await repo.applyPegawai(trx, tenantId, day, plan, current, (done) =>
       opts.onProgress?.('simpan', done, total),
     );

@@ -4,12 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { diPekerja, sebagaiBuffer } from '../../pekerja/pekerja.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
-import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
+import { berkasDariIsi, readTableDiPekerja } from '../impor/file-reader.ts';
 import { resolveScope, tenantToday } from '../org/org.service.ts';
-import { rekapPdf } from './dokumen/pdf.ts';
-import { rekapXlsx } from './dokumen/xlsx.ts';
 import {
   buatJadwal,
   cekOpdDalamLingkup,
@@ -229,7 +228,8 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         await cekOpdDalamLingkup(trx, c, opd, dari, 'read');
         if (format === 'xlsx' || format === 'pdf') {
           const d = await dokumenRekap(trx, c.tenantId, dari, sampai, opd);
-          return format === 'xlsx' ? rekapXlsx(d) : rekapPdf(d);
+          // Rendering hundreds of pages takes seconds: in a worker thread, the server keeps answering.
+          return sebagaiBuffer(await diPekerja(format === 'xlsx' ? 'rekapXlsx' : 'rekapPdf', { d }));
         }
         return rekap(trx, c.tenantId, dari, sampai, opd);
       });
@@ -255,7 +255,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      const table = await readTable(berkasDariIsi(req.body), req.query.nama);
+      const table = await readTableDiPekerja(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const w = (await resolveScope(trx, c, 'write', await tenantToday(trx, c.tenantId))).opdIds;
         return imporRekap(trx, c.tenantId, actorOf(req), table, w);
