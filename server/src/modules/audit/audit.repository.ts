@@ -25,11 +25,11 @@ export async function insertAudit(
   actor: Actor,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
+  for (let i = 0; i < entries.length; i += 500) {
     await trx
       .insertInto('audit_log')
       .values(
-        entries.slice(i, i + 1000).map((e) => ({
+        entries.slice(i, i + 500).map((e) => ({
           tenant_id: tenantId,
           user_id: actor.userId,
           pelaku: actor.nama,
@@ -42,7 +42,7 @@ export async function insertAudit(
         })),
       )
       .execute();
-    if (entries.length > 1000) await jeda(); // a large import's entries: let other requests in between
+    if (entries.length > 500) await jeda(); // a large import's entries: let other requests in between
   }
 }
 

@@ -5,7 +5,8 @@ import type { Trx } from '../../db/database.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 import { KOLOM_PEGAWAI } from '../org/org.repository.ts';
 
-const CHUNK = 1000;
+// Rows per statement: small enough that one statement holds PGlite (and so the server) only briefly.
+const CHUNK = 500;
 
 async function inChunks<T>(items: readonly T[], fn: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) {

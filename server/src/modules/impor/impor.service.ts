@@ -9,6 +9,7 @@ import {
 } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
+import { jeda } from '../../pekerja/jeda.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
@@ -47,7 +48,12 @@ function failed(issues: ImportIssue[]): AppError {
 
 /** Refreshes planner statistics after a large import (PGlite has no autovacuum to do it). */
 async function analyzeAfter(sdb: SigapDatabase, changed: number, tables: string[]) {
-  if (changed >= 200) await sdb.runScript(`ANALYZE ${tables.join(', ')}`);
+  if (changed < 200) return;
+  // One table per statement, with a pause between: other requests are answered in between.
+  for (const t of tables) {
+    await sdb.runScript(`ANALYZE ${t}`);
+    await jeda();
+  }
 }
 
 /**

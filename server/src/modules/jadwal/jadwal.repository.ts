@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 
-const CHUNK = 2000;
+// Rows per statement: small enough that one statement holds PGlite (and so the server) only briefly.
+const CHUNK = 500;
 
 export type JenisVersi = 'buat' | 'ubah' | 'impor' | 'cuti';
 
