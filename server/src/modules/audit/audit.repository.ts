@@ -1,4 +1,5 @@
 import type { Trx } from '../../db/database.ts';
+import { jeda } from '../../pekerja/jeda.ts';
 
 /** Who did something: a signed-in account, or the system (CLI, demo seed). */
 export interface Actor {
@@ -24,11 +25,11 @@ export async function insertAudit(
   actor: Actor,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
+  for (let i = 0; i < entries.length; i += 500) {
     await trx
       .insertInto('audit_log')
       .values(
-        entries.slice(i, i + 1000).map((e) => ({
+        entries.slice(i, i + 500).map((e) => ({
           tenant_id: tenantId,
           user_id: actor.userId,
           pelaku: actor.nama,
@@ -41,6 +42,7 @@ export async function insertAudit(
         })),
       )
       .execute();
+    if (entries.length > 500) await jeda(); // a large import's entries: let other requests in between
   }
 }
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
 import { batasUnggah } from '../impor/batas.ts';
-import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
+import { berkasDariIsi, readTableDiPekerja } from '../impor/file-reader.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
 
@@ -137,7 +137,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      const table = await readTable(berkasDariIsi(req.body), req.query.nama);
+      const table = await readTableDiPekerja(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, (trx) =>
         impor(trx, c.tenantId, actorOf(req), table, lingkupTanggal(trx, c, 'write')),
       );

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { AppError } from '../../http/errors.ts';
+import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type BatasUnggah, batasUnggah, mb } from './batas.ts';
 
 /** A table read from a CSV or XLSX file: canonical headers and data rows numbered as in the file. */
@@ -34,6 +35,11 @@ export function berkasDariIsi(body: unknown): Buffer {
     );
   }
   return body;
+}
+
+/** `readTable` in a worker thread (pekerja.ts), for the server: the request thread stays free. */
+export function readTableDiPekerja(data: Buffer, fileName: string): Promise<Table> {
+  return diPekerja('bacaTabel', { data, nama: fileName, batas: batasUnggah() });
 }
 
 /** Reads CSV (UTF-8, comma or semicolon) or XLSX (first sheet) into a table, within the upload limits. */

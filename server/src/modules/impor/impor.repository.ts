@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { OpdRecord, PegawaiRecord } from '@sigap/domain';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { jeda } from '../../pekerja/jeda.ts';
 import { KOLOM_PEGAWAI } from '../org/org.repository.ts';
 
-const CHUNK = 1000;
+// Rows per statement: small enough that one statement holds PGlite (and so the server) only briefly.
+const CHUNK = 500;
 
 async function inChunks<T>(items: readonly T[], fn: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) await fn(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += CHUNK) {
+    await fn(items.slice(i, i + CHUNK));
+    await jeda(); // other requests get their turn between chunks (PGlite runs in this thread)
+  }
 }
 
 /** Current OPD state, keyed by upper-case kode. */
@@ -307,7 +312,8 @@ export async function applyPegawai(
       .set({ ...c.after, updated_at: new Date() })
       .where('id', '=', c.id)
       .execute();
-    onProgress?.(++done);
+    if (++done % 200 === 0) await jeda();
+    onProgress?.(done);
   }
   const since = new Map([...current.values()].map((c) => [c.id, c.berlaku_dari]));
   await closeOrReplace(

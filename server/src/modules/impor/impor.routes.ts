@@ -15,7 +15,7 @@ import {
   toCsv,
   toXlsx,
 } from './ekspor.service.ts';
-import { berkasDariIsi, readTable } from './file-reader.ts';
+import { berkasDariIsi, readTableDiPekerja } from './file-reader.ts';
 import { getImportJob, startImportJob } from './impor.jobs.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
 
@@ -58,7 +58,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         deps.sdb,
         { tenantId: c.tenantId, actor: actorOf(req), jenis, namaBerkas: req.query.nama },
         async (progress) => {
-          const table = await readTable(data, req.query.nama);
+          const table = await readTableDiPekerja(data, req.query.nama);
           const opts = {
             actor,
             writableOpdIds: writable,

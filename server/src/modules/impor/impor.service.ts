@@ -7,12 +7,12 @@ import {
   PEGAWAI_OPTIONAL_COLUMNS,
   pesan,
   type RawRow,
-  validateOpdRows,
-  validatePegawaiRows,
 } from '@sigap/domain';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
 import { AppError } from '../../http/errors.ts';
+import { jeda } from '../../pekerja/jeda.ts';
+import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { LingkupTanggal } from '../org/org.service.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
@@ -56,7 +56,12 @@ function failed(issues: ImportIssue[]): AppError {
 
 /** Refreshes planner statistics after a large import (PGlite has no autovacuum to do it). */
 async function analyzeAfter(sdb: SigapDatabase, changed: number, tables: string[]) {
-  if (changed >= 200) await sdb.runScript(`ANALYZE ${tables.join(', ')}`);
+  if (changed < 200) return;
+  // One table per statement, with a pause between: other requests are answered in between.
+  for (const t of tables) {
+    await sdb.runScript(`ANALYZE ${t}`);
+    await jeda();
+  }
 }
 
 /**
@@ -83,7 +88,7 @@ export async function importOpd(
     const current = await repo.loadCurrentOpd(trx);
     opts.onProgress?.('validasi', 0, table.rows.length);
     const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
-    const v = validateOpdRows(table.rows, existing);
+    const v = await diPekerja('validasiOpd', { rows: table.rows, existing });
     if (!v.ok) throw failed(v.issues);
     opts.onProgress?.('validasi', table.rows.length, table.rows.length);
     const day = opts.berlakuMulai ?? (await tenantToday(trx, tenantId));
@@ -135,12 +140,13 @@ export async function importPegawai(
     opts.onProgress?.('validasi', 0, total);
     const now = await tenantToday(trx, tenantId);
     const day = opts.berlakuMulai ?? now;
-    const v = validatePegawaiRows(
-      table.rows,
-      new Set([...opd.values()].map((o) => o.kode)),
-      new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
-      now, // an appointment (TMT) cannot lie after today, whatever date the placement takes effect
-    );
+    // Validation and planning run in a worker thread: the server keeps answering meanwhile.
+    const v = await diPekerja('validasiPegawai', {
+      rows: table.rows,
+      opdKodes: new Set([...opd.values()].map((o) => o.kode)),
+      existing: new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
+      today: now, // an appointment (TMT) cannot lie after today, whatever date the placement takes effect
+    });
     if (!v.ok) throw failed(v.issues);
     const opdIdOf = new Map([...opd].map(([k, o]) => [k, o.id]));
     if (opts.writableOpdIds !== null) {
@@ -169,7 +175,7 @@ export async function importPegawai(
       if (scopeIssues.length > 0) throw failed(scopeIssues);
     }
     opts.onProgress?.('validasi', total, total);
-    const plan = repo.planPegawai(v.records, current, opdIdOf);
+    const plan = await diPekerja('planPegawai', { records: v.records, current, opdIdOf });
     await repo.applyPegawai(trx, tenantId, day, plan, current, (done) =>
       opts.onProgress?.('simpan', done, total),
     );

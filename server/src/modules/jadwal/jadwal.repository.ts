@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { jeda } from '../../pekerja/jeda.ts';
 
-const CHUNK = 2000;
+// Rows per statement: small enough that one statement holds PGlite (and so the server) only briefly.
+const CHUNK = 500;
 
 export type JenisVersi = 'buat' | 'ubah' | 'impor' | 'cuti';
 
@@ -56,6 +58,7 @@ export async function insertSel(trx: Trx, tenantId: string, jadwalId: string, se
       .insertInto('jadwal_sel')
       .values(sel.slice(i, i + CHUNK).map((c) => ({ tenant_id: tenantId, jadwal_id: jadwalId, ...c })))
       .execute();
+    await jeda(); // other requests get their turn between chunks (PGlite runs in this thread)
   }
 }
 

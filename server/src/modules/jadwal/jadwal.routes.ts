@@ -12,12 +12,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { diPekerja, sebagaiBuffer } from '../../pekerja/pekerja.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
-import { berkasDariIsi, readTable } from '../impor/file-reader.ts';
+import { berkasDariIsi, readTableDiPekerja } from '../impor/file-reader.ts';
 import { lingkupTanggal, tenantToday } from '../org/org.service.ts';
-import { rekapPdf } from './dokumen/pdf.ts';
-import { rekapXlsx } from './dokumen/xlsx.ts';
 import {
   buatJadwal,
   cekOpdDalamLingkup,
@@ -240,7 +239,8 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         await cekOpdDalamLingkup(trx, c, opd, dari, 'read');
         if (format === 'xlsx' || format === 'pdf') {
           const d = await dokumenRekap(trx, c.tenantId, dari, sampai, opd);
-          return format === 'xlsx' ? rekapXlsx(d) : rekapPdf(d);
+          // Rendering hundreds of pages takes seconds: in a worker thread, the server keeps answering.
+          return sebagaiBuffer(await diPekerja(format === 'xlsx' ? 'rekapXlsx' : 'rekapPdf', { d }));
         }
         return rekap(trx, c.tenantId, dari, sampai, opd);
       });
@@ -266,7 +266,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      const table = await readTable(berkasDariIsi(req.body), req.query.nama);
+      const table = await readTableDiPekerja(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         return imporRekap(trx, c.tenantId, actorOf(req), table, lingkupTanggal(trx, c, 'write'));
       });

@@ -39,7 +39,7 @@ import {
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import type { DokumenRekap } from './dokumen/types.ts';
 import * as repo from './jadwal.repository.ts';
-import { solveDiWorker } from './solver-pool.ts';
+import { susunDiWorker } from './solver-pool.ts';
 
 const MAKS_HARI = 93;
 
@@ -262,7 +262,8 @@ export async function buatJadwal(
   const days = periode(dari, sampai);
   // Before anything is read: a unit head's change made while this runs waits and lands on top of it.
   await kunciPeriodeJadwal(trx, tenantId, dari, sampai);
-  const { b, hari } = await evaluasiPeriode(trx, tenantId, days);
+  const segmen = await segmenBahan(trx, tenantId, days);
+  const b = gabung(segmen);
   const orang = orangDalam(b, opdKode);
   // Few changes from the published schedule (or, before anything is published, the newest draft).
   const terbit = (await jadwalBerlaku(trx, b, dari, sampai, { hanyaTerbit: true })).sel;
@@ -270,9 +271,11 @@ export async function buatJadwal(
   const tidakHadir = await muatTidakHadir(trx, b, days);
   const kunci = await muatKunci(trx, b, dari, sampai);
   const permintaan = await muatPermintaan(trx, b, dari, sampai);
-  const r = await solveDiWorker({
+  // Policy evaluation and the solve run in the worker thread: the server keeps answering meanwhile.
+  const r = await susunDiWorker({
+    segmen,
+    tanggal: days,
     orang,
-    hari,
     sebelumnya,
     tidakHadir,
     kunci,
@@ -288,26 +291,16 @@ export async function buatJadwal(
     pelanggaran: r.pelanggaran,
     oleh: actor.nama,
   });
-  const sel: repo.SelBaru[] = [];
-  const jumlah: Record<string, number> = {};
-  const hariKe = new Map(hari.map((ev) => [ev.tanggal, ev]));
-  for (const k of orang) {
-    const pid = b.orang.get(k)!.id;
-    for (const [d, c] of r.sel.get(k)!) {
-      // no cell on days the person is not (yet, or any more) in the organisation
-      if (!hariKe.get(d)!.orang.has(k)) continue;
-      sel.push({
-        pegawai_id: pid,
-        tanggal: d,
-        status: c.status,
-        kebijakan_id: c.sumber?.kebijakanId ?? null,
-        kebijakan_versi: c.sumber?.versi ?? null,
-        aturan_id: c.sumber?.aturanId ?? null,
-        alasan: c.alasan,
-      });
-      jumlah[c.status] = (jumlah[c.status] ?? 0) + 1;
-    }
-  }
+  const jumlah = r.jumlah;
+  const sel: repo.SelBaru[] = r.sel.pegawaiId.map((pid, i) => ({
+    pegawai_id: pid,
+    tanggal: r.sel.tanggal[i]!,
+    status: r.sel.status[i]!,
+    kebijakan_id: r.sel.kebijakanId[i] ?? null,
+    kebijakan_versi: r.sel.kebijakanVersi[i] ?? null,
+    aturan_id: r.sel.aturanId[i] ?? null,
+    alasan: r.sel.alasan[i]!,
+  }));
   await repo.insertSel(trx, tenantId, j.id, sel);
   await insertAudit(trx, tenantId, actor, [
     {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { HasilJadwal, MasukanJadwal } from '@sigap/domain';
+import type { HasilSusun, MasukanSusun } from './susun.ts';
 
 /**
  * The roster solver in a worker thread, so that a large Pemda's schedule (a second or two of pure
@@ -8,13 +8,13 @@ import type { HasilJadwal, MasukanJadwal } from '@sigap/domain';
  */
 let worker: Worker | null = null;
 let seq = 0;
-const menunggu = new Map<number, { ok: (h: HasilJadwal) => void; gagal: (e: Error) => void }>();
+const menunggu = new Map<number, { ok: (h: unknown) => void; gagal: (e: Error) => void }>();
 
 function pekerja(): Worker {
   if (worker) return worker;
   const w = new Worker(new URL('./solver.worker.mjs', import.meta.url));
   w.unref();
-  w.on('message', (m: { id: number; hasil?: HasilJadwal; galat?: string }) => {
+  w.on('message', (m: { id: number; hasil?: unknown; galat?: string }) => {
     const p = menunggu.get(m.id);
     if (!p) return;
     menunggu.delete(m.id);
@@ -33,15 +33,19 @@ function pekerja(): Worker {
   return w;
 }
 
-/** Solves a roster in the worker thread (same result as `solveRoster`, which it runs). */
-export function solveDiWorker(masukan: MasukanJadwal): Promise<HasilJadwal> {
+function kirim<T>(pesan: { susun: MasukanSusun }): Promise<T> {
   const w = pekerja();
   const id = ++seq;
   return new Promise((ok, gagal) => {
-    menunggu.set(id, { ok, gagal });
+    menunggu.set(id, { ok: ok as (h: unknown) => void, gagal });
     w.ref(); // keep the process alive while a solve is under way
-    w.postMessage({ id, masukan });
+    w.postMessage({ id, ...pesan });
   });
+}
+
+/** A build's policy evaluation, solve and cell layout in the worker thread (`susun`). */
+export function susunDiWorker(masukan: MasukanSusun): Promise<HasilSusun> {
+  return kirim({ susun: masukan });
 }
 
 /** Stops the worker (tests, shutdown). */

@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { type MasukanJadwal, solveRoster } from '@sigap/domain';
+import { type MasukanSusun, susun } from './susun.ts';
 
-// Runs the roster solver off the server's main thread: one message in (id + input), one out.
-parentPort!.on('message', (m: { id: number; masukan: MasukanJadwal }) => {
+// Runs a build's policy evaluation and roster solve off the server's main thread:
+// one message in (id + input), one out.
+parentPort!.on('message', (m: { id: number; susun: MasukanSusun }) => {
   try {
-    parentPort!.postMessage({ id: m.id, hasil: solveRoster(m.masukan) });
+    parentPort!.postMessage({ id: m.id, hasil: susun(m.susun) });
   } catch (e) {
     parentPort!.postMessage({ id: m.id, galat: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -10,7 +10,6 @@ import {
   type KonteksWilayah,
   type MasalahDokumen,
   type PreparedOrg,
-  parseKebijakan,
   periksaKebijakan,
   pesan,
   prepareOrg,
@@ -20,6 +19,7 @@ import {
 import type { Trx } from '../../db/database.ts';
 import type { Caller } from '../../http/context.ts';
 import { AppError, errors } from '../../http/errors.ts';
+import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { listOpd, listPenempatan } from '../org/org.repository.ts';
 import { inScope, resolveScope } from '../org/org.service.ts';
@@ -112,7 +112,8 @@ export async function validasi(
   teksDokumen: string,
   tanggal: string,
 ): Promise<HasilValidasi> {
-  const p = parseKebijakan(teksDokumen);
+  // Parsing a large document takes seconds: in a worker thread, the server keeps answering.
+  const p = await diPekerja('parseKebijakan', { teks: teksDokumen });
   if (!p.ok)
     return {
       ok: false,

@@ -1,0 +1,62 @@
+import {
+  type ImportIssue,
+  type PegawaiRecord,
+  type Pesan,
+  parseKebijakan,
+  type RawRow,
+  validateOpdRows,
+  validatePegawaiRows,
+} from '@sigap/domain';
+import { AppError, type ErrorCode } from '../http/errors.ts';
+import type { BatasUnggah } from '../modules/impor/batas.ts';
+import { readTable } from '../modules/impor/file-reader.ts';
+import { type CurrentPegawai, planPegawai } from '../modules/impor/impor.repository.ts';
+import { rekapPdf } from '../modules/jadwal/dokumen/pdf.ts';
+import type { DokumenRekap } from '../modules/jadwal/dokumen/types.ts';
+import { rekapXlsx } from '../modules/jadwal/dokumen/xlsx.ts';
+
+/**
+ * The CPU-heavy steps that run in the worker threads (pekerja.ts): reading a spreadsheet, validating
+ * its rows, parsing a policy document. Each is a plain function of plain data, the same code the
+ * server ran before on its request thread.
+ */
+export const TUGAS = {
+  bacaTabel: (a: { data: Uint8Array; nama: string; batas: BatasUnggah }) =>
+    readTable(Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength), a.nama, a.batas),
+  validasiOpd: (a: { rows: RawRow[]; existing: Map<string, { indukKode: string | null }> }) =>
+    validateOpdRows(a.rows, a.existing),
+  validasiPegawai: (a: {
+    rows: RawRow[];
+    opdKodes: Set<string>;
+    existing: Map<string, { atasanKey: string | null }>;
+    today: string;
+  }) => validatePegawaiRows(a.rows, a.opdKodes, a.existing, a.today),
+  planPegawai: (a: { records: PegawaiRecord[]; current: CurrentPegawai; opdIdOf: Map<string, string> }) =>
+    planPegawai(a.records, a.current, a.opdIdOf),
+  parseKebijakan: (a: { teks: string }) => parseKebijakan(a.teks),
+  rekapXlsx: (a: { d: DokumenRekap }) => rekapXlsx(a.d),
+  rekapPdf: (a: { d: DokumenRekap }) => rekapPdf(a.d),
+} as const;
+
+export type NamaTugas = keyof typeof TUGAS;
+export type ArgTugas<N extends NamaTugas> = Parameters<(typeof TUGAS)[N]>[0];
+export type HasilTugas<N extends NamaTugas> = Awaited<ReturnType<(typeof TUGAS)[N]>>;
+
+/** What crosses back from a worker: a value, or an AppError as plain data (classes do not cross). */
+export type Jawaban<T> =
+  | { ok: true; nilai: T }
+  | { ok: false; galat: { code: ErrorCode; pesan: Pesan; issues?: readonly ImportIssue[] | undefined } };
+
+export async function jalankan<N extends NamaTugas>(t: {
+  nama: N;
+  arg: ArgTugas<N>;
+}): Promise<Jawaban<HasilTugas<N>>> {
+  try {
+    const f = TUGAS[t.nama] as (a: ArgTugas<N>) => HasilTugas<N> | Promise<HasilTugas<N>>;
+    return { ok: true, nilai: await f(t.arg) };
+  } catch (e) {
+    if (e instanceof AppError)
+      return { ok: false, galat: { code: e.code, pesan: e.pesan, issues: e.issues } };
+    throw e;
+  }
+}
