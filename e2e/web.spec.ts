@@ -276,6 +276,34 @@ describe('impor dan audit', () => {
     await page.getByTestId('impor-unggah').click();
   }
 
+  test('the OPD template dropped on the Pegawai tab gives one sentence naming the OPD tab, nothing changed', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      const before = await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1');
+      const opd = await ctx.context.request.get(`${BASE}/api/impor/template/opd?format=xlsx`);
+      expect(opd.status()).toBe(200);
+      await page.goto('/impor');
+      await page.getByTestId('impor-jenis-pegawai').click();
+      await page.locator('[data-testid=page-impor] input[type=file]').setInputFiles({
+        name: 'templat-opd.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await opd.body(),
+      });
+      await page.getByTestId('impor-unggah').click();
+      await page.getByTestId('impor-galat').waitFor();
+      const pesan = await page.getByTestId('galat-pesan').allTextContents();
+      expect(pesan).toEqual([
+        'Berkas ini tampaknya daftar OPD, bukan daftar pegawai; pakai tab OPD di halaman Impor',
+      ]);
+      expect((await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1')).total).toBe(before.total);
+      await shot(page, 'impor-salah-jenis');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
   test('a file with a bad row lists it and changes nothing; a good file imports; re-importing changes nothing', async () => {
     const ctx = await open();
     try {
