@@ -396,9 +396,12 @@ describe('impor dan audit', () => {
       // Before and after side by side, the changed field marked on both sides.
       const marked = await page.locator('[data-testid=audit-detail] [data-changed]').allTextContents();
       expect(marked).toEqual([
-        expect.stringContaining('"THL Pengemudi"'),
-        expect.stringContaining('"THL Pengemudi Ambulans"'),
+        expect.stringMatching(/THL Pengemudi$/),
+        expect.stringMatching(/THL Pengemudi Ambulans$/),
       ]);
+      // A readable field list, not JSON.
+      for (const side of ['audit-sebelum', 'audit-sesudah'])
+        expect(await page.getByTestId(side).textContent()).not.toMatch(/[{}"]/);
       const [left, right] = await Promise.all([
         page.getByTestId('audit-sebelum').boundingBox(),
         page.getByTestId('audit-sesudah').boundingBox(),
@@ -411,6 +414,30 @@ describe('impor dan audit', () => {
         'creation has no before',
       );
       expect(await text(page, '[data-testid=audit-sesudah]')).toContain('Uji Coba Satu');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('the audit filter offers every kind of record in words, and finds a published schedule', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      await page.goto('/audit');
+      await page.getByTestId('audit-table').waitFor();
+      await page.getByTestId('audit-entitas').click();
+      const pilihan = await page.getByRole('option').allTextContents();
+      for (const k of ['Kebijakan', 'Jadwal', 'Cuti / ketidakhadiran', 'Pegawai', 'Akun', 'Hari libur'])
+        expect(pilihan).toContain(k);
+      await page.getByRole('option', { name: 'Jadwal', exact: true }).click();
+      await page.getByTestId('audit-terapkan').click();
+      await page.getByTestId('audit-row').first().waitFor();
+      // The demo's build and publication: actions in words, never a raw code.
+      const baris = await page.getByTestId('audit-row').allTextContents();
+      expect(baris.some((b) => b.includes('Terbitkan'))).toBe(true);
+      expect(baris.join(' ')).not.toMatch(/\bterbitkan\b|\bjadwal_/);
+      await shot(page, 'audit-jadwal');
     } finally {
       await ctx.context.close();
     }
