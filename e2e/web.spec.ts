@@ -276,6 +276,34 @@ describe('impor dan audit', () => {
     await page.getByTestId('impor-unggah').click();
   }
 
+  test('the OPD template dropped on the Pegawai tab gives one sentence naming the OPD tab, nothing changed', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      const before = await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1');
+      const opd = await ctx.context.request.get(`${BASE}/api/impor/template/opd?format=xlsx`);
+      expect(opd.status()).toBe(200);
+      await page.goto('/impor');
+      await page.getByTestId('impor-jenis-pegawai').click();
+      await page.locator('[data-testid=page-impor] input[type=file]').setInputFiles({
+        name: 'templat-opd.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await opd.body(),
+      });
+      await page.getByTestId('impor-unggah').click();
+      await page.getByTestId('impor-galat').waitFor();
+      const pesan = await page.getByTestId('galat-pesan').allTextContents();
+      expect(pesan).toEqual([
+        'Berkas ini tampaknya daftar OPD, bukan daftar pegawai; pakai tab OPD di halaman Impor',
+      ]);
+      expect((await apiGet<{ total: number }>(ctx, '/api/pegawai?limit=1')).total).toBe(before.total);
+      await shot(page, 'impor-salah-jenis');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
   test('a file with a bad row lists it and changes nothing; a good file imports; re-importing changes nothing', async () => {
     const ctx = await open();
     try {
@@ -368,9 +396,12 @@ describe('impor dan audit', () => {
       // Before and after side by side, the changed field marked on both sides.
       const marked = await page.locator('[data-testid=audit-detail] [data-changed]').allTextContents();
       expect(marked).toEqual([
-        expect.stringContaining('"THL Pengemudi"'),
-        expect.stringContaining('"THL Pengemudi Ambulans"'),
+        expect.stringMatching(/THL Pengemudi$/),
+        expect.stringMatching(/THL Pengemudi Ambulans$/),
       ]);
+      // A readable field list, not JSON.
+      for (const side of ['audit-sebelum', 'audit-sesudah'])
+        expect(await page.getByTestId(side).textContent()).not.toMatch(/[{}"]/);
       const [left, right] = await Promise.all([
         page.getByTestId('audit-sebelum').boundingBox(),
         page.getByTestId('audit-sesudah').boundingBox(),
@@ -383,6 +414,30 @@ describe('impor dan audit', () => {
         'creation has no before',
       );
       expect(await text(page, '[data-testid=audit-sesudah]')).toContain('Uji Coba Satu');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test('the audit filter offers every kind of record in words, and finds a published schedule', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      await page.goto('/audit');
+      await page.getByTestId('audit-table').waitFor();
+      await page.getByTestId('audit-entitas').click();
+      const pilihan = await page.getByRole('option').allTextContents();
+      for (const k of ['Kebijakan', 'Jadwal', 'Cuti / ketidakhadiran', 'Pegawai', 'Akun', 'Hari libur'])
+        expect(pilihan).toContain(k);
+      await page.getByRole('option', { name: 'Jadwal', exact: true }).click();
+      await page.getByTestId('audit-terapkan').click();
+      await page.getByTestId('audit-row').first().waitFor();
+      // The demo's build and publication: actions in words, never a raw code.
+      const baris = await page.getByTestId('audit-row').allTextContents();
+      expect(baris.some((b) => b.includes('Terbitkan'))).toBe(true);
+      expect(baris.join(' ')).not.toMatch(/\bterbitkan\b|\bjadwal_/);
+      await shot(page, 'audit-jadwal');
     } finally {
       await ctx.context.close();
     }

@@ -88,6 +88,13 @@ export const PEGAWAI_COLUMNS = [
 ] as const;
 /** Optional extra pegawai columns: non-ASN identity. */
 export const PEGAWAI_OPTIONAL_COLUMNS = ['id_pegawai'] as const;
+/**
+ * The columns a file must have (docs/import.md); the others may be left out, and a column left out
+ * keeps what is stored for people already registered (empty for new ones). An employee file needs
+ * `nip` or `id_pegawai` as well.
+ */
+export const OPD_REQUIRED_COLUMNS = ['kode', 'nama', 'jenis'] as const;
+export const PEGAWAI_REQUIRED_COLUMNS = ['nama', 'jenis_pegawai', 'jabatan_level', 'opd_kode'] as const;
 
 export interface OpdRecord {
   readonly baris: number;
@@ -122,6 +129,68 @@ export interface PegawaiRecord {
 export type ImportResult<T> =
   | { readonly ok: true; readonly records: T[] }
   | { readonly ok: false; readonly issues: ImportIssue[] };
+
+/** The kinds of file the import pages take, by the columns only that kind has. */
+export type JenisBerkas = 'opd' | 'pegawai' | 'cuti';
+const CIRI_BERKAS: Readonly<Record<JenisBerkas, readonly string[]>> = {
+  opd: ['kode', 'induk_kode', 'kelas_layanan', 'sektor', 'lat', 'lng', 'radius_m'],
+  pegawai: [
+    'jenis_pegawai',
+    'jabatan_level',
+    'jabatan',
+    'opd_kode',
+    'atasan_nip',
+    'email',
+    'telepon',
+    'rumah_lat',
+    'rumah_lng',
+  ],
+  cuti: ['dari', 'sampai', 'keterangan'],
+};
+const NAMA_BERKAS: Readonly<Record<JenisBerkas, readonly [string, string]>> = {
+  opd: ['daftar OPD', 'an OPD list'],
+  pegawai: ['daftar pegawai', 'an employee list'],
+  cuti: ['daftar cuti', 'a leave list'],
+};
+const TAB_BERKAS: Readonly<Record<JenisBerkas, readonly [string, string]>> = {
+  opd: ['pakai tab OPD di halaman Impor', 'use the OPD tab of the Import page'],
+  pegawai: ['pakai tab Pegawai di halaman Impor', 'use the Employees tab of the Import page'],
+  cuti: ['impor lewat halaman Cuti & izin', 'import it on the Leave page'],
+};
+
+/** Which kind of file the header row looks like: the kind with the most of its own columns (at least 2). */
+export function tebakJenisBerkas(headers: readonly string[]): JenisBerkas | null {
+  let terbaik: JenisBerkas | null = null;
+  let skor = 1;
+  for (const j of Object.keys(CIRI_BERKAS) as JenisBerkas[]) {
+    const n = CIRI_BERKAS[j].filter((c) => headers.includes(c)).length;
+    if (n > skor) {
+      terbaik = j;
+      skor = n;
+    } else if (n === skor && terbaik !== null) terbaik = null;
+  }
+  return terbaik;
+}
+
+/**
+ * One sentence when a file of another kind was given (an OPD list on the employee import), instead
+ * of a dozen column errors; null when the header looks like the kind expected or like nothing known.
+ */
+export function salahJenisBerkas(headers: readonly string[], diharapkan: JenisBerkas): ImportIssue | null {
+  const j = tebakJenisBerkas(headers);
+  if (j === null || j === diharapkan) return null;
+  const ciriDiharapkan = CIRI_BERKAS[diharapkan].filter((c) => headers.includes(c)).length;
+  if (ciriDiharapkan >= 2) return null;
+  return {
+    baris: 1,
+    kolom: null,
+    kode: 'JENIS_BERKAS_SALAH',
+    pesan: pesan(
+      `Berkas ini tampaknya ${NAMA_BERKAS[j][0]}, bukan ${NAMA_BERKAS[diharapkan][0]}; ${TAB_BERKAS[j][0]}`,
+      `This file looks like ${NAMA_BERKAS[j][1]}, not ${NAMA_BERKAS[diharapkan][1]}; ${TAB_BERKAS[j][1]}`,
+    ),
+  };
+}
 
 const KODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -187,7 +187,7 @@ export const TEMPLATE_ROWS: Record<'opd' | 'pegawai', { columns: readonly string
         jenis_pegawai: 'non_asn',
         jabatan_level: 'pelaksana',
         jabatan: 'Pengemudi',
-        opd_kode: 'DINKES-SEKRE',
+        opd_kode: 'DINKES',
         atasan_nip: '197501012000031001',
         email: '',
         telepon: '',

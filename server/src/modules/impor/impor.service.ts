@@ -1,10 +1,8 @@
 import {
-  checkHeader,
   formatTanggal,
   type ImportIssue,
   OPD_COLUMNS,
   PEGAWAI_COLUMNS,
-  PEGAWAI_OPTIONAL_COLUMNS,
   pesan,
   type RawRow,
 } from '@sigap/domain';
@@ -16,7 +14,9 @@ import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { LingkupTanggal } from '../org/org.service.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
+import { exportOpdRows, exportPegawaiRows } from './ekspor.service.ts';
 import * as repo from './impor.repository.ts';
+import { lengkapiKolom, periksaKolom } from './kolom.ts';
 
 export type JenisImpor = 'opd' | 'pegawai';
 
@@ -74,7 +74,7 @@ export async function importOpd(
   table: { headers: string[]; rows: RawRow[] },
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  const headerIssues = checkHeader(table.headers, OPD_COLUMNS);
+  const headerIssues = periksaKolom(table.headers, 'opd');
   if (headerIssues.length > 0) throw failed(headerIssues);
   if (opts.writableOpdIds !== null) {
     throw new AppError(
@@ -88,7 +88,15 @@ export async function importOpd(
     const current = await repo.loadCurrentOpd(trx);
     opts.onProgress?.('validasi', 0, table.rows.length);
     const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
-    const v = await diPekerja('validasiOpd', { rows: table.rows, existing });
+    // Columns left out keep what is stored for the OPDs already registered.
+    const rows = lengkapiKolom(
+      table.rows,
+      table.headers,
+      OPD_COLUMNS,
+      await exportOpdRows(trx, await tenantToday(trx, tenantId)),
+      (v) => (v.kode ?? '').trim(),
+    );
+    const v = await diPekerja('validasiOpd', { rows, existing });
     if (!v.ok) throw failed(v.issues);
     opts.onProgress?.('validasi', table.rows.length, table.rows.length);
     const day = opts.berlakuMulai ?? (await tenantToday(trx, tenantId));
@@ -128,7 +136,7 @@ export async function importPegawai(
   table: { headers: string[]; rows: RawRow[] },
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  const headerIssues = checkHeader(table.headers, PEGAWAI_COLUMNS, PEGAWAI_OPTIONAL_COLUMNS);
+  const headerIssues = periksaKolom(table.headers, 'pegawai');
   if (headerIssues.length > 0) throw failed(headerIssues);
   const total = table.rows.length;
   const summary = await withTenant(sdb, tenantId, async (trx): Promise<ImportSummary> => {
@@ -140,9 +148,17 @@ export async function importPegawai(
     opts.onProgress?.('validasi', 0, total);
     const now = await tenantToday(trx, tenantId);
     const day = opts.berlakuMulai ?? now;
+    // Columns left out keep what is stored (home locations included: this is the record keeper).
+    const rows = lengkapiKolom(
+      table.rows,
+      table.headers,
+      [...PEGAWAI_COLUMNS, 'id_pegawai'],
+      await exportPegawaiRows(trx, now, { opdIds: null, selfPegawaiId: null }),
+      (v) => (v.nip ?? '').replace(/\s+/g, '') || (v.id_pegawai ?? '').trim(),
+    );
     // Validation and planning run in a worker thread: the server keeps answering meanwhile.
     const v = await diPekerja('validasiPegawai', {
-      rows: table.rows,
+      rows,
       opdKodes: new Set([...opd.values()].map((o) => o.kode)),
       existing: new Map([...current].map(([k, c]) => [k, { atasanKey: c.atasanKey }])),
       today: now, // an appointment (TMT) cannot lie after today, whatever date the placement takes effect

@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Card,
-  Code,
   Group,
   Pagination,
   Select,
@@ -17,7 +16,7 @@ import {
 import { type FormEvent, Fragment, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { withQuery } from '../../lib/api';
-import { fmtAngka, fmtWaktu } from '../../lib/format';
+import { fmtAngka, fmtTanggal, fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
 import type { AuditPage as AuditPageData, AuditRow } from '../../lib/types';
@@ -25,12 +24,21 @@ import { useApi } from '../../lib/use-api';
 
 const PAGE_SIZE = 50;
 
+/** Every kind of record the server audits (server/src/modules/**: insertAudit), in words. */
 const ENTITAS: Record<string, { id: string; en: string }> = {
   opd: { id: 'OPD / unit', en: 'OPD / unit' },
   pegawai: { id: 'Pegawai', en: 'Employee' },
   akun: { id: 'Akun', en: 'Account' },
   pengaturan: { id: 'Pengaturan', en: 'Settings' },
   hari_libur: { id: 'Hari libur', en: 'Holiday' },
+  kebijakan: { id: 'Kebijakan', en: 'Policy' },
+  konteks_wilayah: { id: 'Konteks wilayah', en: 'Regional context' },
+  jadwal: { id: 'Jadwal', en: 'Schedule' },
+  jadwal_sel: { id: 'Sel jadwal', en: 'Schedule cell' },
+  jadwal_kunci: { id: 'Kunci jadwal', en: 'Schedule lock' },
+  ketidakhadiran: { id: 'Cuti / ketidakhadiran', en: 'Leave / absence' },
+  impor_opd: { id: 'Impor OPD', en: 'OPD import' },
+  impor_pegawai: { id: 'Impor pegawai', en: 'Employee import' },
 };
 
 const AKSI: Record<string, { id: string; en: string; color: string }> = {
@@ -40,6 +48,51 @@ const AKSI: Record<string, { id: string; en: string; color: string }> = {
   masuk: { id: 'Masuk', en: 'Sign in', color: 'gray' },
   keluar: { id: 'Keluar', en: 'Sign out', color: 'gray' },
   kunci_akun: { id: 'Kunci akun', en: 'Lock account', color: 'orange' },
+  simpan: { id: 'Simpan', en: 'Save', color: 'blue' },
+  aktifkan: { id: 'Aktifkan', en: 'Activate', color: 'green' },
+  cabut: { id: 'Cabut', en: 'Revoke', color: 'red' },
+  terbitkan: { id: 'Terbitkan', en: 'Publish', color: 'green' },
+  kunci: { id: 'Kunci', en: 'Lock', color: 'orange' },
+  lepas_kunci: { id: 'Lepas kunci', en: 'Unlock', color: 'gray' },
+  ajukan: { id: 'Ajukan', en: 'Request', color: 'blue' },
+  batalkan: { id: 'Batalkan', en: 'Cancel', color: 'gray' },
+  setujui: { id: 'Setujui', en: 'Approve', color: 'green' },
+  tolak: { id: 'Tolak', en: 'Reject', color: 'red' },
+  catat: { id: 'Catat', en: 'Record', color: 'blue' },
+  impor: { id: 'Impor', en: 'Import', color: 'green' },
+  impor_gagal: { id: 'Impor gagal', en: 'Import failed', color: 'red' },
+};
+
+/** Field names of the stored records, in words (the key stays visible on hover). */
+const ISIAN: Record<string, { id: string; en: string }> = {
+  nama: { id: 'Nama', en: 'Name' },
+  nip: { id: 'NIP', en: 'NIP' },
+  id_pegawai: { id: 'ID pegawai', en: 'Employee ID' },
+  jenis_pegawai: { id: 'Jenis pegawai', en: 'Employee type' },
+  jabatan: { id: 'Jabatan', en: 'Position' },
+  jabatan_level: { id: 'Tingkat jabatan', en: 'Position level' },
+  opd_id: { id: 'OPD / unit', en: 'OPD / unit' },
+  opd_kode: { id: 'Kode OPD / unit', en: 'OPD / unit code' },
+  atasan_id: { id: 'Atasan', en: 'Supervisor' },
+  email: { id: 'E-mail', en: 'E-mail' },
+  telepon: { id: 'Telepon', en: 'Phone' },
+  rumah_lat: { id: 'Lintang rumah', en: 'Home latitude' },
+  rumah_lng: { id: 'Bujur rumah', en: 'Home longitude' },
+  kode: { id: 'Kode', en: 'Code' },
+  jenis: { id: 'Jenis', en: 'Type' },
+  induk_kode: { id: 'Kode induk', en: 'Parent code' },
+  kelas_layanan: { id: 'Kelas layanan', en: 'Service class' },
+  sektor: { id: 'Sektor', en: 'Sector' },
+  lat: { id: 'Lintang', en: 'Latitude' },
+  lng: { id: 'Bujur', en: 'Longitude' },
+  radius_m: { id: 'Radius (m)', en: 'Radius (m)' },
+  tanggal: { id: 'Tanggal', en: 'Date' },
+  dari: { id: 'Dari', en: 'From' },
+  sampai: { id: 'Sampai', en: 'To' },
+  status: { id: 'Status', en: 'Status' },
+  keterangan: { id: 'Keterangan', en: 'Note' },
+  zonaWaktu: { id: 'Zona waktu', en: 'Time zone' },
+  jamKerja: { id: 'Jam kerja', en: 'Working hours' },
 };
 
 interface Filter {
@@ -57,44 +110,59 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A stored value in words: text as is, dates in the Pemda's style, nothing as a dash, lists and groups inline. */
+function nilaiTeks(v: unknown, lang: 'id' | 'en'): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak';
+  if (typeof v === 'number') return fmtAngka(v, lang);
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtTanggal(v, lang) : v;
+  if (Array.isArray(v)) return v.map((x) => nilaiTeks(x, lang)).join(', ') || '—';
+  if (isPlainObject(v))
+    return (
+      Object.entries(v)
+        .map(([k, x]) => `${k}: ${nilaiTeks(x, lang)}`)
+        .join('; ') || '—'
+    );
+  return String(v);
+}
+
 /**
- * One side of the before/after comparison. When both sides are objects, it prints one key per line
- * and marks the keys whose value differs from the other side.
+ * One side of the before/after comparison as a list of fields and values, marking the fields whose
+ * value differs from the other side.
  */
 function Json({ value, other, testid }: { value: unknown; other: unknown; testid: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (value === null || value === undefined) {
     return (
-      <Code block className="sigap-json" data-testid={testid}>
+      <Text size="sm" c="dimmed" data-testid={testid}>
         {t('audit.kosongJson')}
-      </Code>
+      </Text>
     );
   }
-  if (!isPlainObject(value) || !isPlainObject(other)) {
+  if (!isPlainObject(value)) {
     return (
-      <Code block className="sigap-json" data-testid={testid}>
-        {JSON.stringify(value, null, 2)}
-      </Code>
+      <Text size="sm" data-testid={testid}>
+        {nilaiTeks(value, lang)}
+      </Text>
     );
   }
-  const keys = Object.keys(value);
+  const lain = isPlainObject(other) ? other : {};
   return (
-    <Code block className="sigap-json" data-testid={testid}>
-      {'{'}
-      {keys.map((k, i) => {
-        const changed = JSON.stringify(value[k]) !== JSON.stringify(other[k]);
+    <dl className="sigap-audit-isian" data-testid={testid}>
+      {Object.keys(value).map((k) => {
+        const changed = isPlainObject(other) && JSON.stringify(value[k]) !== JSON.stringify(lain[k]);
         return (
-          <span
+          <div
             key={k}
             className={changed ? 'sigap-json-line sigap-json-changed' : 'sigap-json-line'}
             data-changed={changed || undefined}
           >
-            {`  ${JSON.stringify(k)}: ${JSON.stringify(value[k])}${i < keys.length - 1 ? ',' : ''}`}
-          </span>
+            <dt title={k}>{ISIAN[k]?.[lang] ?? k}</dt>
+            <dd>{nilaiTeks(value[k], lang)}</dd>
+          </div>
         );
       })}
-      {'}'}
-    </Code>
+    </dl>
   );
 }
 
