@@ -92,7 +92,9 @@ describe('one owner per data folder', () => {
   });
 
   it('a holder killed with SIGKILL leaves no lock that blocks the next opener', async () => {
-    const folder = await folderBaru('mati');
+    // A copy of the closed folder of the tests above (no second initdb on the PostgreSQL pass).
+    const folder = join(base, 'mati');
+    cpSync(dir, folder, { recursive: true });
     const child = spawn(
       process.execPath,
       [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'server/test/hold-folder.ts'), folder],
