@@ -910,11 +910,10 @@ leave
   )
   .action(async (file: string, _o: unknown, cmd: Command) =>
     withDb(cmd, async (sdb) => {
-      const [{ withTenant }, { SYSTEM_ACTOR }, { impor: imporCuti }, { tenantToday }] = await Promise.all([
+      const [{ withTenant }, { SYSTEM_ACTOR }, { impor: imporCuti }] = await Promise.all([
         mDb(),
         mAudit(),
         mCuti(),
-        mOrg(),
       ]);
       const tenantId = await tenantOf(sdb, cmd);
       const table = await bacaTabel(file);

@@ -83,8 +83,14 @@ describe('dates and periods bounded in the schema', () => {
         '/api/jadwal-saya?dari=2026-03-02&sampai=2026-03-01',
         'Tanggal selesai (sampai): sampai (2026-03-01) sebelum dari (2026-03-02)',
       ],
-      ['/api/jadwal-saya?dari=0001-01-01&sampai=0001-01-02', 'Tanggal mulai (dari): 0001-01-01 di luar rentang tanggal'],
-      ['/api/jadwal-saya?dari=2026-02-30&sampai=2026-03-01', 'Tanggal mulai (dari): "2026-02-30" bukan tanggal yang ada'],
+      [
+        '/api/jadwal-saya?dari=0001-01-01&sampai=0001-01-02',
+        'Tanggal mulai (dari): 0001-01-01 di luar rentang tanggal',
+      ],
+      [
+        '/api/jadwal-saya?dari=2026-02-30&sampai=2026-03-01',
+        'Tanggal mulai (dari): "2026-02-30" bukan tanggal yang ada',
+      ],
     ];
     for (const [url, words] of cases) {
       const { res, ms } = await minta('pegawai', 'GET', url);

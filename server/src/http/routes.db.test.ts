@@ -36,6 +36,12 @@ const MATRIKS = `
   GET    /api/auth/me                          Y     Y      Y   Y    Y       Y     Y
   GET    /api/users                            Y     Y      -   -    -       -     -
   POST   /api/users                            Y     Y      -   -    -       -     -
+  PUT    /api/users/:id                        Y     Y      -   -    -       -     -
+  POST   /api/users/:id/nonaktifkan            Y     Y      -   -    -       -     -
+  POST   /api/users/:id/aktifkan               Y     Y      -   -    -       -     -
+  POST   /api/users/:id/buka-kunci             Y     Y      -   -    -       -     -
+  POST   /api/users/:id/atur-ulang-sandi       Y     Y      -   -    -       -     -
+  POST   /api/auth/sandi                       Y     Y      Y   Y    Y       Y     Y
   GET    /api/pengaturan                       Y     Y      Y   Y    Y       Y     Y
   PUT    /api/pengaturan                       Y     -      -   -    -       -     -
   GET    /api/kalender/libur                   Y     Y      Y   Y    Y       Y     Y
@@ -73,6 +79,7 @@ const MATRIKS = `
   GET    /api/jadwal-saya/permintaan           Y     Y      Y   Y    Y       Y     Y
   POST   /api/jadwal-saya/permintaan           Y     Y      Y   Y    Y       Y     Y
   GET    /api/jadwal-saya                      Y     Y      Y   Y    Y       Y     Y
+  GET    /api/jadwal-saya/terbit               Y     Y      Y   Y    Y       Y     Y
   GET    /api/cuti                             Y     Y      Y   Y    Y       Y     Y
   POST   /api/cuti                             Y     Y      Y   Y    Y       Y     Y
   POST   /api/cuti/:id/putusan                 Y     Y      Y   Y    Y       -     -
@@ -261,6 +268,23 @@ function hariCuti(k: number) {
   return { dari: d, sampai: addDays(d, 1) };
 }
 
+/** A fresh auditor account made by the Pemda admin, to be acted on. */
+async function akunBaru(): Promise<{ id: string; username: string }> {
+  const username = `akun-uji-${n()}`;
+  const res = await kirim('POST', 'pemda_admin', {
+    url: '/api/users',
+    payload: { username, nama: 'Akun Uji', password: SANDI_AKUN, roles: [{ role: 'auditor' }] },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return { id: json<{ id: string }>(res).id, username };
+}
+const SANDI_AKUN = 'kata-sandi-akun-2026';
+/** Whether an account signs in with a password (200) or not (401). */
+async function masuk(username: string, password: string) {
+  return (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } }))
+    .statusCode;
+}
+
 async function tungguImpor(id: string) {
   for (let i = 0; i < 200; i++) {
     const res = await kirim('GET', 'pemda_admin', { url: `/api/impor/${id}` });
@@ -317,6 +341,68 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
         roles: [{ role: 'auditor' }],
       },
       periksa: (r) => expect(json(r)).toMatchObject({ created: true }),
+    };
+  },
+  'PUT /api/users/:id': async () => ({
+    url: `/api/users/${(await akunBaru()).id}`,
+    payload: { nama: 'Akun Diubah', roles: [{ role: 'auditor' }] },
+    periksa: async (r) => {
+      expect(r.statusCode).toBe(200);
+      const semua = json<{ nama: string }[]>(await kirim('GET', 'pemda_admin', { url: '/api/users' }));
+      expect(semua.map((u) => u.nama)).toContain('Akun Diubah');
+    },
+  }),
+  'POST /api/users/:id/nonaktifkan': async () => {
+    const a = await akunBaru();
+    return {
+      url: `/api/users/${a.id}/nonaktifkan`,
+      // the deactivated account can no longer sign in
+      periksa: async () => expect(await masuk(a.username, SANDI_AKUN)).toBe(401),
+    };
+  },
+  'POST /api/users/:id/aktifkan': async () => {
+    const a = await akunBaru();
+    await kirim('POST', 'pemda_admin', { url: `/api/users/${a.id}/nonaktifkan` });
+    expect(await masuk(a.username, SANDI_AKUN)).toBe(401);
+    return {
+      url: `/api/users/${a.id}/aktifkan`,
+      periksa: async () => expect(await masuk(a.username, SANDI_AKUN)).toBe(200),
+    };
+  },
+  'POST /api/users/:id/buka-kunci': async () => ({
+    url: `/api/users/${(await akunBaru()).id}/buka-kunci`,
+    periksa: (r) => expect(r.statusCode).toBe(200),
+  }),
+  'POST /api/users/:id/atur-ulang-sandi': async () => {
+    const a = await akunBaru();
+    return {
+      url: `/api/users/${a.id}/atur-ulang-sandi`,
+      payload: { password: 'sandi-atur-ulang-2026' },
+      periksa: async () => {
+        expect(await masuk(a.username, 'sandi-atur-ulang-2026')).toBe(200);
+        expect(await masuk(a.username, SANDI_AKUN)).toBe(401);
+      },
+    };
+  },
+  'POST /api/auth/sandi': async (role) => {
+    // A session of its own: the change ends the account's other sessions, so the role's shared
+    // session is signed in again afterwards, and the password is set back.
+    const sesi = await signIn(username.get(role)!);
+    return {
+      url: '/api/auth/sandi',
+      sesi,
+      payload: { lama: PASSWORD, baru: 'sandi-sementara-2026' },
+      periksa: async (r) => {
+        expect(json<{ sesiDiakhiri: number }>(r).sesiDiakhiri).toBeGreaterThanOrEqual(1);
+        const balik = await app.inject({
+          method: 'POST',
+          url: '/api/auth/sandi',
+          headers: { cookie: sesi.cookie, 'x-csrf-token': sesi.csrf },
+          payload: { lama: 'sandi-sementara-2026', baru: PASSWORD },
+        });
+        expect(balik.statusCode, balik.body).toBe(200);
+        sessions.set(role, await signIn(username.get(role)!));
+      },
     };
   },
   'GET /api/pengaturan': () => ({
@@ -564,6 +650,11 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       expect(
         json<{ hari: { status: string | null }[] }>(r).hari.filter((h) => h.status !== null),
       ).toHaveLength(5),
+  }),
+  'GET /api/jadwal-saya/terbit': () => ({
+    url: '/api/jadwal-saya/terbit',
+    // everyone is in the published Pemda-wide fortnight
+    periksa: (r) => expect(JSON.stringify(json(r))).toContain(JADWAL.dari),
   }),
   'GET /api/cuti': () => ({
     url: '/api/cuti?untuk=semua',

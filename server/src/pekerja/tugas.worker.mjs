@@ -1,6 +1,7 @@
-// Worker thread entry for the heavy tasks (tugas.ts): TypeScript through tsx, like bin/sigap.mjs.
+// Worker thread entry for the heavy tasks when run from source (tests, tsx): TypeScript through tsx.
+// The built CLI (scripts/build-cli.mjs) runs server/dist/tugas.worker.mjs instead.
 import { register } from 'tsx/esm/api';
 
 register();
-const { jalankan } = await import('./tugas.ts');
+const { default: jalankan } = await import('./tugas.worker.ts');
 export default jalankan;
