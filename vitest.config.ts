@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['domain/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          // Measured: the slowest unit tests (PDF rendering, NIP and calendar properties) take 2–6 s
+          // when the other core runs a heavy process; 20 s keeps every one within half its timeout.
+          testTimeout: 20_000,
         },
       },
       {
