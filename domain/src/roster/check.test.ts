@@ -263,3 +263,76 @@ describe('periksaJadwal finds each way a hand-made recap breaks a rule, one code
     ]);
   });
 });
+
+describe('periksaJadwal: what each finding says, and whom it concerns', () => {
+  const satu = (sel: Map<string, Map<string, StatusJadwal>>, th?: Map<string, Map<string, string>>) =>
+    periksaJadwal(kantorKecil(), sel, th).map((t) => ({ kode: t.kode, orang: t.orang, pesan: t.pesan }));
+  const S = SENIN;
+  it('names the person, the day and the rule, in Indonesian and English', () => {
+    expect(satu(rekap({ p5: undefined }))).toEqual([
+      {
+        kode: 'SEL_KOSONG',
+        orang: ['p5'],
+        pesan: { id: `p5 ${S}: sel jadwal kosong`, en: `p5 ${S}: the schedule cell is empty` },
+      },
+    ]);
+    expect(satu(rekap(), new Map([['p4', new Map([[S, 'CUTI']])]]))[0]!.pesan).toEqual({
+      id: `p4 ${S}: dijadwalkan WFH padahal CUTI`,
+      en: `p4 ${S}: scheduled WFH while on CUTI`,
+    });
+    expect(satu(rekap({ p5: 'LIBUR' }))[0]!.pesan).toEqual({
+      id: `p5 ${S}: ditandai LIBUR padahal hari kerja (tidak ada hari libur pada tanggal ini)`,
+      en: `p5 ${S}: marked LIBUR on a working day (no holiday on this date)`,
+    });
+    expect(satu(rekap({ p5: 'CUTI' }))[0]!.pesan).toEqual({
+      id: `p5 ${S}: ditandai CUTI tanpa catatan cuti yang disetujui`,
+      en: `p5 ${S}: marked CUTI with no approved cuti record`,
+    });
+    expect(satu(rekap({ p0: 'WFH' }))[0]!.pesan).toEqual({
+      id: `p0 ${S}: dijadwalkan WFH padahal aturan "Pimpinan" (uji-tangan/pimpinan) mewajibkan bekerja di kantor`,
+      en: `p0 ${S}: scheduled WFH but rule "Pimpinan" (uji-tangan/pimpinan) requires the office`,
+    });
+    expect(satu(rekap({ p1: 'WFO' }))[0]!.pesan).toEqual({
+      id: `p1 ${S}: dijadwalkan WFO padahal aturan "Paruh waktu" (uji-tangan/paruh-waktu) mewajibkan bekerja dari rumah`,
+      en: `p1 ${S}: scheduled WFO but rule "Paruh waktu" (uji-tangan/paruh-waktu) requires working from home`,
+    });
+    expect(satu(rekap({ p1: 'PIKET', p2: 'WFH' }))[0]!.pesan).toEqual({
+      id: `p1 ${S}: dijadwalkan piket padahal tidak ada aturan piket yang membolehkannya`,
+      en: `p1 ${S}: scheduled on duty (piket) though no piket rule allows it`,
+    });
+    const libur = satu(rekap({}, { p3: 'WFO' }))[0]!;
+    expect(libur.pesan.id).toMatch(new RegExp(`^p3 ${SABTU}: dijadwalkan WFO pada hari libur \\(.+\\)$`));
+    expect(libur.pesan.en).toMatch(new RegExp(`^p3 ${SABTU}: scheduled WFO on a day off \\(.+\\)$`));
+  });
+
+  it('group findings name no single person (a cap names those at the office) and say the numbers', () => {
+    const batas = satu(rekap({ p4: 'WFO' }))[0]!;
+    expect(batas.pesan.en).toMatch(/: 3 of 4 at the office; the cap is 2 \(uji-tangan\/batas\)$/);
+    const min = satu(rekap({ p3: 'WFH' }))[0]!;
+    expect(min.orang).toEqual([]);
+    expect(min.pesan.id).toMatch(/: 2 orang di kantor; minimumnya 3 \(uji-tangan\/minimum\)$/);
+    const kurang = satu(rekap({ p2: 'WFO' }))[0]!;
+    expect(kurang.orang).toEqual([]);
+    expect(kurang.pesan.en).toMatch(/: 0 on duty; 1 required \(uji-tangan\/piket\)$/);
+    const lebih = satu(rekap({ p3: 'PIKET' }))[0]!;
+    expect(lebih.orang).toEqual([]);
+    expect(lebih.pesan.en).toMatch(/: 2 on duty; the rule asks for 1 \(uji-tangan\/piket\)$/);
+  });
+
+  it("looks only at the people in the schedule: another OPD's people and groups without them are not findings", () => {
+    const tanpaP5 = rekap();
+    tanpaP5.delete('p5');
+    expect(satu(tanpaP5)).toEqual([]);
+    // Only the head scheduled: the staff's cap and piket groups have nobody here; the minimum (everyone) does.
+    const hanyaKepala = new Map([
+      [
+        'p0',
+        new Map<string, StatusJadwal>([
+          [S, 'WFO'],
+          [SABTU, 'LIBUR'],
+        ]),
+      ],
+    ]);
+    expect(satu(hanyaKepala).map((t) => t.kode)).toEqual(['MINIMUM_KURANG']);
+  });
+});
