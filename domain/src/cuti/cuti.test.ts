@@ -4,6 +4,7 @@ import { addDays, dateRange } from '../calendar/dates.ts';
 import {
   JENIS_CUTI,
   type PeriodeCuti,
+  periksaIsianCuti,
   petaKetidakhadiran,
   statusKetidakhadiran,
   tumpang,
@@ -151,6 +152,19 @@ describe('leave register rules', { timeout: 30_000 }, () => {
           a.key === b.key && dateRange(a.dari, a.sampai).some((d) => d >= b.dari && d <= b.sampai);
         expect(tumpang(a, b)).toBe(shared);
       }),
+    );
+  });
+});
+
+describe('leave dates in the supported range', () => {
+  it('refuses a leave entry dated 9999-12-31 or in year 0001 in words, before any day is counted', () => {
+    const issues = periksaIsianCuti({ jenis: 'cuti_tahunan', dari: '0001-01-01', sampai: '9999-12-31' }, 2);
+    expect(issues.map((i) => `${i.kolom}:${i.kode}`)).toEqual([
+      'dari:TANGGAL_TIDAK_SAH',
+      'sampai:TANGGAL_TIDAK_SAH',
+    ]);
+    expect(issues[1]!.pesan.id).toBe(
+      'sampai: 9999-12-31 di luar rentang tanggal yang didukung (1900-01-01 s.d. 2200-12-31)',
     );
   });
 });

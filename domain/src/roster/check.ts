@@ -15,7 +15,9 @@ export interface TemuanJadwal {
     | 'MINIMUM_KURANG'
     | 'PIKET_KURANG'
     | 'PIKET_TIDAK_BOLEH'
-    | 'TIDAK_HADIR_DIJADWALKAN';
+    | 'PIKET_BERLEBIH'
+    | 'TIDAK_HADIR_DIJADWALKAN'
+    | 'TIDAK_BEKERJA_TANPA_DASAR';
   /** The people (NIP / id_pegawai) whose cells are at fault. */
   readonly orang: readonly string[];
   readonly sumber: RujukanAturan | null;
@@ -29,7 +31,8 @@ const KANTOR = (s: StatusJadwal | undefined) => s === 'WFO' || s === 'PIKET';
 /**
  * Every way a schedule (person → date → status) breaks the policies evaluated for its days: missing
  * cells, people a rule keeps at the office or at home placed elsewhere, work on days off, caps exceeded,
- * minimums and piket not met, piket given to someone not eligible, absent people scheduled to work.
+ * minimums and piket not met or exceeded, piket given to someone not eligible, absent people scheduled to
+ * work, and a working day marked off (LIBUR, CUTI, SAKIT, ISOLASI) with no day off or absence behind it.
  */
 export function periksaJadwal(
   hari: readonly EvaluasiHari[],
@@ -66,7 +69,24 @@ export function periksaJadwal(
           ),
         });
       }
-      if (kep.lokasi === 'LIBUR' && s !== 'LIBUR' && s !== 'CUTI' && s !== 'SAKIT' && s !== 'ISOLASI') {
+      const libur = s === 'LIBUR' || s === 'CUTI' || s === 'SAKIT' || s === 'ISOLASI';
+      if (kep.lokasi !== 'LIBUR' && libur && (s === 'LIBUR' || absen !== s)) {
+        out.push({
+          tanggal: d,
+          kode: 'TIDAK_BEKERJA_TANPA_DASAR',
+          orang: [k],
+          sumber: null,
+          pesan: pesan(
+            s === 'LIBUR'
+              ? `${k} ${d}: ditandai LIBUR padahal hari kerja (tidak ada hari libur pada tanggal ini)`
+              : `${k} ${d}: ditandai ${s} tanpa catatan ${s.toLowerCase()} yang disetujui`,
+            s === 'LIBUR'
+              ? `${k} ${d}: marked LIBUR on a working day (no holiday on this date)`
+              : `${k} ${d}: marked ${s} with no approved ${s.toLowerCase()} record`,
+          ),
+        });
+      }
+      if (kep.lokasi === 'LIBUR' && !libur) {
         out.push({
           tanggal: d,
           kode: 'BEKERJA_SAAT_LIBUR',
@@ -151,6 +171,19 @@ export function periksaJadwal(
         }
       } else {
         const piket = anggota.filter((k) => st(k) === 'PIKET').length;
+        if (piket > g.jumlahPiket!) {
+          out.push({
+            tanggal: d,
+            kode: 'PIKET_BERLEBIH',
+            orang: [],
+            kelompokId: g.id,
+            sumber: g.sumber,
+            pesan: pesan(
+              `${g.grupKode} ${d}: ${piket} piket; aturan meminta ${g.jumlahPiket} (${g.sumber.kebijakanId}/${g.sumber.aturanId})`,
+              `${g.grupKode} ${d}: ${piket} on duty; the rule asks for ${g.jumlahPiket} (${g.sumber.kebijakanId}/${g.sumber.aturanId})`,
+            ),
+          });
+        }
         if (piket < g.jumlahPiket!) {
           out.push({
             tanggal: d,

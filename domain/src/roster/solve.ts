@@ -46,7 +46,15 @@ export interface SelJadwal {
 /** A rule the roster could not meet, with why. It never breaks a cap silently. */
 export interface Pelanggaran {
   readonly tanggal: IsoDate;
-  readonly kode: 'BATAS_TERLAMPAUI' | 'MINIMUM_KURANG' | 'PIKET_KURANG' | 'KUNCI_TIDAK_HADIR';
+  readonly kode:
+    | 'BATAS_TERLAMPAUI'
+    | 'MINIMUM_KURANG'
+    | 'PIKET_KURANG'
+    | 'PIKET_BERLEBIH'
+    | 'KUNCI_TIDAK_HADIR'
+    | 'WAJIB_WFO'
+    | 'WAJIB_WFH'
+    | 'PIKET_TIDAK_BOLEH';
   readonly kelompokId: string | null;
   readonly orang: readonly string[];
   readonly pesan: Pesan;
@@ -2004,6 +2012,43 @@ export function solveRoster(m: MasukanJadwal, opsi: OpsiSolve = {}): HasilJadwal
       }
       if (kunci) {
         set(p, cells.get(kunci, kep.sumber, 'kunci'));
+        // A lock against a rule is kept (the unit head decided) but never silent.
+        const aturan = kep.sumber
+          ? `"${kep.sumber.judulAturan}" (${kep.sumber.kebijakanId}/${kep.sumber.aturanId})`
+          : '';
+        if (kep.sumber && kep.lokasi === 'WFH' && kunci === 'WFO')
+          pelanggaran.push({
+            tanggal: d,
+            kode: 'WAJIB_WFH',
+            kelompokId: null,
+            orang: [k],
+            pesan: pesan(
+              `${k} dikunci WFO pada ${d} padahal aturan ${aturan} mewajibkan bekerja dari rumah`,
+              `${k} is locked to WFO on ${d} but rule ${aturan} requires working from home`,
+            ),
+          });
+        if (kep.sumber && kep.lokasi === 'WFO' && kunci === 'WFH')
+          pelanggaran.push({
+            tanggal: d,
+            kode: 'WAJIB_WFO',
+            kelompokId: null,
+            orang: [k],
+            pesan: pesan(
+              `${k} dikunci WFH pada ${d} padahal aturan ${aturan} mewajibkan bekerja di kantor`,
+              `${k} is locked to WFH on ${d} but rule ${aturan} requires the office`,
+            ),
+          });
+        if (kunci === 'PIKET' && !groups.some((g) => g.jenis === 'piket' && g.bolehPiket?.includes(k)))
+          pelanggaran.push({
+            tanggal: d,
+            kode: 'PIKET_TIDAK_BOLEH',
+            kelompokId: null,
+            orang: [k],
+            pesan: pesan(
+              `${k} dikunci piket pada ${d} padahal tidak ada aturan piket yang membolehkannya`,
+              `${k} is locked to piket on ${d} though no piket rule allows it`,
+            ),
+          });
         continue;
       }
       if (kep.lokasi === 'WFO' || kep.lokasi === 'WFH')
@@ -2231,7 +2276,22 @@ export function solveRoster(m: MasukanJadwal, opsi: OpsiSolve = {}): HasilJadwal
       }
     }
 
-    // 6. Caps broken by locks or fixed cells: never silent.
+    // 6. Caps broken by locks or fixed cells, and more piket than a rule asks (locks): never silent.
+    for (const { g, anggota } of piketGroups) {
+      let ada = 0;
+      for (const p of anggota) if (status[p]?.status === 'PIKET') ada++;
+      if (ada > g.jumlahPiket!)
+        pelanggaran.push({
+          tanggal: d,
+          kode: 'PIKET_BERLEBIH',
+          kelompokId: g.id,
+          orang: anggota.filter((p) => status[p]?.alasan === 'kunci').map((p) => ix.keys[p]!),
+          pesan: pesan(
+            `${g.grupKode} ${d}: ${ada} piket; aturan meminta ${g.jumlahPiket} (sel yang dikunci kepala unit melampauinya)`,
+            `${g.grupKode} ${d}: ${ada} on duty; the rule asks for ${g.jumlahPiket} (cells locked by the unit head exceed it)`,
+          ),
+        });
+    }
     for (const [c, g] of caps.entries()) {
       const jumlah = hitung[c]!;
       if (jumlah > g.maks!) {
