@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   type ImportIssue,
-  isIsoDate,
   JENIS_CUTI,
   JENIS_PEMDA,
+  masalahTanggal,
   OPD_COLUMNS,
   parseKebijakan,
   ROLES,
@@ -43,6 +43,12 @@ const mServer = () => import('../server.ts');
 
 /** Raised for a wrong file, row or field: exit code 1. */
 class UserError extends Error {}
+
+/** A date option: refused in words (the same as the API's) when it is not a date Sigap supports. */
+function tanggalOpsi(s: string, opsi: string): void {
+  const p = masalahTanggal(s, opsi);
+  if (p) throw new UserError(t(p.id, p.en));
+}
 
 /** Reads a CSV/XLSX file named on the command line, or says it cannot. */
 async function bacaTabel(file: string) {
@@ -532,7 +538,7 @@ policy
     ),
   )
   .action(async (o: { nip: string; date: string; json?: boolean }, cmd: Command) => {
-    if (!isIsoDate(o.date)) throw new UserError(`--date: "${o.date}" bukan tanggal YYYY-MM-DD`);
+    tanggalOpsi(o.date, '--date');
     await withDb(cmd, async (sdb) => {
       const [{ withTenant }, { jelaskan }] = await Promise.all([mDb(), mKebijakan()]);
       const tenantId = await tenantOf(sdb, cmd);
@@ -617,7 +623,7 @@ policy
   .addOption(new Option('--level <n>', t('level PPKM', 'PPKM level')).choices(['1', '2', '3', '4']))
   .option('--dasar <teks>', t('dasar penetapan', 'legal basis'), '')
   .action(async (o: { dari: string; zona?: string; level?: string; dasar: string }, cmd: Command) => {
-    if (!isIsoDate(o.dari)) throw new UserError(`--dari: "${o.dari}" bukan tanggal YYYY-MM-DD`);
+    tanggalOpsi(o.dari, '--dari');
     if (!o.zona && !o.level) throw new UserError('Isi --zona atau --level');
     await withDb(cmd, async (sdb) => {
       const [{ withTenant }, { SYSTEM_ACTOR }, { catatKonteks }] = await Promise.all([
