@@ -37,7 +37,7 @@ export function karakterTerlarang(v: string, multiline = false): Pesan | null {
 export function teksBiasa(opts: { multiline?: boolean } = {}) {
   return z.string().superRefine((v, ctx) => {
     const p = karakterTerlarang(v, opts.multiline ?? false);
-    if (p) ctx.addIssue({ code: 'custom', message: `${p.id} / ${p.en}` });
+    if (p) ctx.addIssue({ code: 'custom', message: `${p.id} ‖ ${p.en}` });
   });
 }
 

@@ -69,7 +69,7 @@ describe('dates and periods bounded in the schema', () => {
       'en',
     );
     expect(en.res.json<{ message: string }>().message).toContain(
-      'dari: 9999-12-31 is outside the supported dates (1900-01-01 to 2200-12-31)',
+      'Start date (dari): 9999-12-31 is outside the supported dates (1900-01-01 to 2200-12-31)',
     );
   });
 

@@ -122,7 +122,9 @@ describe('plain text: control and bidi-override characters refused with a field 
       });
       expect(r.statusCode, r.body).toBe(400);
       expect(r.json()).toMatchObject({ code: 'VALIDASI' });
-      expect(r.json<{ message: string }>().message).toMatch(/nama: berisi karakter (kendali|pembalik arah)/);
+      expect(r.json<{ message: string }>().message).toMatch(
+        /Nama \(nama\): berisi karakter (kendali|pembalik arah)/,
+      );
     }
   });
 

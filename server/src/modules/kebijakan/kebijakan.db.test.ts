@@ -126,8 +126,8 @@ describe('policies as versioned documents', () => {
     const issue = e.issues!.find((i) => i.kolom === 'aturan[1].hasil.maks.persen');
     expect(issue, JSON.stringify(e.issues)).toBeDefined();
     expect(issue!.baris).toBeGreaterThan(10);
-    expect(issue!.pesan.id).toMatch(/Terlalu besar/);
-    expect(issue!.pesan.en).toMatch(/Too big/);
+    expect(issue!.pesan.id).toMatch(/paling besar 100/);
+    expect(issue!.pesan.en).toMatch(/at most 100/);
     expect(await run((trx) => trx.selectFrom('kebijakan').select('id').execute())).toEqual(before);
   });
 
