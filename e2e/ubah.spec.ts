@@ -97,4 +97,23 @@ describe('ubah pegawai', () => {
       await ctx.context.close();
     }
   });
+
+  test('the buttons show only to roles that may: the OPD page to the admin, not to an employee', async () => {
+    const admin = await open();
+    await signIn(admin, 'admin');
+    await admin.page.goto('/opd/DINKES');
+    await admin.page.getByTestId('opd-ubah').waitFor();
+    expect(await admin.page.getByTestId('opd-nonaktifkan').count()).toBe(1);
+    await admin.context.close();
+    const pegawai = await open();
+    await signIn(pegawai, 'pegawai');
+    const me = await apiGet<{ pegawaiId: string }>(pegawai, '/api/auth/me');
+    await pegawai.page.goto(`/pegawai/${me.pegawaiId}`);
+    await pegawai.page.getByTestId('pegawai-nama').waitFor();
+    expect(await pegawai.page.getByTestId('pegawai-ubah').count()).toBe(0);
+    await pegawai.page.goto('/opd/DINKES');
+    await pegawai.page.getByTestId('opd-nama').waitFor();
+    expect(await pegawai.page.getByTestId('opd-ubah').count()).toBe(0);
+    await pegawai.context.close();
+  });
 });
