@@ -8,7 +8,7 @@ import { withTenant } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/users.service.ts';
 import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
-import { importPegawai } from '../modules/impor/impor.service.ts';
+import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
 import { getSettings, tenantToday } from '../modules/tenant/tenant.service.ts';
@@ -52,6 +52,10 @@ const MATRIKS = `
   GET    /api/opd/:kode                        Y     Y      Y   Y    Y       Y     Y
   GET    /api/pegawai                          Y     Y      Y   Y    Y       Y     Y
   GET    /api/pegawai/:id                      Y     Y      Y   Y    Y       Y     Y
+  PUT    /api/pegawai/:id                      Y     Y      Y   -    -       -     -
+  POST   /api/pegawai/:id/nonaktifkan          Y     Y      Y   -    -       -     -
+  PUT    /api/opd/:kode                        Y     Y      -   -    -       -     -
+  POST   /api/opd/:kode/nonaktifkan            Y     Y      -   -    -       -     -
   POST   /api/impor/:jenis                     Y     Y      Y   -    -       -     -
   GET    /api/impor/:id                        Y     Y      Y   -    -       -     -
   GET    /api/impor/template/:jenis            Y     Y      Y   -    -       -     -
@@ -285,6 +289,23 @@ async function masuk(username: string, password: string) {
     .statusCode;
 }
 
+/** A person of their own for each call that changes one (in PKM-BATU: inside the OPD admin's part). */
+async function orangBaru(awalan: string) {
+  const key = `${awalan}-${n()}`;
+  await importPegawai(
+    sdb,
+    tenantId,
+    table([{ ...EXTRA_ROWS[3]!, id_pegawai: key, nama: `Uji ${key}`, opd_kode: 'PKM-BATU', atasan_nip: '' }]),
+    { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: '2020-01-01' },
+  );
+  const id = await run(
+    async (trx) =>
+      (await trx.selectFrom('pegawai').select('id').where('id_pegawai', '=', key).executeTakeFirstOrThrow())
+        .id,
+  );
+  return { id, key };
+}
+
 async function tungguImpor(id: string) {
   for (let i = 0; i < 200; i++) {
     const res = await kirim('GET', 'pemda_admin', { url: `/api/impor/${id}` });
@@ -482,6 +503,60 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     url: `/api/pegawai/${pegawaiId.get(SASARAN[role])}`,
     periksa: (r) => expect(json(r)).toMatchObject({ nip: SASARAN[role] }),
   }),
+  'PUT /api/pegawai/:id': async () => {
+    const { id } = await orangBaru('THL-UBAH');
+    const telepon = `08129${String(n()).padStart(6, '0')}`;
+    return {
+      url: `/api/pegawai/${id}`,
+      payload: { telepon, jabatanLevel: 'fungsional' },
+      periksa: async () => {
+        const p = await kirim('GET', 'pemda_admin', { url: `/api/pegawai/${id}` });
+        expect(json(p)).toMatchObject({ telepon, jabatan_level: 'fungsional' });
+      },
+    };
+  },
+  'POST /api/pegawai/:id/nonaktifkan': async () => {
+    const { id, key } = await orangBaru('THL-KELUAR');
+    return {
+      url: `/api/pegawai/${id}/nonaktifkan`,
+      payload: { berlaku: hariIni },
+      periksa: async () => {
+        const p = await kirim('GET', 'pemda_admin', { url: `/api/pegawai/${id}?tanggal=${hariIni}` });
+        expect(json(p)).toMatchObject({ id_pegawai: key, opd_kode: null });
+      },
+    };
+  },
+  'PUT /api/opd/:kode': async () => {
+    const kode = `UJI-UBAH-${n()}`;
+    await importOpd(sdb, tenantId, table([{ kode, nama: 'Unit Uji', jenis: 'upt', induk_kode: 'BPBD' }]), {
+      actor: SYSTEM_ACTOR,
+      writableOpdIds: null,
+      berlakuMulai: '2020-01-01',
+    });
+    return {
+      url: `/api/opd/${kode}`,
+      payload: { nama: 'Unit Uji Diubah' },
+      periksa: async () => {
+        const o = await kirim('GET', 'auditor', { url: `/api/opd/${kode}` });
+        expect(json(o)).toMatchObject({ kode, nama: 'Unit Uji Diubah' });
+      },
+    };
+  },
+  'POST /api/opd/:kode/nonaktifkan': async () => {
+    const kode = `UJI-TUTUP-${n()}`;
+    await importOpd(sdb, tenantId, table([{ kode, nama: 'Unit Tutup', jenis: 'upt', induk_kode: 'BPBD' }]), {
+      actor: SYSTEM_ACTOR,
+      writableOpdIds: null,
+      berlakuMulai: '2020-01-01',
+    });
+    return {
+      url: `/api/opd/${kode}/nonaktifkan`,
+      payload: {},
+      periksa: async () => {
+        expect((await kirim('GET', 'auditor', { url: `/api/opd/${kode}` })).statusCode).toBe(404);
+      },
+    };
+  },
   'POST /api/impor/:jenis': (role) => {
     const row = PEGAWAI_ROWS.find((p) => p.nip === SASARAN[role])!;
     return {

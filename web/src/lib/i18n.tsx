@@ -687,6 +687,23 @@ const id = {
   'notif.labelBelum': 'Pemberitahuan: {n} belum dibaca',
   'notif.bacaSemua': 'Tandai semua dibaca',
   'notif.kosong': 'Belum ada pemberitahuan.',
+  'ubah.ubah': 'Ubah',
+  'ubah.nonaktifkan': 'Nonaktifkan',
+  'ubah.judulPegawai': 'Ubah data pegawai',
+  'ubah.judulOpd': 'Ubah OPD/unit',
+  'ubah.berlaku': 'Berlaku mulai',
+  'ubah.berlakuBantuan': 'Perubahan tercatat mulai tanggal ini; data sebelumnya tetap tersimpan di riwayat.',
+  'ubah.disimpan': 'Perubahan disimpan',
+  'ubah.tidakBerubah': 'Tidak ada yang berubah',
+  'ubah.nonaktifJudulPegawai': 'Nonaktifkan pegawai',
+  'ubah.nonaktifJudulOpd': 'Nonaktifkan OPD/unit',
+  'ubah.nonaktifPegawaiTanya':
+    '{nama} keluar dari organisasi mulai tanggal di bawah: sejak itu tidak lagi punya penempatan. Riwayat sebelumnya tetap tersimpan.',
+  'ubah.nonaktifOpdTanya':
+    '{nama} tidak lagi berlaku mulai tanggal di bawah. Hanya bisa bila tidak ada pegawai dan unit aktif di dalamnya.',
+  'ubah.nonaktifYa': 'Ya, nonaktifkan',
+  'ubah.dinonaktifkan': 'Dinonaktifkan mulai {tanggal}',
+  'ubah.tidakAktif': 'Tidak aktif',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1367,6 +1384,23 @@ const en: Record<MessageKey, string> = {
   'notif.labelBelum': 'Notices: {n} unread',
   'notif.bacaSemua': 'Mark all read',
   'notif.kosong': 'No notices yet.',
+  'ubah.ubah': 'Edit',
+  'ubah.nonaktifkan': 'Deactivate',
+  'ubah.judulPegawai': 'Edit employee',
+  'ubah.judulOpd': 'Edit OPD/unit',
+  'ubah.berlaku': 'Effective from',
+  'ubah.berlakuBantuan': 'The change is recorded from this date; earlier data stays in the history.',
+  'ubah.disimpan': 'Changes saved',
+  'ubah.tidakBerubah': 'Nothing changed',
+  'ubah.nonaktifJudulPegawai': 'Deactivate employee',
+  'ubah.nonaktifJudulOpd': 'Deactivate OPD/unit',
+  'ubah.nonaktifPegawaiTanya':
+    '{nama} leaves the organisation from the date below: from then on they have no placement. Earlier history is kept.',
+  'ubah.nonaktifOpdTanya':
+    '{nama} ceases from the date below. Only possible when no active employees or units remain in it.',
+  'ubah.nonaktifYa': 'Yes, deactivate',
+  'ubah.dinonaktifkan': 'Deactivated from {tanggal}',
+  'ubah.tidakAktif': 'Inactive',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };

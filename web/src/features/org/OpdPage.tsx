@@ -12,8 +12,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { Field } from '../../components/Field';
@@ -23,10 +23,13 @@ import { useAsOf } from '../../lib/as-of';
 import { fmtAngka, fmtKoordinat, fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LABEL_JENIS_OPD, LABEL_SEKTOR, labelOf, sektorColor } from '../../lib/labels';
+import { hasRole, useMe } from '../../lib/session';
 import type { OpdDetail, OpdTree } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
+import { Nonaktifkan } from '../pegawai/UbahPegawai';
 import { OpdMap } from './OpdMap';
 import { ancestorsOf, indexOpd, sourceOf } from './tree';
+import { UbahOpd } from './UbahOpd';
 
 /** One OPD or unit: identity, inherited attributes, units, head count, history and the office map. */
 export function OpdPage() {
@@ -37,6 +40,11 @@ export function OpdPage() {
   const tree = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
   const idx = useMemo(() => (tree.data ? indexOpd(tree.data.opd) : null), [tree.data]);
   const d = detail.data;
+  const me = useMe();
+  const navigate = useNavigate();
+  /** OPDs are the registry: only Pemda and BKPSDM admins change them (docs/roles.md). */
+  const bolehUbah = hasRole(me, ['pemda_admin', 'bkpsdm_admin']);
+  const [dialog, setDialog] = useState<'ubah' | 'nonaktif' | null>(null);
 
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!d) return <Loading />;
@@ -87,8 +95,52 @@ export function OpdPage() {
             <OpdBadges node={d} />
           </Group>
         </Box>
-        <AsOfInput effective={tree.data?.tanggal} />
+        <Group gap="xs" align="flex-end">
+          {bolehUbah && tree.data && (
+            <>
+              <Button variant="light" onClick={() => setDialog('ubah')} data-testid="opd-ubah">
+                {t('ubah.ubah')}
+              </Button>
+              <Button
+                variant="light"
+                color="red"
+                onClick={() => setDialog('nonaktif')}
+                data-testid="opd-nonaktifkan"
+              >
+                {t('ubah.nonaktifkan')}
+              </Button>
+            </>
+          )}
+          <AsOfInput effective={tree.data?.tanggal} />
+        </Group>
       </Group>
+      {dialog === 'ubah' && tree.data && (
+        <UbahOpd
+          d={d}
+          opd={tree.data.opd}
+          hariIni={tree.data.tanggal}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            detail.reload();
+            tree.reload();
+          }}
+        />
+      )}
+      {dialog === 'nonaktif' && tree.data && (
+        <Nonaktifkan
+          url={`/api/opd/${encodeURIComponent(d.kode)}/nonaktifkan`}
+          judul={t('ubah.nonaktifJudulOpd')}
+          tanya={t('ubah.nonaktifOpdTanya', { nama: `${d.nama} (${d.kode})` })}
+          hariIni={tree.data.tanggal}
+          opened
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            void navigate('/organisasi');
+          }}
+        />
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder padding="md">

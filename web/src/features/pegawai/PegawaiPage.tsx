@@ -3,6 +3,7 @@ import {
   Badge,
   Box,
   Breadcrumbs,
+  Button,
   Card,
   Group,
   SimpleGrid,
@@ -11,8 +12,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { LABEL_JABATAN_LEVEL, LABEL_JENIS_PEGAWAI } from '@sigap/domain';
-import { useMemo } from 'react';
+import { LABEL_JABATAN_LEVEL, LABEL_JENIS_PEGAWAI, subtreeIds } from '@sigap/domain';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
@@ -22,8 +23,10 @@ import { useAsOf } from '../../lib/as-of';
 import { fmtKoordinat, fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
+import { hasRole, useMe } from '../../lib/session';
 import type { OpdTree, PegawaiDetail } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
+import { Nonaktifkan, UbahPegawai } from './UbahPegawai';
 
 /** One employee: identity, placement, supervisor, direct reports, contacts and placement history. */
 export function PegawaiPage() {
@@ -37,6 +40,21 @@ export function PegawaiPage() {
   } = useApi<PegawaiDetail>(withQuery(`/api/pegawai/${encodeURIComponent(id)}`, { tanggal }));
   const tree = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
   const namaOpd = useMemo(() => new Map((tree.data?.opd ?? []).map((n) => [n.kode, n.nama])), [tree.data]);
+  const me = useMe();
+  const [dialog, setDialog] = useState<'ubah' | 'nonaktif' | null>(null);
+  /** Whole-Pemda admins change anyone; an OPD admin the people placed in their OPD's subtree. */
+  const bolehUbah = useMemo(() => {
+    if (hasRole(me, ['pemda_admin', 'bkpsdm_admin'])) return true;
+    const opd = tree.data?.opd ?? [];
+    const idOf = new Map(opd.map((o) => [o.kode, o.id]));
+    const nodes = opd.map((o) => ({
+      id: o.id,
+      indukId: o.indukKode ? (idOf.get(o.indukKode) ?? null) : null,
+    }));
+    return me.roles.some(
+      (r) => r.role === 'opd_admin' && r.opdId && p?.opd_id && subtreeIds(nodes, r.opdId).has(p.opd_id),
+    );
+  }, [me, tree.data, p]);
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!p) return <Loading />;
@@ -73,10 +91,59 @@ export function PegawaiPage() {
                 {labelOf(LABEL_JABATAN_LEVEL, p.jabatan_level, lang)}
               </Badge>
             )}
+            {!p.opd_id && (
+              <Badge color="red" variant="light" data-testid="pegawai-tidak-aktif">
+                {t('ubah.tidakAktif')}
+              </Badge>
+            )}
           </Group>
         </Box>
-        <AsOfInput effective={tree.data?.tanggal} />
+        <Group gap="xs" align="flex-end">
+          {bolehUbah && p.opd_id && tree.data && (
+            <>
+              <Button variant="light" onClick={() => setDialog('ubah')} data-testid="pegawai-ubah">
+                {t('ubah.ubah')}
+              </Button>
+              <Button
+                variant="light"
+                color="red"
+                onClick={() => setDialog('nonaktif')}
+                data-testid="pegawai-nonaktifkan"
+              >
+                {t('ubah.nonaktifkan')}
+              </Button>
+            </>
+          )}
+          <AsOfInput effective={tree.data?.tanggal} />
+        </Group>
       </Group>
+      {dialog === 'ubah' && tree.data && (
+        <UbahPegawai
+          p={p}
+          opd={tree.data.opd}
+          hariIni={tree.data.tanggal}
+          opened
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            reload();
+          }}
+        />
+      )}
+      {dialog === 'nonaktif' && tree.data && (
+        <Nonaktifkan
+          url={`/api/pegawai/${p.id}/nonaktifkan`}
+          judul={t('ubah.nonaktifJudulPegawai')}
+          tanya={t('ubah.nonaktifPegawaiTanya', { nama: p.nama })}
+          hariIni={tree.data.tanggal}
+          opened
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            reload();
+          }}
+        />
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder padding="md">

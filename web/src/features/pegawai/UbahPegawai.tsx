@@ -1,0 +1,226 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { JABATAN_LEVEL, LABEL_JABATAN_LEVEL } from '@sigap/domain';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../../lib/api';
+import { fmtTanggal } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { labelOf } from '../../lib/labels';
+import type { ImportSummary, OpdNode, PegawaiDetail } from '../../lib/types';
+
+const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
+
+/** Edit one employee from an effective date (PUT /api/pegawai/:id). */
+export function UbahPegawai({
+  p,
+  opd,
+  hariIni,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  p: PegawaiDetail;
+  opd: readonly OpdNode[];
+  hariIni: string;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const awal = {
+    nama: p.nama,
+    opdKode: p.opd_kode ?? '',
+    jabatanLevel: p.jabatan_level ?? '',
+    jabatan: p.jabatan ?? '',
+    email: p.email ?? '',
+    telepon: p.telepon ?? '',
+  };
+  const [f, setF] = useState(awal);
+  const [berlaku, setBerlaku] = useState(hariIni);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<typeof awal>) => {
+    setF((x) => ({ ...x, ...patch }));
+    setError(null);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    // Only the fields changed are sent (hidden contact data is never overwritten with blanks).
+    const body: Record<string, string> = { berlaku };
+    for (const k of Object.keys(awal) as (keyof typeof awal)[]) if (f[k] !== awal[k]) body[k] = f[k];
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<ImportSummary>(`/api/pegawai/${p.id}`, { method: 'PUT', body });
+      notifications.show({
+        color: 'green',
+        message: r.diubah > 0 ? t('ubah.disimpan') : t('ubah.tidakBerubah'),
+      });
+      onSaved();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('ubah.judulPegawai')} size="md">
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="ubah-pegawai-form">
+        <Stack gap="sm">
+          <TextInput
+            label={t('pegawai.nama')}
+            value={f.nama}
+            onChange={(e) => set({ nama: e.currentTarget.value })}
+            maxLength={200}
+            required
+            data-testid="ubah-nama"
+          />
+          <Select
+            label={t('pegawai.unit')}
+            data={opd.map((o) => ({ value: o.kode, label: `${o.nama} (${o.kode})` }))}
+            value={f.opdKode || null}
+            onChange={(v) => v && set({ opdKode: v })}
+            searchable
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="ubah-opd"
+          />
+          <Select
+            label={t('pegawai.level')}
+            data={JABATAN_LEVEL.map((l) => ({ value: l, label: labelOf(LABEL_JABATAN_LEVEL, l, lang) }))}
+            value={f.jabatanLevel || null}
+            onChange={(v) => v && set({ jabatanLevel: v })}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="ubah-level"
+          />
+          <TextInput
+            label={t('pegawai.jabatan')}
+            value={f.jabatan}
+            onChange={(e) => set({ jabatan: e.currentTarget.value })}
+            maxLength={200}
+            data-testid="ubah-jabatan"
+          />
+          <TextInput
+            label={t('pegawai.email')}
+            type="email"
+            value={f.email}
+            onChange={(e) => set({ email: e.currentTarget.value })}
+            maxLength={200}
+            data-testid="ubah-email"
+          />
+          <TextInput
+            label={t('pegawai.telepon')}
+            type="tel"
+            value={f.telepon}
+            onChange={(e) => set({ telepon: e.currentTarget.value })}
+            maxLength={40}
+            data-testid="ubah-telepon"
+          />
+          <TextInput
+            type="date"
+            label={t('ubah.berlaku')}
+            description={t('ubah.berlakuBantuan')}
+            value={berlaku}
+            onChange={(e) => setBerlaku(e.currentTarget.value)}
+            required
+            data-testid="ubah-berlaku"
+          />
+          {error && (
+            <Alert color="red" data-testid="ubah-galat">
+              {error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('umum.batal')}
+            </Button>
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!berlaku || !f.nama.trim()}
+              data-testid="ubah-simpan"
+            >
+              {t('umum.simpan')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Deactivate (POST …/nonaktifkan) with a date and a confirmation; used for employees and OPDs. */
+export function Nonaktifkan({
+  url,
+  judul,
+  tanya,
+  hariIni,
+  opened,
+  onClose,
+  onDone,
+}: {
+  url: string;
+  judul: string;
+  tanya: string;
+  hariIni: string;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (berlaku: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [berlaku, setBerlaku] = useState(hariIni);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(url, { method: 'POST', body: { berlaku } });
+      notifications.show({
+        color: 'green',
+        message: t('ubah.dinonaktifkan', { tanggal: fmtTanggal(berlaku, lang, true) }),
+      });
+      onDone(berlaku);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={judul} size="md">
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="nonaktif-form">
+        <Stack gap="sm">
+          <Text size="sm">{tanya}</Text>
+          <TextInput
+            type="date"
+            label={t('ubah.berlaku')}
+            value={berlaku}
+            onChange={(e) => setBerlaku(e.currentTarget.value)}
+            required
+            data-testid="nonaktif-berlaku"
+          />
+          {error && (
+            <Alert color="red" data-testid="nonaktif-galat">
+              {error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('umum.batal')}
+            </Button>
+            <Button type="submit" color="red" loading={busy} disabled={!berlaku} data-testid="nonaktif-ya">
+              {t('ubah.nonaktifYa')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
