@@ -34,7 +34,7 @@ describe('masuk', () => {
       await page.getByTestId('login-password').fill('bukan-kata-sandinya');
       await page.getByTestId('login-submit').click();
       const msg = await text(page, '[data-testid=login-error]');
-      expect(msg).toContain('Nama pengguna atau kata sandi salah');
+      expect(msg).toContain('Gagal masuk: nama pengguna atau kata sandi salah');
       expect(await page.getByTestId('login-form').isVisible()).toBe(true);
       await shot(page, 'masuk-gagal');
     } finally {
