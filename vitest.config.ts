@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers (docs/CONTRIBUTING.md): unit (pure, no I/O), db (real SQL on PGlite, or on PostgreSQL
 // when SIGAP_TEST_PG_URL is set), e2e (the real server driven by Debian chromium).
+const ALONE = 'server/src/http/responsive.db.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -19,8 +21,19 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['server/**/*.db.test.ts'],
+          exclude: [ALONE, '**/node_modules/**'],
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Measures the server's own responsiveness: run by scripts/test.mjs after the db pass, alone.
+        test: {
+          name: 'alone',
+          include: [ALONE],
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 600_000,
           hookTimeout: 120_000,
         },
       },

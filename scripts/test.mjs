@@ -58,15 +58,22 @@ function skip(name, why) {
 }
 
 const only = process.argv[2];
-if (!only || only === 'pglite') vitest('unit+db (PGlite)', ['unit', 'db']);
+// The responsiveness test (health answers within a second through a big import and build) runs on
+// its own after each db pass: other test files running beside it would measure their load, not ours.
+if (!only || only === 'pglite') {
+  vitest('unit+db (PGlite)', ['unit', 'db']);
+  vitest('responsive (PGlite)', ['alone']);
+}
 
 if (!only || only === 'postgres') {
   if (process.env.SIGAP_TEST_PG_URL) {
     vitest('db (PostgreSQL)', ['db']);
+    vitest('responsive (PostgreSQL)', ['alone']);
   } else if (findPgBin()) {
     const pg = await startPostgres();
     try {
       vitest('db (PostgreSQL)', ['db'], { SIGAP_TEST_PG_URL: pg.url });
+      vitest('responsive (PostgreSQL)', ['alone'], { SIGAP_TEST_PG_URL: pg.url });
     } finally {
       pg.stop();
     }
