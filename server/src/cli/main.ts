@@ -843,11 +843,8 @@ roster
   )
   .action(async (o: { id?: string; from?: string; to?: string }, cmd: Command) =>
     withDb(cmd, async (sdb) => {
-      const [{ withTenant }, { SYSTEM_ACTOR }, { daftarVersi, terbitkan }] = await Promise.all([
-        mDb(),
-        mAudit(),
-        mJadwal(),
-      ]);
+      const [{ withTenant }, { SYSTEM_ACTOR }, { daftarVersi, terbitkan }, { jadwalById }] =
+        await Promise.all([mDb(), mAudit(), mJadwal(), import('../modules/jadwal/jadwal.repository.ts')]);
       const tenantId = await tenantOf(sdb, cmd);
       if (!o.id && !(o.from && o.to)) throw new UserError('Isi --id, atau --from dan --to');
       const ids = o.id
@@ -860,9 +857,7 @@ roster
       for (const id of ids) {
         const r = await withTenant(sdb, tenantId, async (trx) =>
           // a unit head's change on an earlier draft's cells was published with that draft
-          !o.id &&
-          (await trx.selectFrom('jadwal').select('status').where('id', '=', id).executeTakeFirst())
-            ?.status === 'terbit'
+          !o.id && (await jadwalById(trx, id))?.status === 'terbit'
             ? null
             : terbitkan(trx, tenantId, SYSTEM_ACTOR, id),
         );

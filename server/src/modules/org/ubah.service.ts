@@ -1,5 +1,4 @@
 import { formatTanggal, type ImportIssue, pesan, scopeOf } from '@sigap/domain';
-import { sql } from 'kysely';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
 import type { Caller } from '../../http/context.ts';
@@ -7,6 +6,7 @@ import { AppError, errors } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
 import { lingkupTanggal, resolveScope, tenantToday } from './org.service.ts';
+import * as repo from './ubah.repository.ts';
 
 /*
  * Editing and deactivating one employee or one OPD from the web app. An edit is a one-row import: the
@@ -77,25 +77,12 @@ function periksaBerlaku(berlaku: string, terakhir: string | null, apa: { id: str
   }
 }
 
-async function versiTerakhirPegawai(trx: Trx, id: string) {
-  const r = await trx
-    .selectFrom('pegawai_versi')
-    .select((eb) => eb.fn.max('berlaku_dari').as('dari'))
-    .where('pegawai_id', '=', id)
-    .executeTakeFirst();
-  return r?.dari ?? null;
-}
-
 /**
  * The person, if the caller may write their record on every day from the effective date to today;
  * otherwise "not found", so that nothing about people outside the caller's part is revealed.
  */
 async function pegawaiTertulis(trx: Trx, caller: Caller, id: string, berlaku: string, hariIni: string) {
-  const p = await trx
-    .selectFrom('pegawai')
-    .select(['id', 'nip', 'id_pegawai', 'nama'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const p = await repo.pegawaiById(trx, id);
   const dari = berlaku < hariIni ? berlaku : hariIni;
   const sampai = berlaku < hariIni ? hariIni : berlaku;
   if (!p || !(await lingkupTanggal(trx, caller, 'write').meliputi(id, dari, sampai))) {
@@ -116,13 +103,7 @@ export async function ubahPegawai(
     const hariIni = await tenantToday(trx, caller.tenantId);
     const berlaku = u.berlaku ?? hariIni;
     const p = await pegawaiTertulis(trx, caller, id, berlaku, hariIni);
-    const aktif = await trx
-      .selectFrom('pegawai_versi as v')
-      .innerJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 'v.tenant_id').onRef('o.id', '=', 'v.opd_id'))
-      .select(['v.jenis_pegawai', 'v.jabatan_level', 'o.kode as opd_kode'])
-      .where('v.pegawai_id', '=', id)
-      .where('v.berlaku_sampai', 'is', null)
-      .executeTakeFirst();
+    const aktif = await repo.versiBerjalanPegawai(trx, id);
     if (!aktif) {
       throw new AppError(
         'KONFLIK',
@@ -132,7 +113,10 @@ export async function ubahPegawai(
         ),
       );
     }
-    periksaBerlaku(berlaku, await versiTerakhirPegawai(trx, id), { id: 'pegawai ini', en: 'this employee' });
+    periksaBerlaku(berlaku, await repo.versiTerakhirPegawai(trx, id), {
+      id: 'pegawai ini',
+      en: 'this employee',
+    });
     const writable = (await resolveScope(trx, caller, 'write', hariIni)).opdIds;
     return { p, aktif, berlaku, writable };
   });
@@ -172,31 +156,6 @@ export async function ubahPegawai(
 }
 
 /** Ends the current version of a versioned row on `berlaku`; later versions are removed. */
-async function akhiriVersi(
-  trx: Trx,
-  table: 'pegawai_versi' | 'opd_versi',
-  ids: { pegawai_id: string } | { opd_id: string },
-  berlaku: string,
-) {
-  const [col, id] = Object.entries(ids)[0] as ['pegawai_id' | 'opd_id', string];
-  const sebelum = await trx
-    .selectFrom(table)
-    .selectAll()
-    .where(sql.ref(col), '=', id)
-    .where((eb) => eb.or([eb('berlaku_sampai', 'is', null), eb('berlaku_sampai', '>', berlaku)]))
-    .orderBy('berlaku_dari')
-    .execute();
-  if (sebelum.length === 0) return null;
-  await trx.deleteFrom(table).where(sql.ref(col), '=', id).where('berlaku_dari', '>=', berlaku).execute();
-  await trx
-    .updateTable(table)
-    .set({ berlaku_sampai: berlaku })
-    .where(sql.ref(col), '=', id)
-    .where('berlaku_dari', '<', berlaku)
-    .where((eb) => eb.or([eb('berlaku_sampai', 'is', null), eb('berlaku_sampai', '>', berlaku)]))
-    .execute();
-  return sebelum;
-}
 
 /** Deactivates an employee from a date: they leave the organisation (no placement from then on). */
 export async function nonaktifkanPegawai(
@@ -211,16 +170,7 @@ export async function nonaktifkanPegawai(
     const hariIni = await tenantToday(trx, caller.tenantId);
     const berlaku = tanggal ?? hariIni;
     const p = await pegawaiTertulis(trx, caller, id, berlaku, hariIni);
-    const bawahan = await trx
-      .selectFrom('pegawai_versi as v')
-      .innerJoin('pegawai as b', (j) =>
-        j.onRef('b.tenant_id', '=', 'v.tenant_id').onRef('b.id', '=', 'v.pegawai_id'),
-      )
-      .select('b.nama')
-      .distinct()
-      .where('v.atasan_id', '=', id)
-      .where((eb) => eb.or([eb('v.berlaku_sampai', 'is', null), eb('v.berlaku_sampai', '>', berlaku)]))
-      .execute();
+    const bawahan = await repo.bawahanSejak(trx, id, berlaku);
     if (bawahan.length > 0) {
       const nama = bawahan.map((b) => b.nama).join(', ');
       throw new AppError(
@@ -231,7 +181,7 @@ export async function nonaktifkanPegawai(
         ),
       );
     }
-    const sebelum = await akhiriVersi(trx, 'pegawai_versi', { pegawai_id: id }, berlaku);
+    const sebelum = await repo.akhiriVersi(trx, 'pegawai_versi', { pegawai_id: id }, berlaku);
     if (!sebelum) {
       throw new AppError(
         'KONFLIK',
@@ -270,24 +220,9 @@ function hanyaAdminPemda(caller: Caller) {
 }
 
 async function opdAktif(trx: Trx, kode: string) {
-  const o = await trx
-    .selectFrom('opd as o')
-    .leftJoin('opd_versi as v', (j) =>
-      j
-        .onRef('v.tenant_id', '=', 'o.tenant_id')
-        .onRef('v.opd_id', '=', 'o.id')
-        .on('v.berlaku_sampai', 'is', null),
-    )
-    .select(['o.id', 'o.kode', 'v.nama', 'v.jenis'])
-    .where((eb) => eb(eb.fn('upper', ['o.kode']), '=', kode.toUpperCase()))
-    .executeTakeFirst();
+  const o = await repo.opdBerjalan(trx, kode);
   if (!o) throw errors.notFound(`OPD ${kode}`, `OPD ${kode}`);
-  const terakhir = await trx
-    .selectFrom('opd_versi')
-    .select((eb) => eb.fn.max('berlaku_dari').as('dari'))
-    .where('opd_id', '=', o.id)
-    .executeTakeFirst();
-  return { ...o, terakhir: terakhir?.dari ?? null };
+  return { ...o, terakhir: await repo.versiTerakhirOpd(trx, o.id) };
 }
 
 /** Changes one OPD/unit from a date, through the import's write path. */
@@ -342,21 +277,8 @@ export async function nonaktifkanOpd(
     const berlaku = tanggal ?? (await tenantToday(trx, caller.tenantId));
     const o = await opdAktif(trx, kode);
     periksaBerlaku(berlaku, o.terakhir, { id: `OPD ${o.kode}`, en: `OPD ${o.kode}` });
-    const orang = await trx
-      .selectFrom('pegawai_versi')
-      .select((eb) => eb.fn.count<string>('pegawai_id').distinct().as('n'))
-      .where('opd_id', '=', o.id)
-      .where((eb) => eb.or([eb('berlaku_sampai', 'is', null), eb('berlaku_sampai', '>', berlaku)]))
-      .executeTakeFirst();
-    const anak = await trx
-      .selectFrom('opd_versi as v')
-      .innerJoin('opd as a', (j) => j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.opd_id'))
-      .select('a.kode')
-      .distinct()
-      .where('v.induk_id', '=', o.id)
-      .where((eb) => eb.or([eb('v.berlaku_sampai', 'is', null), eb('v.berlaku_sampai', '>', berlaku)]))
-      .execute();
-    const nOrang = Number(orang?.n ?? 0);
+    const nOrang = await repo.jumlahPegawaiSejak(trx, o.id, berlaku);
+    const anak = await repo.unitAnakSejak(trx, o.id, berlaku);
     if (nOrang > 0 || anak.length > 0) {
       const bagian = [
         nOrang > 0
@@ -380,7 +302,7 @@ export async function nonaktifkanOpd(
         ),
       );
     }
-    const sebelum = await akhiriVersi(trx, 'opd_versi', { opd_id: o.id }, berlaku);
+    const sebelum = await repo.akhiriVersi(trx, 'opd_versi', { opd_id: o.id }, berlaku);
     if (!sebelum) {
       throw new AppError(
         'KONFLIK',
