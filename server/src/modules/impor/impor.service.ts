@@ -89,11 +89,11 @@ export async function importOpd(
     opts.onProgress?.('validasi', 0, table.rows.length);
     const existing = new Map([...current.values()].map((c) => [c.kode, { indukKode: c.indukKode }]));
     // Columns left out keep what is stored for the OPDs already registered.
-    const rows = lengkapiKolom(
+    const rows = await lengkapiKolom(
       table.rows,
       table.headers,
       OPD_COLUMNS,
-      await exportOpdRows(trx, await tenantToday(trx, tenantId)),
+      async () => exportOpdRows(trx, await tenantToday(trx, tenantId)),
       (v) => (v.kode ?? '').trim(),
     );
     const v = await diPekerja('validasiOpd', { rows, existing });
@@ -149,11 +149,11 @@ export async function importPegawai(
     const now = await tenantToday(trx, tenantId);
     const day = opts.berlakuMulai ?? now;
     // Columns left out keep what is stored (home locations included: this is the record keeper).
-    const rows = lengkapiKolom(
+    const rows = await lengkapiKolom(
       table.rows,
       table.headers,
       [...PEGAWAI_COLUMNS, 'id_pegawai'],
-      await exportPegawaiRows(trx, now, { opdIds: null, selfPegawaiId: null }),
+      () => exportPegawaiRows(trx, now, { opdIds: null, selfPegawaiId: null }),
       (v) => (v.nip ?? '').replace(/\s+/g, '') || (v.id_pegawai ?? '').trim(),
     );
     // Validation and planning run in a worker thread: the server keeps answering meanwhile.

@@ -49,16 +49,17 @@ export function periksaKolom(headers: readonly string[], jenis: 'opd' | 'pegawai
  * Fills the columns a file left out: from the stored row of the same key (so a missing column never
  * clears what is registered), empty for a new key. Rows keep their numbers and marks.
  */
-export function lengkapiKolom(
+export async function lengkapiKolom(
   rows: readonly RawRow[],
   headers: readonly string[],
   columns: readonly string[],
-  stored: readonly Row[],
+  /** What is stored, read only when a column is left out (a whole-registry export is not free). */
+  stored: () => Promise<readonly Row[]>,
   keyOf: (values: Readonly<Record<string, string>>) => string,
-): RawRow[] {
+): Promise<RawRow[]> {
   const hilang = columns.filter((c) => !headers.includes(c));
   if (hilang.length === 0) return [...rows];
-  const byKey = new Map(stored.map((s) => [keyOf(s).toUpperCase(), s]));
+  const byKey = new Map((await stored()).map((s) => [keyOf(s).toUpperCase(), s]));
   return rows.map((r) => {
     const s = byKey.get(keyOf(r.values).toUpperCase());
     const values: Record<string, string> = { ...r.values };
