@@ -91,13 +91,26 @@ const importMetaPlugin = {
   },
 };
 
-/** Leaves every package but our own workspaces (@sigap/*, TypeScript sources) to node_modules. */
+/**
+ * Pure-JavaScript packages bundled into the CLI: each is hundreds of small ES modules in node_modules
+ * (kysely alone ~400), and resolving, reading and linking them at every start cost more than the
+ * command. No package left external imports these (an external one importing a bundled one would run
+ * a second copy); zod stays external because fastify-type-provider-zod imports it.
+ */
+const BUNDLED = new Set(['kysely', 'yaml', 'commander', 'cli-progress', 'csv-parse']);
+
+/** Leaves every other package but our own workspaces (@sigap/*, TypeScript sources) to node_modules. */
 const externalPlugin = {
   name: 'sigap-external',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@sigap/') ? undefined : { path: args.path, external: true },
-    );
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@sigap/')) return undefined;
+      const pkg = args.path.startsWith('@')
+        ? args.path.split('/').slice(0, 2).join('/')
+        : args.path.split('/')[0];
+      if (BUNDLED.has(pkg)) return undefined;
+      return { path: args.path, external: true };
+    });
   },
 };
 
@@ -133,7 +146,10 @@ export async function buildCli() {
     metafile: true,
     logLevel: 'error',
     plugins: [externalPlugin, importMetaPlugin],
-    banner: { js: '// Built by scripts/build-cli.mjs from server/src; do not edit (git-ignored).' },
+    banner: {
+      // Bundled CommonJS packages (yaml's node build) require Node's own modules.
+      js: "// Built by scripts/build-cli.mjs from server/src; do not edit (git-ignored).\nimport { createRequire as __sigapRequire } from 'node:module';\nconst require = __sigapRequire(import.meta.url);",
+    },
   });
   const inputs = {};
   for (const f of [...Object.keys(r.metafile.inputs), relative(ROOT, SELF)]) {
