@@ -1,4 +1,5 @@
 import type { Trx } from '../../db/database.ts';
+import { potong } from '../../db/potong.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 
 /** Who did something: a signed-in account, or the system (CLI, demo seed). */
@@ -23,13 +24,18 @@ export async function insertAudit(
   trx: Trx,
   tenantId: string,
   actor: Actor,
-  entries: readonly AuditEntry[],
+  entries: Iterable<AuditEntry>,
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
+  // Taken 500 at a time from `entries`, which may be a generator: a 50,000-row import's entries are
+  // then built chunk by chunk, between other requests, instead of all at once on the server's thread.
+  let pertama = true;
+  for (const chunk of potong(entries, 500)) {
+    if (!pertama) await jeda(); // a large import's entries: let other requests in between
+    pertama = false;
     await trx
       .insertInto('audit_log')
       .values(
-        entries.slice(i, i + 500).map((e) => ({
+        chunk.map((e) => ({
           tenant_id: tenantId,
           user_id: actor.userId,
           pelaku: actor.nama,
@@ -42,7 +48,6 @@ export async function insertAudit(
         })),
       )
       .execute();
-    if (entries.length > 500) await jeda(); // a large import's entries: let other requests in between
   }
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { potong } from '../../db/potong.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 
 // Rows per statement: small enough that one statement holds PGlite (and so the server) only briefly.
@@ -52,11 +53,12 @@ export interface SelBaru {
   alasan: string;
 }
 
-export async function insertSel(trx: Trx, tenantId: string, jadwalId: string, sel: readonly SelBaru[]) {
-  for (let i = 0; i < sel.length; i += CHUNK) {
+/** Stores cells in chunks; `sel` may be a generator, run one chunk at a time (see `potong`). */
+export async function insertSel(trx: Trx, tenantId: string, jadwalId: string, sel: Iterable<SelBaru>) {
+  for (const chunk of potong(sel, CHUNK)) {
     await trx
       .insertInto('jadwal_sel')
-      .values(sel.slice(i, i + CHUNK).map((c) => ({ tenant_id: tenantId, jadwal_id: jadwalId, ...c })))
+      .values(chunk.map((c) => ({ tenant_id: tenantId, jadwal_id: jadwalId, ...c })))
       .execute();
     await jeda(); // other requests get their turn between chunks (PGlite runs in this thread)
   }

@@ -292,16 +292,20 @@ export async function buatJadwal(
     oleh: actor.nama,
   });
   const jumlah = r.jumlah;
-  const sel: repo.SelBaru[] = r.sel.pegawaiId.map((pid, i) => ({
-    pegawai_id: pid,
-    tanggal: r.sel.tanggal[i]!,
-    status: r.sel.status[i]!,
-    kebijakan_id: r.sel.kebijakanId[i] ?? null,
-    kebijakan_versi: r.sel.kebijakanVersi[i] ?? null,
-    aturan_id: r.sel.aturanId[i] ?? null,
-    alasan: r.sel.alasan[i]!,
-  }));
-  await repo.insertSel(trx, tenantId, j.id, sel);
+  // The worker's columns become rows chunk by chunk as they are written (150,000 cells for 15,000 people).
+  function* sel(): Generator<repo.SelBaru> {
+    for (let i = 0; i < r.sel.pegawaiId.length; i++)
+      yield {
+        pegawai_id: r.sel.pegawaiId[i]!,
+        tanggal: r.sel.tanggal[i]!,
+        status: r.sel.status[i]!,
+        kebijakan_id: r.sel.kebijakanId[i] ?? null,
+        kebijakan_versi: r.sel.kebijakanVersi[i] ?? null,
+        aturan_id: r.sel.aturanId[i] ?? null,
+        alasan: r.sel.alasan[i]!,
+      };
+  }
+  await repo.insertSel(trx, tenantId, j.id, sel());
   await insertAudit(trx, tenantId, actor, [
     {
       aksi: 'buat',
