@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { HasilSusun, MasukanSusun } from './susun.ts';
+import { type HasilSusun, kemasBahan, type MasukanSusun, type MasukanSusunKemas } from './susun.ts';
 
 /**
  * The roster solver in a worker thread, so that a large Pemda's schedule (a second or two of pure
@@ -33,7 +33,7 @@ function pekerja(): Worker {
   return w;
 }
 
-function kirim<T>(pesan: { susun: MasukanSusun }): Promise<T> {
+function kirim<T>(pesan: { susun: MasukanSusunKemas }): Promise<T> {
   const w = pekerja();
   const id = ++seq;
   return new Promise((ok, gagal) => {
@@ -45,7 +45,8 @@ function kirim<T>(pesan: { susun: MasukanSusun }): Promise<T> {
 
 /** A build's policy evaluation, solve and cell layout in the worker thread (`susun`). */
 export function susunDiWorker(masukan: MasukanSusun): Promise<HasilSusun> {
-  return kirim({ susun: masukan });
+  const segmen = masukan.segmen.map((s) => ({ dari: s.dari, b: kemasBahan(s.b) }));
+  return kirim({ susun: { ...masukan, segmen } });
 }
 
 /** Stops the worker (tests, shutdown). */
