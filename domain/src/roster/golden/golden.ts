@@ -172,7 +172,7 @@ export function canon(v: unknown): string {
   if (v instanceof Set) return `{"<Set>":${canon([...v.values()])}}`;
   const o = v as Record<string, unknown>;
   const own = Object.keys(o);
-  const shape = own.join('\u0000');
+  const shape = JSON.stringify(own);
   let keys = sortedKeys.get(shape);
   if (!keys) {
     keys = [...own].sort();
