@@ -10,19 +10,12 @@ import {
   evaluateDay,
   type HariLibur,
   JAM_KERJA_PERPRES_21_2023,
-  type JabatanLevel,
-  type JenisOpd,
-  type JenisPegawai,
   type KalenderKerja,
   type Kebijakan,
-  type KelasLayanan,
-  type OrgOpd,
-  type OrgPegawai,
-  type OrgSnapshot,
   prepareOrg,
-  type Sektor,
   validateKebijakan,
 } from '@sigap/domain';
+import { makePemdaOrg } from '@sigap/domain/testing/instances';
 import { parse } from 'yaml';
 
 const arg = (name: string) => {
@@ -48,103 +41,6 @@ function loadPolicies(): Kebijakan[] {
   });
 }
 
-// ─── A generated Pemda ───────────────────────────────────────────────────────────────────────────
-
-function makeOrg(people: number): OrgSnapshot {
-  let seed = 7;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const opd: OrgOpd[] = [];
-  const weight = new Map<string, number>();
-  const add = (
-    kode: string,
-    jenis: JenisOpd,
-    induk: string | null,
-    kelas: KelasLayanan | null,
-    sektor: Sektor[],
-    w: number,
-  ) => {
-    opd.push({ id: kode, kode, nama: kode, jenis, indukId: induk, kelasLayanan: kelas, sektor });
-    weight.set(kode, w);
-  };
-  // A top-level OPD with `bidang` units (jenis lainnya, inheriting kelas and sektor).
-  const top = (kode: string, jenis: JenisOpd, kelas: KelasLayanan, sektor: Sektor[], bidang: number) => {
-    add(kode, jenis, null, kelas, sektor, 3);
-    for (let i = 1; i <= bidang; i++) add(`${kode}-B${i}`, 'lainnya', kode, null, [], 4);
-  };
-
-  top('SETDA', 'sekretariat', 'non_pelayanan', [], 0);
-  for (let i = 1; i <= 9; i++) add(`SETDA-BAG${i}`, 'bagian', 'SETDA', null, [], 3);
-  top('SETWAN', 'sekretariat', 'non_pelayanan', [], 3);
-  top('INSPEKTORAT', 'inspektorat', 'non_pelayanan', [], 3);
-  top('DINKES', 'dinas', 'non_pelayanan', ['kesehatan'], 4);
-  for (let i = 1; i <= 17; i++) add(`PKM${i}`, 'puskesmas', 'DINKES', 'pelayanan', [], 6);
-  add('LABKESDA', 'upt', 'DINKES', 'pelayanan', [], 3);
-  top('DISHUB', 'dinas', 'non_pelayanan', ['perhubungan'], 3);
-  for (let i = 1; i <= 3; i++) add(`DISHUB-UPT${i}`, 'upt', 'DISHUB', 'pelayanan', [], 5);
-  top('DISDUKCAPIL', 'dinas', 'pelayanan', ['kependudukan'], 3);
-  top('DLH', 'dinas', 'non_pelayanan', ['kebersihan'], 3);
-  add('DLH-UPT-SAMPAH', 'upt', 'DLH', 'pelayanan', [], 12);
-  top('SATPOLPP', 'badan', 'pelayanan', ['ketertiban'], 3);
-  top('BPBD', 'badan', 'pelayanan', ['kebencanaan'], 3);
-  for (const k of ['DISDIK', 'DINSOS', 'DPUPR', 'DPMPTSP', 'DISNAKER', 'DISPERINDAG', 'DISKOMINFO']) {
-    top(k, 'dinas', k === 'DPMPTSP' || k === 'DINSOS' ? 'pelayanan' : 'non_pelayanan', [], 4);
-  }
-  for (const k of ['DISPARBUD', 'DISPERTA', 'DISKOPUKM', 'DISPERKIM', 'DISARPUS', 'DISPORA']) {
-    top(k, 'dinas', 'non_pelayanan', [], 3);
-  }
-  for (const k of ['BAPPEDA', 'BKPSDM', 'BPKAD', 'BAPENDA', 'BAKESBANGPOL']) {
-    top(k, 'badan', k === 'BAPENDA' ? 'pelayanan' : 'non_pelayanan', [], 3);
-  }
-  add('RSUD-1', 'rsud', null, 'pelayanan', ['kesehatan'], 60);
-  add('RSUD-2', 'rsud', null, 'pelayanan', ['kesehatan'], 40);
-  for (let i = 1; i <= 10; i++) {
-    add(`KEC${i}`, 'kecamatan', null, 'pelayanan', [], 5);
-    for (let j = 1; j <= 5; j++) add(`KEC${i}-KEL${j}`, 'kelurahan', `KEC${i}`, null, [], 2);
-  }
-
-  // Spread people by weight; the first person of each top-level OPD is its head (JPT), the first of
-  // each unit its administrator/pengawas.
-  const total = [...weight.values()].reduce((a, b) => a + b, 0);
-  const pegawai: OrgPegawai[] = [];
-  const jenisPegawai = (): JenisPegawai => {
-    const r = rnd();
-    return r < 0.68 ? 'pns' : r < 0.83 ? 'pppk' : r < 0.88 ? 'pppk_paruh_waktu' : 'non_asn';
-  };
-  let n = 0;
-  for (const o of opd) {
-    const count = Math.max(2, Math.round((weight.get(o.kode)! / total) * people));
-    for (let i = 0; i < count && n < people; i++, n++) {
-      const jenis = jenisPegawai();
-      const level: JabatanLevel =
-        i === 0
-          ? o.indukId === null
-            ? 'jpt'
-            : 'administrator'
-          : i < 3
-            ? 'pengawas'
-            : jenis === 'non_asn' || rnd() < 0.6
-              ? 'pelaksana'
-              : 'fungsional';
-      const key = jenis === 'non_asn' ? `THL-${n}` : `19800101200501${String(n).padStart(4, '0')}`;
-      pegawai.push({ key, nama: `Pegawai ${n}`, jenisPegawai: jenis, jabatanLevel: level, opdId: o.id });
-    }
-  }
-  // Top up the rounding remainder in the largest units.
-  for (let i = 0; n < people; i++, n++) {
-    pegawai.push({
-      key: `19800101200501${String(n).padStart(4, '0')}`,
-      nama: `Pegawai ${n}`,
-      jenisPegawai: 'pns',
-      jabatanLevel: 'pelaksana',
-      opdId: i % 2 === 0 ? 'RSUD-1' : 'DLH-UPT-SAMPAH',
-    });
-  }
-  return { opd, pegawai };
-}
-
 // ─── Run ─────────────────────────────────────────────────────────────────────────────────────────
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -152,7 +48,7 @@ const fmt = (x: number, d = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 const kebijakan = loadPolicies();
-const org = makeOrg(PEOPLE);
+const org = makePemdaOrg(PEOPLE);
 const days = dateRange(FROM, TO);
 const libur = new Map<string, HariLibur>([
   [

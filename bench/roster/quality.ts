@@ -1,16 +1,13 @@
 // Quality: solveRoster against the exact optimum (HiGHS MIP in a worker thread) on small random instances.
 import { Worker } from 'node:worker_threads';
-import { type MasukanJadwal, prepareOrg, solveRoster } from '@sigap/domain';
-import type { SolveReply, SolveRequest } from './highs-worker.ts';
+import { solveRoster } from '@sigap/domain';
 import {
-  evaluateDays,
-  makeAbsences,
-  makeOrg,
-  makePolicies,
-  type PolicySpec,
-  rng,
-  workingDays,
-} from './instances.ts';
+  makeRosterInstance,
+  QUALITY_SPECS,
+  type QualitySpec,
+  type RosterInstance,
+} from '@sigap/domain/testing/instances';
+import type { SolveReply, SolveRequest } from './highs-worker.ts';
 import {
   buildLp,
   type Instance,
@@ -22,62 +19,13 @@ import {
   score,
 } from './model.ts';
 
-export interface QualitySpec {
-  readonly people: number;
-  readonly days: number;
-  readonly opd: number;
-  readonly unitsPerOpd: number;
-  readonly seed: number;
-}
-
-/** Sizes small enough for the exact optimiser; the policy parameters are drawn from the seed. */
-export const QUALITY_SPECS: readonly QualitySpec[] = [
-  { people: 8, days: 5, opd: 1, unitsPerOpd: 1, seed: 101 },
-  { people: 12, days: 5, opd: 1, unitsPerOpd: 2, seed: 102 },
-  { people: 16, days: 6, opd: 2, unitsPerOpd: 1, seed: 103 },
-  { people: 20, days: 8, opd: 1, unitsPerOpd: 3, seed: 104 },
-  { people: 24, days: 8, opd: 2, unitsPerOpd: 2, seed: 105 },
-  { people: 30, days: 10, opd: 2, unitsPerOpd: 2, seed: 106 },
-  { people: 36, days: 10, opd: 2, unitsPerOpd: 3, seed: 107 },
-  { people: 40, days: 10, opd: 2, unitsPerOpd: 3, seed: 108 },
-];
-
-export interface QualityInstance {
-  readonly spec: QualitySpec;
-  readonly policy: PolicySpec;
-  readonly input: MasukanJadwal;
+export interface QualityInstance extends RosterInstance {
   readonly inst: Instance;
-  readonly absentCells: number;
 }
 
 export function makeInstance(spec: QualitySpec): QualityInstance {
-  const rnd = rng(spec.seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  // Realistic parameters: a minimum never above the unit cap; two piket only per OPD.
-  const capPersen = pick([30, 40, 50, 60]);
-  const piketPer = pick(['opd', 'unit'] as const);
-  const policy: PolicySpec = {
-    capUnit: { persen: capPersen, pembulatan: pick(['bawah', 'atas', 'terdekat'] as const) },
-    piketDihitung: rnd() < 0.7,
-    piket: { jumlah: piketPer === 'opd' ? pick([1, 2]) : 1, per: piketPer },
-    minimum:
-      rnd() < 0.8
-        ? {
-            persen: pick([10, 20, 25].filter((x) => x <= capPersen - 10)),
-            per: pick(['opd', 'unit'] as const),
-          }
-        : null,
-    capOpd: spec.seed % 2 === 0 ? { persen: pick([25, 30, 40]) } : null,
-  };
-  const days = workingDays('2031-03-03', spec.days);
-  const org = makeOrg({ people: spec.people, opd: spec.opd, unitsPerOpd: spec.unitsPerOpd, seed: spec.seed });
-  const hari = evaluateDays(makePolicies(policy, days[0]!, days[days.length - 1]!), prepareOrg(org), days);
-  const orang = org.pegawai.map((p) => p.key);
-  const tidakHadir = makeAbsences(orang, days, 0.06, spec.people >= 16 ? 1 : 0, spec.seed * 7 + 1);
-  const input: MasukanJadwal = { orang, hari, tidakHadir };
-  let absentCells = 0;
-  for (const m of tidakHadir.values()) absentCells += m.size;
-  return { spec, policy, input, inst: instanceOf(input), absentCells };
+  const r = makeRosterInstance(spec);
+  return { ...r, inst: instanceOf(r.input) };
 }
 
 /** Median time of one call (ms), after warm-up; at least 30 runs and 200 ms of runs. */

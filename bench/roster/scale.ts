@@ -13,7 +13,7 @@ import {
   makePolicies,
   type PolicySpec,
   workingDays,
-} from './instances.ts';
+} from '@sigap/domain/testing/instances';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
