@@ -698,7 +698,7 @@ const id = {
   'ubah.nonaktifJudulPegawai': 'Nonaktifkan pegawai',
   'ubah.nonaktifJudulOpd': 'Nonaktifkan OPD/unit',
   'ubah.nonaktifPegawaiTanya':
-    '{nama} keluar dari organisasi mulai tanggal di bawah: sejak itu tidak lagi punya penempatan. Riwayat sebelumnya tetap tersimpan.',
+    '{nama} keluar dari organisasi mulai tanggal di bawah: sejak itu tidak lagi punya penempatan. Riwayat sebelumnya tetap tersimpan. Akun masuk miliknya (jika ada) dinonaktifkan sekarang juga.',
   'ubah.nonaktifOpdTanya':
     '{nama} tidak lagi berlaku mulai tanggal di bawah. Hanya bisa bila tidak ada pegawai dan unit aktif di dalamnya.',
   'ubah.nonaktifYa': 'Ya, nonaktifkan',
@@ -1395,7 +1395,7 @@ const en: Record<MessageKey, string> = {
   'ubah.nonaktifJudulPegawai': 'Deactivate employee',
   'ubah.nonaktifJudulOpd': 'Deactivate OPD/unit',
   'ubah.nonaktifPegawaiTanya':
-    '{nama} leaves the organisation from the date below: from then on they have no placement. Earlier history is kept.',
+    '{nama} leaves the organisation from the date below: from then on they have no placement. Earlier history is kept. Their sign-in account (if any) is deactivated right away.',
   'ubah.nonaktifOpdTanya':
     '{nama} ceases from the date below. Only possible when no active employees or units remain in it.',
   'ubah.nonaktifYa': 'Yes, deactivate',

@@ -1,4 +1,4 @@
-import { JABATAN_LEVEL, JENIS_PEGAWAI, KELAS_LAYANAN, TanggalSchema, teksBiasa } from '@sigap/domain';
+import { JABATAN_LEVEL, JENIS_PEGAWAI, KELAS_LAYANAN, TanggalSchema, teks, teksBiasa } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -132,12 +132,22 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: { permission: 'pegawai.write' },
       schema: {
         tags: ['organisasi'],
-        summary: 'Menonaktifkan pegawai (keluar dari organisasi) mulai tanggal berlaku',
+        summary:
+          'Menonaktifkan pegawai (keluar dari organisasi) mulai tanggal berlaku; akun masuk yang tertaut ikut dinonaktifkan sekarang dan sesinya diakhiri (tidak aktif kembali bersama pegawainya)',
         params: z.object({ id: z.uuid() }),
         body: Nonaktif,
       },
     },
-    async (req) => nonaktifkanPegawai(deps.sdb, callerOf(req), actorOf(req), req.params.id, req.body.berlaku),
+    async (req) => {
+      const { pesan, ...r } = await nonaktifkanPegawai(
+        deps.sdb,
+        callerOf(req),
+        actorOf(req),
+        req.params.id,
+        req.body.berlaku,
+      );
+      return { ...r, message: teks(pesan, req.lang) };
+    },
   );
   api.put(
     '/opd/:kode',

@@ -4,7 +4,7 @@ import { NIP, PASSWORD, seedSmallPemda, table } from '../../../test/fixtures.ts'
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { importOpd } from '../impor/impor.service.ts';
+import { importOpd, importPegawai } from '../impor/impor.service.ts';
 
 /**
  * Editing and deactivating one employee or one OPD from the web app (issue 8, finding 11). The small
@@ -208,5 +208,81 @@ describe('editing and deactivating an OPD', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await minta('auditor', 'GET', '/api/opd/UJI-TUTUP?tanggal=2026-07-31')).statusCode).toBe(200);
     expect((await minta('auditor', 'GET', '/api/opd/UJI-TUTUP?tanggal=2026-08-01')).statusCode).toBe(404);
+  });
+});
+
+describe('deactivating an employee switches off their sign-in', () => {
+  it('the linked account is deactivated with its sessions, audited, and stays off when the person returns', async () => {
+    // Before: the employee account of Budi Staf works.
+    expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const r = await minta('bkpsdm', 'POST', `/api/pegawai/${idOf.get(NIP.staf)}/nonaktifkan`, {
+      berlaku: '2026-09-01',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json<{ akunDinonaktifkan: string[]; message: string }>();
+    expect(body.akunDinonaktifkan).toEqual(['pegawai']);
+    expect(body.message).toContain('akun masuk pegawai dinonaktifkan sekarang');
+    expect(body.message).toContain('halaman Akun');
+    // The session held before stops working at once.
+    expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(401);
+    // A real sign-in with the right password is refused, in the one sign-in refusal.
+    const masukLagi = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'pegawai', password: PASSWORD },
+    });
+    expect(masukLagi.statusCode).toBe(401);
+    expect(masukLagi.json<{ code: string }>().code).toBe('LOGIN_GAGAL');
+    // Recorded in the audit trail, by whom and why.
+    const audit = await minta('auditor', 'GET', '/api/audit?entitas=akun&aksi=nonaktifkan_akun');
+    const baris = audit.json<{ rows: { pelaku: string; ringkasan: string }[] }>().rows;
+    expect(baris).toContainEqual(
+      expect.objectContaining({
+        pelaku: 'bkpsdm',
+        ringkasan: expect.stringContaining(`Menonaktifkan akun pegawai karena pegawai ${NIP.staf}`),
+      }),
+    );
+    // The accounts page shows it switched off.
+    const akun = await minta('admin', 'GET', '/api/users');
+    expect(akun.json<{ username: string; aktif: boolean }[]>()).toContainEqual(
+      expect.objectContaining({ username: 'pegawai', aktif: false }),
+    );
+    // Placing the person again (an import) does not switch the sign-in back on.
+    await importPegawai(
+      sdb,
+      tenantId,
+      table([
+        {
+          nip: NIP.staf,
+          nama: 'Budi Staf',
+          jenis_pegawai: 'pns',
+          jabatan_level: 'pelaksana',
+          jabatan: 'Pengadministrasi Umum',
+          opd_kode: 'BAG-UMUM',
+        },
+      ]),
+      { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: '2026-10-01' },
+    );
+    expect((await detail(NIP.staf, '2026-10-01')).opd_kode).toBe('BAG-UMUM');
+    const tetapDitolak = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'pegawai', password: PASSWORD },
+    });
+    expect(tetapDitolak.statusCode).toBe(401);
+    // The admin switches it on again on the accounts page; then sign-in works.
+    const id = akun.json<{ id: string; username: string }[]>().find((u) => u.username === 'pegawai')!.id;
+    expect((await minta('admin', 'POST', `/api/users/${id}/aktifkan`)).statusCode).toBe(200);
+    sesi.set('pegawai', await masuk('pegawai'));
+    expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a person without an account is deactivated as before, with no account named', async () => {
+    const r = await minta('admin', 'POST', `/api/pegawai/${idOf.get(NIP.perawat)}/nonaktifkan`, {
+      berlaku: '2026-11-01',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ akunDinonaktifkan: [] });
+    expect(r.json<{ message: string }>().message).not.toContain('akun');
   });
 });
