@@ -189,6 +189,54 @@ describe('editing and deactivating an OPD', () => {
     expect(induk.json<{ message: string }>().message).toContain('Induk');
   });
 
+  it('moves an OPD office and its geofence from a date; a unit may empty its own and inherit', async () => {
+    const r = await minta('admin', 'PUT', '/api/opd/DINKES', {
+      lat: -7.8712,
+      lng: 112.5268,
+      radiusM: 250,
+      berlaku: '2026-06-15',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const lama = await minta('auditor', 'GET', '/api/opd/DINKES?tanggal=2026-06-14');
+    const baru = await minta('auditor', 'GET', '/api/opd/DINKES?tanggal=2026-06-15');
+    expect(lama.json()).toMatchObject({ lat: -7.88, lng: 112.53, radiusM: 120 });
+    expect(baru.json()).toMatchObject({ lat: -7.8712, lng: 112.5268, radiusM: 250, nama: 'Dinas Kesehatan' });
+    // A unit empties its own location: from then on it has the parent's.
+    const unit = await minta('admin', 'PUT', '/api/opd/PKM-BATU', {
+      lat: null,
+      lng: null,
+      radiusM: null,
+      berlaku: '2026-06-15',
+    });
+    expect(unit.statusCode, unit.body).toBe(200);
+    const pkm = await minta('auditor', 'GET', '/api/opd/PKM-BATU?tanggal=2026-06-15');
+    expect(pkm.json()).toMatchObject({
+      lat: null,
+      lng: null,
+      efektif: { lat: -7.8712, lng: 112.5268, radiusM: 250 },
+    });
+  });
+
+  it('a bad office location is refused in words naming the field, nothing changed', async () => {
+    const tolak = async (body: object, ...kata: string[]) => {
+      const r = await minta('admin', 'PUT', '/api/opd/BPBD', { ...body, berlaku: '2026-07-01' });
+      expect(r.statusCode, r.body).toBe(400);
+      const msg = r.json<{ message: string }>().message;
+      for (const k of kata) expect(msg).toContain(k);
+      expect(msg).not.toMatch(/expected|diharapkan|too_|[A-Z]{4,}_[A-Z]{4,}/);
+    };
+    await tolak({ lat: 95, lng: 112.5 }, 'Lintang kantor (lat)', '90');
+    await tolak({ lat: -7.9, lng: 200 }, 'Bujur kantor (lng)', '180');
+    await tolak({ radiusM: 5 }, 'Radius geofence (meter) (radiusM)', '10');
+    await tolak({ radiusM: 6000 }, 'Radius geofence (meter) (radiusM)', '5000');
+    await tolak({ radiusM: 12.5 }, 'Radius geofence (meter) (radiusM)', 'bulat');
+    await tolak({ lat: 48.85, lng: 2.35 }, 'Lintang', 'di luar wilayah Indonesia');
+    await tolak({ lat: -7.9, lng: null }, 'Bujur', 'diisi keduanya');
+    await tolak({ lat: null, lng: null }, 'Lintang', 'OPD induk wajib punya lokasi kantor');
+    const bpbd = await minta('auditor', 'GET', '/api/opd/BPBD?tanggal=2026-07-01');
+    expect(bpbd.json()).toMatchObject({ lat: -7.86, lng: 112.51, radiusM: 100 });
+  });
+
   it('refuses deactivating an OPD with people or active units, deactivates an empty one', async () => {
     const dinkes = await minta('admin', 'POST', '/api/opd/DINKES/nonaktifkan', {});
     expect(dinkes.statusCode).toBe(409);
