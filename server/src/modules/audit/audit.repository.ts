@@ -72,7 +72,18 @@ export function auditQuery(trx: Trx, f: AuditFilter) {
 export async function listAudit(trx: Trx, f: AuditFilter) {
   const [rows, total] = await Promise.all([
     auditQuery(trx, f)
-      .select(['id', 'waktu', 'pelaku', 'aksi', 'entitas', 'entitas_id', 'ringkasan', 'sebelum', 'sesudah'])
+      .select([
+        'id',
+        'waktu',
+        'user_id',
+        'pelaku',
+        'aksi',
+        'entitas',
+        'entitas_id',
+        'ringkasan',
+        'sebelum',
+        'sesudah',
+      ])
       .orderBy('id', 'desc')
       .limit(f.limit)
       .offset(f.offset)
