@@ -706,7 +706,7 @@ const id = {
   'ubah.tidakAktif': 'Tidak aktif',
   'ubah.lat': 'Lintang kantor',
   'ubah.lng': 'Bujur kantor',
-  'ubah.radius': 'Radius geofence (meter)',
+  'ubah.radius': 'Radius geofence (m)',
   'ubah.lokasiBantuanInduk':
     'OPD induk wajib punya lokasi kantor, di wilayah Indonesia (contoh: lintang -7,8712, bujur 112,5268). Radius kosong = 100 meter.',
   'ubah.lokasiBantuanUnit':

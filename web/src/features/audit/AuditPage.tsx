@@ -108,6 +108,16 @@ const ISIAN: Record<string, { id: string; en: string }> = {
   roles: { id: 'Peran', en: 'Roles' },
   role: { id: 'Peran', en: 'Role' },
   opdKode: { id: 'OPD', en: 'OPD' },
+  jumlah: { id: 'Jumlah', en: 'Count' },
+  kohort: { id: 'Kohort', en: 'Cohorts' },
+  permintaan: { id: 'Permintaan', en: 'Requests' },
+  pelanggaran: { id: 'Pelanggaran', en: 'Violations' },
+  urutanSasaran: { id: 'Urutan sasaran', en: 'Target order' },
+  sel: { id: 'Sel', en: 'Cells' },
+  terbit: { id: 'Terbit', en: 'Published' },
+  penyesuaian: { id: 'Penyesuaian', en: 'Adjustments' },
+  catatan: { id: 'Catatan', en: 'Note' },
+  peringatan: { id: 'Peringatan', en: 'Warnings' },
   aktif: { id: 'Aktif', en: 'Active' },
   berlaku_dari: { id: 'Berlaku dari', en: 'Valid from' },
   berlaku_sampai: { id: 'Berlaku sampai', en: 'Valid until' },
@@ -133,7 +143,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UUID_DI_TEKS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const TANGGAL = /^\d{4}-\d{2}-\d{2}$/;
-const TANGGAL_DI_TEKS = /\b\d{4}-\d{2}-\d{2}\b(?![T\d:])/g;
+const TANGGAL_DI_TEKS = /\b\d{4}-\d{2}-\d{2}\b(?!T\d)/g;
 const WAKTU = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** How the page words values: the language, the Pemda's zone, and names for the ids in this page. */
