@@ -4,6 +4,7 @@ import { NIP, PASSWORD, seedSmallPemda, table } from '../../../test/fixtures.ts'
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
+import { upsertUser } from '../auth/users.service.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
 
 /**
@@ -323,6 +324,26 @@ describe('deactivating an employee switches off their sign-in', () => {
     expect((await minta('admin', 'POST', `/api/users/${id}/aktifkan`)).statusCode).toBe(200);
     sesi.set('pegawai', await masuk('pegawai'));
     expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a person holding a Pemda admin account is deactivated only by a Pemda admin; nothing changes otherwise', async () => {
+    await withTenant(sdb, tenantId, (trx) =>
+      upsertUser(trx, tenantId, SYSTEM_ACTOR, {
+        username: 'admin.kedua',
+        nama: 'Admin Kedua',
+        password: PASSWORD,
+        nip: NIP.kalak,
+        roles: [{ role: 'pemda_admin' }],
+      }),
+    );
+    const url = `/api/pegawai/${idOf.get(NIP.kalak)}/nonaktifkan`;
+    const bkpsdm = await minta('bkpsdm', 'POST', url, { berlaku: '2026-11-01' });
+    expect(bkpsdm.statusCode).toBe(403);
+    expect(bkpsdm.json<{ message: string }>().message).toContain('hanya Admin Pemda');
+    expect((await detail(NIP.kalak, '2026-11-01')).opd_kode).toBe('BPBD');
+    const admin = await minta('admin', 'POST', url, { berlaku: '2026-11-01' });
+    expect(admin.statusCode, admin.body).toBe(200);
+    expect(admin.json()).toMatchObject({ akunDinonaktifkan: ['admin.kedua'] });
   });
 
   it('a person without an account is deactivated as before, with no account named', async () => {
