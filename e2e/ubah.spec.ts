@@ -62,6 +62,9 @@ describe('ubah pegawai', () => {
     const nipKeluar = daftar.rows.find((r) => r.id === keluar.id)!.nip;
     const barisKeluar = ekspor.find((r) => r.nip === nipKeluar)!;
     expect(barisKeluar).toBeTruthy();
+    // Deactivating a person switches off their sign-in too: remember which accounts to switch on again.
+    type Akun = { id: string; nip: string | null; aktif: boolean };
+    const akunAktif = (await apiGet<Akun[]>(ctx, '/api/users')).filter((a) => a.nip === nipKeluar && a.aktif);
     const telepon = `0813${String(Date.now()).slice(-8)}`;
     try {
       // edit: phone and level
@@ -94,6 +97,55 @@ describe('ubah pegawai', () => {
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       await pulihkan(ctx, barisKeluar);
+      for (const a of akunAktif)
+        expect((await apiSend(ctx, 'POST', `/api/users/${a.id}/aktifkan`)).status).toBe(200);
+      await ctx.context.close();
+    }
+  });
+
+  test('the admin moves an OPD office in the edit dialog; a bad location is refused in words first', async () => {
+    const ctx = await open();
+    const { page } = ctx;
+    await signIn(ctx, 'admin');
+    const asal = await apiGet<{ lat: number; lng: number; radiusM: number }>(ctx, '/api/opd/DINKES');
+    try {
+      await page.goto('/opd/DINKES');
+      await page.getByTestId('opd-ubah').click();
+      await page.getByTestId('ubah-opd-form').waitFor();
+      // The stored location is there to edit, in the Indonesian way of writing decimals.
+      expect(await page.getByTestId('ubah-opd-lat').inputValue()).toBe(String(asal.lat).replace('.', ','));
+      expect(await page.getByTestId('ubah-opd-radius').inputValue()).toBe(String(asal.radiusM));
+      // Out of range: said in words beside the field, and nothing can be sent.
+      await page.getByTestId('ubah-opd-lat').fill('95');
+      await page.getByTestId('ubah-opd-radius').fill('5');
+      const galat = await page.getByTestId('ubah-opd-form').textContent();
+      expect(galat).toContain('Lintang antara -11,5 dan 6,5');
+      expect(galat).toContain('Radius bilangan bulat 10–5000 meter');
+      expect(await page.getByTestId('ubah-opd-simpan').isDisabled()).toBe(true);
+      await shot(page, 'ubah-opd-lokasi-galat');
+      // A good location is saved and shown on the page.
+      await page.getByTestId('ubah-opd-lat').fill('-7,8701');
+      await page.getByTestId('ubah-opd-lng').fill('112,5301');
+      await page.getByTestId('ubah-opd-radius').fill('175');
+      await page.getByTestId('ubah-opd-simpan').click();
+      await until(
+        async () =>
+          ((await page.getByTestId('opd-latlng').textContent()) ?? '').includes('-7.870100, 112.530100'),
+        'the new office on the OPD page',
+      );
+      expect(await page.getByTestId('opd-radius').textContent()).toContain('175');
+      expect(await apiGet(ctx, '/api/opd/DINKES')).toMatchObject({
+        lat: -7.8701,
+        lng: 112.5301,
+        radiusM: 175,
+      });
+    } finally {
+      const r = await apiSend(ctx, 'PUT', '/api/opd/DINKES', {
+        lat: asal.lat,
+        lng: asal.lng,
+        radiusM: asal.radiusM,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
       await ctx.context.close();
     }
   });

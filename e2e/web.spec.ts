@@ -443,6 +443,75 @@ describe('impor dan audit', () => {
     }
   });
 
+  test('the audit page speaks names: who, what, and ids and dates inside values, never a UUID', async () => {
+    const ctx = await open();
+    try {
+      const { page } = ctx;
+      await signIn(ctx, 'admin');
+      const me = await apiGet<{ nama: string; username: string }>(ctx, '/api/auth/me');
+      const orang = (
+        await apiGet<{ rows: { nip: string | null; nama: string; opd_kode: string }[] }>(
+          ctx,
+          '/api/pegawai?limit=5&level=pelaksana',
+        )
+      ).rows.find((r) => r.nip)!;
+      const opd = await apiGet<{ nama: string }>(ctx, `/api/opd/${encodeURIComponent(orang.opd_kode)}`);
+      const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+      await page.goto('/audit');
+      await page.getByTestId('audit-row').first().waitFor();
+      // The newest page as it opens: the admin's own sign-in, by their name; no id anywhere in the table.
+      expect(await page.getByTestId('audit-table').textContent()).not.toMatch(UUID);
+      expect(await page.getByTestId('audit-pelaku-nama').allTextContents()).toContain(
+        `${me.nama} (${me.username})`,
+      );
+      await shot(page, 'audit-nama');
+
+      // One employee's record: named with their NIP, and their OPD by name and code inside the values.
+      await page.getByTestId('audit-q').fill(orang.nip!);
+      await page.getByTestId('audit-terapkan').click();
+      await until(
+        async () =>
+          (await page.getByTestId('audit-entitas-nama').allTextContents()).length > 0 &&
+          (await page.getByTestId('audit-entitas-nama').first().textContent()) ===
+            `${orang.nama} (NIP ${orang.nip})`,
+        'the employee by name',
+      );
+      await page.getByTestId('audit-row').last().click();
+      await page.getByTestId('audit-detail').waitFor();
+      const detail = (await page.getByTestId('audit-detail').textContent()) ?? '';
+      expect(detail).toContain(`${opd.nama} (${orang.opd_kode})`);
+      expect(detail).not.toMatch(UUID);
+      expect(await page.getByTestId('audit-table').textContent()).not.toMatch(UUID);
+      await shot(page, 'audit-nama-pegawai');
+
+      // A schedule: named by its period; the dates inside its values in the Indonesian style.
+      await page.getByTestId('audit-q').fill('');
+      await page.getByTestId('audit-entitas').click();
+      await page.getByRole('option', { name: 'Jadwal', exact: true }).click();
+      await page.getByTestId('audit-terapkan').click();
+      await until(
+        async () =>
+          ((await page.getByTestId('audit-entitas-nama').first().textContent()) ?? '').startsWith('Jadwal '),
+        'a schedule by its period',
+      );
+      const buat = page
+        .getByTestId('audit-row')
+        .filter({ has: page.getByText('Buat', { exact: true }) })
+        .first();
+      expect(await buat.textContent()).toMatch(/Jadwal \d{1,2} \p{L}+ \d{4} – \d{1,2} \p{L}+ \d{4}/u);
+      await buat.click();
+      const isi = (await text(page, '[data-testid=audit-sesudah]')) ?? '';
+      expect(isi).toMatch(/Dari\s*\d{1,2} \p{L}+ \d{4}/u);
+      expect(await page.getByTestId('audit-table').textContent()).not.toMatch(
+        /\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/,
+      );
+      expect(await page.getByTestId('audit-table').textContent()).not.toMatch(UUID);
+      await shot(page, 'audit-nama-jadwal');
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
   test('the auditor reads the audit trail but may not import', async () => {
     const ctx = await open();
     try {

@@ -1,6 +1,9 @@
 /** Indonesia's extent with a margin: a coordinate outside it is almost surely a typo or swapped lat/lng. */
 export const BATAS_INDONESIA = { latMin: -11.5, latMax: 6.5, lngMin: 94.5, lngMax: 141.5 } as const;
 
+/** The whole metres a geofence radius may have (OPD import, OPD edit form and API alike). */
+export const RADIUS_GEOFENCE = { min: 10, max: 5000 } as const;
+
 /** Whether a point lies within Indonesia's extent. */
 export function inIndonesia(lat: number, lng: number): boolean {
   const b = BATAS_INDONESIA;

@@ -1,5 +1,5 @@
 import { type Pesan, pesan } from '../i18n/message.ts';
-import { inIndonesia } from './geo.ts';
+import { inIndonesia, RADIUS_GEOFENCE } from './geo.ts';
 import { validateNip } from './nip.ts';
 import { karakterTerlarang } from './teks.ts';
 import { findCycles } from './tree.ts';
@@ -401,12 +401,13 @@ export function validateOpdRows(
     }
     const { lat, lng } = r.point('lat', 'lng');
     let radiusM = r.number('radius_m');
-    if (radiusM !== null && (!Number.isInteger(radiusM) || radiusM < 10 || radiusM > 5000)) {
+    const { min, max } = RADIUS_GEOFENCE;
+    if (radiusM !== null && (!Number.isInteger(radiusM) || radiusM < min || radiusM > max)) {
       r.fail(
         'radius_m',
         'RADIUS_TIDAK_SAH',
-        `Radius geofence harus bilangan bulat 10–5000 meter, tertulis ${radiusM}`,
-        `The geofence radius must be a whole number of 10–5000 metres, got ${radiusM}`,
+        `Radius geofence harus bilangan bulat ${min}–${max} meter, tertulis ${radiusM}`,
+        `The geofence radius must be a whole number of ${min}–${max} metres, got ${radiusM}`,
       );
       radiusM = null;
     }

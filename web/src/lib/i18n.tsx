@@ -698,12 +698,22 @@ const id = {
   'ubah.nonaktifJudulPegawai': 'Nonaktifkan pegawai',
   'ubah.nonaktifJudulOpd': 'Nonaktifkan OPD/unit',
   'ubah.nonaktifPegawaiTanya':
-    '{nama} keluar dari organisasi mulai tanggal di bawah: sejak itu tidak lagi punya penempatan. Riwayat sebelumnya tetap tersimpan.',
+    '{nama} keluar dari organisasi mulai tanggal di bawah: sejak itu tidak lagi punya penempatan. Riwayat sebelumnya tetap tersimpan. Akun masuk miliknya (jika ada) dinonaktifkan sekarang juga.',
   'ubah.nonaktifOpdTanya':
     '{nama} tidak lagi berlaku mulai tanggal di bawah. Hanya bisa bila tidak ada pegawai dan unit aktif di dalamnya.',
   'ubah.nonaktifYa': 'Ya, nonaktifkan',
   'ubah.dinonaktifkan': 'Dinonaktifkan mulai {tanggal}',
   'ubah.tidakAktif': 'Tidak aktif',
+  'ubah.lat': 'Lintang kantor',
+  'ubah.lng': 'Bujur kantor',
+  'ubah.radius': 'Radius geofence (m)',
+  'ubah.lokasiBantuanInduk':
+    'OPD induk wajib punya lokasi kantor, di wilayah Indonesia (contoh: lintang -7,8712, bujur 112,5268). Radius kosong = 100 meter.',
+  'ubah.lokasiBantuanUnit':
+    'Kosongkan lintang, bujur dan radius agar unit mewarisi lokasi induknya. Radius kosong = 100 meter.',
+  'valid.lokasiWajib': 'OPD induk wajib punya lokasi kantor; isi lintang dan bujur',
+  'valid.radius': 'Radius bilangan bulat {min}–{max} meter',
+  'valid.radiusTanpaLokasi': 'Radius perlu lokasi kantor; isi lintang dan bujur, atau kosongkan radius',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1395,12 +1405,23 @@ const en: Record<MessageKey, string> = {
   'ubah.nonaktifJudulPegawai': 'Deactivate employee',
   'ubah.nonaktifJudulOpd': 'Deactivate OPD/unit',
   'ubah.nonaktifPegawaiTanya':
-    '{nama} leaves the organisation from the date below: from then on they have no placement. Earlier history is kept.',
+    '{nama} leaves the organisation from the date below: from then on they have no placement. Earlier history is kept. Their sign-in account (if any) is deactivated right away.',
   'ubah.nonaktifOpdTanya':
     '{nama} ceases from the date below. Only possible when no active employees or units remain in it.',
   'ubah.nonaktifYa': 'Yes, deactivate',
   'ubah.dinonaktifkan': 'Deactivated from {tanggal}',
   'ubah.tidakAktif': 'Inactive',
+  'ubah.lat': 'Office latitude',
+  'ubah.lng': 'Office longitude',
+  'ubah.radius': 'Geofence radius (metres)',
+  'ubah.lokasiBantuanInduk':
+    'A top-level OPD needs an office location inside Indonesia (e.g. latitude -7.8712, longitude 112.5268). An empty radius means 100 metres.',
+  'ubah.lokasiBantuanUnit':
+    'Leave latitude, longitude and radius empty for the unit to inherit its parent’s location. An empty radius means 100 metres.',
+  'valid.lokasiWajib': 'A top-level OPD needs an office location; fill in latitude and longitude',
+  'valid.radius': 'Radius: a whole number of {min}–{max} metres',
+  'valid.radiusTanpaLokasi':
+    'A radius needs an office location; fill in latitude and longitude, or empty the radius',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };

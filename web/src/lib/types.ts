@@ -161,9 +161,13 @@ export interface AuditRow {
   readonly id: string;
   readonly waktu: string;
   readonly pelaku: string;
+  /** The actor by name ("Nama (username)", or "sistem"). */
+  readonly pelaku_nama: string;
   readonly aksi: string;
   readonly entitas: string;
   readonly entitas_id: string | null;
+  /** The record by name (employee name + NIP, OPD name + code, …); "… (dihapus)" once deleted. */
+  readonly entitas_nama: string | null;
   readonly ringkasan: string;
   readonly sebelum: unknown;
   readonly sesudah: unknown;
@@ -172,6 +176,8 @@ export interface AuditRow {
 export interface AuditPage {
   readonly total: number;
   readonly rows: readonly AuditRow[];
+  /** Names of the ids inside the rows' before/after values. */
+  readonly rujukan: Readonly<Record<string, string>>;
 }
 
 export interface JamHari {

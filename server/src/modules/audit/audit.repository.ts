@@ -67,7 +67,24 @@ export function auditQuery(trx: Trx, f: AuditFilter) {
   let q = trx.selectFrom('audit_log');
   if (f.entitas) q = q.where('entitas', '=', f.entitas);
   if (f.aksi) q = q.where('aksi', '=', f.aksi);
-  if (f.pelaku) q = q.where('pelaku', 'ilike', `%${f.pelaku}%`);
+  if (f.pelaku) {
+    // The actor as the page shows them: their username, or the name of their account.
+    const pola = `%${f.pelaku}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('pelaku', 'ilike', pola),
+        eb(
+          'user_id',
+          'in',
+          eb
+            .selectFrom('app_user as u')
+            .select('u.id')
+            .whereRef('u.tenant_id', '=', 'audit_log.tenant_id')
+            .where('u.nama', 'ilike', pola),
+        ),
+      ]),
+    );
+  }
   if (f.q) q = q.where((eb) => eb.or([eb('ringkasan', 'ilike', `%${f.q}%`), eb('entitas_id', '=', f.q!)]));
   if (f.dari) q = q.where('waktu', '>=', new Date(f.dari));
   if (f.sampai) q = q.where('waktu', '<', new Date(f.sampai));
@@ -77,7 +94,18 @@ export function auditQuery(trx: Trx, f: AuditFilter) {
 export async function listAudit(trx: Trx, f: AuditFilter) {
   const [rows, total] = await Promise.all([
     auditQuery(trx, f)
-      .select(['id', 'waktu', 'pelaku', 'aksi', 'entitas', 'entitas_id', 'ringkasan', 'sebelum', 'sesudah'])
+      .select([
+        'id',
+        'waktu',
+        'user_id',
+        'pelaku',
+        'aksi',
+        'entitas',
+        'entitas_id',
+        'ringkasan',
+        'sebelum',
+        'sesudah',
+      ])
       .orderBy('id', 'desc')
       .limit(f.limit)
       .offset(f.offset)

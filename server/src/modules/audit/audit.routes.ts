@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/app.ts';
 import { tenantZone } from '../tenant/tenant.repository.ts';
+import { namaiAudit } from './audit.nama.ts';
 import { listAudit } from './audit.repository.ts';
 
 /** The audit trail, read-only, filterable. */
@@ -15,7 +16,8 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: { permission: 'audit.read' },
       schema: {
         tags: ['audit'],
-        summary: 'Jejak audit (terbaru dulu)',
+        summary:
+          'Jejak audit (terbaru dulu), dengan nama pelaku (pelaku_nama), nama data (entitas_nama) dan nama untuk id di dalam nilai sebelum/sesudah (rujukan)',
         // A filter: any length, but real dates in order.
         querystring: denganPeriode(
           z.object({
@@ -36,15 +38,21 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
       const q = req.query;
       const c = callerOf(req);
       const zone = (await tenantZone(deps.sdb.db, c.tenantId)) as ZonaWaktu;
-      const r = await withTenant(deps.sdb, c.tenantId, (trx) =>
-        listAudit(trx, {
+      return withTenant(deps.sdb, c.tenantId, async (trx) => {
+        const r = await listAudit(trx, {
           ...q,
           // Days are the Pemda's own days (WIB/WITA/WIT), not UTC days.
           dari: q.dari ? localDayStart(q.dari, zone) : undefined,
           sampai: q.sampai ? localDayStart(addDays(q.sampai, 1), zone) : undefined,
-        }),
-      );
-      return { total: r.total, rows: r.rows.map((x) => ({ ...x, id: String(x.id) })) };
+        });
+        // Names of who and what, looked up for the whole page at once, inside this Pemda only.
+        const nama = await namaiAudit(trx, c.tenantId, r.rows, req.lang);
+        return {
+          total: r.total,
+          rows: r.rows.map((x, i) => ({ ...x, ...nama.baris[i], id: String(x.id) })),
+          rujukan: nama.rujukan,
+        };
+      });
     },
   );
 }

@@ -110,6 +110,20 @@ export function setAktif(trx: Trx, id: string, aktif: boolean) {
   return trx.updateTable('app_user').set({ aktif }).where('id', '=', id).execute();
 }
 
+/** The active accounts linked to an employee record, with the roles they hold. */
+export async function activeUsersOfPegawai(trx: Trx, pegawaiId: string) {
+  const users = await trx
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where('pegawai_id', '=', pegawaiId)
+    .where('aktif', '=', true)
+    .orderBy('username')
+    .execute();
+  return Promise.all(
+    users.map(async (u) => ({ ...u, roles: (await grantsOf(trx, u.id)).map((g) => g.role) })),
+  );
+}
+
 export function updateProfile(trx: Trx, id: string, u: { nama: string; pegawaiId: string | null }) {
   return trx
     .updateTable('app_user')

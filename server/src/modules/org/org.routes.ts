@@ -1,4 +1,12 @@
-import { JABATAN_LEVEL, JENIS_PEGAWAI, KELAS_LAYANAN, TanggalSchema, teksBiasa } from '@sigap/domain';
+import {
+  JABATAN_LEVEL,
+  JENIS_PEGAWAI,
+  KELAS_LAYANAN,
+  RADIUS_GEOFENCE,
+  TanggalSchema,
+  teks,
+  teksBiasa,
+} from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -132,12 +140,22 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: { permission: 'pegawai.write' },
       schema: {
         tags: ['organisasi'],
-        summary: 'Menonaktifkan pegawai (keluar dari organisasi) mulai tanggal berlaku',
+        summary:
+          'Menonaktifkan pegawai (keluar dari organisasi) mulai tanggal berlaku; akun masuk yang tertaut ikut dinonaktifkan sekarang dan sesinya diakhiri (tidak aktif kembali bersama pegawainya)',
         params: z.object({ id: z.uuid() }),
         body: Nonaktif,
       },
     },
-    async (req) => nonaktifkanPegawai(deps.sdb, callerOf(req), actorOf(req), req.params.id, req.body.berlaku),
+    async (req) => {
+      const { pesan, ...r } = await nonaktifkanPegawai(
+        deps.sdb,
+        callerOf(req),
+        actorOf(req),
+        req.params.id,
+        req.body.berlaku,
+      );
+      return { ...r, message: teks(pesan, req.lang) };
+    },
   );
   api.put(
     '/opd/:kode',
@@ -152,9 +170,17 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
             nama: teksBiasa().pipe(z.string().trim().min(1).max(200)).optional(),
             indukKode: teksBiasa().pipe(z.string().trim().max(40)).optional(),
             kelasLayanan: z.enum(KELAS_LAYANAN).optional(),
-            lat: z.number().min(-90).max(90).nullable().optional(),
-            lng: z.number().min(-180).max(180).nullable().optional(),
-            radiusM: z.number().int().min(1).max(100000).nullable().optional(),
+            // Inside Indonesia, both or neither, a radius only with a location: checked by the import.
+            lat: z.number().min(-90).max(90).nullable().optional().describe('lintang kantor; null = kosong'),
+            lng: z.number().min(-180).max(180).nullable().optional().describe('bujur kantor; null = kosong'),
+            radiusM: z
+              .number()
+              .int()
+              .min(RADIUS_GEOFENCE.min)
+              .max(RADIUS_GEOFENCE.max)
+              .nullable()
+              .optional()
+              .describe('radius geofence dalam meter'),
             berlaku: Berlaku,
           })
           .strict(),

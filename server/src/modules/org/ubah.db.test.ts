@@ -4,7 +4,8 @@ import { NIP, PASSWORD, seedSmallPemda, table } from '../../../test/fixtures.ts'
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { importOpd } from '../impor/impor.service.ts';
+import { upsertUser } from '../auth/users.service.ts';
+import { importOpd, importPegawai } from '../impor/impor.service.ts';
 
 /**
  * Editing and deactivating one employee or one OPD from the web app (issue 8, finding 11). The small
@@ -189,6 +190,54 @@ describe('editing and deactivating an OPD', () => {
     expect(induk.json<{ message: string }>().message).toContain('Induk');
   });
 
+  it('moves an OPD office and its geofence from a date; a unit may empty its own and inherit', async () => {
+    const r = await minta('admin', 'PUT', '/api/opd/DINKES', {
+      lat: -7.8712,
+      lng: 112.5268,
+      radiusM: 250,
+      berlaku: '2026-06-15',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const lama = await minta('auditor', 'GET', '/api/opd/DINKES?tanggal=2026-06-14');
+    const baru = await minta('auditor', 'GET', '/api/opd/DINKES?tanggal=2026-06-15');
+    expect(lama.json()).toMatchObject({ lat: -7.88, lng: 112.53, radiusM: 120 });
+    expect(baru.json()).toMatchObject({ lat: -7.8712, lng: 112.5268, radiusM: 250, nama: 'Dinas Kesehatan' });
+    // A unit empties its own location: from then on it has the parent's.
+    const unit = await minta('admin', 'PUT', '/api/opd/PKM-BATU', {
+      lat: null,
+      lng: null,
+      radiusM: null,
+      berlaku: '2026-06-15',
+    });
+    expect(unit.statusCode, unit.body).toBe(200);
+    const pkm = await minta('auditor', 'GET', '/api/opd/PKM-BATU?tanggal=2026-06-15');
+    expect(pkm.json()).toMatchObject({
+      lat: null,
+      lng: null,
+      efektif: { lat: -7.8712, lng: 112.5268, radiusM: 250 },
+    });
+  });
+
+  it('a bad office location is refused in words naming the field, nothing changed', async () => {
+    const tolak = async (body: object, ...kata: string[]) => {
+      const r = await minta('admin', 'PUT', '/api/opd/BPBD', { ...body, berlaku: '2026-07-01' });
+      expect(r.statusCode, r.body).toBe(400);
+      const msg = r.json<{ message: string }>().message;
+      for (const k of kata) expect(msg).toContain(k);
+      expect(msg).not.toMatch(/expected|diharapkan|too_|[A-Z]{4,}_[A-Z]{4,}/);
+    };
+    await tolak({ lat: 95, lng: 112.5 }, 'Lintang kantor (lat)', '90');
+    await tolak({ lat: -7.9, lng: 200 }, 'Bujur kantor (lng)', '180');
+    await tolak({ radiusM: 5 }, 'Radius geofence (meter) (radiusM)', '10');
+    await tolak({ radiusM: 6000 }, 'Radius geofence (meter) (radiusM)', '5000');
+    await tolak({ radiusM: 12.5 }, 'Radius geofence (meter) (radiusM)', 'bulat');
+    await tolak({ lat: 48.85, lng: 2.35 }, 'Lintang', 'di luar wilayah Indonesia');
+    await tolak({ lat: -7.9, lng: null }, 'Bujur', 'diisi keduanya');
+    await tolak({ lat: null, lng: null }, 'Lintang', 'OPD induk wajib punya lokasi kantor');
+    const bpbd = await minta('auditor', 'GET', '/api/opd/BPBD?tanggal=2026-07-01');
+    expect(bpbd.json()).toMatchObject({ lat: -7.86, lng: 112.51, radiusM: 100 });
+  });
+
   it('refuses deactivating an OPD with people or active units, deactivates an empty one', async () => {
     const dinkes = await minta('admin', 'POST', '/api/opd/DINKES/nonaktifkan', {});
     expect(dinkes.statusCode).toBe(409);
@@ -208,5 +257,101 @@ describe('editing and deactivating an OPD', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await minta('auditor', 'GET', '/api/opd/UJI-TUTUP?tanggal=2026-07-31')).statusCode).toBe(200);
     expect((await minta('auditor', 'GET', '/api/opd/UJI-TUTUP?tanggal=2026-08-01')).statusCode).toBe(404);
+  });
+});
+
+describe('deactivating an employee switches off their sign-in', () => {
+  it('the linked account is deactivated with its sessions, audited, and stays off when the person returns', async () => {
+    // Before: the employee account of Budi Staf works.
+    expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const r = await minta('bkpsdm', 'POST', `/api/pegawai/${idOf.get(NIP.staf)}/nonaktifkan`, {
+      berlaku: '2026-09-01',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json<{ akunDinonaktifkan: string[]; message: string }>();
+    expect(body.akunDinonaktifkan).toEqual(['pegawai']);
+    expect(body.message).toContain('akun masuk pegawai dinonaktifkan sekarang');
+    expect(body.message).toContain('halaman Akun');
+    // The session held before stops working at once.
+    expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(401);
+    // A real sign-in with the right password is refused, in the one sign-in refusal.
+    const masukLagi = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'pegawai', password: PASSWORD },
+    });
+    expect(masukLagi.statusCode).toBe(401);
+    expect(masukLagi.json<{ code: string }>().code).toBe('LOGIN_GAGAL');
+    // Recorded in the audit trail, by whom and why.
+    const audit = await minta('auditor', 'GET', '/api/audit?entitas=akun&aksi=nonaktifkan_akun');
+    const baris = audit.json<{ rows: { pelaku: string; ringkasan: string }[] }>().rows;
+    expect(baris).toContainEqual(
+      expect.objectContaining({
+        pelaku: 'bkpsdm',
+        ringkasan: expect.stringContaining(`Menonaktifkan akun pegawai karena pegawai ${NIP.staf}`),
+      }),
+    );
+    // The accounts page shows it switched off.
+    const akun = await minta('admin', 'GET', '/api/users');
+    expect(akun.json<{ username: string; aktif: boolean }[]>()).toContainEqual(
+      expect.objectContaining({ username: 'pegawai', aktif: false }),
+    );
+    // Placing the person again (an import) does not switch the sign-in back on.
+    await importPegawai(
+      sdb,
+      tenantId,
+      table([
+        {
+          nip: NIP.staf,
+          nama: 'Budi Staf',
+          jenis_pegawai: 'pns',
+          jabatan_level: 'pelaksana',
+          jabatan: 'Pengadministrasi Umum',
+          opd_kode: 'BAG-UMUM',
+        },
+      ]),
+      { actor: SYSTEM_ACTOR, writableOpdIds: null, berlakuMulai: '2026-10-01' },
+    );
+    expect((await detail(NIP.staf, '2026-10-01')).opd_kode).toBe('BAG-UMUM');
+    const tetapDitolak = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'pegawai', password: PASSWORD },
+    });
+    expect(tetapDitolak.statusCode).toBe(401);
+    // The admin switches it on again on the accounts page; then sign-in works.
+    const id = akun.json<{ id: string; username: string }[]>().find((u) => u.username === 'pegawai')!.id;
+    expect((await minta('admin', 'POST', `/api/users/${id}/aktifkan`)).statusCode).toBe(200);
+    sesi.set('pegawai', await masuk('pegawai'));
+    expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a person holding a Pemda admin account is deactivated only by a Pemda admin; nothing changes otherwise', async () => {
+    await withTenant(sdb, tenantId, (trx) =>
+      upsertUser(trx, tenantId, SYSTEM_ACTOR, {
+        username: 'admin.kedua',
+        nama: 'Admin Kedua',
+        password: PASSWORD,
+        nip: NIP.kalak,
+        roles: [{ role: 'pemda_admin' }],
+      }),
+    );
+    const url = `/api/pegawai/${idOf.get(NIP.kalak)}/nonaktifkan`;
+    const bkpsdm = await minta('bkpsdm', 'POST', url, { berlaku: '2026-11-01' });
+    expect(bkpsdm.statusCode).toBe(403);
+    expect(bkpsdm.json<{ message: string }>().message).toContain('hanya Admin Pemda');
+    expect((await detail(NIP.kalak, '2026-11-01')).opd_kode).toBe('BPBD');
+    const admin = await minta('admin', 'POST', url, { berlaku: '2026-11-01' });
+    expect(admin.statusCode, admin.body).toBe(200);
+    expect(admin.json()).toMatchObject({ akunDinonaktifkan: ['admin.kedua'] });
+  });
+
+  it('a person without an account is deactivated as before, with no account named', async () => {
+    const r = await minta('admin', 'POST', `/api/pegawai/${idOf.get(NIP.perawat)}/nonaktifkan`, {
+      berlaku: '2026-11-01',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ akunDinonaktifkan: [] });
+    expect(r.json<{ message: string }>().message).not.toContain('akun');
   });
 });

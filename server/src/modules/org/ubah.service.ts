@@ -4,6 +4,7 @@ import { kunciImpor } from '../../db/kunci.ts';
 import type { Caller } from '../../http/context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
+import * as authRepo from '../auth/auth.repository.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
 import { lingkupTanggal, resolveScope, tenantToday } from './org.service.ts';
 import * as repo from './ubah.repository.ts';
@@ -192,6 +193,7 @@ export async function nonaktifkanPegawai(
       );
     }
     const key = p.nip ?? p.id_pegawai ?? p.id;
+    const akun = await akunPegawaiDimatikan(trx, caller, id, p.nama);
     await insertAudit(trx, caller.tenantId, actor, [
       {
         aksi: 'nonaktifkan',
@@ -201,9 +203,68 @@ export async function nonaktifkanPegawai(
         sebelum,
         sesudah: { berlaku_sampai: berlaku },
       },
+      ...akun.map((a) => ({
+        aksi: 'nonaktifkan_akun',
+        entitas: 'akun',
+        entitasId: a.id,
+        ringkasan: `Menonaktifkan akun ${a.username} karena pegawai ${key} (${p.nama}) dinonaktifkan; sesinya diakhiri`,
+        sebelum: { aktif: true },
+        sesudah: { aktif: false },
+      })),
     ]);
-    return { id, berlakuSampai: berlaku };
+    const nama = akun.map((a) => a.username).join(', ');
+    return {
+      id,
+      berlakuSampai: berlaku,
+      akunDinonaktifkan: akun.map((a) => a.username),
+      pesan:
+        akun.length === 0
+          ? pesan(
+              `${p.nama} dinonaktifkan mulai ${formatTanggal(berlaku)}`,
+              `${p.nama} deactivated from ${formatTanggal(berlaku, 'en')}`,
+            )
+          : pesan(
+              `${p.nama} dinonaktifkan mulai ${formatTanggal(berlaku)}; akun masuk ${nama} dinonaktifkan sekarang dan sesinya diakhiri. Mengaktifkan kembali pegawai tidak mengaktifkan akunnya: aktifkan di halaman Akun`,
+              `${p.nama} deactivated from ${formatTanggal(berlaku, 'en')}; the sign-in account ${nama} is deactivated now and its sessions ended. Reinstating the employee does not reactivate the account: do that on the Accounts page`,
+            ),
+    };
   });
+}
+
+/**
+ * Switches off the sign-in of a person who leaves: every active account linked to them is deactivated
+ * at once (whatever the effective date) and its sessions end. Reinstating the person later does not
+ * switch it back on; an admin does that on the Accounts page. A Pemda admin account is a Pemda admin's
+ * alone (as on the Accounts page), and nobody switches off their own sign-in this way.
+ */
+async function akunPegawaiDimatikan(trx: Trx, caller: Caller, pegawaiId: string, nama: string) {
+  const akun = await authRepo.activeUsersOfPegawai(trx, pegawaiId);
+  const peranSaya = caller.grants.map((g) => g.role);
+  for (const a of akun) {
+    if (a.id === caller.userId) {
+      throw new AppError(
+        'VALIDASI',
+        pesan(
+          `${nama} tertaut ke akun Anda sendiri (${a.username}); minta admin lain menonaktifkannya`,
+          `${nama} is linked to your own account (${a.username}); ask another admin to deactivate them`,
+        ),
+      );
+    }
+    if (a.roles.includes('pemda_admin') && !peranSaya.includes('pemda_admin')) {
+      throw new AppError(
+        'DILARANG',
+        pesan(
+          `${nama} memegang akun Admin Pemda (${a.username}); hanya Admin Pemda yang dapat menonaktifkan pegawai ini`,
+          `${nama} holds a Pemda admin account (${a.username}); only a Pemda admin may deactivate this employee`,
+        ),
+      );
+    }
+  }
+  for (const a of akun) {
+    await authRepo.setAktif(trx, a.id, false);
+    await authRepo.deleteSessionsOf(trx, a.id);
+  }
+  return akun;
 }
 
 /** Only whole-Pemda admins change the OPD registry (docs/roles.md). */

@@ -13,7 +13,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, Fragment, useState } from 'react';
+import { isIsoDate, LABEL_ROLE, type Role, type ZonaWaktu } from '@sigap/domain';
+import { createContext, type FormEvent, Fragment, useContext, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { withQuery } from '../../lib/api';
 import { fmtAngka, fmtTanggal, fmtWaktu } from '../../lib/format';
@@ -61,6 +62,13 @@ const AKSI: Record<string, { id: string; en: string; color: string }> = {
   catat: { id: 'Catat', en: 'Record', color: 'blue' },
   impor: { id: 'Impor', en: 'Import', color: 'green' },
   impor_gagal: { id: 'Impor gagal', en: 'Import failed', color: 'red' },
+  nonaktifkan: { id: 'Nonaktifkan', en: 'Deactivate', color: 'red' },
+  nonaktifkan_akun: { id: 'Nonaktifkan akun', en: 'Deactivate account', color: 'red' },
+  aktifkan_akun: { id: 'Aktifkan akun', en: 'Reactivate account', color: 'green' },
+  buka_kunci_akun: { id: 'Buka kunci akun', en: 'Unlock account', color: 'gray' },
+  atur_ulang_sandi: { id: 'Atur ulang sandi', en: 'Reset password', color: 'orange' },
+  ganti_sandi: { id: 'Ganti sandi', en: 'Change password', color: 'blue' },
+  tahan_masuk: { id: 'Masuk ditahan', en: 'Sign-in held back', color: 'orange' },
 };
 
 /** Field names of the stored records, in words (the key stays visible on hover). */
@@ -93,6 +101,28 @@ const ISIAN: Record<string, { id: string; en: string }> = {
   keterangan: { id: 'Keterangan', en: 'Note' },
   zonaWaktu: { id: 'Zona waktu', en: 'Time zone' },
   jamKerja: { id: 'Jam kerja', en: 'Working hours' },
+  induk_id: { id: 'Induk', en: 'Parent' },
+  pegawai_id: { id: 'Pegawai', en: 'Employee' },
+  jadwal: { id: 'Jadwal', en: 'Schedule' },
+  username: { id: 'Nama pengguna', en: 'Username' },
+  roles: { id: 'Peran', en: 'Roles' },
+  role: { id: 'Peran', en: 'Role' },
+  opdKode: { id: 'OPD', en: 'OPD' },
+  jumlah: { id: 'Jumlah', en: 'Count' },
+  kohort: { id: 'Kohort', en: 'Cohorts' },
+  permintaan: { id: 'Permintaan', en: 'Requests' },
+  pelanggaran: { id: 'Pelanggaran', en: 'Violations' },
+  urutanSasaran: { id: 'Urutan sasaran', en: 'Target order' },
+  sel: { id: 'Sel', en: 'Cells' },
+  terbit: { id: 'Terbit', en: 'Published' },
+  penyesuaian: { id: 'Penyesuaian', en: 'Adjustments' },
+  catatan: { id: 'Catatan', en: 'Note' },
+  peringatan: { id: 'Peringatan', en: 'Warnings' },
+  aktif: { id: 'Aktif', en: 'Active' },
+  berlaku_dari: { id: 'Berlaku dari', en: 'Valid from' },
+  berlaku_sampai: { id: 'Berlaku sampai', en: 'Valid until' },
+  pusatLat: { id: 'Lintang pusat', en: 'Centre latitude' },
+  pusatLng: { id: 'Bujur pusat', en: 'Centre longitude' },
 };
 
 interface Filter {
@@ -110,20 +140,54 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A stored value in words: text as is, dates in the Pemda's style, nothing as a dash, lists and groups inline. */
-function nilaiTeks(v: unknown, lang: 'id' | 'en'): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_DI_TEKS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const TANGGAL = /^\d{4}-\d{2}-\d{2}$/;
+const TANGGAL_DI_TEKS = /\b\d{4}-\d{2}-\d{2}\b(?!T\d)/g;
+const WAKTU = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** How the page words values: the language, the Pemda's zone, and names for the ids in this page. */
+interface Bacaan {
+  readonly lang: 'id' | 'en';
+  readonly zona: ZonaWaktu;
+  readonly rujukan: Readonly<Record<string, string>>;
+}
+const BacaanContext = createContext<Bacaan>({ lang: 'id', zona: 'Asia/Jakarta', rujukan: {} });
+
+/**
+ * A stored value in words: an id by the name of what it points to (resolved by the server), dates and
+ * instants in the Pemda's own zone and style, nothing as a dash, lists and groups inline.
+ */
+function nilaiTeks(v: unknown, b: Bacaan): string {
+  const { lang } = b;
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak';
   if (typeof v === 'number') return fmtAngka(v, lang);
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtTanggal(v, lang) : v;
-  if (Array.isArray(v)) return v.map((x) => nilaiTeks(x, lang)).join(', ') || '—';
+  if (typeof v === 'string') {
+    if (UUID.test(v)) return b.rujukan[v.toLowerCase()] ?? v;
+    if (TANGGAL.test(v) && isIsoDate(v)) return fmtTanggal(v, lang);
+    if (WAKTU.test(v)) return fmtWaktu(v, b.zona, lang);
+    return v;
+  }
+  if (Array.isArray(v)) return v.map((x) => nilaiTeks(x, b)).join(', ') || '—';
   if (isPlainObject(v))
     return (
       Object.entries(v)
-        .map(([k, x]) => `${k}: ${nilaiTeks(x, lang)}`)
+        .filter(([, x]) => x !== null && x !== undefined)
+        .map(([k, x]) => {
+          const peran = k === 'role' && typeof x === 'string' ? LABEL_ROLE[x as Role]?.[lang] : undefined;
+          return `${ISIAN[k]?.[lang] ?? k}: ${peran ?? nilaiTeks(x, b)}`;
+        })
         .join('; ') || '—'
     );
   return String(v);
+}
+
+/** A summary line with its dates in the Pemda's style and any id by name. */
+function ringkasanTeks(s: string, b: Bacaan): string {
+  return s
+    .replace(UUID_DI_TEKS, (id) => b.rujukan[id.toLowerCase()] ?? id)
+    .replace(TANGGAL_DI_TEKS, (d) => (isIsoDate(d) ? fmtTanggal(d, b.lang) : d));
 }
 
 /**
@@ -132,6 +196,7 @@ function nilaiTeks(v: unknown, lang: 'id' | 'en'): string {
  */
 function Json({ value, other, testid }: { value: unknown; other: unknown; testid: string }) {
   const { t, lang } = useI18n();
+  const bacaan = useContext(BacaanContext);
   if (value === null || value === undefined) {
     return (
       <Text size="sm" c="dimmed" data-testid={testid}>
@@ -142,7 +207,7 @@ function Json({ value, other, testid }: { value: unknown; other: unknown; testid
   if (!isPlainObject(value)) {
     return (
       <Text size="sm" data-testid={testid}>
-        {nilaiTeks(value, lang)}
+        {nilaiTeks(value, bacaan)}
       </Text>
     );
   }
@@ -158,7 +223,7 @@ function Json({ value, other, testid }: { value: unknown; other: unknown; testid
             data-changed={changed || undefined}
           >
             <dt title={k}>{ISIAN[k]?.[lang] ?? k}</dt>
-            <dd>{nilaiTeks(value[k], lang)}</dd>
+            <dd>{nilaiTeks(value[k], bacaan)}</dd>
           </div>
         );
       })}
@@ -285,15 +350,19 @@ export function AuditPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.rows.map((r) => (
-                  <AuditRows
-                    key={r.id}
-                    row={r}
-                    open={open === r.id}
-                    onToggle={() => setOpen((o) => (o === r.id ? null : r.id))}
-                    waktu={fmtWaktu(r.waktu, me.pemda.zonaWaktu, lang)}
-                  />
-                ))}
+                <BacaanContext.Provider
+                  value={{ lang, zona: me.pemda.zonaWaktu, rujukan: data.rujukan ?? {} }}
+                >
+                  {data.rows.map((r) => (
+                    <AuditRows
+                      key={r.id}
+                      row={r}
+                      open={open === r.id}
+                      onToggle={() => setOpen((o) => (o === r.id ? null : r.id))}
+                      waktu={fmtWaktu(r.waktu, me.pemda.zonaWaktu, lang)}
+                    />
+                  ))}
+                </BacaanContext.Provider>
                 {data.rows.length === 0 && (
                   <Table.Tr>
                     <Table.Td colSpan={5}>
@@ -329,6 +398,7 @@ function AuditRows({
   waktu: string;
 }) {
   const { t, lang } = useI18n();
+  const bacaan = useContext(BacaanContext);
   const aksi = AKSI[row.aksi];
   return (
     <Fragment>
@@ -340,7 +410,9 @@ function AuditRows({
         title={t('audit.bukaBaris')}
       >
         <Table.Td fz="sm">{waktu}</Table.Td>
-        <Table.Td fz="sm">{row.pelaku}</Table.Td>
+        <Table.Td fz="sm" title={row.pelaku} data-testid="audit-pelaku-nama">
+          {row.pelaku_nama}
+        </Table.Td>
         <Table.Td>
           <Badge size="sm" variant="light" color={aksi?.color ?? 'gray'}>
             {aksi ? aksi[lang] : row.aksi}
@@ -348,14 +420,14 @@ function AuditRows({
         </Table.Td>
         <Table.Td fz="sm">
           {ENTITAS[row.entitas]?.[lang] ?? row.entitas}
-          {row.entitas_id && (
-            <Text size="xs" c="dimmed" ff="monospace" truncate>
-              {row.entitas_id}
+          {row.entitas_nama && (
+            <Text size="xs" c="dimmed" data-testid="audit-entitas-nama">
+              {row.entitas_nama}
             </Text>
           )}
         </Table.Td>
         <Table.Td fz="sm" data-testid="audit-ringkasan">
-          {row.ringkasan}
+          {ringkasanTeks(row.ringkasan, bacaan)}
         </Table.Td>
       </Table.Tr>
       {open && (

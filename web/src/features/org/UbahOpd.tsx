@@ -1,11 +1,58 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { BATAS_INDONESIA, RADIUS_GEOFENCE } from '@sigap/domain';
+import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, api } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
+import { type TFunction, useI18n } from '../../lib/i18n';
 import type { ImportSummary, OpdDetail, OpdNode } from '../../lib/types';
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
+
+/** A number field as typed: the number, null when empty, NaN when it is not a number. */
+function angkaAtauKosong(v: number | string): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
+  const s = v.trim().replace(',', '.');
+  if (s === '' || s === '-') return s === '' ? null : Number.NaN;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+type Lokasi = { lat: number | string; lng: number | string; radiusM: number | string };
+type MasalahLokasi = Partial<Record<keyof Lokasi, string>>;
+
+/**
+ * The office location's problems in words, as the import would word them: a coordinate inside Indonesia,
+ * both or neither, a whole-metre radius the import allows and only with a location, and a location for
+ * a top-level OPD (a unit may inherit its parent's).
+ */
+function masalahLokasi(l: Lokasi, puncak: boolean, t: TFunction) {
+  const p: MasalahLokasi = {};
+  const b = BATAS_INDONESIA;
+  const lat = angkaAtauKosong(l.lat);
+  const lng = angkaAtauKosong(l.lng);
+  const radius = angkaAtauKosong(l.radiusM);
+  if (lat !== null && (Number.isNaN(lat) || lat < b.latMin || lat > b.latMax)) p.lat = t('valid.lat');
+  if (lng !== null && (Number.isNaN(lng) || lng < b.lngMin || lng > b.lngMax)) p.lng = t('valid.lng');
+  if (!p.lat && !p.lng && (lat === null) !== (lng === null))
+    p[lat === null ? 'lat' : 'lng'] = t('valid.pusatBerpasangan');
+  if (!p.lat && !p.lng && lat === null && puncak) p.lat = t('valid.lokasiWajib');
+  const { min, max } = RADIUS_GEOFENCE;
+  if (radius !== null && (Number.isNaN(radius) || !Number.isInteger(radius) || radius < min || radius > max))
+    p.radiusM = t('valid.radius', { min, max });
+  else if (radius !== null && lat === null && !p.lat) p.radiusM = t('valid.radiusTanpaLokasi');
+  return p;
+}
 
 /** Edit one OPD/unit from an effective date (PUT /api/opd/:kode; Pemda and BKPSDM admins). */
 export function UbahOpd({
@@ -21,9 +68,18 @@ export function UbahOpd({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
-  const awal = { nama: d.nama, indukKode: d.indukKode ?? '', kelasLayanan: d.kelasLayanan ?? '' };
+  const { t, lang } = useI18n();
+  const awal = {
+    nama: d.nama,
+    indukKode: d.indukKode ?? '',
+    kelasLayanan: d.kelasLayanan ?? '',
+    lat: (d.lat ?? '') as number | string,
+    lng: (d.lng ?? '') as number | string,
+    radiusM: (d.radiusM ?? '') as number | string,
+  };
   const [f, setF] = useState(awal);
+  const masalah = useMemo(() => masalahLokasi(f, f.indukKode === '', t), [f, t]);
+  const sah = Object.keys(masalah).length === 0;
   const [berlaku, setBerlaku] = useState(hariIni);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,9 +89,14 @@ export function UbahOpd({
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    const body: Record<string, string> = { berlaku };
-    for (const k of Object.keys(awal) as (keyof typeof awal)[]) if (f[k] !== awal[k]) body[k] = f[k];
+    if (busy || !sah) return;
+    const body: Record<string, string | number | null> = { berlaku };
+    for (const k of ['nama', 'indukKode', 'kelasLayanan'] as const) if (f[k] !== awal[k]) body[k] = f[k];
+    // The location is sent only when changed: a number, or null to empty it.
+    for (const k of ['lat', 'lng', 'radiusM'] as const) {
+      const baru = angkaAtauKosong(f[k]);
+      if (baru !== angkaAtauKosong(awal[k])) body[k] = baru;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -90,6 +151,42 @@ export function UbahOpd({
             comboboxProps={{ withinPortal: true }}
             data-testid="ubah-opd-kelas"
           />
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <NumberInput
+              label={t('ubah.lat')}
+              value={f.lat}
+              onChange={(v) => set({ lat: v })}
+              decimalScale={7}
+              decimalSeparator={lang === 'en' ? '.' : ','}
+              allowedDecimalSeparators={['.', ',']}
+              hideControls
+              error={masalah.lat}
+              data-testid="ubah-opd-lat"
+            />
+            <NumberInput
+              label={t('ubah.lng')}
+              value={f.lng}
+              onChange={(v) => set({ lng: v })}
+              decimalScale={7}
+              decimalSeparator={lang === 'en' ? '.' : ','}
+              allowedDecimalSeparators={['.', ',']}
+              hideControls
+              error={masalah.lng}
+              data-testid="ubah-opd-lng"
+            />
+            <NumberInput
+              label={t('ubah.radius')}
+              value={f.radiusM}
+              onChange={(v) => set({ radiusM: v })}
+              allowDecimal={false}
+              hideControls
+              error={masalah.radiusM}
+              data-testid="ubah-opd-radius"
+            />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-6} data-testid="ubah-opd-lokasi-bantuan">
+            {f.indukKode === '' ? t('ubah.lokasiBantuanInduk') : t('ubah.lokasiBantuanUnit')}
+          </Text>
           <TextInput
             type="date"
             label={t('ubah.berlaku')}
@@ -111,7 +208,7 @@ export function UbahOpd({
             <Button
               type="submit"
               loading={busy}
-              disabled={!berlaku || !f.nama.trim()}
+              disabled={!berlaku || !f.nama.trim() || !sah}
               data-testid="ubah-opd-simpan"
             >
               {t('umum.simpan')}

@@ -181,10 +181,12 @@ export function Nonaktifkan({
     setBusy(true);
     setError(null);
     try {
-      await api(url, { method: 'POST', body: { berlaku } });
+      const r = await api<{ message?: string }>(url, { method: 'POST', body: { berlaku } });
+      // The server's own words when it has more to say (an employee's sign-in account switched off too).
       notifications.show({
         color: 'green',
-        message: t('ubah.dinonaktifkan', { tanggal: fmtTanggal(berlaku, lang, true) }),
+        message: r.message ?? t('ubah.dinonaktifkan', { tanggal: fmtTanggal(berlaku, lang, true) }),
+        autoClose: r.message ? 12_000 : undefined,
       });
       onDone(berlaku);
     } catch (err) {
