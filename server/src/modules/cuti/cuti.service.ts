@@ -18,6 +18,7 @@ import type { Caller } from '../../http/context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
+import { batasiMasalah } from '../impor/masalah.ts';
 import { catatKetidakhadiranDiJadwal } from '../jadwal/jadwal.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
 import { type LingkupTanggal, lingkupTanggal } from '../org/org.service.ts';
@@ -366,7 +367,8 @@ export async function impor(
         `Impor ketidakhadiran dibatalkan: ${v.issues.length} masalah; tidak ada yang diubah`,
         `Absence import cancelled: ${v.issues.length} problems; nothing was changed`,
       ),
-      v.issues,
+      // the first ones, then "… dan N masalah lain": a file of 100,000 bad rows answers readably
+      batasiMasalah(v.issues).issues,
     );
   }
   const rows = await repo.insert(
