@@ -75,8 +75,8 @@ describe('a failed import of many bad rows', () => {
       kolom: null,
       kode: 'MASALAH_LAIN',
       pesan: {
-        id: '… dan 1.400 masalah lain (hanya 1.000 pertama yang dicantumkan; seluruh berkas per kode: OPD_TIDAK_DIKENAL 1.800, EMAIL_TIDAK_SAH 600); perbaiki yang di atas lalu impor lagi',
-        en: '… and 1,400 more problems (only the first 1,000 are listed; the whole file by code: OPD_TIDAK_DIKENAL 1,800, EMAIL_TIDAK_SAH 600); fix the ones above and import again',
+        id: '… dan 1.400 masalah lain (hanya 1.000 masalah pertama yang dicantumkan); perbaiki yang di atas lalu impor lagi',
+        en: '… and 1,400 more problems (only the first 1,000 are listed); fix the ones above and import again',
       },
     });
 

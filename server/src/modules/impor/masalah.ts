@@ -23,8 +23,8 @@ const angka = (n: number, lang: 'id' | 'en') => n.toLocaleString(lang === 'id' ?
 
 /**
  * Bounds a failed import's problems (a 50,000-row file can have 100,000): the first
- * {@link MAKS_MASALAH_IMPOR} in file order, then one entry "… dan N masalah lain" naming the counts per
- * code of the whole file, the way a policy lists at most 200 problems.
+ * {@link MAKS_MASALAH_IMPOR} in file order, then one entry "… dan N masalah lain", the way a policy
+ * lists at most 200 problems; the total and the count per code (for tools) come alongside.
  */
 export function batasiMasalah(semua: readonly ImportIssue[], maks = MAKS_MASALAH_IMPOR): MasalahTerbatas {
   const perKode: Record<string, number> = {};
@@ -32,18 +32,13 @@ export function batasiMasalah(semua: readonly ImportIssue[], maks = MAKS_MASALAH
   const issues = semua.slice(0, maks);
   const sisa = semua.length - issues.length;
   if (sisa > 0) {
-    const rincian = (lang: 'id' | 'en') =>
-      Object.entries(perKode)
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([k, n]) => `${k} ${angka(n, lang)}`)
-        .join(', ');
     issues.push({
       baris: 0,
       kolom: null,
       kode: KODE_MASALAH_LAIN,
       pesan: pesan(
-        `… dan ${angka(sisa, 'id')} masalah lain (hanya ${angka(maks, 'id')} pertama yang dicantumkan; seluruh berkas per kode: ${rincian('id')}); perbaiki yang di atas lalu impor lagi`,
-        `… and ${angka(sisa, 'en')} more problems (only the first ${angka(maks, 'en')} are listed; the whole file by code: ${rincian('en')}); fix the ones above and import again`,
+        `… dan ${angka(sisa, 'id')} masalah lain (hanya ${angka(maks, 'id')} masalah pertama yang dicantumkan); perbaiki yang di atas lalu impor lagi`,
+        `… and ${angka(sisa, 'en')} more problems (only the first ${angka(maks, 'en')} are listed); fix the ones above and import again`,
       ),
     });
   }
