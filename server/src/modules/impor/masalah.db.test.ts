@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { PASSWORD, seedSmallPemda } from '../../../test/fixtures.ts';
+import { tungguSampai } from '../../../test/latch.ts';
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 
@@ -80,10 +81,18 @@ describe('a failed import of many bad rows', () => {
       },
     });
 
-    // what the table keeps (read back after the in-memory job is gone) is as bounded
-    const row = await withTenant(sdb, tenantId, (trx) =>
-      trx.selectFrom('import_job').select('hasil').where('id', '=', id).executeTakeFirstOrThrow(),
-    );
+    // what the table keeps (read back after the in-memory job is gone) is as bounded; the job's row
+    // is written just after the job in memory ends
+    const baca = () =>
+      withTenant(sdb, tenantId, (trx) =>
+        trx
+          .selectFrom('import_job')
+          .select(['status', 'hasil'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+      );
+    await tungguSampai(async () => (await baca()).status === 'gagal', 'the job row written');
+    const row = await baca();
     const disimpan = row.hasil as Galat;
     expect(disimpan.issues).toHaveLength(1001);
     expect(disimpan.jumlahMasalah).toBe(2400);
