@@ -1,8 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, runCli } from '../../test/cli.ts';
+import { openDatabase } from '../db/database.ts';
 
 // The command line as people meet it (issue 8, finding 11): it runs as built JavaScript, rebuilt when a
 // source changed; its help is Indonesian (English with SIGAP_LANG=en); a wrong entity or a missing data
@@ -138,5 +148,53 @@ describe('sigap CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bukan folder data Sigap');
     expect(existsSync(join(lain, 'PG_VERSION'))).toBe(false);
+  });
+
+  it('pemda create with a wrong --kode or --nama: words naming the option, exit 2, no data folder made', async () => {
+    const baru = join(base, 'pemda-baru');
+    for (const [kode, nama, kata] of [
+      ['a', 'Pemerintah A', '--kode: "a" bukan kode Pemda yang sah; pakai 2–40 karakter huruf kecil'],
+      ['Kab-Kudus', 'Pemerintah Kudus', '--kode: "Kab-Kudus" bukan kode Pemda yang sah'],
+      ['kab-kudus', 'Kudus\u202e', '--nama: berisi karakter pembalik arah teks (U+202E)'],
+    ] as const) {
+      const r = await runCli([
+        '--db',
+        baru,
+        'pemda',
+        'create',
+        '--kode',
+        kode,
+        '--nama',
+        nama,
+        '--jenis',
+        'kota',
+      ]);
+      expect(r.code, kode).toBe(2);
+      expect(r.stderr, kode).toContain(kata);
+      expect(r.stderr, kode).not.toMatch(/constraint|at .*\.js/);
+      expect(r.stdout).toBe('');
+      expect(existsSync(baru), 'no data folder is made').toBe(false);
+    }
+  });
+
+  it('pemda create with a code another Pemda holds: words naming --kode, exit 2, nothing written', async () => {
+    const ada = join(base, 'pemda-ada');
+    cpSync(inject('pgliteTemplate'), ada, { recursive: true });
+    const buat = (nama: string, jenis = 'kota') =>
+      runCli(['--db', ada, 'pemda', 'create', '--kode', 'kota-a', '--nama', nama, '--jenis', jenis]);
+    expect((await buat('Pemerintah Kota A')).code).toBe(0);
+    const dup = await buat('Pemerintah Kabupaten A', 'kabupaten');
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain(
+      '--kode: Pemda dengan kode "kota-a" sudah ada (Pemerintah Kota A, kota, Asia/Jakarta); pilih kode lain',
+    );
+    const sdb = await openDatabase(ada, { migrate: false });
+    try {
+      expect(await sdb.db.selectFrom('tenant').select(['kode', 'nama', 'jenis']).execute()).toEqual([
+        { kode: 'kota-a', nama: 'Pemerintah Kota A', jenis: 'kota' },
+      ]);
+    } finally {
+      await sdb.close();
+    }
   });
 });

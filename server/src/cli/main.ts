@@ -44,6 +44,9 @@ const mServer = () => import('../server.ts');
 /** Raised for a wrong file, row or field: exit code 1. */
 class UserError extends Error {}
 
+/** Raised for a wrong option value (as commander's own option errors): exit code 2, nothing written. */
+class MasukanSalah extends Error {}
+
 /** A date option: refused in words (the same as the API's) when it is not a date Sigap supports. */
 function tanggalOpsi(s: string, opsi: string): void {
   const p = masalahTanggal(s, opsi);
@@ -262,16 +265,31 @@ pemda
         zona: (typeof ZONA_WAKTU)[number];
       },
       cmd: Command,
-    ) =>
-      withDb(
+    ) => {
+      const [{ withTenant }, { ensureTenant, periksaTenantBaru, seedHolidays }] = await Promise.all([
+        mDb(),
+        mTenant(),
+      ]);
+      // A wrong code or name is refused before the data folder is opened (or created).
+      const masukan = (e: unknown) =>
+        e instanceof AppError && (e.code === 'VALIDASI' || e.code === 'KONFLIK')
+          ? new MasukanSalah(teks(e.pesan, lang).replace(/^kode:/, '--kode:'))
+          : e;
+      try {
+        periksaTenantBaru(o, { kode: '--kode', nama: '--nama' });
+      } catch (e) {
+        throw masukan(e);
+      }
+      await withDb(
         cmd,
         async (sdb) => {
-          const [{ withTenant }, { ensureTenant, seedHolidays }] = await Promise.all([mDb(), mTenant()]);
           const t = await ensureTenant(sdb.db, {
             kode: o.kode,
             nama: o.nama,
             jenis: o.jenis,
             zonaWaktu: o.zona,
+          }).catch((e: unknown) => {
+            throw masukan(e);
           });
           const n = await withTenant(sdb, t.id, (trx) => seedHolidays(trx, t.id));
           console.log(
@@ -279,7 +297,8 @@ pemda
           );
         },
         { membuat: true },
-      ),
+      );
+    },
   );
 
 const imp = program
@@ -998,6 +1017,10 @@ try {
   if (e instanceof UserError) {
     if (e.message) console.error(e.message);
     process.exit(1);
+  }
+  if (e instanceof MasukanSalah) {
+    console.error(e.message);
+    process.exit(2);
   }
   if (e instanceof AppError || e instanceof FolderDipakai) {
     console.error(teks(e.pesan, lang));

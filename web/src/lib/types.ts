@@ -154,6 +154,9 @@ export interface ImportJob {
       readonly kode: string;
       readonly pesan: { readonly id: string; readonly en: string };
     }[];
+    /** How many problems the file has in all (at most 1,000 are listed, then one MASALAH_LAIN entry). */
+    readonly jumlahMasalah?: number;
+    readonly perKode?: Readonly<Record<string, number>>;
   } | null;
 }
 

@@ -18,6 +18,7 @@ import type { Caller } from '../../http/context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
+import { batasiMasalah } from '../impor/masalah.ts';
 import { catatKetidakhadiranDiJadwal } from '../jadwal/jadwal.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
 import { type LingkupTanggal, lingkupTanggal } from '../org/org.service.ts';
@@ -79,6 +80,8 @@ export async function ajukan(trx: Trx, tenantId: string, caller: Caller, isian: 
   }
   const issues = periksaIsianCuti(isian, 0);
   if (issues.length > 0) tolakIsian(issues);
+  // Takes turns with leave imports and other single entries: the overlap check below sees them all.
+  await kunciImpor(trx, tenantId, 'ketidakhadiran');
   const p = await orgRepo.getPegawai(trx, caller.pegawaiId, isian.dari);
   if (!p?.opd_id) throw errors.notFound('Penempatan Anda pada tanggal itu', 'Your placement on that date');
   await tolakTumpang(trx, p.id, keyOf(p), isian);
@@ -151,6 +154,9 @@ export async function putuskan(
   id: string,
   keputusan: { setuju: boolean; catatan?: string },
 ) {
+  // Takes turns with leave imports and other decisions: the status read below is the latest, so a
+  // request is decided once, and what it writes to the schedule lands after an import's, not within it.
+  await kunciImpor(trx, tenantId, 'ketidakhadiran');
   const c = await repo.byId(trx, id);
   if (!c) throw errors.notFound('Pengajuan cuti', 'Leave request');
   const p = await orgRepo.getPegawai(trx, c.pegawai_id, c.dari);
@@ -243,6 +249,8 @@ export async function batalkan(trx: Trx, tenantId: string, caller: Caller, id: s
 export async function catat(trx: Trx, tenantId: string, caller: Caller, isian: IsianCuti & { key: string }) {
   const issues = periksaIsianCuti(isian, 0);
   if (issues.length > 0) tolakIsian(issues);
+  // Takes turns with leave imports and other entries: the overlap check below sees what they recorded.
+  await kunciImpor(trx, tenantId, 'ketidakhadiran');
   const cari = await trx
     .selectFrom('pegawai')
     .select('id')
@@ -359,7 +367,8 @@ export async function impor(
         `Impor ketidakhadiran dibatalkan: ${v.issues.length} masalah; tidak ada yang diubah`,
         `Absence import cancelled: ${v.issues.length} problems; nothing was changed`,
       ),
-      v.issues,
+      // the first ones, then "… dan N masalah lain": a file of 100,000 bad rows answers readably
+      batasiMasalah(v.issues).issues,
     );
   }
   const rows = await repo.insert(

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { type Actor, insertAudit, SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';
+import { batasiMasalah, type MasalahTerbatas } from './masalah.ts';
 
 /** Progress of an import running on the server, polled by the web page for its progress bar. */
 export interface ImportJob {
@@ -20,7 +21,15 @@ export interface ImportJob {
   diproses: number;
   total: number;
   hasil: ImportSummary | null;
-  galat: { code: string; pesan: { id: string; en: string }; issues: readonly ImportIssue[] } | null;
+  /**
+   * Why it failed: in words, with at most MAKS_MASALAH_IMPOR problems listed (then one MASALAH_LAIN
+   * entry), their total and a count per code (masalah.ts).
+   */
+  galat:
+    | ({ code: string; pesan: { id: string; en: string }; issues: readonly ImportIssue[] } & Partial<
+        Omit<MasalahTerbatas, 'issues'>
+      >)
+    | null;
 }
 
 const jobs = new Map<string, ImportJob>();
@@ -70,11 +79,11 @@ export async function startImportJob(
           ringkasan:
             job.status === 'berhasil' && job.hasil
               ? `Impor ${meta.jenis} ${meta.namaBerkas}: ${job.hasil.baris} baris, ${job.hasil.dibuat} baru, ${job.hasil.diubah} diubah, ${job.hasil.tidakBerubah} tidak berubah`
-              : `Impor ${meta.jenis} ${meta.namaBerkas} gagal: ${job.galat?.issues.length ?? 0} masalah; tidak ada data yang diubah`,
+              : `Impor ${meta.jenis} ${meta.namaBerkas} gagal: ${job.galat?.jumlahMasalah ?? job.galat?.issues.length ?? 0} masalah; tidak ada data yang diubah`,
           sesudah:
             job.status === 'berhasil'
               ? job.hasil
-              : { code: job.galat?.code, masalah: job.galat?.issues.length ?? 0 },
+              : { code: job.galat?.code, masalah: job.galat?.jumlahMasalah ?? job.galat?.issues.length ?? 0 },
         },
       ]);
     }).catch(() => undefined);
@@ -98,8 +107,9 @@ export async function startImportJob(
       // server error (its detail goes to the server's log).
       const a = e instanceof AppError ? e : galatTabrakan(e, { id: 'Impor ini', en: 'This import' });
       if (!a) console.error(`impor ${meta.jenis} ${id}:`, e);
+      // A file with 100,000 bad rows keeps (in memory and in the table) only the first problems.
       job.galat = a
-        ? { code: a.code, pesan: a.pesan, issues: a.issues ?? [] }
+        ? { code: a.code, pesan: a.pesan, ...batasiMasalah(a.issues ?? []) }
         : {
             code: 'KESALAHAN_SERVER',
             pesan: {

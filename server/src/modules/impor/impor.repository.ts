@@ -79,6 +79,23 @@ export async function loadCurrentPegawai(trx: Trx) {
 }
 export type CurrentPegawai = Awaited<ReturnType<typeof loadCurrentPegawai>>;
 
+/**
+ * For every person (or OPD) with a stored version: the latest day on which one of its versions starts
+ * or ends. A new version may start on that day or later, never before it (history is not rewritten
+ * backwards, and versions never overlap).
+ */
+export async function hariVersiTerakhir(
+  trx: Trx,
+  table: 'pegawai_versi' | 'opd_versi',
+  idCol: 'pegawai_id' | 'opd_id',
+): Promise<Map<string, string>> {
+  const r = await sql<{ id: string; hari: string }>`
+    SELECT ${sql.ref(idCol)} AS id,
+           max(greatest(berlaku_dari, coalesce(berlaku_sampai, berlaku_dari)))::text AS hari
+    FROM ${sql.table(table)} GROUP BY ${sql.ref(idCol)}`.execute(trx);
+  return new Map(r.rows.map((x) => [x.id, x.hari]));
+}
+
 export interface Change<T> {
   readonly id: string;
   readonly key: string;

@@ -54,6 +54,42 @@ function failed(issues: ImportIssue[]): AppError {
   );
 }
 
+/**
+ * Refuses the rows whose change would start before the latest dated change already stored for them
+ * (a move, a rename, a departure): history is not rewritten backwards, and versions never overlap.
+ */
+async function tolakBerlakuMundur(
+  trx: Trx,
+  jenis: JenisImpor,
+  day: string,
+  changes: readonly { id: string; key: string }[],
+  barisOf: ReadonlyMap<string, number>,
+) {
+  if (changes.length === 0) return;
+  const terakhir = await (jenis === 'opd'
+    ? repo.hariVersiTerakhir(trx, 'opd_versi', 'opd_id')
+    : repo.hariVersiTerakhir(trx, 'pegawai_versi', 'pegawai_id'));
+  const issues: ImportIssue[] = [];
+  for (const c of changes) {
+    const hari = terakhir.get(c.id);
+    if (hari === undefined || hari <= day) continue;
+    const apa =
+      jenis === 'opd'
+        ? { id: `OPD ${c.key}`, en: `OPD ${c.key}` }
+        : { id: `Penempatan pegawai ${c.key}`, en: `The placement of employee ${c.key}` };
+    issues.push({
+      baris: barisOf.get(c.key) ?? 0,
+      kolom: null,
+      kode: 'BERLAKU_MUNDUR',
+      pesan: pesan(
+        `${apa.id} terakhir berubah pada ${formatTanggal(hari)}, sesudah tanggal berlaku impor ${formatTanggal(day)}; riwayat tidak dapat diubah mundur — impor dengan tanggal berlaku ${formatTanggal(hari)} atau sesudahnya`,
+        `${apa.en} last changed on ${formatTanggal(hari, 'en')}, after the import's effective date ${formatTanggal(day, 'en')}; history cannot be rewritten backwards — import with an effective date of ${formatTanggal(hari, 'en')} or later`,
+      ),
+    });
+  }
+  if (issues.length > 0) throw failed(issues.sort((a, b) => a.baris - b.baris));
+}
+
 /** Refreshes planner statistics after a large import (PGlite has no autovacuum to do it). */
 async function analyzeAfter(sdb: SigapDatabase, changed: number, tables: string[]) {
   if (changed < 200) return;
@@ -104,6 +140,7 @@ export async function importOpd(
     opts.onProgress?.('validasi', table.rows.length, table.rows.length);
     const day = opts.berlakuMulai ?? (await tenantToday(trx, tenantId));
     const changes = repo.planOpd(v.records, current);
+    await tolakBerlakuMundur(trx, 'opd', day, changes, new Map(v.records.map((r) => [r.kode, r.baris])));
     await repo.applyOpd(trx, tenantId, day, changes, current);
     const dibuat = changes.filter((c) => c.before === null).length;
     await insertAudit(
@@ -195,6 +232,13 @@ export async function importPegawai(
     }
     opts.onProgress?.('validasi', total, total);
     const plan = await diPekerja('planPegawai', { records: v.records, current, opdIdOf });
+    await tolakBerlakuMundur(
+      trx,
+      'pegawai',
+      day,
+      plan.placement,
+      new Map(v.records.map((r) => [(r.nip ?? r.idPegawai)!, r.baris])),
+    );
     await repo.applyPegawai(trx, tenantId, day, plan, current, (done) =>
       opts.onProgress?.('simpan', done, total),
     );

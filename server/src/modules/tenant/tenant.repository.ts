@@ -9,7 +9,7 @@ export function findTenantById(db: Db | Trx, id: string) {
 export function findTenantByKode(db: Db | Trx, kode: string) {
   return db
     .selectFrom('tenant')
-    .select(['id', 'kode', 'nama', 'zona_waktu'])
+    .select(['id', 'kode', 'nama', 'jenis', 'zona_waktu'])
     .where('kode', '=', kode)
     .executeTakeFirst();
 }

@@ -7,6 +7,7 @@ import {
   JAM_KERJA_PERPRES_21_2023,
   type JamKerja,
   type JenisPemda,
+  karakterTerlarang,
   localDate,
   menitKerjaMingguan,
   pesan,
@@ -71,23 +72,92 @@ export interface TenantInput {
   readonly pusatLng?: number | null;
 }
 
+/** A Pemda's code: what the tenant table accepts (migration 0001), lower-case so URLs and --tenant match. */
+const KODE_PEMDA = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+/**
+ * Refuses a new Pemda's code or name that the database would refuse, in words naming the field
+ * (`label` names the fields as the caller shows them, e.g. the CLI's `--kode`).
+ */
+export function periksaTenantBaru(
+  t: Pick<TenantInput, 'kode' | 'nama'>,
+  label: { kode: string; nama: string } = { kode: 'kode', nama: 'nama' },
+): void {
+  const salah: { id: string; en: string }[] = [];
+  if (!KODE_PEMDA.test(t.kode)) {
+    salah.push(
+      pesan(
+        `${label.kode}: "${t.kode}" bukan kode Pemda yang sah; pakai 2–40 karakter huruf kecil (a–z), angka atau tanda hubung, diawali huruf atau angka, mis. kab-kudus`,
+        `${label.kode}: "${t.kode}" is not a valid Pemda code; use 2–40 lower-case letters (a–z), digits or hyphens, starting with a letter or digit, e.g. kab-kudus`,
+      ),
+    );
+  }
+  const nama = t.nama.trim();
+  const terlarang = karakterTerlarang(t.nama);
+  if (nama === '' || nama.length > 200 || terlarang) {
+    salah.push(
+      terlarang
+        ? pesan(`${label.nama}: ${terlarang.id}`, `${label.nama}: ${terlarang.en}`)
+        : pesan(
+            `${label.nama}: nama Pemda wajib diisi, paling panjang 200 karakter`,
+            `${label.nama}: the Pemda's name is required, at most 200 characters`,
+          ),
+    );
+  }
+  if (salah.length > 0) {
+    throw new AppError(
+      'VALIDASI',
+      pesan(salah.map((x) => x.id).join('; '), salah.map((x) => x.en).join('; ')),
+    );
+  }
+}
+
 /**
  * Creates a Pemda (a system operation) with the Perpres 21/2023 working hours; returns the existing
- * one when the code is taken (idempotent).
+ * one when the code is taken by the same Pemda (idempotent), and refuses a code taken by a different
+ * one (another name, kind or time zone). Code and name are checked first ({@link periksaTenantBaru}).
  */
 export async function ensureTenant(db: Db, t: TenantInput): Promise<{ id: string; created: boolean }> {
-  const existing = await repo.findTenantByKode(db, t.kode);
-  if (existing) return { id: existing.id, created: false };
-  const row = await repo.insertTenant(db, {
-    kode: t.kode,
-    nama: t.nama,
-    jenis: t.jenis,
-    zonaWaktu: t.zonaWaktu,
-    jamKerja: JAM_KERJA_PERPRES_21_2023,
-    pusatLat: t.pusatLat ?? null,
-    pusatLng: t.pusatLng ?? null,
-  });
-  return { id: row.id, created: true };
+  periksaTenantBaru(t);
+  const ada = async () => {
+    const existing = await repo.findTenantByKode(db, t.kode);
+    if (!existing) return null;
+    if (
+      existing.nama !== t.nama.trim() ||
+      existing.jenis !== t.jenis ||
+      existing.zona_waktu !== t.zonaWaktu
+    ) {
+      throw new AppError(
+        'KONFLIK',
+        pesan(
+          `kode: Pemda dengan kode "${t.kode}" sudah ada (${existing.nama}, ${existing.jenis}, ${existing.zona_waktu}); pilih kode lain — tidak ada yang diubah`,
+          `kode: a Pemda with code "${t.kode}" already exists (${existing.nama}, ${existing.jenis}, ${existing.zona_waktu}); choose another code — nothing was changed`,
+        ),
+      );
+    }
+    return { id: existing.id, created: false };
+  };
+  const sudah = await ada();
+  if (sudah) return sudah;
+  try {
+    const row = await repo.insertTenant(db, {
+      kode: t.kode,
+      nama: t.nama.trim(),
+      jenis: t.jenis,
+      zonaWaktu: t.zonaWaktu,
+      jamKerja: JAM_KERJA_PERPRES_21_2023,
+      pusatLat: t.pusatLat ?? null,
+      pusatLng: t.pusatLng ?? null,
+    });
+    return { id: row.id, created: true };
+  } catch (e) {
+    // Created by someone else in the meantime: the same answer as if it had been there before.
+    if ((e as { code?: unknown }).code === '23505') {
+      const lalu = await ada();
+      if (lalu) return lalu;
+    }
+    throw e;
+  }
 }
 
 /** Loads the shipped national holidays into a tenant's calendar (days it already has are kept). */

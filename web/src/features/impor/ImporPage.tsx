@@ -312,7 +312,8 @@ export function ImporPage() {
                       data-testid="galat-row"
                       data-kode={i.kode}
                     >
-                      <Table.Td data-testid="galat-baris">{i.baris}</Table.Td>
+                      {/* baris 0: the closing "… dan N masalah lain" entry of a long list */}
+                      <Table.Td data-testid="galat-baris">{i.baris > 0 ? i.baris : '…'}</Table.Td>
                       <Table.Td ff="monospace" fz="sm" data-testid="galat-kolom">
                         {i.kolom ?? t('umum.kosong')}
                       </Table.Td>
