@@ -22,3 +22,4 @@ export * from './policy/validate.ts';
 export * from './roster/check.ts';
 export * from './roster/palet.ts';
 export * from './roster/solve.ts';
+export * from './urutan.ts';

@@ -3,6 +3,7 @@ import type { HariLibur, JamHari, JamKerja } from '../calendar/work-hours.ts';
 import { type Pesan, pesan } from '../i18n/message.ts';
 import { resolveInheritance } from '../org/tree.ts';
 import type { JabatanLevel, JenisOpd, JenisPegawai, KelasLayanan, Sektor } from '../org/types.ts';
+import { bandingTeks } from '../urutan.ts';
 import { batasNasional, type KonteksWilayah, konteksPada } from './national.ts';
 import type { Aturan, Hasil, Kebijakan, Pemilih } from './schema.ts';
 
@@ -239,7 +240,7 @@ export function versiBerlaku(kebijakan: readonly Kebijakan[]): Kebijakan[] {
     const cur = best.get(k.id);
     if (!cur || k.versi > cur.versi) best.set(k.id, k);
   }
-  return [...best.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...best.values()].sort((a, b) => bandingTeks(a.id, b.id));
 }
 
 /** Whether a date is a working day for the Pemda, and why not. */
@@ -806,7 +807,7 @@ export function evaluateDay(
       });
     }
   }
-  kelompok.sort((a, b) => a.id.localeCompare(b.id));
+  kelompok.sort((a, b) => bandingTeks(a.id, b.id));
   return {
     tanggal,
     hariKerja: hk.kerja,

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import { type Pesan, pesan } from '../i18n/message.ts';
 import type { EvaluasiHari, KeputusanOrang, RujukanAturan } from '../policy/evaluate.ts';
+import { bandingTeks } from '../urutan.ts';
 
 /** A cell of the schedule recap (CONTRACTS.md). */
 export type StatusJadwal = 'WFO' | 'WFH' | 'PIKET' | 'CUTI' | 'SAKIT' | 'ISOLASI' | 'LIBUR';
@@ -1903,7 +1904,7 @@ export function solveRoster(m: MasukanJadwal, opsi: OpsiSolve = {}): HasilJadwal
   if (m.kohort) {
     const sorted = m.orang
       .map((k, p) => ({ k, p, h: hash(k, seed) }))
-      .sort((a, b) => a.h - b.h || a.k.localeCompare(b.k));
+      .sort((a, b) => a.h - b.h || bandingTeks(a.k, b.k));
     for (const [i, x] of sorted.entries()) tim[x.p] = i % 2;
   }
   const D = m.hari.length;
