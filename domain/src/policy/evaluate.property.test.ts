@@ -478,7 +478,18 @@ const kelompokTertata = (e: EvaluasiHari) =>
     ...(g.bolehPiket ? { bolehPiket: [...g.bolehPiket].sort() } : {}),
   }));
 
-const RUNS = { numRuns: 300 };
+/**
+ * Cases per property. Mutation testing (stryker.policy.vitest.config.ts) sets SIGAP_FC_RUNS lower so that
+ * hundreds of mutants can each run the same properties in reasonable time; the scores it reports are then
+ * a lower bound. Everywhere else: 300.
+ */
+const RUNS = {
+  numRuns:
+    Number(
+      (globalThis as unknown as { process?: { env: Record<string, string | undefined> } }).process?.env
+        .SIGAP_FC_RUNS,
+    ) || 300,
+};
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════════
 
