@@ -15,14 +15,14 @@ class ExamplesFirst extends BaseSequencer {
 
 // The policy tests only, for mutation testing of the policy evaluator alone (stryker.policy.config.json,
 // `npm run mutation:policy`): the roster tests also import evaluate.ts but the solver's take minutes.
-// Each property runs 30 cases instead of 300 (SIGAP_FC_RUNS), so that ~800 mutants fit in about an hour
+// Each property runs 10 cases instead of 300 (SIGAP_FC_RUNS), so that ~800 mutants fit in about an hour
 // on a shared 2-core machine; a mutant only the extra cases would catch counts as surviving.
 export default defineConfig({
   test: {
     include: ['domain/src/policy/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 20_000,
-    env: { SIGAP_FC_RUNS: '30' },
+    env: { SIGAP_FC_RUNS: '10' },
     sequence: { sequencer: ExamplesFirst },
   },
 });
