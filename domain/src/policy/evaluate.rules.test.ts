@@ -1198,6 +1198,17 @@ describe('hours, attendance and WFH duties (docs/policy.md §6.7–§6.9, §7 "O
       laporHarian: false,
       sumber: [expect.objectContaining({ aturanId: 'wajib-a' })],
     });
+    // same standing and date: policy order (by id), whatever the input order
+    const b2 = kb('kb-b', '2024-01-10', [
+      atr('wajib-b', SEMUA, { jenis: 'kewajiban_wfh', lapor_harian: true }),
+    ]);
+    expect(kep(hari([b2, a]), 'eko-staf').kewajibanWfh.sumber.map((x) => x.kebijakanId)).toEqual([
+      'kb-a',
+      'kb-b',
+    ]);
+    const j1 = kb('kb-a', '2024-01-10', [jam('jam-a', '09:00')]);
+    const j2 = kb('kb-b', '2024-01-10', [jam('jam-b', '08:00')]);
+    expect(kep(hari([j2, j1]), 'eko-staf').jamKerja?.mulai).toBe('09:00');
     const c = kb('kb-c', '2024-01-10', [
       atr('wajib-c', SEMUA, { jenis: 'kewajiban_wfh', target_kinerja: true }),
     ]);
