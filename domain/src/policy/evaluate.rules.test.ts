@@ -352,8 +352,9 @@ describe('selectors (docs/policy.md §5)', () => {
       opdIndukKode: 'BAPPEDA',
     });
     expect([...ORG.units.get('id-PKM-A')!.sektor]).toEqual(['kesehatan']);
-    expect([...ORG.kodeDikenal].sort()).toEqual(['BAPPEDA', 'BAPPEDA-EKO', 'DINKES', 'PKM-A', 'PKM-B']);
-    expect(ORG.byKey.get('pkm-a-thl')?.jenisPegawai).toBe('non_asn');
+    const org = prepareOrg({ opd: OPD, pegawai: PEGAWAI });
+    expect([...org.kodeDikenal].sort()).toEqual(['BAPPEDA', 'BAPPEDA-EKO', 'DINKES', 'PKM-A', 'PKM-B']);
+    expect(org.byKey.get('pkm-a-thl')?.jenisPegawai).toBe('non_asn');
     const lingkar = prepareOrg({
       opd: [
         { ...unit('X', 'dinas'), indukId: 'id-Y' },
@@ -497,7 +498,13 @@ describe('location and its explanation (docs/policy.md §6–§7)', () => {
     expect(sabtu.hariKerja).toBe(false);
     expect(sabtu.keteranganHari.en).toBe('Saturday, 9 March 2024: not a working day (weekend)');
     const s = kep(sabtu, 'eko-staf');
-    expect(s).toMatchObject({ lokasi: 'LIBUR', sumber: null, jamKerja: null, pertimbangan: [] });
+    expect(s).toMatchObject({
+      lokasi: 'LIBUR',
+      sumber: null,
+      jamKerja: null,
+      pertimbangan: [],
+      kelompok: [],
+    });
     expect(s.penjelasan).toEqual({
       id: 'Tidak bekerja: bukan hari kerja (akhir pekan)',
       en: 'Not working: not a working day (weekend)',
@@ -884,6 +891,8 @@ describe('groups: caps, minimums and piket (docs/policy.md §6.4–§6.6)', () =
       id: 'Paling banyak 4 dari 7 orang di kantor (50%, dibulatkan ke atas) di BAPPEDA',
       en: 'At most 4 of 7 people at the office (50%, rounded up) in BAPPEDA',
     });
+    // 30% of 7 = 2.1: up gives 3 (to nearest would give 2)
+    expect(grup(batas({ maks: { persen: 30 }, pembulatan: 'atas' }), 'kb-uji@1:batas:BAPPEDA').maks).toBe(3);
     const dekat = batas({ maks: { persen: 30 }, pembulatan: 'terdekat' });
     // 30% of 5 = 1.5 → 2; 30% of 7 = 2.1 → 2
     expect(grup(dekat, 'kb-uji@1:batas:Dinkes').maks).toBe(2);
@@ -1166,6 +1175,11 @@ describe('hours, attendance and WFH duties (docs/policy.md §6.7–§6.9, §7 "O
       sampai: '13:00',
     });
     expect(kep(hari([jendela]), 'eko-staf').absensi.PIKET).toEqual({ metode: 'elektronik', sumber: null });
+    const piket = kb('kb-d', '2024-01-10', [atr('absen-piket', SEMUA, { jenis: 'absensi', piket: 'wajah' })]);
+    expect(kep(hari([piket]), 'eko-staf').absensi).toMatchObject({
+      WFO: { metode: 'elektronik', sumber: null },
+      PIKET: { metode: 'wajah', sumber: { aturanId: 'absen-piket' } },
+    });
   });
 
   it('kewajiban_wfh: merged over the first rule of every policy, listed by rank', () => {
@@ -1223,7 +1237,14 @@ describe('hours, attendance and WFH duties (docs/policy.md §6.7–§6.9, §7 "O
 describe('people, profiles and shared objects', () => {
   it('a rule naming people by NIP (in pilih, kecuali or piket boleh) decides per person, not per profile', () => {
     // bappeda-staf-1 and bappeda-staf-3 share unit, level and type
-    const pilih = hari([dok({ aturan: [atr('satu-wfh', { nip: ['bappeda-staf-1'] }, { jenis: 'wfh' })] })]);
+    const pilih = hari([
+      dok({
+        aturan: [
+          atr('satu-wfh', [{ nip: ['bappeda-staf-1'] }, { opd: ['TIDAK-ADA'] }], { jenis: 'wfh' }),
+          atr('jam', { opd: ['Dinkes'] }, { jenis: 'jam_kerja', mulai: '08:00', selesai: '12:00' }),
+        ],
+      }),
+    ]);
     expect(lokasi(pilih, ['bappeda-staf-1', 'bappeda-staf-3'])).toEqual({
       'bappeda-staf-1': 'WFH satu-wfh',
       'bappeda-staf-3': 'WFO -',
