@@ -815,6 +815,12 @@ describe('across policies (docs/policy.md §7 steps 2–4)', () => {
       'kb-b@1:kb-b-r:PKM-A',
       'kb-b@1:kb-b-r:PKM-B',
     ]);
+    // a co-holding cap over everyone picked (the default) counts non-ASN too
+    const semua = hari([
+      kb('kb-a', { jenis: 'batas_kantor', maks: { persen: 50 } }),
+      kb('kb-b', { jenis: 'batas_kantor', maks: { persen: 60 } }),
+    ]);
+    expect(kep(semua, 'bappeda-thl').kelompok).toEqual(['kb-a@1:kb-a-r:BAPPEDA', 'kb-b@1:kb-b-r:BAPPEDA']);
     // the deciding cap over ASN only leaves non-ASN BEBAS in no group
     const asn = hari([kb('kb-a', { jenis: 'batas_kantor', maks: { persen: 50 }, penyebut: 'asn_terpilih' })]);
     expect(kep(asn, 'bappeda-thl')).toMatchObject({ lokasi: 'BEBAS', kelompok: [] });
