@@ -19,13 +19,16 @@ const PEOPLE = 50_000;
 const BUILD_PEOPLE = 15_000; // the people of OPD T0's subtree
 const PASSWORD = 'rahasia-uji-123';
 /**
- * The target is one second (issue 8). Measured on the 2-core machine: 0.5–1.0 s when this test runs
- * alone or beside other test files, 2.5 s when another process loads both cores; the old code stalled
- * for 71 s. Until the remaining blocks are gone (loading a period's placements in one PGlite query,
- * posting the import plan to the worker, building the audit entries), this test fails on a stall of
- * STALL_MS or more and prints the maximum for the record.
+ * The target: every answer within one second (issue 8). This test runs alone (vitest project `alone`,
+ * after each db pass): on a 2-core machine another process loading both cores delays any thread,
+ * whatever the server does. Measured alone on the 2-core machine: max 0.25–0.30 s on PGlite (median
+ * 17–22 ms), 0.21 s on PostgreSQL
+ * (before the last round of work: 0.55 s; the first code stalled 71 s). What still holds the thread
+ * longest (≈0.2–0.4 s each, found by timing the event loop): preparing a build's period (the
+ * organisation, the schedule in force, locks and absences) before it goes to the solver worker, and
+ * taking the solver's 150,000 cells back.
  */
-const STALL_MS = 5_000;
+const STALL_MS = 1_000;
 
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let app: App;
@@ -131,7 +134,7 @@ afterAll(async () => {
 });
 
 describe('the server stays responsive under heavy work', () => {
-  it('answers /api/health with no stall all through a 50,000-person import and a 15,000-person build (target: within a second)', async () => {
+  it('answers /api/health within a second all through a 50,000-person import and a 15,000-person build', async () => {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -14,6 +14,7 @@ import { type CurrentPegawai, planPegawai } from '../modules/impor/impor.reposit
 import { rekapPdf } from '../modules/jadwal/dokumen/pdf.ts';
 import type { DokumenRekap } from '../modules/jadwal/dokumen/types.ts';
 import { rekapXlsx } from '../modules/jadwal/dokumen/xlsx.ts';
+import { kemasJson } from './json.ts';
 
 /**
  * The CPU-heavy steps that run in the worker threads (pekerja.ts): reading a spreadsheet, validating
@@ -21,8 +22,14 @@ import { rekapXlsx } from '../modules/jadwal/dokumen/xlsx.ts';
  * server ran before on its request thread.
  */
 export const TUGAS = {
-  bacaTabel: (a: { data: Uint8Array; nama: string; batas: BatasUnggah }) =>
-    readTable(Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength), a.nama, a.batas),
+  bacaTabel: async (a: { data: Uint8Array; nama: string; batas: BatasUnggah }) => {
+    const t = await readTable(
+      Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+      a.nama,
+      a.batas,
+    );
+    return { headers: t.headers, rows: kemasJson(t.rows) };
+  },
   validasiOpd: (a: { rows: RawRow[]; existing: Map<string, { indukKode: string | null }> }) =>
     validateOpdRows(a.rows, a.existing),
   validasiPegawai: (a: {
@@ -31,8 +38,11 @@ export const TUGAS = {
     existing: Map<string, { atasanKey: string | null }>;
     today: string;
   }) => validatePegawaiRows(a.rows, a.opdKodes, a.existing, a.today),
-  planPegawai: (a: { records: PegawaiRecord[]; current: CurrentPegawai; opdIdOf: Map<string, string> }) =>
-    planPegawai(a.records, a.current, a.opdIdOf),
+  // A 50,000-row plan returns as JSON chunks (json.ts): one structured clone of it held the server.
+  planPegawai: (a: { records: PegawaiRecord[]; current: CurrentPegawai; opdIdOf: Map<string, string> }) => {
+    const p = planPegawai(a.records, a.current, a.opdIdOf);
+    return { identity: kemasJson(p.identity), placement: kemasJson(p.placement) };
+  },
   parseKebijakan: (a: { teks: string }) => parseKebijakan(a.teks),
   rekapXlsx: (a: { d: DokumenRekap }) => rekapXlsx(a.d),
   rekapPdf: (a: { d: DokumenRekap }) => rekapPdf(a.d),

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { AppError } from '../../http/errors.ts';
+import { bukaJson } from '../../pekerja/json.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type BatasUnggah, batasUnggah, mb } from './batas.ts';
 
@@ -38,8 +39,9 @@ export function berkasDariIsi(body: unknown): Buffer {
 }
 
 /** `readTable` in a worker thread (pekerja.ts), for the server: the request thread stays free. */
-export function readTableDiPekerja(data: Buffer, fileName: string): Promise<Table> {
-  return diPekerja('bacaTabel', { data, nama: fileName, batas: batasUnggah() });
+export async function readTableDiPekerja(data: Buffer, fileName: string): Promise<Table> {
+  const t = await diPekerja('bacaTabel', { data, nama: fileName, batas: batasUnggah() });
+  return { headers: t.headers, rows: await bukaJson(t.rows) };
 }
 
 /** Reads CSV (UTF-8, comma or semicolon) or XLSX (first sheet) into a table, within the upload limits. */

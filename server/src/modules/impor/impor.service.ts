@@ -10,6 +10,7 @@ import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
 import { AppError } from '../../http/errors.ts';
 import { jeda } from '../../pekerja/jeda.ts';
+import { bukaJson } from '../../pekerja/json.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { LingkupTanggal } from '../org/org.service.ts';
@@ -231,7 +232,11 @@ export async function importPegawai(
       if (scopeIssues.length > 0) throw failed(scopeIssues);
     }
     opts.onProgress?.('validasi', total, total);
-    const plan = await diPekerja('planPegawai', { records: v.records, current, opdIdOf });
+    const k = await diPekerja('planPegawai', { records: v.records, current, opdIdOf });
+    const plan: repo.PegawaiPlan = {
+      identity: await bukaJson(k.identity),
+      placement: await bukaJson(k.placement),
+    };
     await tolakBerlakuMundur(
       trx,
       'pegawai',
