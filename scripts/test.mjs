@@ -26,7 +26,10 @@ function vitest(name, projects, env = {}) {
     `--outputFile.json=${file}`,
   ];
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // A value of null removes the variable (the PGlite pass must not inherit CI's SIGAP_TEST_PG_URL).
+  const childEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(env)) if (v === null) delete childEnv[k];
+  const r = spawnSync('npx', args, { stdio: 'inherit', env: childEnv });
   if (!existsSync(file)) {
     totals.failed += 1;
     notes.push(`${name}: vitest did not report (exit ${r.status})`);
@@ -42,6 +45,14 @@ function vitest(name, projects, env = {}) {
   notes.push(
     `${name}: ${j.numPassedTests} passed, ${j.numFailedTests + brokenFiles} failed, ${j.numPendingTests + j.numTodoTests} skipped`,
   );
+  // Vitest exits non-zero for errors outside any test (an uncaught exception, an unhandled rejection),
+  // which the per-test counts above do not show.
+  if (r.status !== 0 && j.numFailedTests + brokenFiles === 0) {
+    totals.failed += 1;
+    notes.push(
+      `${name}: vitest exited ${r.status} with every test passing (errors outside the tests: see above)`,
+    );
+  }
   if (j.numTotalTests === 0) {
     totals.failed += 1;
     notes.push(`${name}: no test ran`);
@@ -61,8 +72,10 @@ const only = process.argv[2];
 // The responsiveness test (health answers within a second through a big import and build) runs on
 // its own after each db pass: other test files running beside it would measure their load, not ours.
 if (!only || only === 'pglite') {
-  vitest('unit+db (PGlite)', ['unit', 'db']);
-  vitest('responsive (PGlite)', ['alone']);
+  // .ci/run exports SIGAP_TEST_PG_URL for the PostgreSQL passes; without removing it here, this
+  // "PGlite" pass ran on PostgreSQL too and the embedded database went untested in CI.
+  vitest('unit+db (PGlite)', ['unit', 'db'], { SIGAP_TEST_PG_URL: null });
+  vitest('responsive (PGlite)', ['alone'], { SIGAP_TEST_PG_URL: null });
 }
 
 if (!only || only === 'postgres') {

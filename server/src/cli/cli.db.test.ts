@@ -179,7 +179,9 @@ describe('sigap CLI', () => {
 
   it('pemda create with a code another Pemda holds: words naming --kode, exit 2, nothing written', async () => {
     const ada = join(base, 'pemda-ada');
-    cpSync(inject('pgliteTemplate'), ada, { recursive: true });
+    // The migrated template when this pass made one (PGlite); otherwise `pemda create` makes the folder.
+    const template = inject('pgliteTemplate');
+    if (template) cpSync(template, ada, { recursive: true });
     const buat = (nama: string, jenis = 'kota') =>
       runCli(['--db', ada, 'pemda', 'create', '--kode', 'kota-a', '--nama', nama, '--jenis', jenis]);
     expect((await buat('Pemerintah Kota A')).code).toBe(0);

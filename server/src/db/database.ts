@@ -50,6 +50,12 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
               : pg.types.getTypeParser(oid, format),
       } as CustomTypesConfig,
     });
+    // An idle connection closed by the server (a restart, an administrator, a failover) is reported on
+    // the pool; without a listener Node treats it as an uncaught error and the whole process stops.
+    // The pool drops that client and opens a new one on the next query.
+    pool.on('error', (e) => {
+      console.error(`PostgreSQL menutup koneksi menganggur / closed an idle connection: ${e.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     out = {
       db,
