@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
-import { NIP, PASSWORD, seedSmallPemda, table } from '../../../test/fixtures.ts';
+import { NIP, seedSmallPemda, table } from '../../../test/fixtures.ts';
+import { masuk as masukSebagai } from '../../../test/sesi.ts';
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';
@@ -35,14 +36,8 @@ interface Halaman {
 }
 
 async function masuk(pemda: string, username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { pemda, username, password: PASSWORD },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  const s = await masukSebagai(app, username, { pemda });
+  return { cookie: s.cookie, csrf: s['x-csrf-token'] };
 }
 
 let adminA: { cookie: string; csrf: string };

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../test/db.ts';
-import { NIP, PASSWORD, seedSmallPemda } from '../../../test/fixtures.ts';
+import type { freshDatabase } from '../../../test/db.ts';
+import { NIP } from '../../../test/fixtures.ts';
 import { menunggu, tahan, tungguSampai } from '../../../test/latch.ts';
+import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
 import { withTenant } from '../../db/database.ts';
 import { kunciImpor, kunciPeriodeJadwal } from '../../db/kunci.ts';
-import { type App, buildApp } from '../../http/app.ts';
+import type { App } from '../../http/app.ts';
 
 /**
  * Leave written one by one (recorded by an admin, decided by a supervisor) at the same moment as a
@@ -18,30 +19,15 @@ import { type App, buildApp } from '../../http/app.ts';
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let app: App;
 let tenantId: string;
-const S = new Map<string, { cookie: string; 'x-csrf-token': string }>();
+const S = new Map<string, Sesi>();
+let tutup: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sdb = await freshDatabase();
-  tenantId = await seedSmallPemda(sdb, 'kota-cuti-serentak', '2020-01-01');
-  app = await buildApp({ sdb, serveWeb: false, loginRateLimit: 1000 });
-  await app.ready();
-  for (const username of ['admin', 'pegawai']) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-    S.set(username, {
-      cookie: `sigap_sid=${c.value}`,
-      'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken,
-    });
-  }
+  ({ sdb, app, tenantId, tutup } = await appUji('kota-cuti-serentak', '2020-01-01'));
+  for (const username of ['admin', 'pegawai']) S.set(username, await masuk(app, username));
 });
 afterAll(async () => {
-  await app?.close();
-  await sdb?.cleanup();
+  await tutup?.();
 });
 afterEach(() => {
   delete process.env.SIGAP_LOCK_WAIT_S;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../test/db.ts';
-import { NIP, PASSWORD, PEGAWAI_ROWS, seedSmallPemda } from '../../../test/fixtures.ts';
+import type { freshDatabase } from '../../../test/db.ts';
+import { NIP, PEGAWAI_ROWS } from '../../../test/fixtures.ts';
 import { menunggu, tahan, tungguSampai } from '../../../test/latch.ts';
+import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
 import { withTenant } from '../../db/database.ts';
-import { type App, buildApp } from '../../http/app.ts';
+import type { App } from '../../http/app.ts';
 
 /**
  * Two imports into one Pemda fired at the same moment through the real app. On PostgreSQL a second
@@ -14,25 +15,15 @@ import { type App, buildApp } from '../../http/app.ts';
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let app: App;
 let tenantId: string;
-let sesi: { cookie: string; 'x-csrf-token': string };
+let sesi: Sesi;
+let tutup: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sdb = await freshDatabase();
-  tenantId = await seedSmallPemda(sdb, 'kota-impor-serentak', '2020-01-01');
-  app = await buildApp({ sdb, serveWeb: false, loginRateLimit: 1000 });
-  await app.ready();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'admin', password: PASSWORD },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  sesi = { cookie: `sigap_sid=${c.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+  ({ sdb, app, tenantId, tutup } = await appUji('kota-impor-serentak', '2020-01-01'));
+  sesi = await masuk(app, 'admin');
 });
 afterAll(async () => {
-  await app?.close();
-  await sdb?.cleanup();
+  await tutup?.();
 });
 
 const pg = () => sdb.kind === 'postgres';
