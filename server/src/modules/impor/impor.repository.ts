@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { OpdRecord, PegawaiRecord } from '@sigap/domain';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
+import { potong } from '../../db/potong.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 import { KOLOM_PEGAWAI } from '../org/org.repository.ts';
 
 // Rows per statement: small enough that one statement holds PGlite (and so the server) only briefly.
 const CHUNK = 500;
 
-async function inChunks<T>(items: readonly T[], fn: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) {
-    await fn(items.slice(i, i + CHUNK));
+async function inChunks<T>(items: Iterable<T>, fn: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (const chunk of potong(items, CHUNK)) {
+    await fn(chunk);
     await jeda(); // other requests get their turn between chunks (PGlite runs in this thread)
   }
 }
