@@ -18,7 +18,7 @@ import {
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { SigapDatabase } from '../db/database.ts';
 import { FolderDipakai } from '../db/folder-lock.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { lang, pasangBantuan, t } from './bantuan.ts';
 import { cetakPenjelasan } from './explain-text.ts';
 import { progressBar } from './progress.ts';

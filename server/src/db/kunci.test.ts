@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { galatTabrakan } from './kunci.ts';
 
 const APA = { id: 'Impor ini', en: 'This import' };

@@ -1,6 +1,6 @@
 import { pesan } from '@sigap/domain';
 import { sql } from 'kysely';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import type { Trx } from './database.ts';
 
 /**

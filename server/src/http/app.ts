@@ -30,7 +30,7 @@ import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
 import './context.ts';
-import { AppError, errors, fromDatabaseError, statusOf } from './errors.ts';
+import { AppError, errors, fromDatabaseError, statusOf } from '../errors.ts';
 import { pesanValidasi } from './validasi.ts';
 
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -327,22 +327,4 @@ declare module 'fastify' {
   interface FastifyInstance {
     sigapRoutes: readonly RouteInfo[];
   }
-}
-
-export interface RouteDeps {
-  readonly sdb: SigapDatabase;
-  readonly secureCookies: boolean;
-  readonly loginRateLimit: number;
-}
-
-/** The signed-in caller (routes that are not public always have one). */
-export function callerOf(req: FastifyRequest) {
-  if (!req.caller) throw errors.notSignedIn();
-  return req.caller;
-}
-
-/** Actor for the audit trail. */
-export function actorOf(req: FastifyRequest) {
-  const c = callerOf(req);
-  return { userId: c.userId, nama: c.username };
 }

@@ -1,15 +1,8 @@
-import type { Permission, RoleGrant } from '@sigap/domain';
-
-/** Who is asking: resolved from the session cookie on every request. */
-export interface Caller {
-  readonly userId: string;
-  readonly username: string;
-  readonly nama: string;
-  readonly tenantId: string;
-  readonly pegawaiId: string | null;
-  readonly grants: readonly RoleGrant[];
-  readonly csrfToken: string;
-}
+import type { Permission } from '@sigap/domain';
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../caller.ts';
+import type { SigapDatabase } from '../db/database.ts';
+import { errors } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,4 +15,22 @@ declare module 'fastify' {
     caller: Caller | null;
     lang: 'id' | 'en';
   }
+}
+
+export interface RouteDeps {
+  readonly sdb: SigapDatabase;
+  readonly secureCookies: boolean;
+  readonly loginRateLimit: number;
+}
+
+/** The signed-in caller (routes that are not public always have one). */
+export function callerOf(req: FastifyRequest) {
+  if (!req.caller) throw errors.notSignedIn();
+  return req.caller;
+}
+
+/** Actor for the audit trail. */
+export function actorOf(req: FastifyRequest) {
+  const c = callerOf(req);
+  return { userId: c.userId, nama: c.username };
 }

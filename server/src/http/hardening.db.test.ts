@@ -3,11 +3,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.ts';
 import { NIP, PASSWORD, PEGAWAI_ROWS, seedSmallPemda, table } from '../../test/fixtures.ts';
+import { fromDatabaseError } from '../errors.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { importPegawai } from '../modules/impor/impor.service.ts';
 import { type App, buildApp } from './app.ts';
-import { fromDatabaseError } from './errors.ts';
 
 // Finding 8: security headers, formula neutralisation in exports, plain-text fields, database errors
 // in words, YAML alias bombs, a malformed tenant in the cookie.

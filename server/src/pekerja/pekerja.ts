@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import type { ArgTugas, HasilTugas, Jawaban, NamaTugas } from './tugas.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   validateOpdRows,
   validatePegawaiRows,
 } from '@sigap/domain';
-import { AppError, type ErrorCode } from '../http/errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import type { BatasUnggah } from '../modules/impor/batas.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { type CurrentPegawai, planPegawai } from '../modules/impor/impor.repository.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { callerOf, type RouteDeps } from '../../http/app.ts';
+import { callerOf, type RouteDeps } from '../../http/context.ts';
 import { tenantZone } from '../tenant/tenant.repository.ts';
 import { namaiAudit } from './audit.nama.ts';
 import { listAudit } from './audit.repository.ts';

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { callerOf, type RouteDeps } from '../../http/app.ts';
-import { errors } from '../../http/errors.ts';
+import { errors } from '../../errors.ts';
+import { callerOf, type RouteDeps } from '../../http/context.ts';
 import { findTenantById, listTenants } from '../tenant/tenant.repository.ts';
 import { login, logout, SESSION_COOKIE, SESSION_HOURS, sessionIdOf } from './auth.service.ts';
 import {

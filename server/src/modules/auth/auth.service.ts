@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { diperlambat, ditahanSampai, gagalBerlaku, LAMBAT_MS, lamaTahan, pesan } from '@sigap/domain';
+import type { Caller } from '../../caller.ts';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
-import type { Caller } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as tenantRepo from '../tenant/tenant.repository.ts';
 import * as repo from './auth.repository.ts';

@@ -11,7 +11,7 @@ import {
   SCOPED_ROLES,
 } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { berkasDariIsi, readTableDiPekerja } from '../impor/file-reader.ts';
 import { lingkupTanggal } from '../org/org.service.ts';

@@ -12,10 +12,10 @@ import {
   tumpang,
   validasiBarisCuti,
 } from '@sigap/domain';
+import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
-import type { Caller } from '../../http/context.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
 import { batasiMasalah } from '../impor/masalah.ts';

@@ -3,7 +3,7 @@ import { bukaNetral, pesan, type RawRow } from '@sigap/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { bukaJson } from '../../pekerja/json.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type BatasUnggah, batasUnggah, mb } from './batas.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, OPD_ROWS, PEGAWAI_ROWS, seedSmallPemda, table } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { getPegawai } from '../org/org.repository.ts';
 import { exportOpdRows, exportPegawaiRows, PEGAWAI_EXPORT_COLUMNS, toCsv, toXlsx } from './ekspor.service.ts';

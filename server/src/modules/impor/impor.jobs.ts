@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ImportIssue, pesan } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { galatTabrakan } from '../../db/kunci.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { type Actor, insertAudit, SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Trx, withTenant } from '../../db/database.ts';
-import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
-import { errors } from '../../http/errors.ts';
+import { errors } from '../../errors.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { lingkupTanggal, pribadiKini, resolveScope, tenantToday } from '../org/org.service.ts';
 import { batasUnggah } from './batas.ts';
 import {

@@ -8,7 +8,7 @@ import {
 } from '@sigap/domain';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 import { bukaJson } from '../../pekerja/json.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { exportOpdRows, exportPegawaiRows, TEMPLATE_ROWS, toCsv, toXlsx } from './ekspor.service.ts';
 import { readTable } from './file-reader.ts';

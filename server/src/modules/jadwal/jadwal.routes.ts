@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { diPekerja, sebagaiBuffer } from '../../pekerja/pekerja.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { toCsv } from '../impor/ekspor.service.ts';

@@ -20,10 +20,10 @@ import {
   type TemuanJadwal,
 } from '@sigap/domain';
 import { sql } from 'kysely';
+import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
 import { kunciPeriodeJadwal } from '../../db/kunci.ts';
-import type { Caller } from '../../http/context.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import * as cutiRepo from '../cuti/cuti.repository.ts';
 import type { Table } from '../impor/file-reader.ts';

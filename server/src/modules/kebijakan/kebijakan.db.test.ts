@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { ACCOUNTS, NIP, PASSWORD, seedSmallPemda } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 import { type App, buildApp } from '../../http/app.ts';
-import { AppError } from '../../http/errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { dampak, jelaskan, simpan, ubahStatus } from './kebijakan.service.ts';
 

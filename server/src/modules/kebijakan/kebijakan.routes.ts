@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../errors.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
 import * as repo from './kebijakan.repository.ts';
 import {

@@ -16,9 +16,9 @@ import {
   type Sektor,
   type Temuan,
 } from '@sigap/domain';
+import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
-import type { Caller } from '../../http/context.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../errors.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import { listOpd, listPenempatan } from '../org/org.repository.ts';

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { actorOf, callerOf, type RouteDeps } from '../../http/app.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { listPegawai, opdDetail, opdTree, pegawaiDetail, tenantToday } from './org.service.ts';
 import { nonaktifkanOpd, nonaktifkanPegawai, ubahOpd, ubahPegawai } from './ubah.service.ts';
 

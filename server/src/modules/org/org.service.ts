@@ -1,7 +1,7 @@
 import { resolveInheritance, type Sektor, scopeOf, subtreeIds } from '@sigap/domain';
+import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
-import type { Caller } from '../../http/context.ts';
-import { errors } from '../../http/errors.ts';
+import { errors } from '../../errors.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
 import * as repo from './org.repository.ts';
 

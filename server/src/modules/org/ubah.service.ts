@@ -1,8 +1,8 @@
 import { formatTanggal, type ImportIssue, pesan, scopeOf } from '@sigap/domain';
+import type { Caller } from '../../caller.ts';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
-import type { Caller } from '../../http/context.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import * as authRepo from '../auth/auth.repository.ts';
 import { importOpd, importPegawai } from '../impor/impor.service.ts';

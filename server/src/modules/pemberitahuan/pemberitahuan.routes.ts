@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
-import { callerOf, type RouteDeps } from '../../http/app.ts';
+import { callerOf, type RouteDeps } from '../../http/context.ts';
 import { daftar, tandaiDibaca } from './pemberitahuan.service.ts';
 
 /** In-app notices of the signed-in person. */

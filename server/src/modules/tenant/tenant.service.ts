@@ -16,7 +16,7 @@ import {
 } from '@sigap/domain';
 import { parse } from 'csv-parse/sync';
 import type { Db, Trx } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import * as repo from './tenant.repository.ts';
 
