@@ -11,9 +11,9 @@ import { AppError, type ErrorCode } from '../errors.ts';
 import type { BatasUnggah } from '../modules/impor/batas.ts';
 import { readTable } from '../modules/impor/file-reader.ts';
 import { type CurrentPegawai, planPegawai } from '../modules/impor/impor.repository.ts';
-import { rekapPdf } from '../modules/jadwal/dokumen/pdf.ts';
-import type { DokumenRekap } from '../modules/jadwal/dokumen/types.ts';
-import { rekapXlsx } from '../modules/jadwal/dokumen/xlsx.ts';
+import { rekapPdf } from '../modules/jadwal/rekap/pdf.ts';
+import type { DokumenRekap } from '../modules/jadwal/rekap/types.ts';
+import { rekapXlsx } from '../modules/jadwal/rekap/xlsx.ts';
 import { kemasJson } from './json.ts';
 
 /**

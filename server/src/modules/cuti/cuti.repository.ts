@@ -1,15 +1,5 @@
 import type { Trx } from '../../db/database.ts';
 
-export function disetujuiDalam(trx: Trx, dari: string, sampai: string) {
-  return trx
-    .selectFrom('ketidakhadiran')
-    .select(['pegawai_id', 'jenis', 'dari', 'sampai'])
-    .where('status', '=', 'disetujui')
-    .where('dari', '<=', sampai)
-    .where('sampai', '>=', dari)
-    .execute();
-}
-
 /** Approved or pending absences (the ones a new entry may not overlap). */
 export function aktif(trx: Trx, pegawaiId?: string) {
   let q = trx

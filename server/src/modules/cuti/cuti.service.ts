@@ -19,7 +19,7 @@ import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { Table } from '../impor/file-reader.ts';
 import { batasiMasalah } from '../impor/masalah.ts';
-import { catatKetidakhadiranDiJadwal } from '../jadwal/jadwal.service.ts';
+import { catatKetidakhadiranDiJadwal } from '../jadwal/changes.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
 import { type LingkupTanggal, lingkupTanggal } from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';

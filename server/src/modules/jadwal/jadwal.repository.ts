@@ -116,16 +116,6 @@ export function periodeTerbitPegawai(trx: Trx, pegawaiId: string) {
     .execute();
 }
 
-/** Dates inside (dari, sampai] on which some OPD or placement changes: the organisation differs from then on. */
-export async function tanggalPerubahanOrg(trx: Trx, dari: string, sampai: string): Promise<string[]> {
-  const r = await sql<{ d: string }>`
-    SELECT DISTINCT d::text AS d FROM (
-      SELECT berlaku_dari AS d FROM pegawai_versi UNION ALL SELECT berlaku_sampai FROM pegawai_versi
-      UNION ALL SELECT berlaku_dari FROM opd_versi UNION ALL SELECT berlaku_sampai FROM opd_versi
-    ) x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`.execute(trx);
-  return r.rows.map((x) => x.d);
-}
-
 export function jadwalById(trx: Trx, id: string) {
   return trx.selectFrom('jadwal').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -278,5 +268,86 @@ export function listJadwal(trx: Trx, f: { dari?: string; sampai?: string; batas?
   return q
     .orderBy('j.dibuat_pada', 'desc')
     .limit(f.batas ?? 200)
+    .execute();
+}
+
+/** What people asked for over a period (WFO / WFH on given days). */
+export function listPermintaan(trx: Trx, dari: string, sampai: string) {
+  return trx
+    .selectFrom('permintaan_jadwal')
+    .select(['pegawai_id', 'tanggal', 'lokasi'])
+    .where('tanggal', '>=', dari)
+    .where('tanggal', '<=', sampai)
+    .execute();
+}
+
+/** One person's requests over a period, by date. */
+export function permintaanPegawai(trx: Trx, pegawaiId: string, dari: string, sampai: string) {
+  return trx
+    .selectFrom('permintaan_jadwal')
+    .select(['tanggal', 'lokasi', 'alasan'])
+    .where('pegawai_id', '=', pegawaiId)
+    .where('tanggal', '>=', dari)
+    .where('tanggal', '<=', sampai)
+    .orderBy('tanggal')
+    .execute();
+}
+
+export async function hapusPermintaan(trx: Trx, pegawaiId: string, tanggal: string) {
+  await trx
+    .deleteFrom('permintaan_jadwal')
+    .where('pegawai_id', '=', pegawaiId)
+    .where('tanggal', '=', tanggal)
+    .execute();
+}
+
+/** Sets one person's request for a day (replacing the one they made before). */
+export async function simpanPermintaan(
+  trx: Trx,
+  tenantId: string,
+  v: { pegawai_id: string; tanggal: string; lokasi: string; alasan: string },
+) {
+  await trx
+    .insertInto('permintaan_jadwal')
+    .values({ tenant_id: tenantId, ...v })
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'pegawai_id', 'tanggal'])
+        .doUpdateSet({ lokasi: v.lokasi, alasan: v.alasan, dibuat_pada: new Date() }),
+    )
+    .execute();
+}
+
+/** Releases one person's locks over a range of days. */
+export async function hapusKunciRentang(trx: Trx, pegawaiId: string, dari: string, sampai: string) {
+  await trx
+    .deleteFrom('jadwal_kunci')
+    .where('pegawai_id', '=', pegawaiId)
+    .where('tanggal', '>=', dari)
+    .where('tanggal', '<=', sampai)
+    .execute();
+}
+
+/** The id of the OPD/unit with this kode (exactly as stored), if any. */
+export function opdDenganKode(trx: Trx, kode: string) {
+  return trx.selectFrom('opd').select('id').where('kode', '=', kode).executeTakeFirst();
+}
+
+/** The id of the OPD/unit with this kode, whatever its letter case. */
+export function opdDenganKodeAbaikanHuruf(trx: Trx, kode: string) {
+  return trx
+    .selectFrom('opd')
+    .select('id')
+    .where(sql<boolean>`upper(kode) = ${kode.toUpperCase()}`)
+    .executeTakeFirst();
+}
+
+/** Everyone's position (jabatan and its level) as of a date. */
+export function jabatanPada(trx: Trx, tanggal: string) {
+  return trx
+    .selectFrom('pegawai_versi')
+    .select(['pegawai_id', 'jabatan', 'jabatan_level'])
+    .where('berlaku_dari', '<=', tanggal)
+    .where((eb) => eb.or([eb('berlaku_sampai', 'is', null), eb('berlaku_sampai', '>', tanggal)]))
     .execute();
 }

@@ -1,26 +1,8 @@
 import type { Trx } from '../../db/database.ts';
 
-export interface KebijakanRow {
-  id: string;
-  versi: number;
-  status: string;
-  judul: string;
-  nomor: string;
-  tanggal: string;
-  dokumen: unknown;
-  sumber: string;
-  dibuat_oleh: string;
-  dibuat_pada: Date;
-  status_oleh: string | null;
-  status_pada: Date | null;
-}
-
-/** Every version of every policy (or of one), oldest first. */
-export function listKebijakan(trx: Trx, id?: string): Promise<KebijakanRow[]> {
-  let q = trx.selectFrom('kebijakan').selectAll();
-  if (id) q = q.where('id', '=', id);
-  return q.orderBy('id').orderBy('versi').execute() as Promise<KebijakanRow[]>;
-}
+// Reading the stored versions and the regional context belongs to the period read model (evaluasi),
+// which the policy module builds on; re-exported for the callers that read them from here.
+export { type KebijakanRow, listKebijakan, listKonteks } from '../evaluasi/evaluasi.repository.ts';
 
 export function findVersi(trx: Trx, id: string, versi: number) {
   return trx
@@ -90,10 +72,6 @@ export async function supersedeOthers(
     .returning('versi')
     .execute();
   return rows.map((r) => r.versi);
-}
-
-export function listKonteks(trx: Trx) {
-  return trx.selectFrom('konteks_wilayah').selectAll().orderBy('dari').execute();
 }
 
 export function upsertKonteks(

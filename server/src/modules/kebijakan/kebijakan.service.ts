@@ -1,19 +1,10 @@
 import {
   type EvaluasiHari,
-  evaluateDay,
-  type HariLibur,
   type ImportIssue,
-  type JamKerja,
-  type JenisOpd,
   type Kebijakan,
-  type KelasLayanan,
-  type KonteksWilayah,
   type MasalahDokumen,
-  type PreparedOrg,
   periksaKebijakan,
   pesan,
-  prepareOrg,
-  type Sektor,
   type Temuan,
 } from '@sigap/domain';
 import type { Caller } from '../../caller.ts';
@@ -21,72 +12,19 @@ import type { Trx } from '../../db/database.ts';
 import { AppError, errors } from '../../errors.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
-import { listOpd, listPenempatan } from '../org/org.repository.ts';
+import {
+  type BahanEvaluasi,
+  dariBaris,
+  evaluasi,
+  muatBahan,
+  pencariOpdInduk,
+} from '../evaluasi/evaluasi.service.ts';
 import { inScope, resolveScope } from '../org/org.service.ts';
-import * as tenantRepo from '../tenant/tenant.repository.ts';
 import * as repo from './kebijakan.repository.ts';
 
-/** Everything evaluation needs for one date: the organisation as of that date, calendar, context, policies. */
-export interface BahanEvaluasi {
-  readonly org: PreparedOrg;
-  readonly orang: ReadonlyMap<string, { id: string; nama: string; opdId: string }>;
-  readonly opdKode: ReadonlyMap<string, { kode: string; nama: string; indukId: string | null }>;
-  readonly kal: { jamKerja: JamKerja; libur: Map<string, HariLibur> };
-  readonly konteks: KonteksWilayah[];
-  readonly kebijakan: Kebijakan[];
-}
-
-/** A stored version as the engine sees it (status from the column, which is the record of truth). */
-export function dariBaris(r: repo.KebijakanRow): Kebijakan {
-  return { ...(r.dokumen as Kebijakan), status: r.status as Kebijakan['status'] };
-}
-
-/** Loads the organisation as of `tanggal`, the calendar around it, the regional context and the policies. */
-export async function muatBahan(trx: Trx, tenantId: string, tanggal: string): Promise<BahanEvaluasi> {
-  const [opd, penempatan, tenant, libur, konteks, kebijakan] = await Promise.all([
-    listOpd(trx, tanggal),
-    listPenempatan(trx, tanggal),
-    tenantRepo.findTenantById(trx, tenantId),
-    tenantRepo.listHolidays(trx),
-    repo.listKonteks(trx),
-    repo.listKebijakan(trx),
-  ]);
-  const org = prepareOrg({
-    opd: opd.map((o) => ({
-      id: o.id,
-      kode: o.kode,
-      nama: o.nama,
-      jenis: o.jenis as JenisOpd,
-      indukId: o.induk_id,
-      kelasLayanan: o.kelas_layanan as KelasLayanan | null,
-      sektor: o.sektor as Sektor[],
-    })),
-    pegawai: penempatan.map((p) => ({
-      key: (p.nip ?? p.id_pegawai)!,
-      nama: p.nama,
-      jenisPegawai: p.jenis_pegawai as 'pns',
-      jabatanLevel: p.jabatan_level as 'pelaksana',
-      opdId: p.opd_id,
-    })),
-  });
-  return {
-    org,
-    orang: new Map(
-      penempatan.map((p) => [(p.nip ?? p.id_pegawai)!, { id: p.id, nama: p.nama, opdId: p.opd_id }]),
-    ),
-    opdKode: new Map(opd.map((o) => [o.id, { kode: o.kode, nama: o.nama, indukId: o.induk_id }])),
-    kal: {
-      jamKerja: (tenant?.jam_kerja ?? {}) as JamKerja,
-      libur: new Map(libur.map((l) => [l.tanggal, { ...l, jenis: l.jenis as HariLibur['jenis'] }])),
-    },
-    konteks: konteks.map((k) => ({
-      dari: k.dari,
-      zona: (k.zona ?? undefined) as KonteksWilayah['zona'],
-      levelPpkm: (k.level_ppkm ?? undefined) as KonteksWilayah['levelPpkm'],
-    })),
-    kebijakan: kebijakan.map(dariBaris),
-  };
-}
+// The period read model (muatBahan, evaluasi …) lives in ../evaluasi; dariBaris is re-exported for
+// the policy routes that already import it from here.
+export { dariBaris };
 
 function sebagaiIssue(m: MasalahDokumen): ImportIssue {
   return { baris: m.baris ?? 0, kolom: m.jalur, kode: 'KEBIJAKAN_TIDAK_SAH', pesan: m.pesan };
@@ -258,14 +196,6 @@ export async function ubahStatus(
   return { id, versi, status, berubah: true, diganti };
 }
 
-/** Evaluates a day; `pratinjau` treats one stored version as active in place of its siblings. */
-export function evaluasi(b: BahanEvaluasi, tanggal: string, pratinjau?: Kebijakan): EvaluasiHari {
-  const set = pratinjau
-    ? [...b.kebijakan.filter((k) => k.id !== pratinjau.id), { ...pratinjau, status: 'aktif' as const }]
-    : b.kebijakan;
-  return evaluateDay(set, b.org, tanggal, b.kal, b.konteks);
-}
-
 /**
  * Which rules of which policy apply to one person on one date, and why. With a caller, people outside
  * the caller's scope are refused (an employee may ask about themselves).
@@ -299,25 +229,6 @@ export async function jelaskan(trx: Trx, tenantId: string, key: string, tanggal:
         bolehPiketSaya: bolehPiket ? bolehPiket.includes(key) : undefined,
       })),
     peringatan: ev.peringatan,
-  };
-}
-
-/** A lookup from an OPD/unit id to the id of its top-level OPD (cached; cycles stop the walk). */
-export function pencariOpdInduk(b: BahanEvaluasi): (opdId: string) => string {
-  const cache = new Map<string, string>();
-  return (opdId) => {
-    const cached = cache.get(opdId);
-    if (cached) return cached;
-    let cur = opdId;
-    const seen = new Set<string>();
-    while (!seen.has(cur)) {
-      seen.add(cur);
-      const induk = b.opdKode.get(cur)?.indukId;
-      if (!induk || !b.opdKode.has(induk)) break;
-      cur = induk;
-    }
-    cache.set(opdId, cur);
-    return cur;
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type PreparedOrg,
   solveRoster,
 } from '@sigap/domain';
-import type { BahanEvaluasi } from '../kebijakan/kebijakan.service.ts';
+import type { BahanEvaluasi } from '../../evaluasi/evaluasi.service.ts';
 
 /** What a schedule build hands to the worker thread: the organisation per stretch and the solver's input. */
 export interface MasukanSusun extends Omit<MasukanJadwal, 'hari'> {

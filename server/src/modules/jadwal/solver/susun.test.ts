@@ -1,7 +1,7 @@
 import { type OrgOpd, prepareOrg } from '@sigap/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BahanEvaluasi } from '../kebijakan/kebijakan.service.ts';
+import type { BahanEvaluasi } from '../../evaluasi/evaluasi.service.ts';
 import { bukaBahan, kemasBahan } from './susun.ts';
 
 const OPD: OrgOpd[] = [

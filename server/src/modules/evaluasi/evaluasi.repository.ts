@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Trx } from '../../db/database.ts';
+
+// The reads of the period read model (evaluasi.service) that belong to no other module's writes:
+// the stored policy versions and the regional context (written by kebijakan), the dates the
+// organisation changes, and the approved absences over a period (written by cuti). Kept here so that
+// reading a period depends on no module that itself builds schedules.
+
+export interface KebijakanRow {
+  id: string;
+  versi: number;
+  status: string;
+  judul: string;
+  nomor: string;
+  tanggal: string;
+  dokumen: unknown;
+  sumber: string;
+  dibuat_oleh: string;
+  dibuat_pada: Date;
+  status_oleh: string | null;
+  status_pada: Date | null;
+}
+
+/** Every version of every policy (or of one), oldest first. */
+export function listKebijakan(trx: Trx, id?: string): Promise<KebijakanRow[]> {
+  let q = trx.selectFrom('kebijakan').selectAll();
+  if (id) q = q.where('id', '=', id);
+  return q.orderBy('id').orderBy('versi').execute() as Promise<KebijakanRow[]>;
+}
+
+/** The zone / PPKM level records, oldest first. */
+export function listKonteks(trx: Trx) {
+  return trx.selectFrom('konteks_wilayah').selectAll().orderBy('dari').execute();
+}
+
+/** Dates inside (dari, sampai] on which some OPD or placement changes: the organisation differs from then on. */
+export async function tanggalPerubahanOrg(trx: Trx, dari: string, sampai: string): Promise<string[]> {
+  const r = await sql<{ d: string }>`
+    SELECT DISTINCT d::text AS d FROM (
+      SELECT berlaku_dari AS d FROM pegawai_versi UNION ALL SELECT berlaku_sampai FROM pegawai_versi
+      UNION ALL SELECT berlaku_dari FROM opd_versi UNION ALL SELECT berlaku_sampai FROM opd_versi
+    ) x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`.execute(trx);
+  return r.rows.map((x) => x.d);
+}
+
+/** Approved absences (leave, sick, isolation) overlapping a period. */
+export function disetujuiDalam(trx: Trx, dari: string, sampai: string) {
+  return trx
+    .selectFrom('ketidakhadiran')
+    .select(['pegawai_id', 'jenis', 'dari', 'sampai'])
+    .where('status', '=', 'disetujui')
+    .where('dari', '<=', sampai)
+    .where('sampai', '>=', dari)
+    .execute();
+}

@@ -1,0 +1,190 @@
+import {
+  type EvaluasiHari,
+  evaluateDay,
+  type HariLibur,
+  type JamKerja,
+  type JenisCuti,
+  type JenisOpd,
+  type Kebijakan,
+  type KelasLayanan,
+  type KonteksWilayah,
+  type PreparedOrg,
+  pesan,
+  petaKetidakhadiran,
+  prepareOrg,
+  type Sektor,
+  subtreeIds,
+} from '@sigap/domain';
+import type { Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { listOpd, listPenempatan } from '../org/org.repository.ts';
+import * as tenantRepo from '../tenant/tenant.repository.ts';
+import * as repo from './evaluasi.repository.ts';
+
+/**
+ * The organisation and the policies for a date or a period (the read model schedules, policy checks
+ * and recaps are built on): who is where, the calendar, the regional context, the stored policy
+ * versions, their evaluation day by day, and the approved absences.
+ */
+
+/** Everything evaluation needs for one date: the organisation as of that date, calendar, context, policies. */
+export interface BahanEvaluasi {
+  readonly org: PreparedOrg;
+  readonly orang: ReadonlyMap<string, { id: string; nama: string; opdId: string }>;
+  readonly opdKode: ReadonlyMap<string, { kode: string; nama: string; indukId: string | null }>;
+  readonly kal: { jamKerja: JamKerja; libur: Map<string, HariLibur> };
+  readonly konteks: KonteksWilayah[];
+  readonly kebijakan: Kebijakan[];
+}
+
+/** A stored version as the engine sees it (status from the column, which is the record of truth). */
+export function dariBaris(r: repo.KebijakanRow): Kebijakan {
+  return { ...(r.dokumen as Kebijakan), status: r.status as Kebijakan['status'] };
+}
+
+/** Loads the organisation as of `tanggal`, the calendar around it, the regional context and the policies. */
+export async function muatBahan(trx: Trx, tenantId: string, tanggal: string): Promise<BahanEvaluasi> {
+  const [opd, penempatan, tenant, libur, konteks, kebijakan] = await Promise.all([
+    listOpd(trx, tanggal),
+    listPenempatan(trx, tanggal),
+    tenantRepo.findTenantById(trx, tenantId),
+    tenantRepo.listHolidays(trx),
+    repo.listKonteks(trx),
+    repo.listKebijakan(trx),
+  ]);
+  const org = prepareOrg({
+    opd: opd.map((o) => ({
+      id: o.id,
+      kode: o.kode,
+      nama: o.nama,
+      jenis: o.jenis as JenisOpd,
+      indukId: o.induk_id,
+      kelasLayanan: o.kelas_layanan as KelasLayanan | null,
+      sektor: o.sektor as Sektor[],
+    })),
+    pegawai: penempatan.map((p) => ({
+      key: (p.nip ?? p.id_pegawai)!,
+      nama: p.nama,
+      jenisPegawai: p.jenis_pegawai as 'pns',
+      jabatanLevel: p.jabatan_level as 'pelaksana',
+      opdId: p.opd_id,
+    })),
+  });
+  return {
+    org,
+    orang: new Map(
+      penempatan.map((p) => [(p.nip ?? p.id_pegawai)!, { id: p.id, nama: p.nama, opdId: p.opd_id }]),
+    ),
+    opdKode: new Map(opd.map((o) => [o.id, { kode: o.kode, nama: o.nama, indukId: o.induk_id }])),
+    kal: {
+      jamKerja: (tenant?.jam_kerja ?? {}) as JamKerja,
+      libur: new Map(libur.map((l) => [l.tanggal, { ...l, jenis: l.jenis as HariLibur['jenis'] }])),
+    },
+    konteks: konteks.map((k) => ({
+      dari: k.dari,
+      zona: (k.zona ?? undefined) as KonteksWilayah['zona'],
+      levelPpkm: (k.level_ppkm ?? undefined) as KonteksWilayah['levelPpkm'],
+    })),
+    kebijakan: kebijakan.map(dariBaris),
+  };
+}
+
+/** Evaluates a day; `pratinjau` treats one stored version as active in place of its siblings. */
+export function evaluasi(b: BahanEvaluasi, tanggal: string, pratinjau?: Kebijakan): EvaluasiHari {
+  const set = pratinjau
+    ? [...b.kebijakan.filter((k) => k.id !== pratinjau.id), { ...pratinjau, status: 'aktif' as const }]
+    : b.kebijakan;
+  return evaluateDay(set, b.org, tanggal, b.kal, b.konteks);
+}
+
+/** A lookup from an OPD/unit id to the id of its top-level OPD (cached; cycles stop the walk). */
+export function pencariOpdInduk(b: BahanEvaluasi): (opdId: string) => string {
+  const cache = new Map<string, string>();
+  return (opdId) => {
+    const cached = cache.get(opdId);
+    if (cached) return cached;
+    let cur = opdId;
+    const seen = new Set<string>();
+    while (!seen.has(cur)) {
+      seen.add(cur);
+      const induk = b.opdKode.get(cur)?.indukId;
+      if (!induk || !b.opdKode.has(induk)) break;
+      cur = induk;
+    }
+    cache.set(opdId, cur);
+    return cur;
+  };
+}
+
+/** The people (keys) in an OPD/unit subtree, or everyone. */
+export function orangDalam(b: BahanEvaluasi, opdKode: string | undefined): string[] {
+  const keys = [...b.orang.keys()];
+  if (!opdKode) return keys;
+  const nodes = [...b.opdKode].map(([id, o]) => ({ id, indukId: o.indukId }));
+  const root = [...b.opdKode].find(([, o]) => o.kode.toUpperCase() === opdKode.toUpperCase());
+  if (!root)
+    throw new AppError(
+      'TIDAK_DITEMUKAN',
+      pesan(`OPD ${opdKode} tidak ditemukan`, `OPD ${opdKode} not found`),
+    );
+  const ids = subtreeIds(nodes, root[0]);
+  return keys.filter((k) => ids.has(b.orang.get(k)!.opdId));
+}
+
+/**
+ * Evaluates the policies for every day of a period, each day against the organisation as it stands
+ * that day (the period is split where an OPD or a placement changes). The returned `b` knows every
+ * person and OPD of the period, placed as on the last day they appear.
+ */
+export async function evaluasiPeriode(trx: Trx, tenantId: string, days: string[]) {
+  const seg = await segmenBahan(trx, tenantId, days);
+  const hari: EvaluasiHari[] = [];
+  let i = 0;
+  for (const d of days) {
+    while (i + 1 < seg.length && seg[i + 1]!.dari <= d) i++;
+    hari.push(evaluasi(seg[i]!.b, d));
+  }
+  return { b: gabung(seg), hari };
+}
+
+/** The materials for each stretch of a period in which the organisation does not change. */
+export async function segmenBahan(trx: Trx, tenantId: string, days: readonly string[]) {
+  const ubah = await repo.tanggalPerubahanOrg(trx, days[0]!, days.at(-1)!);
+  const seg: { dari: string; b: BahanEvaluasi }[] = [];
+  for (const d of [days[0]!, ...ubah]) seg.push({ dari: d, b: await muatBahan(trx, tenantId, d) });
+  return seg;
+}
+
+/** Every person and OPD of a period, each as on the last stretch it appears in. */
+export function gabung(seg: readonly { b: BahanEvaluasi }[]): BahanEvaluasi {
+  const last = seg.at(-1)!.b;
+  if (seg.length === 1) return last;
+  const orang = new Map<string, BahanEvaluasi['orang'] extends ReadonlyMap<string, infer V> ? V : never>();
+  const opdKode = new Map<
+    string,
+    BahanEvaluasi['opdKode'] extends ReadonlyMap<string, infer V> ? V : never
+  >();
+  for (const { b } of seg) {
+    for (const [k, v] of b.orang) orang.set(k, v);
+    for (const [k, v] of b.opdKode) opdKode.set(k, v);
+  }
+  return { ...last, orang, opdKode };
+}
+
+/** Every person and OPD of a period (without evaluating the policies). */
+export async function bahanPeriode(trx: Trx, tenantId: string, dari: string, sampai: string) {
+  return gabung(await segmenBahan(trx, tenantId, [dari, sampai]));
+}
+
+/** Approved absences over a period: person key → date → CUTI / SAKIT / ISOLASI. */
+export async function muatTidakHadir(trx: Trx, b: BahanEvaluasi, days: readonly string[]) {
+  const keyOf = new Map([...b.orang].map(([k, p]) => [p.id, k]));
+  const rows = await repo.disetujuiDalam(trx, days[0]!, days.at(-1)!);
+  return petaKetidakhadiran(
+    rows.flatMap((r) => {
+      const key = keyOf.get(r.pegawai_id);
+      return key ? [{ key, jenis: r.jenis as JenisCuti, dari: r.dari, sampai: r.sampai }] : [];
+    }),
+    days,
+  );
+}
