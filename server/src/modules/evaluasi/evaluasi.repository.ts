@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 
 // The reads of the period read model (evaluasi.service) that belong to no other module's writes:
 // the stored policy versions and the regional context (written by kebijakan), the dates the
@@ -23,33 +23,48 @@ export interface KebijakanRow {
 
 /** Every version of every policy (or of one), oldest first. */
 export function listKebijakan(trx: Trx, id?: string): Promise<KebijakanRow[]> {
-  let q = trx.selectFrom('kebijakan').selectAll();
+  return kueriListKebijakan(trx, id).execute() as Promise<KebijakanRow[]>;
+}
+
+export function kueriListKebijakan(db: Db, id?: string) {
+  let q = db.selectFrom('kebijakan').selectAll();
   if (id) q = q.where('id', '=', id);
-  return q.orderBy('id').orderBy('versi').execute() as Promise<KebijakanRow[]>;
+  return q.orderBy('id').orderBy('versi');
 }
 
 /** The zone / PPKM level records, oldest first. */
 export function listKonteks(trx: Trx) {
-  return trx.selectFrom('konteks_wilayah').selectAll().orderBy('dari').execute();
+  return kueriListKonteks(trx).execute();
+}
+
+export function kueriListKonteks(db: Db) {
+  return db.selectFrom('konteks_wilayah').selectAll().orderBy('dari');
 }
 
 /** Dates inside (dari, sampai] on which some OPD or placement changes: the organisation differs from then on. */
 export async function tanggalPerubahanOrg(trx: Trx, dari: string, sampai: string): Promise<string[]> {
-  const r = await sql<{ d: string }>`
+  const r = await kueriTanggalPerubahanOrg(dari, sampai).execute(trx);
+  return r.rows.map((x) => x.d);
+}
+
+export function kueriTanggalPerubahanOrg(dari: string, sampai: string) {
+  return sql<{ d: string }>`
     SELECT DISTINCT d::text AS d FROM (
       SELECT berlaku_dari AS d FROM pegawai_versi UNION ALL SELECT berlaku_sampai FROM pegawai_versi
       UNION ALL SELECT berlaku_dari FROM opd_versi UNION ALL SELECT berlaku_sampai FROM opd_versi
-    ) x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`.execute(trx);
-  return r.rows.map((x) => x.d);
+    ) x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`;
 }
 
 /** Approved absences (leave, sick, isolation) overlapping a period. */
 export function disetujuiDalam(trx: Trx, dari: string, sampai: string) {
-  return trx
+  return kueriDisetujuiDalam(trx, dari, sampai).execute();
+}
+
+export function kueriDisetujuiDalam(db: Db, dari: string, sampai: string) {
+  return db
     .selectFrom('ketidakhadiran')
     .select(['pegawai_id', 'jenis', 'dari', 'sampai'])
     .where('status', '=', 'disetujui')
     .where('dari', '<=', sampai)
-    .where('sampai', '>=', dari)
-    .execute();
+    .where('sampai', '>=', dari);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { potong } from '../../db/potong.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 
@@ -74,7 +74,17 @@ export function selBerlaku(
   sampai: string,
   opsi: { hanyaTerbit?: boolean; pegawaiId?: string } = {},
 ) {
-  let q = trx
+  return kueriSelBerlaku(trx, dari, sampai, opsi).execute();
+}
+
+/** The query of `selBerlaku` (its SQL is pinned in kueri.test.ts, as that of every kueriX here). */
+export function kueriSelBerlaku(
+  db: Db,
+  dari: string,
+  sampai: string,
+  opsi: { hanyaTerbit?: boolean; pegawaiId?: string } = {},
+) {
+  let q = db
     .selectFrom('jadwal_sel as s')
     .innerJoin('jadwal as j', (x) =>
       x.onRef('j.tenant_id', '=', 's.tenant_id').onRef('j.id', '=', 's.jadwal_id'),
@@ -95,7 +105,7 @@ export function selBerlaku(
     .where('s.tanggal', '<=', sampai);
   if (opsi.hanyaTerbit) q = q.where('j.status', '=', 'terbit');
   if (opsi.pegawaiId) q = q.where('s.pegawai_id', '=', opsi.pegawaiId);
-  return q.orderBy('s.pegawai_id').orderBy('s.tanggal').orderBy('j.dibuat_pada', 'desc').execute();
+  return q.orderBy('s.pegawai_id').orderBy('s.tanggal').orderBy('j.dibuat_pada', 'desc');
 }
 
 /**
@@ -103,7 +113,11 @@ export function selBerlaku(
  * days, oldest first (for "Jadwal saya" to open on the nearest one).
  */
 export function periodeTerbitPegawai(trx: Trx, pegawaiId: string) {
-  return trx
+  return kueriPeriodeTerbitPegawai(trx, pegawaiId).execute();
+}
+
+export function kueriPeriodeTerbitPegawai(db: Db, pegawaiId: string) {
+  return db
     .selectFrom('jadwal_sel as s')
     .innerJoin('jadwal as j', (x) =>
       x.onRef('j.tenant_id', '=', 's.tenant_id').onRef('j.id', '=', 's.jadwal_id'),
@@ -112,8 +126,7 @@ export function periodeTerbitPegawai(trx: Trx, pegawaiId: string) {
     .where('j.status', '=', 'terbit')
     .where('s.pegawai_id', '=', pegawaiId)
     .groupBy('j.id')
-    .orderBy('dari')
-    .execute();
+    .orderBy('dari');
 }
 
 export function jadwalById(trx: Trx, id: string) {
@@ -208,12 +221,15 @@ export async function kunciTidakTerbit(trx: Trx, id: string, batas = 5) {
 }
 
 export function listKunci(trx: Trx, dari: string, sampai: string) {
-  return trx
+  return kueriListKunci(trx, dari, sampai).execute();
+}
+
+export function kueriListKunci(db: Db, dari: string, sampai: string) {
+  return db
     .selectFrom('jadwal_kunci')
     .select(['pegawai_id', 'tanggal', 'status', 'oleh', 'pada'])
     .where('tanggal', '>=', dari)
-    .where('tanggal', '<=', sampai)
-    .execute();
+    .where('tanggal', '<=', sampai);
 }
 
 export async function simpanKunci(
@@ -241,7 +257,11 @@ export function hapusKunci(trx: Trx, pegawaiId: string, tanggal: string) {
 }
 
 export function listJadwal(trx: Trx, f: { dari?: string; sampai?: string; batas?: number } = {}) {
-  let q = trx
+  return kueriListJadwal(trx, f).execute();
+}
+
+export function kueriListJadwal(db: Db, f: { dari?: string; sampai?: string; batas?: number } = {}) {
+  let q = db
     .selectFrom('jadwal as j')
     .select((eb) => [
       'j.id',
@@ -265,20 +285,20 @@ export function listJadwal(trx: Trx, f: { dari?: string; sampai?: string; batas?
     ]);
   if (f.dari) q = q.where('j.sampai', '>=', f.dari);
   if (f.sampai) q = q.where('j.dari', '<=', f.sampai);
-  return q
-    .orderBy('j.dibuat_pada', 'desc')
-    .limit(f.batas ?? 200)
-    .execute();
+  return q.orderBy('j.dibuat_pada', 'desc').limit(f.batas ?? 200);
 }
 
 /** What people asked for over a period (WFO / WFH on given days). */
 export function listPermintaan(trx: Trx, dari: string, sampai: string) {
-  return trx
+  return kueriListPermintaan(trx, dari, sampai).execute();
+}
+
+export function kueriListPermintaan(db: Db, dari: string, sampai: string) {
+  return db
     .selectFrom('permintaan_jadwal')
     .select(['pegawai_id', 'tanggal', 'lokasi'])
     .where('tanggal', '>=', dari)
-    .where('tanggal', '<=', sampai)
-    .execute();
+    .where('tanggal', '<=', sampai);
 }
 
 /** One person's requests over a period, by date. */
@@ -344,10 +364,13 @@ export function opdDenganKodeAbaikanHuruf(trx: Trx, kode: string) {
 
 /** Everyone's position (jabatan and its level) as of a date. */
 export function jabatanPada(trx: Trx, tanggal: string) {
-  return trx
+  return kueriJabatanPada(trx, tanggal).execute();
+}
+
+export function kueriJabatanPada(db: Db, tanggal: string) {
+  return db
     .selectFrom('pegawai_versi')
     .select(['pegawai_id', 'jabatan', 'jabatan_level'])
     .where('berlaku_dari', '<=', tanggal)
-    .where((eb) => eb.or([eb('berlaku_sampai', 'is', null), eb('berlaku_sampai', '>', tanggal)]))
-    .execute();
+    .where((eb) => eb.or([eb('berlaku_sampai', 'is', null), eb('berlaku_sampai', '>', tanggal)]));
 }
