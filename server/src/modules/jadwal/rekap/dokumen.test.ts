@@ -37,7 +37,7 @@ function orang(
   return { nip: nip(i), nama, jabatan, unitKode: unit[0], unitNama: unit[1], sel };
 }
 
-/** Totals as `jadwal.service.ts` counts them. */
+/** Totals as `rekap.service.ts` counts them. */
 function opdRekap(
   kode: string,
   nama: string,

@@ -2,7 +2,7 @@ import type { StatusJadwal } from '@sigap/domain';
 
 /**
  * Everything a printed schedule recap (rekapitulasi jadwal) shows, gathered from the database by
- * `jadwal.service.ts#dokumenRekap` and rendered to XLSX (`xlsx.ts`) or PDF (`pdf.ts`).
+ * `rekap.service.ts#dokumenRekap` and rendered to XLSX (`xlsx.ts`) or PDF (`pdf.ts`).
  */
 export interface DokumenRekap {
   readonly pemda: {
