@@ -17,6 +17,7 @@ export async function startServer(o: { db: string; port: number; host: string; l
     logger: o.logger ?? false,
     secureCookies: process.env.SIGAP_SECURE_COOKIES === '1',
     trustProxy: trustProxyFrom(process.env.SIGAP_TRUST_PROXY),
+    jagaStatistik: true,
   });
   await app.listen({ port: o.port, host: o.host });
   const addr = app.server.address();

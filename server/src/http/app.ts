@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { SigapDatabase } from '../db/database.ts';
+import { jagaStatistik } from '../db/statistik.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
@@ -49,6 +50,11 @@ export interface AppOptions {
    * cannot pick its own address; see {@link trustProxyFrom} for `SIGAP_TRUST_PROXY`.
    */
   readonly trustProxy?: TrustProxy;
+  /**
+   * Keep the embedded database's planner statistics fresh (PGlite has no autovacuum; db/statistik.ts):
+   * on for a real server (`sigap serve`/`demo`), off by default so tests decide when ANALYZE runs.
+   */
+  readonly jagaStatistik?: boolean;
 }
 
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
@@ -313,6 +319,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
     return reply.sendFile('index.html');
   });
+  if (opts.jagaStatistik) {
+    const henti = jagaStatistik(opts.sdb, (m) => app.log.info(m));
+    app.addHook('onClose', async () => henti());
+  }
   return app;
 }
 

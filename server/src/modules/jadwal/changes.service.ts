@@ -46,7 +46,9 @@ export async function catatKetidakhadiranDiJadwal(
   await kunciPeriodeJadwal(trx, tenantId, dari, sampai);
   const byPerson = new Map<string, typeof entries>();
   for (const e of entries) byPerson.set(e.pegawaiId, [...(byPerson.get(e.pegawaiId) ?? []), e]);
-  const rows = (await repo.selBerlaku(trx, dari, sampai)).filter((r) => byPerson.has(r.pegawai_id));
+  const rows = (await repo.selBerlaku(trx, dari, sampai, { pegawaiIds: [...byPerson.keys()] })).filter((r) =>
+    byPerson.has(r.pegawai_id),
+  );
   const sel: repo.SelBaru[] = [];
   let terbit = false;
   for (const r of rows) {

@@ -64,16 +64,19 @@ export async function insertSel(trx: Trx, tenantId: string, jadwalId: string, se
   }
 }
 
+/** Which cells `selBerlaku` reads: only published ones, one person's, or those of a list of people. */
+export interface OpsiSelBerlaku {
+  readonly hanyaTerbit?: boolean;
+  readonly pegawaiId?: string;
+  readonly pegawaiIds?: readonly string[];
+}
+
 /**
  * The schedule in force for a date range: for each person and day, the cell of the newest schedule
  * version that covers it.
  */
-export function selBerlaku(
-  trx: Trx,
-  dari: string,
-  sampai: string,
-  opsi: { hanyaTerbit?: boolean; pegawaiId?: string } = {},
-) {
+export async function selBerlaku(trx: Trx, dari: string, sampai: string, opsi: OpsiSelBerlaku = {}) {
+  if (opsi.pegawaiIds?.length === 0) return [];
   return kueriSelBerlaku(trx, dari, sampai, opsi).execute();
 }
 
@@ -82,7 +85,7 @@ export function kueriSelBerlaku(
   db: Db,
   dari: string,
   sampai: string,
-  opsi: { hanyaTerbit?: boolean; pegawaiId?: string } = {},
+  opsi: OpsiSelBerlaku = {},
 ) {
   let q = db
     .selectFrom('jadwal_sel as s')
@@ -105,6 +108,8 @@ export function kueriSelBerlaku(
     .where('s.tanggal', '<=', sampai);
   if (opsi.hanyaTerbit) q = q.where('j.status', '=', 'terbit');
   if (opsi.pegawaiId) q = q.where('s.pegawai_id', '=', opsi.pegawaiId);
+  // One array parameter, however many people (an OPD's grid, a leave import): `= any($n)`.
+  if (opsi.pegawaiIds) q = q.where((eb) => eb('s.pegawai_id', '=', eb.fn.any(eb.val([...opsi.pegawaiIds!]))));
   return q.orderBy('s.pegawai_id').orderBy('s.tanggal').orderBy('j.dibuat_pada', 'desc');
 }
 

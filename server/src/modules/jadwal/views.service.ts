@@ -29,7 +29,10 @@ export async function grid(
   const { b, hari } = await evaluasiPeriode(trx, tenantId, days);
   const keys = orangDalam(b, opdKode);
   const ids = new Map(keys.map((k) => [b.orang.get(k)!.id, k]));
-  const rows = (await repo.selBerlaku(trx, dari, sampai)).filter((r) => ids.has(r.pegawai_id));
+  // An OPD's grid reads only its people's cells (the whole Pemda's are 10× more rows to parse).
+  const rows = (
+    await repo.selBerlaku(trx, dari, sampai, opdKode === undefined ? {} : { pegawaiIds: [...ids.keys()] })
+  ).filter((r) => ids.has(r.pegawai_id));
   const kunci = await muatKunci(trx, b, dari, sampai);
   const aturanIdx = indeksAturan(b);
   const aturan: RujukanAturan[] = [];
