@@ -80,10 +80,11 @@ export function cariUjung(st: Keadaan, g: number, maju: boolean) {
   for (const r of st.wakilAkar) if (maju ? terimaC(st, r, TIADA) : terimaC(st, TIADA, r)) st.tiadaOk = true;
 }
 
-// The roots on one day, built when first needed (`dibangun[i] === cap`): for a seat, by class, in
-// calonBuf[i * M ..] (per class kelasBuf, awalBuf, panjangBuf at i * M + c; nKelas[i] classes); for a
-// piket duty, in piketBuf[i * M ..] (nPiket[i] of them).
-/** Builds the roots on day i for the search under way, by class (seats) and as a list (piket duties). */
+/**
+ * Builds the roots on day i for the search under way (`dibangun[i] === cap`): for a seat, by class, in
+ * calonBuf[i * M ..] (per class kelasBuf, awalBuf, panjangBuf at i * M + c; nKelas[i] classes); for a piket
+ * duty, in piketBuf[i * M ..] (nPiket[i] of them).
+ */
 export function akarHari(st: Keadaan, h: HariTersimpan, i: number, maju: boolean) {
   st.dibangun[i] = st.cap;
   const kl = kelasHari(st, h);

@@ -30,11 +30,10 @@ export function bolehSemua(_st: Keadaan, h: HariTersimpan, p: number) {
   return true;
 }
 
-// Classes of a day: people with the same caps, minimums and piket groups, eligible alike, with the same kind
-// of decision (an exchange's hard rules depend on these only).
 /**
  * A person's kind on day h for classes: free, at home by a rule, or fixed; and eligible for all its piket
- * groups.
+ * groups. Classes of a day: people with the same caps, minimums and piket groups, eligible alike, with the
+ * same kind of decision (an exchange's hard rules depend on these only).
  */
 export function ciri(st: Keadaan, h: HariTersimpan, p: number) {
   const kep = h.kep[p];
@@ -208,7 +207,6 @@ export function diPiket(st: Keadaan, h: HariTersimpan, i: number) {
   return anggotaBerjenis(st, h, h.pemegang, i, J_PIKET);
 }
 
-// People at the office by choice in each piket group of a day (for K1).
 /** People at the office by choice in piket group gp of day h (the pivots of K1). */
 export function diKantorPiket(st: Keadaan, h: HariTersimpan, gp: number) {
   return anggotaBerjenis(st, h, h.kantorPiket, gp, J_KANTOR);

@@ -35,6 +35,7 @@ export const PASANGAN_MAKS = 8;
 
 /** The improvement pass's state: its input, the groups' measures and the search's buffers and budget. */
 export class Keadaan {
+  /** the input (see `KonteksRatakan`) */
   readonly n: number;
   readonly hari: readonly HariTersimpan[];
   readonly kantor: number[];
@@ -44,43 +45,75 @@ export class Keadaan {
   readonly nilai: (s: number, i: number, p: number, piket: boolean) => number;
   readonly atas: readonly number[];
   readonly bawah: readonly number[];
+  /** days, cap groups, and the width of a group's histogram row (office days 0..D) */
   readonly D: number;
   readonly G: number;
   readonly W: number;
+  /** each person's cap groups over the period (rows: kList[kStart[p] .. kStart[p + 1])) */
   readonly kStart: Int32Array;
   readonly kList: Int32Array;
+  /**
+   * people with the same cap groups share a row id (a transfer's effect depends on the rows and totals
+   * only)
+   */
   readonly baris0: Int32Array;
+  /**
+   * office days of each group's members as a histogram (hist[g * W + v]); each group's range, deviation
+   * from the median and sum of squares
+   */
   readonly hist: Int32Array;
   readonly rentang: Int32Array;
   readonly simpang: Int32Array;
   readonly kuadrat: Float64Array;
+  /** what `ukur` measured last: range, deviation, sum of squares */
   sR: number;
   sD: number;
   sQ: number;
+  /** a transfer as changes of office days: distinct people and +1 or −1 each */
   readonly ubahOrang: number[];
   readonly ubahNilai: number[];
+  /**
+   * a pair of transfers (see `pasangan`) is judged against the groups as they were before the first: their
+   * values then, for the groups the first changed, while `adaAcuan`
+   */
   readonly acuanG: number[];
   readonly acuanR: number[];
   readonly acuanD: number[];
   readonly acuanQ: number[];
   adaAcuan: boolean;
+  /**
+   * while the first transfer of a pair is looked for: accepted if the ranges' sum does not grow and one
+   * falls
+   */
   lemah: boolean;
+  /** groups already counted by the judgement under way (stamp `nilaiCap`) */
   readonly dinilai: Int32Array;
   nilaiCap: number;
+  /** the sums `terimaUbah` gathers, group by group (`nilai1`) */
   tR: number;
   tD: number;
   tQ: number;
   tNaik: boolean;
   tTurun: boolean;
+  /**
+   * breadth-first search for a chain: who was reached (stamp `cap`), by whom (`induk`) on which day
+   * (`indukHari`), from which root (`pangkal`); the queue
+   */
   readonly dilihat: Int32Array;
   readonly induk: Int32Array;
   readonly indukHari: Int32Array;
   readonly pangkal: Int32Array;
   readonly antre: Int32Array;
   cap: number;
+  /** groups to search again in the next round */
   readonly kotor: Uint8Array;
+  /**
+   * person-major copies for the search's inner loop: each cell's kind (as in `jenis`), and the day's first
+   * piket group of the person + 1 (0: none)
+   */
   readonly jenisOrang: Uint8Array;
   readonly piketOrang: Int32Array;
+  /** the search's candidate lists by day and class, for groups of up to M members (see `cari`, `akarHari`) */
   M: number;
   readonly calonBuf: Int32Array;
   readonly kelasBuf: Int32Array;
@@ -90,10 +123,18 @@ export class Keadaan {
   readonly dibangun: Int32Array;
   readonly piketBuf: Int32Array;
   readonly nPiket: Int32Array;
+  /**
+   * the round, the budget left for deeper moves (see RANTAI_DASAR), the groups queued and the group being
+   * searched
+   */
   ronde: number;
   sisaRantai: number;
   readonly antreKelompok: number[];
   sekarang: number;
+  /**
+   * the cells a transfer changed (day, person, cell before), kept while `mencatat` so that the first
+   * transfer of a pair can be undone; and the transfers already tried as a pair's first (`lewati`)
+   */
   mencatat: boolean;
   readonly jurnalHari: number[];
   readonly jurnalOrang: number[];
@@ -102,24 +143,37 @@ export class Keadaan {
   jurnalKunci: string;
   readonly jurnalUbahOrang: number[];
   readonly jurnalUbahNilai: number[];
+  /** one exchange (giver, receiver, day) per step of a chain, made in turn and each checked again */
   readonly langkah: number[];
+  /** the goals to keep: piket rotation below 'merata' is left to the greedy's order (one search, not two) */
   readonly bawahLain: number[];
   readonly semua: number[];
+  /** the roots of the search under way: the group's members with the office days being moved */
   readonly akar: number[];
+  /** per group, the people a search may end at (`ujungOf`), and for pairs more widely (`ujungLuasOf`) */
   readonly ujung: (number[] | undefined)[];
   readonly ujungLuas: (number[] | undefined)[];
+  /** transfers accepted (`terima`) per pair of (row id, office days), for one search */
   readonly diterima: Map<number, boolean>;
+  /**
+   * the people a search from the roots could end at with an accepted transfer (forward: fewest office days
+   * first; backward: most first), one root per row, and whether nobody (TIADA) could
+   */
   readonly ujungOk: number[];
   readonly wakilAkar: number[];
   tiadaOk: boolean;
+  /** the counts a composite change touched (caps and minimums, before it), for `sahGabung` */
   readonly tCap: number[];
   readonly tCapLama: number[];
   readonly tMin: number[];
   readonly tMinLama: number[];
+  /** a composite change: the people, their new cells and their cells before */
   readonly gabungPs: number[];
   readonly gabungBaru: SelJadwal[];
   readonly gabungLama: SelJadwal[];
+  /** the pass's cells, one per rule and kind (cells are immutable and shared) */
   readonly selPer: Map<RujukanAturan | null, SelJadwal[]>;
+  /** the classes of pivot tried so far (one pivot of each class is tried) */
   readonly kelasDicoba: number[];
 
   constructor(k: KonteksRatakan) {
@@ -136,11 +190,9 @@ export class Keadaan {
     this.D = this.hari.length;
     this.G = this.anggota.length;
     this.W = this.D + 1;
-    // Each person's cap groups over the period.
     const t1 = baris(this.n, this.anggota);
     this.kStart = t1.start;
     this.kList = t1.list;
-    // People with the same cap groups share a row id (a transfer's effect depends on the rows and totals only).
     this.baris0 = new Int32Array(this.n);
     {
       const perHash = new Map<number, number[]>();
@@ -171,7 +223,6 @@ export class Keadaan {
         this.baris0[p] = id;
       }
     }
-    // Office days of each group's members as a histogram; the group's range, deviation and sum of squares.
     this.hist = new Int32Array(this.G * this.W);
     for (const [g, ps] of this.anggota.entries())
       for (const p of ps) this.hist[g * this.W + this.kantor[p]!]!++;
@@ -181,29 +232,21 @@ export class Keadaan {
     this.sR = 0;
     this.sD = 0;
     this.sQ = 0;
-    // A transfer as changes of office days: distinct people (`ubahOrang`) and +1 or −1 each (`ubahNilai`).
     this.ubahOrang = [];
     this.ubahNilai = [];
-    // A pair of transfers (see `pasangan`) is judged against the groups as they were before the first: their
-    // values then (`acuan*`, for the groups the first changed), while `adaAcuan`.
     this.acuanG = [];
     this.acuanR = [];
     this.acuanD = [];
     this.acuanQ = [];
     this.adaAcuan = false;
-    /** While the first transfer of a pair is looked for: accepted if the ranges' sum does not grow and one falls. */
     this.lemah = false;
     this.dinilai = new Int32Array(this.G);
     this.nilaiCap = 0;
-    // The sums `terimaUbah` gathers, group by group (`nilai1`).
     this.tR = 0;
     this.tD = 0;
     this.tQ = 0;
     this.tNaik = false;
     this.tTurun = false;
-    // Breadth-first search for a chain of exchanges. Forward (`maju`): from `akar` (members with many office
-    // days) giving, to someone t whose transfer is accepted; backward: from `akar` (members with few) receiving,
-    // back to someone s. A node is first reached by `induk` on day `indukHari`; then the chain is made.
     this.dilihat = new Int32Array(this.n);
     this.induk = new Int32Array(this.n);
     this.indukHari = new Int32Array(this.n);
@@ -211,8 +254,6 @@ export class Keadaan {
     this.antre = new Int32Array(this.n);
     this.cap = 0;
     this.kotor = new Uint8Array(this.G);
-    // Person-major copies for the search's inner loop: each cell's kind (as in `jenis`), and the day's first
-    // piket group of the person + 1 (0: none).
     this.jenisOrang = new Uint8Array(this.n * this.D);
     this.piketOrang = new Int32Array(this.n * this.D);
     for (const [i, h] of this.hari.entries())
@@ -221,7 +262,6 @@ export class Keadaan {
         if (h.piket.start[p + 1]! > h.piket.start[p]!)
           this.piketOrang[p * this.D + i] = h.piket.list[h.piket.start[p]!]! + 1;
       }
-    // The search's candidate lists (see `cari`), for groups of up to M members.
     this.M = 0;
     for (const ps of this.anggota) this.M = Math.max(this.M, ps.length);
     this.calonBuf = new Int32Array(this.D * this.M);
@@ -236,8 +276,6 @@ export class Keadaan {
     this.sisaRantai = RANTAI_DASAR + RANTAI_PER_ORANG * this.n;
     this.antreKelompok = [];
     this.sekarang = -1;
-    // The cells a transfer changed (day, person, cell before), kept while `mencatat` so that the first
-    // transfer of a pair can be undone; and the transfers already tried as a pair's first (`lewati`).
     this.mencatat = false;
     this.jurnalHari = [];
     this.jurnalOrang = [];
@@ -246,34 +284,16 @@ export class Keadaan {
     this.jurnalKunci = '';
     this.jurnalUbahOrang = [];
     this.jurnalUbahNilai = [];
-    // One exchange (giver, receiver, day) per step of the chain, made in turn and each checked again.
     this.langkah = [];
-    // Piket rotation below 'merata' is left to the greedy's order (one search, not two).
     this.bawahLain = this.bawah.filter((s) => s !== 1);
     this.semua = [...this.atas, ...this.bawahLain];
     this.akar = [];
-    // The people a search from a group's members may end at: the members and anyone in a piket group with one.
     this.ujung = new Array(this.G);
-    // For pairs, also the members of the other groups of g's members (a unit's OPD: seats move between units).
     this.ujungLuas = new Array(this.G);
-    // Transfers accepted (`terima`) per pair of (row id, office days), for one search.
     this.diterima = new Map<number, boolean>();
-    /**
-     * The people a search from the roots (`akar`) could end at with an accepted transfer (`ujungOk`): forward,
-     * those the roots would give to, the fewest office days first; backward, those they would take from, the
-     * most first.
-     */
     this.ujungOk = [];
     this.wakilAkar = [];
     this.tiadaOk = false;
-    // Exchanges through a third person q on one day, a pivot between a seat and a piket duty (where piket is
-    // not counted in a cap, this is how an office day appears or disappears):
-    //   K1: the giver, on piket, goes home; q, at the office in its piket groups, takes the duty; the receiver,
-    //       free at home, takes q's seat (or nobody does, TIADA, if no free person at home needs it);
-    //   K2: the giver, at the office, goes home; q, on piket, takes its seat; the receiver, at home and eligible,
-    //       takes q's duty (or there is no giver, TIADA, and q takes a free seat).
-    // Each is made, then checked as a whole (`sahGabung`) and undone if it breaks a rule; which classes of giver,
-    // q and receiver may do so is kept per day (`bolehGabung`, for the day's version).
     this.tCap = [];
     this.tCapLama = [];
     this.tMin = [];
@@ -281,9 +301,7 @@ export class Keadaan {
     this.gabungPs = [];
     this.gabungBaru = [];
     this.gabungLama = [];
-    // The pass's cells, one per rule and kind (cells are immutable and shared).
     this.selPer = new Map<RujukanAturan | null, SelJadwal[]>();
-    /** The classes of pivot tried so far (one pivot of each class is tried). */
     this.kelasDicoba = [];
   }
 }

@@ -1,6 +1,11 @@
 /**
- * Move: remove-and-fill (someone leaves, idle seats are refilled) and add-and-eject (someone comes in,
- * overfull caps are emptied).
+ * Move: remove-and-fill and add-and-eject.
+ * Remove-and-fill (forward): a root r leaves the office on day i (its seat; or its piket duty, handed to
+ * someone eligible at home or, as a pivot, at the office by choice), then every idle seat this leaves is
+ * filled by the free person at home with the fewest office days. Add-and-eject (backward): a root comes in
+ * to a seat, each cap this overfills sends home its member at the office by choice with the most office
+ * days, and the seats that empties are filled again. The changes are made one by one (`ubahSel`), then
+ * checked as a whole (`sahGabung`) and judged as one transfer; undone if either fails.
  */
 import type { HariTersimpan } from '../../hari.ts';
 import { DI_KANTOR, J_KANTOR, J_PIKET, J_RUMAH, J_RUMAH_ATURAN } from '../../sel.ts';
@@ -11,12 +16,6 @@ import { ganti, pindahUbah, selKantor, selRumah, tandai } from '../ubah.ts';
 import { luar, semuaLuar, terimaUbah } from '../ukur.ts';
 import { sahGabung, sentuh } from './gabung.ts';
 
-// Remove-and-fill (forward): a root r leaves the office on day i (its seat; or its piket duty, handed to
-// someone eligible at home or, as a pivot, at the office by choice), then every idle seat this leaves is
-// filled by the free person at home with the fewest office days. Add-and-eject (backward): a root comes in
-// to a seat, each cap this overfills sends home its member at the office by choice with the most office
-// days, and the seats that empties are filled again. The changes are made one by one (`ubahSel`), then
-// checked as a whole (`sahGabung`) and judged as one transfer; undone if either fails.
 /** Starts a remove-and-fill or add-and-eject: no cell changed yet. */
 export function mulai(st: Keadaan) {
   st.tCap.length = 0;

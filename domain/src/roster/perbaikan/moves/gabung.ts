@@ -1,6 +1,12 @@
 /**
- * Move: composite exchange through a pivot between a seat and a piket duty (K1, K2), where an office day
- * appears or disappears.
+ * Move: composite exchange through a third person q on one day, a pivot between a seat and a piket duty (where
+ * piket is not counted in a cap, this is how an office day appears or disappears):
+ *   K1: the giver, on piket, goes home; q, at the office in its piket groups, takes the duty; the receiver,
+ *       free at home, takes q's seat (or nobody does, TIADA, if no free person at home needs it);
+ *   K2: the giver, at the office, goes home; q, on piket, takes its seat; the receiver, at home and eligible,
+ *       takes q's duty (or there is no giver, TIADA, and q takes a free seat).
+ * Each is made, then checked as a whole (`sahGabung`) and undone if it breaks a rule; which classes of giver,
+ * q and receiver may do so is kept per day (`bolehGabung`, for the day's version).
  */
 import type { HariTersimpan } from '../../hari.ts';
 import { J_RUMAH } from '../../sel.ts';

@@ -1,6 +1,8 @@
 /**
- * Move: a chain of exchanges, found breadth-first over a group's members (only the ends change office
- * days).
+ * Move: a chain of exchanges on different days, found breadth-first over a group's members (only the ends
+ * change office days). Forward (`maju`): from the roots (members with many office days) giving, to someone t
+ * whose transfer is accepted; backward: from the roots (members with few) receiving, back to someone s. A
+ * node is first reached by `induk` on day `indukHari`; then the chain is made (`jalankan`).
  */
 import { J_KANTOR, J_PIKET, J_RUMAH, J_RUMAH_ATURAN } from '../../sel.ts';
 import { bisaBeri, bisaPulang, bisaTukarKelas, diPiket, kelasHari, rugi } from '../aturan.ts';
