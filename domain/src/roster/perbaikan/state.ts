@@ -113,7 +113,7 @@ export class Keadaan {
    */
   readonly jenisOrang: Uint8Array;
   readonly piketOrang: Int32Array;
-  /** the search's candidate lists by day and class, for groups of up to M members (see `cari`, `akarHari`) */
+  /** the search's candidate lists by day and class, for groups of up to M members (see `cariRantai`, `akarHari`) */
   M: number;
   readonly calonBuf: Int32Array;
   readonly kelasBuf: Int32Array;

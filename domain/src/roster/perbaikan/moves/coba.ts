@@ -6,7 +6,7 @@ import { cariUjung } from '../akar.ts';
 import type { Keadaan } from '../state.ts';
 import { buangTambah } from './buang-tambah.ts';
 import { langsung } from './langsung.ts';
-import { cari } from './rantai.ts';
+import { cariRantai } from './rantai.ts';
 
 /**
  * A transfer from (forward) or to the members of g with v office days, accepted as `terima` says: one
@@ -26,6 +26,7 @@ export function coba(st: Keadaan, g: number, v: number, maju: boolean, rantai: b
   return (
     rantai &&
     st.sisaRantai > 0 &&
-    (cari(st, g, st.akar, st.semua, maju) || (st.bawahLain.length > 0 && cari(st, g, st.akar, st.atas, maju)))
+    (cariRantai(st, g, st.akar, st.semua, maju) ||
+      (st.bawahLain.length > 0 && cariRantai(st, g, st.akar, st.atas, maju)))
   );
 }

@@ -8,7 +8,7 @@ import { bisaBeri, bisaPulang, bisaTukarKelas, kelasHari, rugi } from '../aturan
 import { type Keadaan, TIADA } from '../state.ts';
 import { terimaC } from '../ukur.ts';
 import { k1, k2 } from './gabung.ts';
-import { jalankan } from './tukar.ts';
+import { jalankanTukar } from './tukar.ts';
 
 /**
  * One exchange between a root and someone in `ujungOk` (forward: a root gives; backward: a root takes), or
@@ -47,7 +47,7 @@ export function langsung(st: Keadaan, maju: boolean, goals: readonly number[]): 
             if (goals.length > 0 && rugi(st, goals, i, u, v, false)) continue;
             st.langkah.length = 0;
             st.langkah.push(u, v, i);
-            if (jalankan(st, u, v, goals)) return true;
+            if (jalankanTukar(st, u, v, goals)) return true;
           }
         }
         // Composite exchanges (within the budget). K1 forward: a root on piket hands its duty to q, whose
@@ -81,7 +81,7 @@ export function langsung(st: Keadaan, maju: boolean, goals: readonly number[]): 
             continue;
           st.langkah.length = 0;
           st.langkah.push(u, v, i);
-          if (jalankan(st, u, v, goals)) return true;
+          if (jalankanTukar(st, u, v, goals)) return true;
         }
         // K2 forward: a root at the office hands its seat to q (on piket), whose duty e takes; backward K1:
         // e (on piket) hands its duty to q, whose seat a root at home takes. One root per class (the rules

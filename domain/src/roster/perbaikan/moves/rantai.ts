@@ -2,13 +2,13 @@
  * Move: a chain of exchanges on different days, found breadth-first over a group's members (only the ends
  * change office days). Forward (`maju`): from the roots (members with many office days) giving, to someone t
  * whose transfer is accepted; backward: from the roots (members with few) receiving, back to someone s. A
- * node is first reached by `induk` on day `indukHari`; then the chain is made (`jalankan`).
+ * node is first reached by `induk` on day `indukHari`; then the chain is made (`jalankanTukar`).
  */
 import { J_KANTOR, J_PIKET, J_RUMAH, J_RUMAH_ATURAN } from '../../sel.ts';
 import { bisaBeri, bisaPulang, bisaTukarKelas, diPiket, kelasHari, rugi } from '../aturan.ts';
 import type { Keadaan } from '../state.ts';
 import { diKelompok, terima } from '../ukur.ts';
-import { jalankan } from './tukar.ts';
+import { jalankanTukar } from './tukar.ts';
 
 /** The chain from the search's root to x, as exchanges. */
 export function rantai(st: Keadaan, x: number, maju: boolean) {
@@ -21,7 +21,7 @@ export function rantai(st: Keadaan, x: number, maju: boolean) {
 /**
  * Move: a chain of exchanges from the roots of group g to an end whose transfer is accepted, made if found.
  */
-export function cari(
+export function cariRantai(
   st: Keadaan,
   g: number,
   akar: readonly number[],
@@ -53,7 +53,7 @@ export function cari(
     st.antre[qt++] = y;
     if (maju ? !terima(st, r, y) : !terima(st, y, r)) return false;
     rantai(st, y, maju);
-    return maju ? jalankan(st, r, y, goals) : jalankan(st, y, r, goals);
+    return maju ? jalankanTukar(st, r, y, goals) : jalankanTukar(st, y, r, goals);
   };
   while (qh < qt) {
     if (--st.sisaRantai < 0) return false;

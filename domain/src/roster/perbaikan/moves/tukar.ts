@@ -13,7 +13,7 @@ import { pindah, sel, setJenis, tandai } from '../ubah.ts';
  * home), for each step of `langkah` in turn, each checked again; all undone if one fails. Then the office day
  * moves from s to t.
  */
-export function jalankan(st: Keadaan, s: number, t: number, goals: readonly number[]): boolean {
+export function jalankanTukar(st: Keadaan, s: number, t: number, goals: readonly number[]): boolean {
   if (st.mencatat) {
     st.jurnalKunci = st.langkah.join(',');
     if (st.lewati.has(st.jurnalKunci)) return false;
