@@ -1,4 +1,7 @@
-/** The state of one day's evaluation: what applies that day, the national caps resolved, the groups and messages made. */
+/**
+ * The state of one day's evaluation: what applies that day, the national caps resolved, the groups and
+ * messages made.
+ */
 import { type IsoDate, isoWeekday } from '../../calendar/dates.ts';
 import type { JamHari, JamKerja } from '../../calendar/work-hours.ts';
 import { type Pesan, pesan } from '../../i18n/message.ts';

@@ -1,4 +1,7 @@
-/** One person's decision on a day: the location their rules give, the groups they join, hours, attendance, duties. */
+/**
+ * One person's decision on a day: the location their rules give, the groups they join, hours, attendance,
+ * duties.
+ */
 import { isoWeekday } from '../../calendar/dates.ts';
 import type { Pesan } from '../../i18n/message.ts';
 import type { Aturan, Hasil, Kebijakan } from '../schema.ts';

@@ -1,4 +1,7 @@
-/** What the policy evaluation reads and gives (types), the organisation prepared once, and the helpers of a day's evaluation. */
+/**
+ * What the policy evaluation reads and gives (types), the organisation prepared once, and the helpers of a
+ * day's evaluation.
+ */
 import { type IsoDate, isoWeekday } from '../../calendar/dates.ts';
 import type { HariLibur, JamHari, JamKerja } from '../../calendar/work-hours.ts';
 import { type Pesan, pesan } from '../../i18n/message.ts';

@@ -18,7 +18,10 @@ import {
 } from './state.ts';
 import { urutkan } from './urutkan.ts';
 
-/** 1. Fixed cells: days off, absences (a lock on one reported), locks (reported where against a rule), fixed WFO/WFH. */
+/**
+ * 1. Fixed cells: days off, absences (a lock on one reported), locks (reported where against a rule), fixed
+ * WFO/WFH.
+ */
 export function tetapkan(st: Susunan, h: HariIni): void {
   const { m, n, absenOf, kunciOf, cells, pelanggaran } = st;
   const { d, groups, kepOf } = h;
@@ -124,9 +127,9 @@ export function tunjukPiket(st: Susunan, h: HariIni): void {
     .map(({ g, gi }, i) => {
       const boleh = ig[gi]!.boleh;
       const anggota = ig[gi]!.anggota;
-      let bebas = 0;
-      for (const p of boleh) if (tersedia(st, p) && tanpaKursi(p)) bebas++;
-      return { g, i, boleh, anggota, lapang: bebas - g.jumlahPiket! };
+      let calonBebas = 0;
+      for (const p of boleh) if (tersedia(st, p) && tanpaKursi(p)) calonBebas++;
+      return { g, i, boleh, anggota, lapang: calonBebas - g.jumlahPiket! };
     })
     .sort((a, b) => a.lapang - b.lapang || a.i - b.i);
   h.piketGroups = piketGroups;

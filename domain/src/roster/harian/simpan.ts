@@ -1,4 +1,7 @@
-/** Keeping a scheduled day: its totals added, and its state as the improvement pass needs it (`HariTersimpan`). */
+/**
+ * Keeping a scheduled day: its totals added, and its state as the improvement pass needs it
+ * (`HariTersimpan`).
+ */
 import { baris } from '../hari.ts';
 import { DI_KANTOR, jenisSel } from '../sel.ts';
 import type { SelJadwal } from '../tipe.ts';
