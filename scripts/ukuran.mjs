@@ -21,7 +21,6 @@ const KECUALI = new Set(['server/src/modules/demo/demo-data.ts']);
  */
 const SEMENTARA = new Map([
   ['server/src/cli/main.ts', 1031],
-  ['server/src/modules/jadwal/jadwal.service.ts', 1454],
   ['server/src/modules/jadwal/jadwal.routes.ts jadwalRoutes', 302],
 ]);
 

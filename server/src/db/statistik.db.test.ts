@@ -24,9 +24,9 @@ async function isi(dari: number, sampai: number) {
 }
 
 async function perkiraanBaris(): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'uji_statistik'`.execute(
-    sdb.db,
-  );
+  const r = await sql<{
+    n: number;
+  }>`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'uji_statistik'`.execute(sdb.db);
   return Number(r.rows[0]?.n);
 }
 
@@ -55,7 +55,8 @@ describe('segarkanStatistik', () => {
     const log: string[] = [];
     const henti = jagaStatistik(sdb, (m) => log.push(m));
     const batas = Date.now() + 10_000;
-    while ((await perkiraanBaris()) !== 5000 && Date.now() < batas) await new Promise((r) => setTimeout(r, 200));
+    while ((await perkiraanBaris()) !== 5000 && Date.now() < batas)
+      await new Promise((r) => setTimeout(r, 200));
     await henti();
     expect(await perkiraanBaris()).toBe(5000);
     expect(log.join('\n')).toMatch(/statistik diperbarui .*uji_statistik/);

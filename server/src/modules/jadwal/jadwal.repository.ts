@@ -81,12 +81,7 @@ export async function selBerlaku(trx: Trx, dari: string, sampai: string, opsi: O
 }
 
 /** The query of `selBerlaku` (its SQL is pinned in kueri.test.ts, as that of every kueriX here). */
-export function kueriSelBerlaku(
-  db: Db,
-  dari: string,
-  sampai: string,
-  opsi: OpsiSelBerlaku = {},
-) {
+export function kueriSelBerlaku(db: Db, dari: string, sampai: string, opsi: OpsiSelBerlaku = {}) {
   let q = db
     .selectFrom('jadwal_sel as s')
     .innerJoin('jadwal as j', (x) =>

@@ -37,7 +37,9 @@ describe('the SQL of the schedule report queries', () => {
 
   it("the schedule in force for a list of people (an OPD's grid, leave written into the schedule): one array parameter", () => {
     const q = kueriSelBerlaku(db, '2026-03-01', '2026-03-31', { pegawaiIds: ['p1', 'p2'] }).compile();
-    expect(q.sql).toMatchInlineSnapshot(`"select distinct on ("s"."pegawai_id", "s"."tanggal") "s"."pegawai_id", "s"."tanggal", "s"."status", "s"."kebijakan_id", "s"."kebijakan_versi", "s"."aturan_id", "s"."alasan", "j"."id" as "jadwal_id", "j"."status" as "jadwal_status" from "jadwal_sel" as "s" inner join "jadwal" as "j" on "j"."tenant_id" = "s"."tenant_id" and "j"."id" = "s"."jadwal_id" where "s"."tanggal" >= $1 and "s"."tanggal" <= $2 and "s"."pegawai_id" = any($3) order by "s"."pegawai_id", "s"."tanggal", "j"."dibuat_pada" desc"`);
+    expect(q.sql).toMatchInlineSnapshot(
+      `"select distinct on ("s"."pegawai_id", "s"."tanggal") "s"."pegawai_id", "s"."tanggal", "s"."status", "s"."kebijakan_id", "s"."kebijakan_versi", "s"."aturan_id", "s"."alasan", "j"."id" as "jadwal_id", "j"."status" as "jadwal_status" from "jadwal_sel" as "s" inner join "jadwal" as "j" on "j"."tenant_id" = "s"."tenant_id" and "j"."id" = "s"."jadwal_id" where "s"."tanggal" >= $1 and "s"."tanggal" <= $2 and "s"."pegawai_id" = any($3) order by "s"."pegawai_id", "s"."tanggal", "j"."dibuat_pada" desc"`,
+    );
     expect(q.parameters).toEqual(['2026-03-01', '2026-03-31', ['p1', 'p2']]);
   });
 
