@@ -64,6 +64,7 @@ describe(`row-level security (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' : '
       'pemberitahuan',
       'permintaan_jadwal',
       'kebijakan',
+      'revisi_data',
     ])
       expect(names, t).toContain(t);
     for (const r of rows.rows) expect([r.t, r.rls, r.forced, r.pol]).toEqual([r.t, true, true, 1]);

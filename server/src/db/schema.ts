@@ -239,7 +239,16 @@ export interface PermintaanJadwalTable {
   dibuat_pada: Timestamp;
 }
 
+/** One row per statement that changed what policy evaluation reads (0007_revisi.sql; trigger-written). */
+export interface RevisiDataTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tabel: string;
+  pada: Generated<Timestamp>;
+}
+
 export interface DB {
+  revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
   ketidakhadiran: KetidakhadiranTable;
   jadwal_kunci: JadwalKunciTable;

@@ -68,3 +68,20 @@ export function kueriDisetujuiDalam(db: Db, dari: string, sampai: string) {
     .where('dari', '<=', sampai)
     .where('sampai', '>=', dari);
 }
+
+/**
+ * The Pemda's revision of what policy evaluation reads: how many changes to the organisation, calendar,
+ * working hours, regional context or policies have been committed (0007_revisi.sql). Grows with every
+ * committed change; equal numbers mean nothing evaluation reads has changed in between.
+ */
+export async function revisiData(trx: Trx, tenantId: string): Promise<string> {
+  const r = await kueriRevisiData(trx, tenantId).executeTakeFirstOrThrow();
+  return String(r.n);
+}
+
+export function kueriRevisiData(db: Db, tenantId: string) {
+  return db
+    .selectFrom('revisi_data')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId);
+}

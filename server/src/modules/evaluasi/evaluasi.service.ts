@@ -136,7 +136,7 @@ export function orangDalam(b: BahanEvaluasi, opdKode: string | undefined): strin
  * that day (the period is split where an OPD or a placement changes). The returned `b` knows every
  * person and OPD of the period, placed as on the last day they appear.
  */
-export async function evaluasiPeriode(trx: Trx, tenantId: string, days: string[]) {
+async function hitungEvaluasiPeriode(trx: Trx, tenantId: string, days: readonly string[]) {
   const seg = await segmenBahan(trx, tenantId, days);
   const hari: EvaluasiHari[] = [];
   let i = 0;
@@ -145,6 +145,79 @@ export async function evaluasiPeriode(trx: Trx, tenantId: string, days: string[]
     hari.push(evaluasi(seg[i]!.b, d));
   }
   return { b: gabung(seg), hari };
+}
+
+export type EvaluasiPeriode = Awaited<ReturnType<typeof hitungEvaluasiPeriode>>;
+
+/**
+ * How many person-days of evaluated periods the server keeps in memory (`SIGAP_SIMPAN_EVALUASI`; 0 keeps
+ * none). Measured on the demo (2,983 people × 31 days): 34 MB, about 3.7 MB per 10,000 person-days, so
+ * the default (≈ 95 MB) holds the demo's month twice, or one month of an 8,000-person Pemda; a larger
+ * Pemda's month is evaluated on every request unless the limit is raised.
+ */
+export const BATAS_SIMPAN_EVALUASI = (() => {
+  const n = Number(process.env.SIGAP_SIMPAN_EVALUASI ?? 250_000);
+  return Number.isFinite(n) && n >= 0 ? n : 250_000;
+})();
+
+interface Simpanan {
+  readonly revisi: string;
+  readonly hasil: Promise<EvaluasiPeriode>;
+  ukuran: number;
+}
+/** Evaluated periods by Pemda and period, least recently used first (a Map keeps insertion order). */
+const simpanan = new Map<string, Simpanan>();
+let terpakai = 0;
+
+function lepas(kunci: string) {
+  const s = simpanan.get(kunci);
+  if (!s) return;
+  simpanan.delete(kunci);
+  terpakai -= s.ukuran;
+}
+
+/**
+ * Evaluates the policies for every day of a period (see hitungEvaluasiPeriode), or gives back the
+ * evaluation made earlier for the same Pemda and period if nothing evaluation reads has changed since:
+ * the Pemda's revision (0007_revisi.sql, read in the caller's transaction) is part of what is kept, so a
+ * change committed by any server process makes the next request evaluate again. Requests at once for the
+ * same period share one evaluation. The result is shared: callers only read it.
+ */
+export async function evaluasiPeriode(trx: Trx, tenantId: string, days: readonly string[]) {
+  if (BATAS_SIMPAN_EVALUASI === 0 || days.length === 0) return hitungEvaluasiPeriode(trx, tenantId, days);
+  const revisi = await repo.revisiData(trx, tenantId);
+  const kunci = `${tenantId}|${days[0]}|${days.at(-1)}|${days.length}`;
+  const ada = simpanan.get(kunci);
+  if (ada && ada.revisi === revisi) {
+    simpanan.delete(kunci); // most recently used: to the end
+    simpanan.set(kunci, ada);
+    return ada.hasil;
+  }
+  lepas(kunci);
+  const s: Simpanan = { revisi, hasil: hitungEvaluasiPeriode(trx, tenantId, days), ukuran: 0 };
+  simpanan.set(kunci, s);
+  let hasil: EvaluasiPeriode;
+  try {
+    hasil = await s.hasil;
+  } catch (e) {
+    if (simpanan.get(kunci) === s) lepas(kunci);
+    throw e;
+  }
+  if (simpanan.get(kunci) === s) {
+    s.ukuran = hasil.b.orang.size * days.length;
+    terpakai += s.ukuran;
+    if (s.ukuran > BATAS_SIMPAN_EVALUASI) lepas(kunci);
+    for (const k of simpanan.keys()) {
+      if (terpakai <= BATAS_SIMPAN_EVALUASI) break;
+      if (k !== kunci) lepas(k);
+    }
+  }
+  return hasil;
+}
+
+/** What the kept evaluations hold now (for tests and the health of a long-running server). */
+export function isiSimpananEvaluasi() {
+  return { periode: simpanan.size, orangHari: terpakai };
 }
 
 /** The materials for each stretch of a period in which the organisation does not change. */

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../../test/db.ts';
+import { seedSmallPemda } from '../../../test/fixtures.ts';
+import { withTenant } from '../../db/database.ts';
+import { revisiData } from './evaluasi.repository.ts';
+import { evaluasiPeriode, isiSimpananEvaluasi } from './evaluasi.service.ts';
+
+// The evaluation of a period is kept in memory and handed out again only while the Pemda's revision
+// (0007_revisi.sql: one log row per committed statement changing what evaluation reads) is unchanged.
+
+type Db = Awaited<ReturnType<typeof freshDatabase>>;
+let sdb: Db;
+let a: string;
+let b: string;
+const HARI = ['2024-03-04', '2024-03-05', '2024-03-06'];
+
+beforeAll(async () => {
+  sdb = await freshDatabase();
+  a = await seedSmallPemda(sdb, 'kota-a', '2024-01-01');
+  b = await seedSmallPemda(sdb, 'kota-b', '2024-01-01');
+}, 120_000);
+afterAll(async () => sdb.cleanup());
+
+const rev = (t: string) => withTenant(sdb, t, (trx) => revisiData(trx, t));
+const evaluasi = (t: string) => withTenant(sdb, t, (trx) => evaluasiPeriode(trx, t, HARI));
+
+describe('the kept evaluation of a period', () => {
+  it('is handed out again while nothing it reads changed, and evaluated again after a change commits', async () => {
+    const e1 = await evaluasi(a);
+    expect(await evaluasi(a)).toBe(e1);
+    expect(e1.hari[1]!.hariKerja).toBe(true);
+    // A holiday on the second day, added by the admin: the day is no working day any more.
+    await withTenant(sdb, a, (trx) =>
+      sql`INSERT INTO hari_libur (tenant_id, tanggal, jenis, nama, dasar) VALUES (${a}, '2024-03-05', 'libur_daerah', 'Hari jadi', 'uji')`.execute(
+        trx,
+      ),
+    );
+    const e2 = await evaluasi(a);
+    expect(e2).not.toBe(e1);
+    expect(e2.hari[1]!.hariKerja).toBe(false);
+    expect(await evaluasi(a)).toBe(e2);
+  });
+
+  it("one Pemda's change leaves another's kept evaluation alone; each sees only its own revision", async () => {
+    const eb = await evaluasi(b);
+    const sebelum = await rev(b);
+    await withTenant(sdb, a, (trx) =>
+      sql`UPDATE pegawai_versi SET jabatan = jabatan || ' (uji)' WHERE tenant_id = ${a}`.execute(trx),
+    );
+    expect(await rev(b)).toBe(sebelum);
+    expect(await evaluasi(b)).toBe(eb);
+    // Read under another Pemda's binding, the log shows nothing of it.
+    const lain = await withTenant(sdb, b, (trx) =>
+      sql<{ n: string }>`SELECT count(*)::text AS n FROM revisi_data WHERE tenant_id = ${a}`.execute(trx),
+    );
+    expect(lain.rows[0]!.n).toBe('0');
+  });
+
+  it('the revision grows with a change to each table evaluation reads, and not before the change commits', async () => {
+    const ubah: [string, (t: string) => ReturnType<typeof sql>][] = [
+      ['opd', (t) => sql`UPDATE opd SET kode = kode WHERE tenant_id = ${t}`],
+      ['opd_versi', (t) => sql`UPDATE opd_versi SET nama = nama WHERE tenant_id = ${t}`],
+      ['pegawai', (t) => sql`UPDATE pegawai SET nama = nama WHERE tenant_id = ${t}`],
+      ['pegawai_versi', (t) => sql`UPDATE pegawai_versi SET jabatan = jabatan WHERE tenant_id = ${t}`],
+      ['hari_libur', (t) => sql`DELETE FROM hari_libur WHERE tenant_id = ${t} AND tanggal = '2024-03-05'`],
+      ['tenant', (t) => sql`UPDATE tenant SET nama = nama WHERE id = ${t}`],
+      [
+        'konteks_wilayah',
+        (t) =>
+          sql`INSERT INTO konteks_wilayah (tenant_id, dari, zona, dicatat_oleh) VALUES (${t}, '2024-01-01', 'rendah', 'uji')`,
+      ],
+      [
+        'kebijakan',
+        (t) =>
+          sql`INSERT INTO kebijakan (tenant_id, id, versi, status, judul, nomor, tanggal, dokumen, sumber, dibuat_oleh)
+              VALUES (${t}, 'uji-revisi', 1, 'draft', 'Uji', '1/2024', '2024-01-01', '{}', '', 'uji')`,
+      ],
+    ];
+    for (const [tabel, q] of ubah) {
+      const sebelum = BigInt(await rev(a));
+      let selama = '';
+      await withTenant(sdb, a, async (trx) => {
+        await q(a).execute(trx);
+        if (sdb.kind === 'postgres') selama = await rev(a); // another connection: the change is not committed
+      });
+      const sesudah = BigInt(await rev(a));
+      expect(sesudah, tabel).toBe(sebelum + 1n);
+      if (selama) expect(BigInt(selama), tabel).toBe(sebelum);
+    }
+  });
+
+  it('counts what it keeps in person-days (bounded by SIGAP_SIMPAN_EVALUASI)', async () => {
+    const ea = await evaluasi(a);
+    const eb = await evaluasi(b);
+    expect(isiSimpananEvaluasi()).toEqual({
+      periode: 2,
+      orangHari: (ea.b.orang.size + eb.b.orang.size) * HARI.length,
+    });
+  });
+});
