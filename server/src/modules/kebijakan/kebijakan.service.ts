@@ -430,3 +430,8 @@ export async function catatKonteks(
     },
   ]);
 }
+
+/** Every stored policy version (the CLI's `policy list`). */
+export function daftarKebijakan(trx: Trx) {
+  return repo.listKebijakan(trx);
+}

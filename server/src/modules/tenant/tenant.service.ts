@@ -282,3 +282,8 @@ export async function deleteHoliday(trx: Trx, tenantId: string, actor: Actor, ta
     },
   ]);
 }
+
+/** Every Pemda of the deployment (code, name, kind), by name. */
+export function daftarPemda(db: Db | Trx) {
+  return repo.listTenants(db);
+}
