@@ -32,6 +32,13 @@ module.exports = {
       to: { path: '\\.repository\\.ts$', pathNot: '^server/src/modules/jadwal/' },
     },
     {
+      name: 'rute-lewat-layanan',
+      comment: 'A route validates, calls a service and presents: it imports no repository.',
+      severity: 'error',
+      from: { path: '\\.routes\\.ts$' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
       name: 'domain-murni',
       comment: 'The domain is pure logic: it never imports the server or the web app.',
       severity: 'error',

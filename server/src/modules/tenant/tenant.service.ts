@@ -287,3 +287,8 @@ export async function deleteHoliday(trx: Trx, tenantId: string, actor: Actor, ta
 export function daftarPemda(db: Db | Trx) {
   return repo.listTenants(db);
 }
+
+/** One Pemda's row by id (outside a tenant transaction: the tenant table is readable by all). */
+export function pemdaById(db: Db | Trx, id: string) {
+  return repo.findTenantById(db, id);
+}
