@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import { findPgBin, startPostgres } from '../scripts/pg.mjs';
 import { openDatabase, type SigapDatabase } from '../server/src/db/database.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/audit/audit.repository.ts';
+import { readTable } from '../server/src/modules/impor/baca-tabel.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../server/src/modules/impor/ekspor.service.ts';
-import { readTable } from '../server/src/modules/impor/file-reader.ts';
 import { importOpd, importPegawai } from '../server/src/modules/impor/impor.service.ts';
 import { ensureTenant } from '../server/src/modules/tenant/tenant.service.ts';
 

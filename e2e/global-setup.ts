@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIR = join(ROOT, 'web');
-const DEMO_DATA = join(ROOT, 'server/src/modules/demo/demo-data.ts');
+const DEMO_DATA = join(ROOT, 'server/src/demo/data.ts');
 
 async function waitForFile(path: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   await waitForFile(DEMO_DATA, 120_000);
   const { openDatabase } = await import('../server/src/db/database.ts');
   const { buildApp } = await import('../server/src/http/app.ts');
-  const { seedDemo } = await import('../server/src/modules/demo/demo.service.ts');
+  const { seedDemo } = await import('../server/src/demo/seed.ts');
 
   const dir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
   const sdb = await openDatabase(dir);

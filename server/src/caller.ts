@@ -10,3 +10,12 @@ export interface Caller {
   readonly grants: readonly RoleGrant[];
   readonly csrfToken: string;
 }
+
+/** Who did something: a signed-in account, or the system (CLI, demo seed). */
+export interface Actor {
+  readonly userId: string | null;
+  readonly nama: string;
+}
+
+/** The actor of the command line and the demo seed. */
+export const SYSTEM_ACTOR: Actor = { userId: null, nama: 'sistem' };

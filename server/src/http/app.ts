@@ -25,6 +25,7 @@ import { cutiRoutes } from '../modules/cuti/cuti.routes.ts';
 import { batasUnggah, mb } from '../modules/impor/batas.ts';
 import { tandaiImporTerhenti } from '../modules/impor/impor.jobs.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
+import { ubahRoutes } from '../modules/impor/ubah.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
@@ -293,6 +294,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await authRoutes(api, deps);
       await tenantRoutes(api, deps);
       await orgRoutes(api, deps);
+      await ubahRoutes(api, deps);
       await imporRoutes(api, deps);
       await auditRoutes(api, deps);
       await kebijakanRoutes(api, deps);

@@ -5,7 +5,7 @@ import { freshDatabase } from '../../test/db.ts';
 import { NIP, PASSWORD, PEGAWAI_ROWS, seedSmallPemda, table } from '../../test/fixtures.ts';
 import { fromDatabaseError } from '../errors.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
-import { readTable } from '../modules/impor/file-reader.ts';
+import { readTable } from '../modules/impor/baca-tabel.ts';
 import { importPegawai } from '../modules/impor/impor.service.ts';
 import { type App, buildApp } from './app.ts';
 

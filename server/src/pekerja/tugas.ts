@@ -8,8 +8,8 @@ import {
   validatePegawaiRows,
 } from '@sigap/domain';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { readTable } from '../modules/impor/baca-tabel.ts';
 import type { BatasUnggah } from '../modules/impor/batas.ts';
-import { readTable } from '../modules/impor/file-reader.ts';
 import { type CurrentPegawai, planPegawai } from '../modules/impor/impor.repository.ts';
 import { rekapPdf } from '../modules/jadwal/rekap/pdf.ts';
 import type { DokumenRekap } from '../modules/jadwal/rekap/types.ts';

@@ -8,6 +8,7 @@ import {
   teks,
 } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
+import * as repo from './nama.repository.ts';
 
 /*
  * The audit trail in words: who did it, and what it was done to, by name. The log stores what identified
@@ -82,12 +83,7 @@ export async function namaiAudit(
   ]);
   const akun = new Map<string, string>();
   if (akunIds.length > 0) {
-    for (const u of await trx
-      .selectFrom('app_user')
-      .select(['id', 'username', 'nama'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', akunIds)
-      .execute())
+    for (const u of await repo.akunMenurutId(trx, tenantId, akunIds))
       akun.set(u.id, u.nama && u.nama !== u.username ? `${u.nama} (${u.username})` : u.username);
   }
 
@@ -97,17 +93,7 @@ export async function namaiAudit(
   const pegawai = new Map<string, string>();
   const pegawaiNama = new Map<string, string>(); // by record id
   if (pegKeys.length > 0 || pegUuid.length > 0) {
-    const found = await trx
-      .selectFrom('pegawai')
-      .select(['id', 'nip', 'id_pegawai', 'nama'])
-      .where('tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          ...(pegKeys.length > 0 ? [eb('nip', 'in', pegKeys), eb('id_pegawai', 'in', pegKeys)] : []),
-          ...(pegUuid.length > 0 ? [eb('id', 'in', pegUuid)] : []),
-        ]),
-      )
-      .execute();
+    const found = await repo.pegawaiMenurutKunci(trx, tenantId, pegKeys, pegUuid);
     for (const p of found) {
       const label = p.nip
         ? `${p.nama} (NIP ${p.nip})`
@@ -126,21 +112,7 @@ export async function namaiAudit(
   const opdUuid = [...nilaiIds];
   const opd = new Map<string, string>();
   if (opdKode.length > 0 || opdUuid.length > 0) {
-    const found = await trx
-      .selectFrom('opd as o')
-      .leftJoin('opd_versi as v', (j) =>
-        j.onRef('v.tenant_id', '=', 'o.tenant_id').onRef('v.opd_id', '=', 'o.id'),
-      )
-      .select(['o.id', 'o.kode', 'v.nama'])
-      .where('o.tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          ...(opdKode.length > 0 ? [eb(eb.fn<string>('upper', ['o.kode']), 'in', opdKode)] : []),
-          ...(opdUuid.length > 0 ? [eb('o.id', 'in', opdUuid)] : []),
-        ]),
-      )
-      .orderBy('v.berlaku_dari') // the latest version's name is set last
-      .execute();
+    const found = await repo.opdMenurutKode(trx, tenantId, opdKode, opdUuid);
     for (const o of found) {
       const label = o.nama ? `${o.nama} (${o.kode})` : o.kode;
       opd.set(o.id, label);
@@ -152,12 +124,7 @@ export async function namaiAudit(
   const jadwalIds = uniq([...semuaUuid(idsOf('jadwal', 'jadwal_sel')), ...nilaiIds]);
   const jadwal = new Map<string, string>();
   if (jadwalIds.length > 0) {
-    for (const j of await trx
-      .selectFrom('jadwal')
-      .select(['id', 'dari', 'sampai', 'cakupan_opd', 'jenis'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', jadwalIds)
-      .execute()) {
+    for (const j of await repo.jadwalMenurutId(trx, tenantId, jadwalIds)) {
       const periode = `${tanggal(j.dari, lang)} – ${tanggal(j.sampai, lang)}`;
       const cakupan = j.cakupan_opd ?? t(pesan('seluruh Pemda', 'whole Pemda'));
       jadwal.set(j.id, t(pesan(`Jadwal ${periode} (${cakupan})`, `Schedule ${periode} (${cakupan})`)));
@@ -168,15 +135,7 @@ export async function namaiAudit(
   const cutiIds = uniq([...semuaUuid(idsOf('ketidakhadiran')), ...nilaiIds]);
   const cuti = new Map<string, string>();
   if (cutiIds.length > 0) {
-    for (const c of await trx
-      .selectFrom('ketidakhadiran as k')
-      .innerJoin('pegawai as p', (j) =>
-        j.onRef('p.tenant_id', '=', 'k.tenant_id').onRef('p.id', '=', 'k.pegawai_id'),
-      )
-      .select(['k.id', 'k.jenis', 'k.dari', 'k.sampai', 'p.nama', 'p.nip'])
-      .where('k.tenant_id', '=', tenantId)
-      .where('k.id', 'in', cutiIds)
-      .execute()) {
+    for (const c of await repo.ketidakhadiranMenurutId(trx, tenantId, cutiIds)) {
       const jenis = LABEL_JENIS_CUTI[c.jenis as JenisCuti];
       const siapa = c.nip ? `${c.nama} (NIP ${c.nip})` : c.nama;
       const kapan =
@@ -192,12 +151,7 @@ export async function namaiAudit(
     .map((k) => /^(.+)@(\d+)$/.exec(k))
     .filter((m): m is RegExpExecArray => m !== null);
   if (kebijakanDicari.length > 0) {
-    for (const k of await trx
-      .selectFrom('kebijakan')
-      .select(['id', 'versi', 'judul', 'nomor'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', uniq(kebijakanDicari.map((m) => m[1])))
-      .execute())
+    for (const k of await repo.kebijakanMenurutId(trx, tenantId, uniq(kebijakanDicari.map((m) => m[1]))))
       kebijakan.set(
         `${k.id}@${k.versi}`,
         t(
@@ -213,27 +167,17 @@ export async function namaiAudit(
   const liburKeys = idsOf('hari_libur').filter(isIsoDate);
   const libur = new Map<string, string>();
   if (liburKeys.length > 0) {
-    for (const h of await trx
-      .selectFrom('hari_libur')
-      .select(['tanggal', 'nama'])
-      .where('tenant_id', '=', tenantId)
-      .where('tanggal', 'in', liburKeys)
-      .execute())
+    for (const h of await repo.liburMenurutTanggal(trx, tenantId, liburKeys))
       libur.set(h.tanggal, `${h.nama} (${tanggal(h.tanggal, lang)})`);
   }
   const imporIds = semuaUuid(idsOf('impor_opd', 'impor_pegawai'));
   const impor = new Map<string, string>();
   if (imporIds.length > 0) {
-    for (const j of await trx
-      .selectFrom('import_job')
-      .select(['id', 'nama_berkas'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', imporIds)
-      .execute())
+    for (const j of await repo.imporMenurutId(trx, tenantId, imporIds))
       impor.set(j.id, t(pesan(`Berkas ${j.nama_berkas}`, `File ${j.nama_berkas}`)));
   }
   const pemda = rows.some((r) => r.entitas === 'pengaturan')
-    ? await trx.selectFrom('tenant').select(['id', 'nama']).where('id', '=', tenantId).executeTakeFirst()
+    ? await repo.namaPemda(trx, tenantId)
     : undefined;
 
   const entitasNama = (r: BarisAudit): string | null => {

@@ -1,14 +1,11 @@
-import type { Trx } from '../../db/database.ts';
+import type { Actor } from '../../caller.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { potong } from '../../db/potong.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 
-/** Who did something: a signed-in account, or the system (CLI, demo seed). */
-export interface Actor {
-  readonly userId: string | null;
-  readonly nama: string;
-}
-
-export const SYSTEM_ACTOR: Actor = { userId: null, nama: 'sistem' };
+// Actor and SYSTEM_ACTOR live in caller.ts (who is acting); re-exported here for the modules that
+// import them beside insertAudit.
+export { type Actor, SYSTEM_ACTOR } from '../../caller.ts';
 
 export interface AuditEntry {
   readonly aksi: string;
@@ -63,8 +60,8 @@ export interface AuditFilter {
 }
 
 /** Lists audit entries newest first, filtered. */
-export function auditQuery(trx: Trx, f: AuditFilter) {
-  let q = trx.selectFrom('audit_log');
+export function auditQuery(db: Db, f: AuditFilter) {
+  let q = db.selectFrom('audit_log');
   if (f.entitas) q = q.where('entitas', '=', f.entitas);
   if (f.aksi) q = q.where('aksi', '=', f.aksi);
   if (f.pelaku) {
@@ -92,8 +89,15 @@ export function auditQuery(trx: Trx, f: AuditFilter) {
 }
 
 export async function listAudit(trx: Trx, f: AuditFilter) {
-  const [rows, total] = await Promise.all([
-    auditQuery(trx, f)
+  const q = auditHalamanKueri(trx, f);
+  const [rows, total] = await Promise.all([q.rows.execute(), q.total.executeTakeFirstOrThrow()]);
+  return { rows, total: Number(total.n) };
+}
+
+/** The two queries of `listAudit`: the page and the count (their SQL is pinned in audit.sql.test.ts). */
+export function auditHalamanKueri(db: Db, f: AuditFilter) {
+  return {
+    rows: auditQuery(db, f)
       .select([
         'id',
         'waktu',
@@ -108,11 +112,7 @@ export async function listAudit(trx: Trx, f: AuditFilter) {
       ])
       .orderBy('id', 'desc')
       .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    auditQuery(trx, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+      .offset(f.offset),
+    total: auditQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')),
+  };
 }

@@ -1,12 +1,9 @@
-import { addDays, denganPeriode, localDayStart, TanggalSchema, type ZonaWaktu } from '@sigap/domain';
+import { denganPeriode, TanggalSchema } from '@sigap/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
-import { tenantZone } from '../tenant/tenant.repository.ts';
-import { namaiAudit } from './audit.nama.ts';
-import { listAudit } from './audit.repository.ts';
+import { daftarAudit } from './audit.service.ts';
 
 /** The audit trail, read-only, filterable. */
 export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -34,25 +31,6 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
         ),
       },
     },
-    async (req) => {
-      const q = req.query;
-      const c = callerOf(req);
-      const zone = (await tenantZone(deps.sdb.db, c.tenantId)) as ZonaWaktu;
-      return withTenant(deps.sdb, c.tenantId, async (trx) => {
-        const r = await listAudit(trx, {
-          ...q,
-          // Days are the Pemda's own days (WIB/WITA/WIT), not UTC days.
-          dari: q.dari ? localDayStart(q.dari, zone) : undefined,
-          sampai: q.sampai ? localDayStart(addDays(q.sampai, 1), zone) : undefined,
-        });
-        // Names of who and what, looked up for the whole page at once, inside this Pemda only.
-        const nama = await namaiAudit(trx, c.tenantId, r.rows, req.lang);
-        return {
-          total: r.total,
-          rows: r.rows.map((x, i) => ({ ...x, ...nama.baris[i], id: String(x.id) })),
-          rujukan: nama.rujukan,
-        };
-      });
-    },
+    async (req) => daftarAudit(deps.sdb, callerOf(req), req.query, req.lang),
   );
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
-import { findTenantById, listTenants } from '../tenant/tenant.repository.ts';
+import { daftarPemda, pemdaById } from '../tenant/tenant.service.ts';
 import { login, logout, SESSION_COOKIE, SESSION_HOURS, sessionIdOf } from './auth.service.ts';
 import {
   changeOwnPassword,
@@ -50,7 +50,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         response: { 200: z.array(z.object({ kode: z.string(), nama: z.string(), jenis: z.string() })) },
       },
     },
-    async () => (await listTenants(deps.sdb.db)).map(({ kode, nama, jenis }) => ({ kode, nama, jenis })),
+    async () => (await daftarPemda(deps.sdb.db)).map(({ kode, nama, jenis }) => ({ kode, nama, jenis })),
   );
 
   api.post(
@@ -103,7 +103,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const c = callerOf(req);
-      const t = (await findTenantById(deps.sdb.db, c.tenantId))!;
+      const t = (await pemdaById(deps.sdb.db, c.tenantId))!;
       return {
         username: c.username,
         nama: c.nama,

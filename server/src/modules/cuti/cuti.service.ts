@@ -17,7 +17,7 @@ import type { Trx } from '../../db/database.ts';
 import { kunciImpor } from '../../db/kunci.ts';
 import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
-import type { Table } from '../impor/file-reader.ts';
+import type { Table } from '../impor/baca-tabel.ts';
 import { batasiMasalah } from '../impor/masalah.ts';
 import { catatKetidakhadiranDiJadwal } from '../jadwal/changes.service.ts';
 import * as orgRepo from '../org/org.repository.ts';
@@ -251,11 +251,7 @@ export async function catat(trx: Trx, tenantId: string, caller: Caller, isian: I
   if (issues.length > 0) tolakIsian(issues);
   // Takes turns with leave imports and other entries: the overlap check below sees what they recorded.
   await kunciImpor(trx, tenantId, 'ketidakhadiran');
-  const cari = await trx
-    .selectFrom('pegawai')
-    .select('id')
-    .where((eb) => eb.or([eb('nip', '=', isian.key), eb('id_pegawai', '=', isian.key)]))
-    .executeTakeFirst();
+  const cari = await orgRepo.pegawaiIdMenurutKunci(trx, isian.key);
   if (!cari) throw errors.notFound(`Pegawai ${isian.key}`, `Employee ${isian.key}`);
   const p = await orgRepo.getPegawai(trx, cari.id, isian.dari);
   if (!p?.opd_id)
@@ -326,7 +322,7 @@ export async function impor(
   // One absence import per Pemda at a time: the register checked for overlaps below includes what the
   // previous import added.
   await kunciImpor(trx, tenantId, 'ketidakhadiran');
-  const ppl = await trx.selectFrom('pegawai').select(['id', 'nip', 'id_pegawai']).execute();
+  const ppl = await orgRepo.kunciSemuaPegawai(trx);
   const idOf = new Map<string, string>();
   for (const p of ppl) {
     if (p.nip) idOf.set(p.nip, p.id);

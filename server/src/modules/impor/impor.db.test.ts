@@ -6,8 +6,8 @@ import { withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { getPegawai } from '../org/org.repository.ts';
+import { readTable } from './baca-tabel.ts';
 import { exportOpdRows, exportPegawaiRows, PEGAWAI_EXPORT_COLUMNS, toCsv, toXlsx } from './ekspor.service.ts';
-import { readTable } from './file-reader.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
 
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;

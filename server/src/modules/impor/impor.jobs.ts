@@ -4,6 +4,7 @@ import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { galatTabrakan } from '../../db/kunci.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, insertAudit, SYSTEM_ACTOR } from '../audit/audit.repository.ts';
+import { listTenants } from '../tenant/tenant.repository.ts';
 import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';
 import { batasiMasalah, type MasalahTerbatas } from './masalah.ts';
@@ -155,15 +156,11 @@ export async function getImportJob(
  * Runs when the server starts; the page then shows the job failed in words instead of running forever.
  */
 export async function tandaiImporTerhenti(sdb: SigapDatabase): Promise<number> {
-  const tenants = await sdb.db.selectFrom('tenant').select('id').execute();
+  const tenants = await listTenants(sdb.db);
   let n = 0;
   for (const t of tenants) {
     n += await withTenant(sdb, t.id, async (trx) => {
-      const rows = await trx
-        .selectFrom('import_job')
-        .select(['id', 'jenis', 'nama_berkas'])
-        .where('status', '=', 'berjalan')
-        .execute();
+      const rows = await repo.importJobBerjalan(trx);
       let ditandai = 0;
       for (const r of rows) {
         if (jobs.has(r.id)) continue; // running in this process (a second app on one database in tests)
@@ -175,12 +172,7 @@ export async function tandaiImporTerhenti(sdb: SigapDatabase): Promise<number> {
           ),
           issues: [],
         };
-        await trx
-          .updateTable('import_job')
-          .set({ status: 'gagal', hasil: JSON.stringify(galat), finished_at: new Date() })
-          .where('id', '=', r.id)
-          .where('status', '=', 'berjalan')
-          .execute();
+        await repo.gagalkanImportJob(trx, r.id, galat);
         await insertAudit(trx, t.id, SYSTEM_ACTOR, [
           {
             aksi: 'impor_gagal',

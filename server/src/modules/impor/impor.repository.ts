@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OpdRecord, PegawaiRecord } from '@sigap/domain';
 import { sql } from 'kysely';
-import type { Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { potong } from '../../db/potong.ts';
 import { jeda } from '../../pekerja/jeda.ts';
 import { KOLOM_PEGAWAI } from '../org/org.repository.ts';
@@ -52,7 +52,19 @@ export type CurrentOpd = Awaited<ReturnType<typeof loadCurrentOpd>>;
 
 /** Current employees with their placement, keyed by NIP or id_pegawai. */
 export async function loadCurrentPegawai(trx: Trx) {
-  const rows = await trx
+  const rows = await pegawaiKiniKueri(trx).execute();
+  const keyById = new Map(rows.map((r) => [r.id, (r.nip ?? r.id_pegawai)!]));
+  return new Map(
+    rows.map((r) => [
+      (r.nip ?? r.id_pegawai)!,
+      { ...r, atasanKey: r.atasan_id ? (keyById.get(r.atasan_id) ?? null) : null },
+    ]),
+  );
+}
+
+/** The query of `loadCurrentPegawai` (its SQL is pinned in impor.sql.test.ts). */
+export function pegawaiKiniKueri(db: Db) {
+  return db
     .selectFrom('pegawai as p')
     .leftJoin('pegawai_versi as v', (j) =>
       j
@@ -68,16 +80,9 @@ export async function loadCurrentPegawai(trx: Trx) {
       'v.jabatan',
       'v.opd_id',
       'v.atasan_id',
-    ])
-    .execute();
-  const keyById = new Map(rows.map((r) => [r.id, (r.nip ?? r.id_pegawai)!]));
-  return new Map(
-    rows.map((r) => [
-      (r.nip ?? r.id_pegawai)!,
-      { ...r, atasanKey: r.atasan_id ? (keyById.get(r.atasan_id) ?? null) : null },
-    ]),
-  );
+    ]);
 }
+
 export type CurrentPegawai = Awaited<ReturnType<typeof loadCurrentPegawai>>;
 
 /**
@@ -399,4 +404,23 @@ export function finishImportJob(
 
 export function findImportJob(trx: Trx, id: string) {
   return trx.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The imports marked running (a server restart leaves them so). */
+export function importJobBerjalan(trx: Trx) {
+  return trx
+    .selectFrom('import_job')
+    .select(['id', 'jenis', 'nama_berkas'])
+    .where('status', '=', 'berjalan')
+    .execute();
+}
+
+/** Marks one running import failed with its reason (only while it is still running). */
+export function gagalkanImportJob(trx: Trx, id: string, hasil: unknown) {
+  return trx
+    .updateTable('import_job')
+    .set({ status: 'gagal', hasil: JSON.stringify(hasil), finished_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'berjalan')
+    .execute();
 }

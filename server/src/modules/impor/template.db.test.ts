@@ -4,8 +4,8 @@ import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
+import { readTable } from './baca-tabel.ts';
 import { exportOpdRows, exportPegawaiRows, TEMPLATE_ROWS, toCsv, toXlsx } from './ekspor.service.ts';
-import { readTable } from './file-reader.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
 
 // The downloadable templates import as they are; a file of the other kind gets one sentence; the

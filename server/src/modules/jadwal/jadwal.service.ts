@@ -10,6 +10,6 @@ export { bahanPeriode, evaluasiPeriode, muatTidakHadir } from '../evaluasi/evalu
 export { buatJadwal, mintaJadwal, type OpsiBuat, periksa, permintaanSaya } from './build.service.ts';
 export { catatKetidakhadiranDiJadwal, lepasKunci, ubahSel } from './changes.service.ts';
 export { cekOpdDalamLingkup } from './lingkup.ts';
-export { daftarVersi, terbitkan } from './publish.service.ts';
+export { daftarVersi, statusVersi, terbitkan } from './publish.service.ts';
 export { dokumenRekap, imporRekap, KOLOM_REKAP, rekap } from './rekap/rekap.service.ts';
 export { grid, jadwalSaya, okupansi, periodeTerbitSaya } from './views.service.ts';

@@ -12,6 +12,11 @@ import { cekLingkupJadwal } from './lingkup.ts';
 
 // Publishing a draft version (with the unit heads' adjustments made on top of it) and listing versions.
 
+/** The status of one version (`draft` / `terbit`), or null when there is no such version. */
+export async function statusVersi(trx: Trx, id: string): Promise<string | null> {
+  return (await repo.jadwalById(trx, id))?.status ?? null;
+}
+
 /** Publishes a draft version; everyone with a cell in it is told in the app. Audited. */
 export async function terbitkan(trx: Trx, tenantId: string, actor: Actor, id: string, caller?: Caller) {
   const awal = await repo.jadwalById(trx, id);

@@ -6,9 +6,10 @@ import { withTenant } from '../../db/database.ts';
 import { AppError, errors } from '../../errors.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
-import * as repo from './kebijakan.repository.ts';
 import {
   catatKonteks,
+  daftarKebijakan,
+  daftarKonteks,
   dampak,
   dariBaris,
   jelaskan,
@@ -46,7 +47,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: { tags: ['kebijakan'], summary: 'Daftar kebijakan dengan semua versinya' },
     },
     async (req) => {
-      const rows = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => repo.listKebijakan(trx));
+      const rows = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => daftarKebijakan(trx));
       const byId = new Map<string, typeof rows>();
       for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
       return [...byId].map(([id, versions]) => {
@@ -87,7 +88,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (req) => {
       const rows = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) =>
-        repo.listKebijakan(trx, req.params.id),
+        daftarKebijakan(trx, req.params.id),
       );
       if (rows.length === 0) throw errors.notFound(`Kebijakan ${req.params.id}`, `Policy ${req.params.id}`);
       return {
@@ -231,7 +232,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: { permission: 'policy.read' },
       schema: { tags: ['kebijakan'], summary: 'Zona risiko / level PPKM yang dicatat Pemda per tanggal' },
     },
-    async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => repo.listKonteks(trx)),
+    async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => daftarKonteks(trx)),
   );
 
   api.post(

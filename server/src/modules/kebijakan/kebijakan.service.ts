@@ -341,3 +341,13 @@ export async function catatKonteks(
     },
   ]);
 }
+
+/** Every stored policy version, or every version of one policy, oldest first. */
+export function daftarKebijakan(trx: Trx, id?: string) {
+  return repo.listKebijakan(trx, id);
+}
+
+/** The regional context (risk zone, PPKM level) by date. */
+export function daftarKonteks(trx: Trx) {
+  return repo.listKonteks(trx);
+}

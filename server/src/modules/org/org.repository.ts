@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { bacaBertahap } from '../../db/kursor.ts';
 
 /** An employee's identity and contact columns (table alias `p`), selected the same way everywhere. */
@@ -37,7 +37,12 @@ export interface OpdRow {
 
 /** Every OPD and unit as it stood on `asOf`. */
 export function listOpd(trx: Trx, asOf: string): Promise<OpdRow[]> {
-  return trx
+  return opdKueri(trx, asOf).execute();
+}
+
+/** The query of `listOpd` (its SQL is pinned in org.sql.test.ts). */
+export function opdKueri(db: Db, asOf: string) {
+  return db
     .selectFrom('opd as o')
     .innerJoin('opd_versi as ov', (j) =>
       j.onRef('ov.tenant_id', '=', 'o.tenant_id').onRef('ov.opd_id', '=', 'o.id'),
@@ -56,8 +61,7 @@ export function listOpd(trx: Trx, asOf: string): Promise<OpdRow[]> {
       'ov.radius_m',
       'ov.berlaku_dari',
     ])
-    .orderBy('o.kode')
-    .execute();
+    .orderBy('o.kode');
 }
 
 /** Head counts per OPD/unit on `asOf` (only the unit itself, not its subtree). */
@@ -111,7 +115,7 @@ export interface ResolvedScope {
 }
 
 function pegawaiBase(
-  trx: Trx,
+  trx: Db,
   asOf: string,
   scope: ResolvedScope,
   f: Omit<PegawaiFilter, 'limit' | 'offset'>,
@@ -156,9 +160,16 @@ function pegawaiBase(
 
 /** A page of employees as of a date, within the caller's scope. */
 export async function listPegawai(trx: Trx, asOf: string, scope: ResolvedScope, f: PegawaiFilter) {
-  const base = pegawaiBase(trx, asOf, scope, f);
-  const [rows, total] = await Promise.all([
-    base
+  const q = pegawaiHalamanKueri(trx, asOf, scope, f);
+  const [rows, total] = await Promise.all([q.rows.execute(), q.total.executeTakeFirstOrThrow()]);
+  return { rows, total: Number(total.n) };
+}
+
+/** The two queries of `listPegawai`: the page and the count (their SQL is pinned in org.sql.test.ts). */
+export function pegawaiHalamanKueri(db: Db, asOf: string, scope: ResolvedScope, f: PegawaiFilter) {
+  const base = pegawaiBase(db, asOf, scope, f);
+  return {
+    rows: base
       .select([
         'p.id',
         'p.nip',
@@ -172,11 +183,9 @@ export async function listPegawai(trx: Trx, asOf: string, scope: ResolvedScope, 
       .orderBy(sql`lower(p.nama)`)
       .orderBy('p.id')
       .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+      .offset(f.offset),
+    total: base.select((eb) => eb.fn.countAll<number>().as('n')),
+  };
 }
 
 /** One employee with placement as of a date, or undefined. */
@@ -270,7 +279,12 @@ export function bawahan(trx: Trx, id: string, asOf: string) {
 
 /** Employees with placement and supervisor key as of a date, within scope, in a stable order (export). */
 export function listPegawaiForExport(trx: Trx, asOf: string, scope: ResolvedScope) {
-  return pegawaiBase(trx, asOf, scope, {})
+  return pegawaiEksporKueri(trx, asOf, scope).execute();
+}
+
+/** The query of `listPegawaiForExport` (its SQL is pinned in org.sql.test.ts). */
+export function pegawaiEksporKueri(db: Db, asOf: string, scope: ResolvedScope) {
+  return pegawaiBase(db, asOf, scope, {})
     .leftJoin('pegawai as a', (j) =>
       j.onRef('a.tenant_id', '=', 'v.tenant_id').onRef('a.id', '=', 'v.atasan_id'),
     )
@@ -286,8 +300,7 @@ export function listPegawaiForExport(trx: Trx, asOf: string, scope: ResolvedScop
     ])
     .orderBy('o.kode')
     .orderBy('p.nip')
-    .orderBy('p.id_pegawai')
-    .execute();
+    .orderBy('p.id_pegawai');
 }
 
 /**
@@ -297,17 +310,32 @@ export function listPegawaiForExport(trx: Trx, asOf: string, scope: ResolvedScop
  * of each build.
  */
 export function listPenempatan(trx: Trx, asOf: string, halaman?: number) {
-  return bacaBertahap(
-    trx,
-    trx
-      .selectFrom('pegawai as p')
-      .innerJoin('pegawai_versi as v', (j) =>
-        j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'),
-      )
-      .where(validOn('v', asOf))
-      .select(['p.id', 'p.nip', 'p.id_pegawai', 'p.nama', 'v.jenis_pegawai', 'v.jabatan_level', 'v.opd_id'])
-      .orderBy('p.nip')
-      .orderBy('p.id_pegawai'),
-    halaman,
-  );
+  return bacaBertahap(trx, penempatanKueri(trx, asOf), halaman);
+}
+
+/** The query of `listPenempatan`, read through a cursor (its SQL is pinned in org.sql.test.ts). */
+export function penempatanKueri(db: Db, asOf: string) {
+  return db
+    .selectFrom('pegawai as p')
+    .innerJoin('pegawai_versi as v', (j) =>
+      j.onRef('v.tenant_id', '=', 'p.tenant_id').onRef('v.pegawai_id', '=', 'p.id'),
+    )
+    .where(validOn('v', asOf))
+    .select(['p.id', 'p.nip', 'p.id_pegawai', 'p.nama', 'v.jenis_pegawai', 'v.jabatan_level', 'v.opd_id'])
+    .orderBy('p.nip')
+    .orderBy('p.id_pegawai');
+}
+
+/** An employee's id by NIP or id_pegawai. */
+export function pegawaiIdMenurutKunci(trx: Trx, key: string) {
+  return trx
+    .selectFrom('pegawai')
+    .select('id')
+    .where((eb) => eb.or([eb('nip', '=', key), eb('id_pegawai', '=', key)]))
+    .executeTakeFirst();
+}
+
+/** Every employee's id with the keys a file names them by (NIP, id_pegawai). */
+export function kunciSemuaPegawai(trx: Trx) {
+  return trx.selectFrom('pegawai').select(['id', 'nip', 'id_pegawai']).execute();
 }

@@ -1,5 +1,6 @@
 import type { Pesan } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
+import * as repo from './pemberitahuan.repository.ts';
 
 export interface Pemberitahuan {
   readonly pegawaiId: string;
@@ -16,42 +17,28 @@ const CHUNK = 2000;
 /** Leaves in-app notices for people; their own account shows them. */
 export async function beritahu(trx: Trx, tenantId: string, items: readonly Pemberitahuan[]) {
   for (let i = 0; i < items.length; i += CHUNK) {
-    await trx
-      .insertInto('pemberitahuan')
-      .values(
-        items.slice(i, i + CHUNK).map((p) => ({
-          tenant_id: tenantId,
-          pegawai_id: p.pegawaiId,
-          jenis: p.jenis,
-          judul: p.judul.id,
-          judul_en: p.judul.en,
-          isi: p.isi.id,
-          isi_en: p.isi.en,
-          tautan: p.tautan ?? null,
-        })),
-      )
-      .execute();
+    await repo.simpanPemberitahuan(
+      trx,
+      items.slice(i, i + CHUNK).map((p) => ({
+        tenant_id: tenantId,
+        pegawai_id: p.pegawaiId,
+        jenis: p.jenis,
+        judul: p.judul.id,
+        judul_en: p.judul.en,
+        isi: p.isi.id,
+        isi_en: p.isi.en,
+        tautan: p.tautan ?? null,
+      })),
+    );
   }
 }
 
 /** The newest notices of one person, and how many are unread. */
 export async function daftar(trx: Trx, pegawaiId: string, lang: 'id' | 'en', batas = 50) {
-  const rows = await trx
-    .selectFrom('pemberitahuan')
-    .selectAll()
-    .where('pegawai_id', '=', pegawaiId)
-    .orderBy('dibuat_pada', 'desc')
-    .orderBy('id', 'desc')
-    .limit(batas)
-    .execute();
-  const belum = await trx
-    .selectFrom('pemberitahuan')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('pegawai_id', '=', pegawaiId)
-    .where('dibaca_pada', 'is', null)
-    .executeTakeFirstOrThrow();
+  const rows = await repo.pemberitahuanTerbaru(trx, pegawaiId, batas);
+  const belum = await repo.jumlahBelumDibaca(trx, pegawaiId);
   return {
-    belumDibaca: Number(belum.n),
+    belumDibaca: belum,
     item: rows.map((r) => ({
       id: String(r.id),
       jenis: r.jenis,
@@ -66,12 +53,5 @@ export async function daftar(trx: Trx, pegawaiId: string, lang: 'id' | 'en', bat
 
 /** Marks one notice (or, without id, all) of the person read. */
 export async function tandaiDibaca(trx: Trx, pegawaiId: string, id?: string) {
-  let q = trx
-    .updateTable('pemberitahuan')
-    .set({ dibaca_pada: new Date() })
-    .where('pegawai_id', '=', pegawaiId)
-    .where('dibaca_pada', 'is', null);
-  if (id) q = q.where('id', '=', id);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return repo.tandaiPemberitahuanDibaca(trx, pegawaiId, id);
 }

@@ -282,3 +282,13 @@ export async function deleteHoliday(trx: Trx, tenantId: string, actor: Actor, ta
     },
   ]);
 }
+
+/** Every Pemda of the deployment (code, name, kind), by name. */
+export function daftarPemda(db: Db | Trx) {
+  return repo.listTenants(db);
+}
+
+/** One Pemda's row by id (outside a tenant transaction: the tenant table is readable by all). */
+export function pemdaById(db: Db | Trx, id: string) {
+  return repo.findTenantById(db, id);
+}

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { RawRow } from '@sigap/domain';
-import { type SigapDatabase, withTenant } from '../../db/database.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { findUserByUsername } from '../auth/auth.repository.ts';
-import { upsertUser } from '../auth/users.service.ts';
-import * as cutiRepo from '../cuti/cuti.repository.ts';
-import type { ImportSummary } from '../impor/impor.service.ts';
-import { importOpd, importPegawai } from '../impor/impor.service.ts';
-import { buatJadwal, terbitkan } from '../jadwal/jadwal.service.ts';
-import { simpan } from '../kebijakan/kebijakan.service.ts';
-import { ensureTenant, seedHolidays } from '../tenant/tenant.service.ts';
-import { DEMO_ACCOUNTS, DEMO_TENANT, generateDemoPemda } from './demo-data.ts';
+import { type SigapDatabase, withTenant } from '../db/database.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
+import { findUserByUsername } from '../modules/auth/auth.repository.ts';
+import { upsertUser } from '../modules/auth/users.service.ts';
+import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
+import type { ImportSummary } from '../modules/impor/impor.service.ts';
+import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
+import { buatJadwal, terbitkan } from '../modules/jadwal/jadwal.service.ts';
+import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
+import { ensureTenant, seedHolidays } from '../modules/tenant/tenant.service.ts';
+import { DEMO_ACCOUNTS, DEMO_TENANT, generateDemoPemda } from './data.ts';
+import { adaJadwal, idPegawaiMenurutNip } from './seed.repository.ts';
 
 /** The demo registry takes effect on this date, so views "as of" the source articles' dates (2020–2022) work. */
 export const DEMO_BERLAKU = '2020-01-01';
@@ -56,7 +57,7 @@ export async function seedDemo(
   });
   // Kota Batu's own circular of August 2020: the first notice and its revision, as two versions.
   for (const f of ['batu-2020.v1.yaml', 'batu-2020.v2.yaml']) {
-    const teks = readFileSync(new URL(`../../../../examples/policies/${f}`, import.meta.url), 'utf8');
+    const teks = readFileSync(new URL(`../../../examples/policies/${f}`, import.meta.url), 'utf8');
     await withTenant(sdb, t.id, (trx) => simpan(trx, t.id, SYSTEM_ACTOR, teks, DEMO_BERLAKU));
   }
   let akunDibuat = 0;
@@ -94,14 +95,9 @@ async function seedDemoJadwal(
   tenantId: string,
   data: ReturnType<typeof generateDemoPemda>,
 ) {
-  const ada = await withTenant(sdb, tenantId, (trx) =>
-    trx.selectFrom('jadwal').select('id').limit(1).execute(),
-  );
-  if (ada.length > 0) return null;
+  if (await withTenant(sdb, tenantId, adaJadwal)) return null;
   return withTenant(sdb, tenantId, async (trx) => {
-    const ids = new Map(
-      (await trx.selectFrom('pegawai').select(['id', 'nip']).execute()).map((p) => [p.nip, p.id]),
-    );
+    const ids = await idPegawaiMenurutNip(trx);
     const asn = data.pegawai.filter((p) => p.nip !== '');
     const pegawaiDemo = DEMO_ACCOUNTS.find((a) => a.username === 'pegawai')!.nip!;
     // Every 97th ASN takes annual leave, every 211th is sick, one in isolation: deterministic.

@@ -5,7 +5,7 @@ import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { upsertUser } from '../auth/users.service.ts';
-import { importOpd, importPegawai } from '../impor/impor.service.ts';
+import { importOpd, importPegawai } from './impor.service.ts';
 
 /**
  * Editing and deactivating one employee or one OPD from the web app (issue 8, finding 11). The small

@@ -5,8 +5,8 @@ import { kunciImpor } from '../../db/kunci.ts';
 import { AppError, errors } from '../../errors.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import * as authRepo from '../auth/auth.repository.ts';
-import { importOpd, importPegawai } from '../impor/impor.service.ts';
-import { lingkupTanggal, resolveScope, tenantToday } from './org.service.ts';
+import { lingkupTanggal, resolveScope, tenantToday } from '../org/org.service.ts';
+import { importOpd, importPegawai } from './impor.service.ts';
 import * as repo from './ubah.repository.ts';
 
 /*

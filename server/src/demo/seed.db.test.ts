@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../test/db.ts';
-import { withTenant } from '../../db/database.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { buatJadwal, periksa, rekap } from '../jadwal/jadwal.service.ts';
-import { simpan, ubahStatus } from '../kebijakan/kebijakan.service.ts';
-import { DEMO_JADWAL, seedDemo } from './demo.service.ts';
+import { freshDatabase } from '../../test/db.ts';
+import { withTenant } from '../db/database.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
+import { buatJadwal, periksa, rekap } from '../modules/jadwal/jadwal.service.ts';
+import { simpan, ubahStatus } from '../modules/kebijakan/kebijakan.service.ts';
+import { DEMO_JADWAL, seedDemo } from './seed.ts';
 
 /**
  * The issue's bar: a roster Sigap builds for the demo Pemda (308 OPD/units, 2,983 people) under each
@@ -14,8 +14,7 @@ import { DEMO_JADWAL, seedDemo } from './demo.service.ts';
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let tenantId: string;
 const run = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(sdb, tenantId, fn);
-const teks = (f: string) =>
-  readFileSync(new URL(`../../../../examples/policies/${f}`, import.meta.url), 'utf8');
+const teks = (f: string) => readFileSync(new URL(`../../../examples/policies/${f}`, import.meta.url), 'utf8');
 
 beforeAll(async () => {
   sdb = await freshDatabase();

@@ -1,7 +1,7 @@
 import { validasiBarisCuti, validatePegawaiRows } from '@sigap/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readTable } from './file-reader.ts';
+import { readTable } from './baca-tabel.ts';
 
 // The most common spreadsheet mistake: NIPs typed into number cells. Excel keeps 15 significant
 // digits, so an 18-digit NIP has lost its last digits before the file reaches us.

@@ -11,7 +11,7 @@ import {
   validatePegawaiRows,
 } from '@sigap/domain';
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, generateDemoPemda } from './demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, generateDemoPemda } from './data.ts';
 
 const TODAY = '2026-11-23';
 const data = generateDemoPemda();

@@ -1,0 +1,16 @@
+import type { Trx } from '../db/database.ts';
+
+// The demo seed's own reads (seed.ts); everything it writes goes through the modules' services and
+// repositories.
+
+/** Whether the Pemda has any schedule version yet. */
+export async function adaJadwal(trx: Trx): Promise<boolean> {
+  const r = await trx.selectFrom('jadwal').select('id').limit(1).execute();
+  return r.length > 0;
+}
+
+/** NIP → employee id for every employee with a NIP. */
+export async function idPegawaiMenurutNip(trx: Trx): Promise<Map<string | null, string>> {
+  const rows = await trx.selectFrom('pegawai').select(['id', 'nip']).execute();
+  return new Map(rows.map((p) => [p.nip, p.id]));
+}
