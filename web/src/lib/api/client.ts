@@ -207,25 +207,8 @@ export function createApiClient(baseUrl = ''): ApiClient {
   };
 }
 
-const client = createApiClient();
-
-/** TRANSITIONAL (removed once every area uses the verbs): the old `api(path, {method, body, raw})` call. */
-function legacyCall<T>(
-  path: string,
-  opts: {
-    method?: Method;
-    query?: QueryParams;
-    body?: RequestBody;
-    raw?: { contentType: string; data: string | Blob };
-    signal?: AbortSignal;
-  } = {},
-): Promise<T> {
-  const body = opts.raw ? raw(opts.raw.contentType, opts.raw.data) : opts.body;
-  return client.request<T>(opts.method ?? 'GET', path, body, { query: opts.query, signal: opts.signal });
-}
-
 /** The app's client (same origin). */
-export const api: ApiClient & typeof legacyCall = Object.assign(legacyCall, client);
+export const api: ApiClient = createApiClient();
 
 /**
  * Uploads a file as the raw request body with XMLHttpRequest, so the upload's progress can be shown
