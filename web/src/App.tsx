@@ -13,6 +13,7 @@ import { OrganisasiPage } from './features/org/OrganisasiPage';
 import { PegawaiListPage } from './features/pegawai/PegawaiListPage';
 import { PegawaiPage } from './features/pegawai/PegawaiPage';
 import { PengaturanPage } from './features/pengaturan/PengaturanPage';
+import { ApiQueryProvider } from './lib/api';
 import { AsOfProvider } from './lib/as-of';
 import { I18nProvider } from './lib/i18n';
 import { AUDIT_ROLES, IMPORT_ROLES, POLICY_WRITE_ROLES, ROSTER_READ_ROLES, USERS_ROLES } from './lib/labels';
@@ -197,11 +198,13 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" />
       <I18nProvider>
-        <SessionProvider>
-          <BrowserRouter>
-            <Gate />
-          </BrowserRouter>
-        </SessionProvider>
+        <ApiQueryProvider>
+          <SessionProvider>
+            <BrowserRouter>
+              <Gate />
+            </BrowserRouter>
+          </SessionProvider>
+        </ApiQueryProvider>
       </I18nProvider>
     </MantineProvider>
   );

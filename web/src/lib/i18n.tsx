@@ -32,6 +32,8 @@ const id = {
   'umum.orang': '{n} orang',
   'galat.jaringan': 'Tidak dapat menghubungi server; periksa sambungan lalu coba lagi',
   'galat.umum': 'Terjadi kesalahan ({status})',
+  'galat.kontrak':
+    'Jawaban server tidak sesuai bentuk yang diharapkan ({path}); muat ulang halaman atau hubungi admin',
   'galat.tidakBerhak': 'Anda tidak berhak membuka halaman ini',
 
   'masuk.judul': 'Masuk ke Sigap',
@@ -744,6 +746,8 @@ const en: Record<MessageKey, string> = {
   'umum.orang': '{n} people',
   'galat.jaringan': 'Cannot reach the server; check the connection and try again',
   'galat.umum': 'Something went wrong ({status})',
+  'galat.kontrak':
+    'The server answered in an unexpected shape ({path}); reload the page or contact the admin',
   'galat.tidakBerhak': 'You are not allowed to open this page',
 
   'masuk.judul': 'Sign in to Sigap',

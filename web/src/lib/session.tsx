@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
 import type { Me } from './types';
@@ -19,7 +20,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api<Me>('/api/auth/me');
+    const me = await api.get<Me>('/api/auth/me');
     setCsrfToken(me.csrfToken);
     return me;
   } catch (e) {
@@ -31,6 +32,8 @@ async function fetchMe(): Promise<Me | null> {
 /** Holds who is signed in (from GET /api/auth/me) and the sign-in / sign-out actions. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // Whenever the account changes (sign-in, sign-out, session expiry) no data of the previous one is kept.
+  const qc = useQueryClient();
 
   useEffect(() => {
     let alive = true;
@@ -39,29 +42,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => alive && setState({ status: 'anon', expired: false }));
     const off = onUnauthorized(() => {
       setCsrfToken(null);
+      qc.clear();
       setState({ status: 'anon', expired: true });
     });
     return () => {
       alive = false;
       off();
     };
-  }, []);
+  }, [qc]);
 
-  const login = useCallback(async (input: { pemda?: string; username: string; password: string }) => {
-    const r = await api<{ csrfToken: string }>('/api/auth/login', { method: 'POST', body: input });
-    setCsrfToken(r.csrfToken);
-    const me = await fetchMe();
-    setState(me ? { status: 'in', me } : { status: 'anon', expired: false });
-  }, []);
+  const login = useCallback(
+    async (input: { pemda?: string; username: string; password: string }) => {
+      const r = await api.post<{ csrfToken: string }>('/api/auth/login', input);
+      setCsrfToken(r.csrfToken);
+      const me = await fetchMe();
+      qc.clear();
+      setState(me ? { status: 'in', me } : { status: 'anon', expired: false });
+    },
+    [qc],
+  );
 
   const logout = useCallback(async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST', body: {} });
+      await api.post('/api/auth/logout', {});
     } finally {
       setCsrfToken(null);
+      qc.clear();
       setState({ status: 'anon', expired: false });
     }
-  }, []);
+  }, [qc]);
 
   const refresh = useCallback(async () => {
     const me = await fetchMe();

@@ -29,14 +29,15 @@ import {
   toUserBody,
   toUserChangeBody,
 } from '../../lib/akun';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError, pesanGalat } from '../../lib/api';
 import { fmtAngka, fmtWaktu } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import type { Akun, OpdTree } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { Akun } from '../../lib/types';
+import { useOpdTree } from '../org/org.api';
 import { AturanSandi } from '../sandi/GantiSandi';
+import { useAksiAkun, useAturUlangSandi, useDaftarAkun, useSimpanAkun } from './akun.api';
 
 const ROLE_COLOR: Record<Role, string> = {
   pemda_admin: 'red',
@@ -63,7 +64,8 @@ function lockedNow(a: Akun): boolean {
 export function AkunPage() {
   const me = useMe();
   const { t, lang } = useI18n();
-  const users = useApi<Akun[]>('/api/users');
+  const aksiAkun = useAksiAkun();
+  const users = useDaftarAkun();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<{ draft: DraftAkun; existing: boolean; id?: string } | null>(null);
   const [resetting, setResetting] = useState<Akun | null>(null);
@@ -73,17 +75,16 @@ export function AkunPage() {
   const act = async (a: Akun, path: 'nonaktifkan' | 'aktifkan' | 'buka-kunci', done: MessageKey) => {
     setBusyId(a.id);
     try {
-      await api(`/api/users/${a.id}/${path}`, { method: 'POST' });
+      await aksiAkun.mutateAsync({ id: a.id, aksi: path });
       notifications.show({
         color: 'green',
         message: t(done, { username: a.username }),
         'data-testid': 'akun-tersimpan',
       });
-      users.reload();
     } catch (err) {
       notifications.show({
         color: 'red',
-        message: err instanceof Error ? err.message : String(err),
+        message: pesanGalat(err),
         'data-testid': 'akun-aksi-galat',
       });
     } finally {
@@ -140,8 +141,8 @@ export function AkunPage() {
         </Group>
       </Group>
 
-      {users.error && <ErrorAlert error={users.error} onRetry={users.reload} />}
-      {users.loading && !users.data && <Loading />}
+      {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+      {users.isLoading && !users.data && <Loading />}
       {users.data && (
         <Card withBorder padding={0}>
           <Table.ScrollContainer minWidth={760}>
@@ -297,7 +298,6 @@ export function AkunPage() {
             onCancel={() => setEditing(null)}
             onSaved={(username, created) => {
               setEditing(null);
-              users.reload();
               notifications.show({
                 color: 'green',
                 message: t(created ? 'akun.dibuat' : 'akun.diubah', { username }),
@@ -312,7 +312,6 @@ export function AkunPage() {
         onClose={() => setResetting(null)}
         onDone={(username) => {
           setResetting(null);
-          users.reload();
           notifications.show({
             color: 'green',
             message: t('akun.sandiDiaturUlang', { username }),
@@ -338,6 +337,7 @@ function AturUlangSandi({
   const [pw, setPw] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  const aturUlang = useAturUlangSandi();
   const [error, setError] = useState<ApiError | null>(null);
   const problem = masalahSandi(pw);
   const close = () => {
@@ -353,12 +353,12 @@ function AturUlangSandi({
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/users/${akun.id}/atur-ulang-sandi`, { method: 'POST', body: { password: pw } });
+      await aturUlang.mutateAsync({ id: akun.id, password: pw });
       setPw('');
       setSubmitted(false);
       onDone(akun.username);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }
@@ -423,11 +423,12 @@ function AkunForm({
   onSaved: (username: string, created: boolean) => void;
 }) {
   const { t, lang } = useI18n();
-  const tree = useApi<OpdTree>('/api/opd');
+  const tree = useOpdTree();
   const [f, setF] = useState<DraftAkun>(initial);
   const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  const simpanAkun = useSimpanAkun();
   const [error, setError] = useState<ApiError | null>(null);
   const editing = id !== undefined;
 
@@ -460,15 +461,15 @@ function AkunForm({
     setError(null);
     try {
       if (id !== undefined) {
-        await api(`/api/users/${id}`, { method: 'PUT', body: toUserChangeBody(f) });
+        await simpanAkun.mutateAsync({ id, body: toUserChangeBody(f) });
         onSaved(f.username, false);
       } else {
         const body = toUserBody(f);
-        await api('/api/users', { method: 'POST', body });
+        await simpanAkun.mutateAsync({ body });
         onSaved(body.username, true);
       }
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

@@ -16,12 +16,11 @@ import {
 import { isIsoDate, LABEL_ROLE, type Role, type ZonaWaktu } from '@sigap/domain';
 import { createContext, type FormEvent, Fragment, useContext, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { withQuery } from '../../lib/api';
 import { fmtAngka, fmtTanggal, fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
-import type { AuditPage as AuditPageData, AuditRow } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { AuditRow } from '../../lib/types';
+import { useAuditHalaman } from './audit.api';
 
 const PAGE_SIZE = 50;
 
@@ -239,9 +238,12 @@ export function AuditPage() {
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
-  const { data, error, loading, reload } = useApi<AuditPageData>(
-    withQuery('/api/audit', { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-  );
+  const {
+    data,
+    error,
+    isLoading: loading,
+    refetch,
+  } = useAuditHalaman({ ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -320,7 +322,7 @@ export function AuditPage() {
         </form>
       </Card>
 
-      {error && <ErrorAlert error={error} onRetry={reload} />}
+      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <Loading />}
       {data && (
         <Stack gap="xs">

@@ -14,33 +14,30 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { LangSwitch } from '../../components/LangSwitch';
-import { ApiError, api } from '../../lib/api';
+import { pesanGalat } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import type { PemdaItem } from '../../lib/types';
+import { useDaftarPemda } from './auth.api';
 
 /** Masuk: choose the Pemda (only when there are several), username and password. */
 export function LoginPage({ expired }: { expired: boolean }) {
   const { t } = useI18n();
   const { login } = useSession();
-  const [pemdaList, setPemdaList] = useState<PemdaItem[] | null>(null);
   const [pemda, setPemda] = useState<string | null>(null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(expired ? t('masuk.sesiBerakhir') : null);
   const [busy, setBusy] = useState(false);
 
+  const daftar = useDaftarPemda();
+  const pemdaList = daftar.data ?? (daftar.error ? [] : null);
   useEffect(() => {
-    api<PemdaItem[]>('/api/pemda')
-      .then((list) => {
-        setPemdaList(list);
-        if (list.length === 1 && list[0]) setPemda(list[0].kode);
-      })
-      .catch((e: unknown) => {
-        setPemdaList([]);
-        setError(e instanceof Error ? e.message : String(e));
-      });
-  }, []);
+    const list = daftar.data;
+    if (list?.length === 1 && list[0]) setPemda(list[0].kode);
+  }, [daftar.data]);
+  useEffect(() => {
+    if (daftar.error) setError(daftar.error.message);
+  }, [daftar.error]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -49,7 +46,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
     try {
       await login({ ...(pemda ? { pemda } : {}), username: username.trim(), password });
     } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      setError(pesanGalat(err));
     } finally {
       setBusy(false);
     }

@@ -23,17 +23,24 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { CUTI_COLUMNS, JENIS_CUTI, type JenisCuti, LABEL_JENIS_CUTI } from '@sigap/domain';
-import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { ApiError, api, withQuery } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtAngka, fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LEAVE_MANAGE_ROLES, ROSTER_READ_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import { type ApiState, useApi } from '../../lib/use-api';
 import { labelPeriode } from '../jadwal/jadwal';
-import type { CutiItem, HasilCatat, HasilImporCuti, HasilPutusan, JadwalTercatat, StatusCuti } from './types';
+import {
+  useAjukanCuti,
+  useBatalCuti,
+  useCatatCuti,
+  useDaftarCuti,
+  useImporCuti,
+  usePutusCuti,
+} from './cuti.api';
+import type { CutiItem, HasilCatat, HasilImporCuti, JadwalTercatat, StatusCuti } from './types';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,8 +50,6 @@ const STATUS_WARNA: Record<StatusCuti, string> = {
   ditolak: 'red',
   dibatalkan: 'gray',
 };
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
 
 function StatusBadge({ status }: { status: StatusCuti }) {
   const { t } = useI18n();
@@ -162,9 +167,11 @@ function IsianCuti({
 
 // ─── My requests ─────────────────────────────────────────────────────────────────────────────────
 
-function PengajuanSaya({ onBerubah }: { onBerubah: () => void }) {
+function PengajuanSaya() {
   const { t, lang } = useI18n();
-  const list = useApi<CutiItem[]>('/api/cuti?untuk=saya');
+  const list = useDaftarCuti('saya');
+  const ajukan = useAjukanCuti();
+  const tarik = useBatalCuti();
   const [jenis, setJenis] = useState<JenisCuti>('cuti_tahunan');
   const [dari, setDari] = useState('');
   const [sampai, setSampai] = useState('');
@@ -176,34 +183,30 @@ function PengajuanSaya({ onBerubah }: { onBerubah: () => void }) {
     e.preventDefault();
     setSibuk('kirim');
     setGalat(null);
-    api<{ id: string }>('/api/cuti', {
-      method: 'POST',
-      body: { jenis, dari, sampai, keterangan: ket.trim() || undefined },
-    })
+    ajukan
+      .mutateAsync({ jenis, dari, sampai, keterangan: ket.trim() || undefined })
       .then(() => {
         notifications.show({ color: 'green', message: t('cuti.terkirim') });
         setDari('');
         setSampai('');
         setKet('');
         setSibuk(null);
-        list.reload();
-        onBerubah();
       })
       .catch((err: unknown) => {
-        setGalat(asError(err));
+        setGalat(keApiError(err));
         setSibuk(null);
       });
   };
   const batal = (c: CutiItem) => {
     setSibuk(c.id);
-    api(`/api/cuti/${c.id}/batal`, { method: 'POST', body: {} })
+    tarik
+      .mutateAsync(c.id)
       .then(() => {
         notifications.show({ color: 'gray', message: t('cuti.ditarik') });
         setSibuk(null);
-        list.reload();
       })
       .catch((err: unknown) => {
-        notifications.show({ color: 'red', message: asError(err).message });
+        notifications.show({ color: 'red', message: keApiError(err).message });
         setSibuk(null);
       });
   };
@@ -244,8 +247,8 @@ function PengajuanSaya({ onBerubah }: { onBerubah: () => void }) {
         <Title order={4} mb="xs">
           {t('cuti.riwayatSaya')}
         </Title>
-        {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-        {list.loading && !list.data && <Loading />}
+        {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+        {list.isLoading && !list.data && <Loading />}
         {list.data && rows.length === 0 && (
           <Text c="dimmed" data-testid="saya-cuti-kosong">
             {t('cuti.belumAda')}
@@ -297,39 +300,27 @@ function PengajuanSaya({ onBerubah }: { onBerubah: () => void }) {
 
 // ─── Waiting for my decision ─────────────────────────────────────────────────────────────────────
 
-function PutusanModal({
-  c,
-  setuju,
-  onClose,
-  onSelesai,
-}: {
-  c: CutiItem;
-  setuju: boolean;
-  onClose: () => void;
-  onSelesai: () => void;
-}) {
+function PutusanModal({ c, setuju, onClose }: { c: CutiItem; setuju: boolean; onClose: () => void }) {
   const { t, lang } = useI18n();
   const [catatan, setCatatan] = useState('');
   const [galat, setGalat] = useState<ApiError | null>(null);
   const [sibuk, setSibuk] = useState(false);
+  const putusCuti = usePutusCuti();
   const putus = () => {
     setSibuk(true);
     setGalat(null);
-    api<HasilPutusan>(`/api/cuti/${c.id}/putusan`, {
-      method: 'POST',
-      body: { setuju, catatan: catatan.trim() || undefined },
-    })
+    putusCuti
+      .mutateAsync({ id: c.id, setuju, catatan: catatan.trim() || undefined })
       .then((r) => {
         notifications.show({
           color: setuju ? 'green' : 'gray',
           title: t(setuju ? 'cuti.disetujui' : 'cuti.ditolak', { nama: c.pegawai.nama }),
           message: setuju ? efekJadwal(t, r.jadwal) : '',
         });
-        onSelesai();
         onClose();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(false);
       });
   };
@@ -373,14 +364,15 @@ function PutusanModal({
   );
 }
 
-function Persetujuan({ list, onBerubah }: { list: ApiState<CutiItem[]>; onBerubah: () => void }) {
+function Persetujuan() {
+  const list = useDaftarCuti('persetujuan');
   const { t, lang } = useI18n();
   const [putus, setPutus] = useState<{ c: CutiItem; setuju: boolean } | null>(null);
   const rows = list.data ?? [];
   return (
     <Stack gap="xs" data-testid="persetujuan">
-      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isLoading && !list.data && <Loading />}
       {list.data && rows.length === 0 && (
         <Text c="dimmed" data-testid="persetujuan-kosong">
           {t('cuti.tidakAdaMenunggu')}
@@ -435,24 +427,15 @@ function Persetujuan({ list, onBerubah }: { list: ApiState<CutiItem[]>; onBeruba
           </Group>
         </Card>
       ))}
-      {putus && (
-        <PutusanModal
-          c={putus.c}
-          setuju={putus.setuju}
-          onClose={() => setPutus(null)}
-          onSelesai={() => {
-            list.reload();
-            onBerubah();
-          }}
-        />
-      )}
+      {putus && <PutusanModal c={putus.c} setuju={putus.setuju} onClose={() => setPutus(null)} />}
     </Stack>
   );
 }
 
 // ─── Entry and import by OPD admins ──────────────────────────────────────────────────────────────
 
-function CatatForm({ onBerubah }: { onBerubah: () => void }) {
+function CatatForm() {
+  const catat = useCatatCuti();
   const { t } = useI18n();
   const [nip, setNip] = useState('');
   const [jenis, setJenis] = useState<JenisCuti>('cuti_sakit');
@@ -467,19 +450,16 @@ function CatatForm({ onBerubah }: { onBerubah: () => void }) {
     setSibuk(true);
     setGalat(null);
     setHasil(null);
-    api<HasilCatat>('/api/cuti/catat', {
-      method: 'POST',
-      body: { key: nip.trim(), jenis, dari, sampai, keterangan: ket.trim() || undefined },
-    })
+    catat
+      .mutateAsync({ key: nip.trim(), jenis, dari, sampai, keterangan: ket.trim() || undefined })
       .then((r) => {
         setHasil(r);
         setSibuk(false);
         setNip('');
         setKet('');
-        onBerubah();
       })
       .catch((err: unknown) => {
-        setGalat(asError(err));
+        setGalat(keApiError(err));
         setSibuk(false);
       });
   };
@@ -531,7 +511,8 @@ function CatatForm({ onBerubah }: { onBerubah: () => void }) {
 
 const TEMPLAT = `${CUTI_COLUMNS.join(',')}\n199001012015031001,cuti_tahunan,2026-01-05,2026-01-06,Keperluan keluarga\n`;
 
-function ImporCuti({ onBerubah }: { onBerubah: () => void }) {
+function ImporCuti() {
+  const imporCuti = useImporCuti();
   const { t, lang, pick } = useI18n();
   const [berkas, setBerkas] = useState<File | null>(null);
   const [galat, setGalat] = useState<ApiError | null>(null);
@@ -543,17 +524,14 @@ function ImporCuti({ onBerubah }: { onBerubah: () => void }) {
     setGalat(null);
     setHasil(null);
     const xlsx = berkas.name.toLowerCase().endsWith('.xlsx');
-    api<HasilImporCuti>(withQuery('/api/cuti/impor', { nama: berkas.name }), {
-      method: 'POST',
-      raw: { contentType: xlsx ? XLSX_TYPE : 'text/csv', data: berkas },
-    })
+    imporCuti
+      .mutateAsync({ berkas, contentType: xlsx ? XLSX_TYPE : 'text/csv' })
       .then((r) => {
         setHasil(r);
         setSibuk(false);
-        onBerubah();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(false);
       });
   };
@@ -626,18 +604,13 @@ function ImporCuti({ onBerubah }: { onBerubah: () => void }) {
 
 const BATAS_TAMPIL = 300;
 
-function Daftar({ tick }: { tick: number }) {
+function Daftar() {
   const me = useMe();
   const { t, lang } = useI18n();
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const [status, setStatus] = useState<'' | StatusCuti>('');
   const [cari, setCari] = useState('');
-  const list = useApi<CutiItem[]>(withQuery('/api/cuti', { untuk: 'semua', status }));
-  const { reload } = list;
-  // Another tab recorded or decided something: read the register again.
-  useEffect(() => {
-    if (tick > 0) reload();
-  }, [tick, reload]);
+  const list = useDaftarCuti('semua', status);
   const q = cari.trim().toLowerCase();
   const rows = useMemo(
     () =>
@@ -680,8 +653,8 @@ function Daftar({ tick }: { tick: number }) {
           </Text>
         )}
       </Group>
-      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isLoading && !list.data && <Loading />}
       {narrow ? (
         <Stack gap="xs">
           {rows.slice(0, BATAS_TAMPIL).map((c) => (
@@ -794,9 +767,7 @@ export function CutiPage() {
   const [params, setParams] = useSearchParams();
   const pengelola = hasRole(me, LEAVE_MANAGE_ROLES);
   const pembaca = pengelola || hasRole(me, ROSTER_READ_ROLES);
-  const persetujuan = useApi<CutiItem[]>('/api/cuti?untuk=persetujuan');
-  const [tick, setTick] = useState(0);
-  const berubah = () => setTick((n) => n + 1);
+  const persetujuan = useDaftarCuti('persetujuan');
   const menunggu = (persetujuan.data ?? []).filter((c) => c.bolehPutus).length;
 
   const tabs = [
@@ -817,7 +788,7 @@ export function CutiPage() {
           {t('cuti.bantuan')}
         </Text>
       </Box>
-      {persetujuan.loading && !persetujuan.data ? (
+      {persetujuan.isLoading && !persetujuan.data ? (
         <Loading />
       ) : (
         <Tabs
@@ -847,22 +818,22 @@ export function CutiPage() {
             )}
           </Tabs.List>
           <Tabs.Panel value="saya" pt="md">
-            <PengajuanSaya onBerubah={berubah} />
+            <PengajuanSaya />
           </Tabs.Panel>
           <Tabs.Panel value="persetujuan" pt="md">
-            <Persetujuan list={persetujuan} onBerubah={berubah} />
+            <Persetujuan />
           </Tabs.Panel>
           {pengelola && (
             <Tabs.Panel value="catat" pt="md">
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-                <CatatForm onBerubah={berubah} />
-                <ImporCuti onBerubah={berubah} />
+                <CatatForm />
+                <ImporCuti />
               </SimpleGrid>
             </Tabs.Panel>
           )}
           {pembaca && (
             <Tabs.Panel value="daftar" pt="md">
-              <Daftar tick={tick} />
+              <Daftar />
             </Tabs.Panel>
           )}
         </Tabs>

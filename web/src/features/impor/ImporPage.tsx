@@ -13,21 +13,27 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, api, uploadFile, withQuery } from '../../lib/api';
+import { useState } from 'react';
+import { type ApiError, keApiError, withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
 import { fmtAngka, fmtTanggal, fmtUkuran } from '../../lib/format';
 import { type TFunction, useI18n } from '../../lib/i18n';
 import { hasRole, useMe } from '../../lib/session';
 import type { ImportJob } from '../../lib/types';
+import { useImporJob, useUnggahImpor } from './impor.api';
 
 type Jenis = 'opd' | 'pegawai';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const POLL_MS = 500;
 
 type Run =
   | { readonly tahap: 'unggah'; readonly persen: number }
   | { readonly tahap: 'proses'; readonly job: ImportJob }
+  | { readonly tahap: 'galatKirim'; readonly error: ApiError };
+
+/** What the page holds of a run: the upload's progress, the job being polled, or a failed upload. */
+type Langkah =
+  | { readonly tahap: 'unggah'; readonly persen: number }
+  | { readonly tahap: 'proses'; readonly id: string }
   | { readonly tahap: 'galatKirim'; readonly error: ApiError };
 
 function contentTypeOf(file: File): string {
@@ -72,53 +78,33 @@ export function ImporPage() {
   const mayImportOpd = hasRole(me, ['pemda_admin', 'bkpsdm_admin']);
   const [jenis, setJenis] = useState<Jenis>(mayImportOpd ? 'opd' : 'pegawai');
   const [file, setFile] = useState<File | null>(null);
-  const [run, setRun] = useState<Run | null>(null);
-  const timer = useRef<number | null>(null);
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-      if (timer.current !== null) window.clearTimeout(timer.current);
-    };
-  }, []);
-
-  const poll = (id: string) => {
-    api<ImportJob>(`/api/impor/${id}`)
-      .then((job) => {
-        if (!alive.current) return;
-        setRun({ tahap: 'proses', job });
-        if (job.status === 'berjalan') timer.current = window.setTimeout(() => poll(id), POLL_MS);
-      })
-      .catch((e: unknown) => {
-        if (!alive.current) return;
-        setRun({
-          tahap: 'galatKirim',
-          error: e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)),
-        });
-      });
-  };
+  const [langkah, setRun] = useState<Langkah | null>(null);
+  const unggah = useUnggahImpor();
+  // The job is polled while it runs (impor.api.ts); the upload's own steps are local state.
+  const jobQ = useImporJob(langkah?.tahap === 'proses' ? langkah.id : null);
+  const run: Run | null =
+    langkah?.tahap !== 'proses'
+      ? langkah
+      : jobQ.error
+        ? { tahap: 'galatKirim', error: jobQ.error }
+        : jobQ.data
+          ? { tahap: 'proses', job: jobQ.data }
+          : { tahap: 'unggah', persen: 100 };
 
   const start = async () => {
     if (!file) return;
-    if (timer.current !== null) window.clearTimeout(timer.current);
     setRun({ tahap: 'unggah', persen: 0 });
     try {
-      const { id } = await uploadFile<{ id: string }>(
-        `/api/impor/${jenis}?nama=${encodeURIComponent(file.name)}`,
+      const { id } = await unggah.mutateAsync({
+        jenis,
         file,
-        contentTypeOf(file),
-        (loaded, total) =>
-          alive.current &&
+        contentType: contentTypeOf(file),
+        onProgress: (loaded, total) =>
           setRun({ tahap: 'unggah', persen: total > 0 ? Math.round((100 * loaded) / total) : 0 }),
-      );
-      poll(id);
-    } catch (e) {
-      setRun({
-        tahap: 'galatKirim',
-        error: e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)),
       });
+      setRun({ tahap: 'proses', id });
+    } catch (e) {
+      setRun({ tahap: 'galatKirim', error: keApiError(e) });
     }
   };
 

@@ -16,16 +16,14 @@ import { notifications } from '@mantine/notifications';
 import type { Pesan, RujukanAturan } from '@sigap/domain';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { ApiError, api, withQuery } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtAngka, fmtTanggal, fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
 import type { PilihanSel } from './JadwalGrid';
 import { GAYA_STATUS, LABEL_ALASAN, labelPeriode, paletVars, STATUS_UBAH, type StatusUbah } from './jadwal';
-import type { HasilBuat, HasilUbahSel, TemuanPeriksa, VersiJadwal } from './types';
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
+import { useBuatJadwal, useLepasKunci, usePeriksaJadwal, useTerbitkan, useUbahSel } from './jadwal.api';
+import type { HasilBuat, VersiJadwal } from './types';
 
 /**
  * Adjusting one cell: WFO / WFH / PIKET with an optional note, checked by the server at once. A refusal
@@ -52,14 +50,14 @@ export function SelModal({
   const [catatan, setCatatan] = useState('');
   const [galat, setGalat] = useState<ApiError | null>(null);
   const [sibuk, setSibuk] = useState<'simpan' | 'lepas' | null>(null);
+  const ubahSel = useUbahSel();
+  const lepasKunci = useLepasKunci();
 
   const simpan = () => {
     setSibuk('simpan');
     setGalat(null);
-    api<HasilUbahSel>('/api/jadwal/sel', {
-      method: 'POST',
-      body: { key: orang.key, tanggal: hari.tanggal, status, catatan: catatan.trim() || undefined },
-    })
+    ubahSel
+      .mutateAsync({ key: orang.key, tanggal: hari.tanggal, status, catatan: catatan.trim() || undefined })
       .then((r) => {
         notifications.show({
           color: 'green',
@@ -75,7 +73,7 @@ export function SelModal({
         onClose();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(null);
       });
   };
@@ -83,16 +81,15 @@ export function SelModal({
   const lepas = () => {
     setSibuk('lepas');
     setGalat(null);
-    api<{ dilepas: boolean }>(withQuery('/api/jadwal/kunci', { key: orang.key, tanggal: hari.tanggal }), {
-      method: 'DELETE',
-    })
+    lepasKunci
+      .mutateAsync({ key: orang.key, tanggal: hari.tanggal })
       .then(() => {
         notifications.show({ color: 'green', message: t('jd.ubah.kunciDilepas') });
         onBerubah([]);
         onClose();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(null);
       });
   };
@@ -205,14 +202,12 @@ export function BuatModal({
   opd,
   opdNama,
   onClose,
-  onBerubah,
 }: {
   dari: string;
   sampai: string;
   opd: string | null;
   opdNama: string;
   onClose: () => void;
-  onBerubah: () => void;
 }) {
   const { t, lang, pick } = useI18n();
   const [hasil, setHasil] = useState<HasilBuat | null>(null);
@@ -222,6 +217,8 @@ export function BuatModal({
   const [kohort, setKohort] = useState(false);
   const [utamakanPermintaan, setUtamakanPermintaan] = useState(false);
 
+  const buatJadwal = useBuatJadwal();
+  const terbitkanDraf = useTerbitkan();
   const buat = () => {
     setSibuk(true);
     setGalat(null);
@@ -234,28 +231,28 @@ export function BuatModal({
         ? ['permintaan', 'merata', 'rotasi_piket', 'kohort', 'stabil']
         : undefined,
     };
-    api<HasilBuat>('/api/jadwal/buat', { method: 'POST', body })
+    buatJadwal
+      .mutateAsync(body)
       .then((r) => {
         setHasil(r);
         setSibuk(false);
-        onBerubah();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(false);
       });
   };
   const terbitkan = (id: string) => {
     setSibuk(true);
     setGalat(null);
-    api<{ diberitahu: number }>(`/api/jadwal/${id}/terbit`, { method: 'POST', body: {} })
+    terbitkanDraf
+      .mutateAsync(id)
       .then((r) => {
         setTerbit(r.diberitahu);
         setSibuk(false);
-        onBerubah();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(false);
       });
   };
@@ -357,33 +354,26 @@ const LABEL_JENIS_VERSI: Record<string, { id: string; en: string }> = {
 };
 
 /** The draft versions overlapping the period, each with a publish button. */
-export function TerbitModal({
-  draf,
-  onClose,
-  onBerubah,
-}: {
-  draf: readonly VersiJadwal[];
-  onClose: () => void;
-  onBerubah: () => void;
-}) {
+export function TerbitModal({ draf, onClose }: { draf: readonly VersiJadwal[]; onClose: () => void }) {
   const me = useMe();
   const { t, lang, pick } = useI18n();
   const [sibuk, setSibuk] = useState<string | null>(null);
   const [galat, setGalat] = useState<ApiError | null>(null);
+  const terbitkanDraf = useTerbitkan();
   const terbitkan = (v: VersiJadwal) => {
     setSibuk(v.id);
     setGalat(null);
-    api<{ diberitahu: number }>(`/api/jadwal/${v.id}/terbit`, { method: 'POST', body: {} })
+    terbitkanDraf
+      .mutateAsync(v.id)
       .then((r) => {
         notifications.show({
           color: 'green',
           message: t('jd.terbit.berhasil', { n: fmtAngka(r.diberitahu, lang) }),
         });
         setSibuk(null);
-        onBerubah();
       })
       .catch((e: unknown) => {
-        setGalat(asError(e));
+        setGalat(keApiError(e));
         setSibuk(null);
       });
   };
@@ -473,7 +463,7 @@ export function PeriksaModal({
   onClose: () => void;
 }) {
   const { t, lang, pick } = useI18n();
-  const r = useApi<TemuanPeriksa[]>(withQuery('/api/jadwal/periksa', { dari, sampai, opd }));
+  const r = usePeriksaJadwal({ dari, sampai, opd });
   const temuan = r.data ?? [];
   return (
     <Modal opened onClose={onClose} title={t('jd.periksa.judul')} size="xl">
@@ -481,8 +471,8 @@ export function PeriksaModal({
         <Text size="sm" c="dimmed">
           {t('jd.periksa.bantuan', { periode: labelPeriode(dari, sampai, lang) })}
         </Text>
-        {r.loading && <Loading />}
-        {r.error && <ErrorAlert error={r.error} onRetry={r.reload} />}
+        {r.isLoading && <Loading />}
+        {r.error && <ErrorAlert error={r.error} onRetry={() => void r.refetch()} />}
         {r.data && (
           <Alert
             color={temuan.length ? 'orange' : 'green'}

@@ -21,13 +21,12 @@ import { fmtAngka, todayIn } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { ROSTER_WRITE_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
 import { BuatModal, PeriksaModal, SelModal, TerbitModal } from './JadwalDialog';
 import { JadwalGrid, type PilihanSel } from './JadwalGrid';
 import { JadwalTotal, Legenda } from './JadwalTotal';
 import { labelPeriode, paletVars, periodeBawaan } from './jadwal';
+import { useJadwalGrid, useVersiJadwal } from './jadwal.api';
 import { PeriodePicker } from './PeriodePicker';
-import type { GridJadwal, VersiJadwal } from './types';
 import { useOpdPilihan } from './use-opd-pilihan';
 import './jadwal.css';
 
@@ -70,18 +69,16 @@ export function JadwalPage() {
   );
 
   // Without a period in the address: that of the newest schedule built, else this month.
-  const semuaVersi = useApi<VersiJadwal[]>(adaPeriode ? null : '/api/jadwal');
+  const semuaVersi = useVersiJadwal(null, !adaPeriode);
   useEffect(() => {
     if (adaPeriode || (!semuaVersi.data && !semuaVersi.error)) return;
     const p = periodeBawaan(semuaVersi.data ?? [], todayIn(me.pemda.zonaWaktu));
     setParam({ dari: p.dari, sampai: p.sampai });
   }, [adaPeriode, semuaVersi.data, semuaVersi.error, me.pemda.zonaWaktu, setParam]);
 
-  const gridPath = adaPeriode && opd ? withQuery('/api/jadwal/grid', { dari, sampai, opd: opdKode }) : null;
-  const grid = useApi<GridJadwal>(gridPath);
-  const versi = useApi<VersiJadwal[]>(
-    penulis && adaPeriode ? withQuery('/api/jadwal', { dari, sampai, opd: opdKode }) : null,
-  );
+  const periode = adaPeriode ? { dari, sampai, opd: opdKode } : null;
+  const grid = useJadwalGrid(periode && opd ? periode : null);
+  const versi = useVersiJadwal(periode, penulis && periode !== null);
   // The drafts this caller may publish (a Pemda-wide draft is listed to an OPD admin, not theirs to publish).
   const draf = useMemo(
     () => (versi.data ?? []).filter((v) => v.status === 'draft' && v.bolehTerbit),
@@ -96,11 +93,6 @@ export function JadwalPage() {
   const samakan = (ke: RefObject) => (x: number) => {
     const el = ke.current;
     if (el && Math.abs(el.scrollLeft - x) > 0.5) el.scrollLeft = x;
-  };
-
-  const muatUlang = () => {
-    grid.reload();
-    versi.reload();
   };
 
   const opsi = useMemo(() => {
@@ -121,7 +113,7 @@ export function JadwalPage() {
         <Box>
           <Group gap="xs" align="center">
             <Title order={2}>{t('jd.judul')}</Title>
-            {grid.loading && g && <Loader size="xs" />}
+            {grid.isFetching && g && <Loader size="xs" />}
           </Group>
           <Text size="sm" c="dimmed" data-testid="jadwal-ringkas">
             {[
@@ -233,13 +225,13 @@ export function JadwalPage() {
         </Alert>
       )}
       {pil.error && <ErrorAlert error={pil.error} />}
-      {grid.error && <ErrorAlert error={grid.error} onRetry={grid.reload} />}
+      {grid.error && <ErrorAlert error={grid.error} onRetry={() => void grid.refetch()} />}
       {!opd && !pil.loading && (
         <Card withBorder padding="lg" data-testid="jadwal-pilih-opd">
           <Text c="dimmed">{t('jd.pilihOpdBantuan')}</Text>
         </Card>
       )}
-      {((grid.loading && !g) || (!adaPeriode && !semuaVersi.error)) && <Loading />}
+      {((grid.isLoading && !g) || (!adaPeriode && !semuaVersi.error)) && <Loading />}
       {g && g.orang.length === 0 && (
         <Card withBorder padding="lg" data-testid="jadwal-kosong">
           <Text c="dimmed">{t('jd.tanpaPegawai')}</Text>
@@ -275,10 +267,7 @@ export function JadwalPage() {
           pilihan={pilihan}
           aturan={pilihan.sel.a >= 0 ? (g.aturan[pilihan.sel.a] ?? null) : null}
           onClose={() => setPilihan(null)}
-          onBerubah={(p) => {
-            setPeringatan(p);
-            muatUlang();
-          }}
+          onBerubah={(p) => setPeringatan(p)}
         />
       )}
       {dialog === 'buat' && adaPeriode && (
@@ -288,12 +277,9 @@ export function JadwalPage() {
           opd={opdKode}
           opdNama={opdNama}
           onClose={() => setDialog(null)}
-          onBerubah={muatUlang}
         />
       )}
-      {dialog === 'terbit' && (
-        <TerbitModal draf={draf} onClose={() => setDialog(null)} onBerubah={muatUlang} />
-      )}
+      {dialog === 'terbit' && <TerbitModal draf={draf} onClose={() => setDialog(null)} />}
       {dialog === 'periksa' && adaPeriode && (
         <PeriksaModal dari={dari} sampai={sampai} opd={opdKode} onClose={() => setDialog(null)} />
       )}

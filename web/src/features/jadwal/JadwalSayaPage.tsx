@@ -16,11 +16,9 @@ import { isIsoDate, namaBulan, namaHari, type StatusJadwal } from '@sigap/domain
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { withQuery } from '../../lib/api';
 import { fmtTanggal, todayIn } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
 import {
   GAYA_STATUS,
   geserBulan,
@@ -32,8 +30,9 @@ import {
   periodeTerdekat,
   URUTAN_STATUS,
 } from './jadwal';
+import { useJadwalSaya, useTerbitSaya } from './jadwal.api';
 import { PermintaanSaya } from './PermintaanSaya';
-import type { HariSaya, JadwalSaya, TerbitSaya } from './types';
+import type { HariSaya } from './types';
 import './jadwal.css';
 
 /** A plain calendar glyph (no icon font: the app works offline with system fonts). */
@@ -198,7 +197,7 @@ export function JadwalSayaPage() {
   const pDari = params.get('dari') ?? '';
   const pSampai = params.get('sampai') ?? '';
   const sah = isIsoDate(pDari) && isIsoDate(pSampai) && pDari <= pSampai;
-  const terbit = useApi<TerbitSaya>(me.pegawaiId ? '/api/jadwal-saya/terbit' : null);
+  const terbit = useTerbitSaya(!!me.pegawaiId);
   const periode = terbit.data?.periode ?? [];
   const terdekat = periodeTerdekat(periode, hariIni);
   const terbaru = periode.reduce<(typeof periode)[number] | null>(
@@ -210,9 +209,7 @@ export function JadwalSayaPage() {
   const { dari, sampai } = sah
     ? { dari: pDari, sampai: pSampai }
     : periodeBulan((terdekat?.dari ?? hariIni).slice(0, 7));
-  const r = useApi<JadwalSaya>(
-    me.pegawaiId && !menunggu ? withQuery('/api/jadwal-saya', { dari, sampai }) : null,
-  );
+  const r = useJadwalSaya(me.pegawaiId && !menunggu ? { dari, sampai } : null);
   const minggu = useMemo(() => mingguPeriode(dari, sampai), [dari, sampai]);
   const byTanggal = useMemo(() => new Map((r.data?.hari ?? []).map((h) => [h.tanggal, h])), [r.data]);
   const adaJadwal = (r.data?.hari ?? []).some((h) => h.status !== null);
@@ -288,8 +285,8 @@ export function JadwalSayaPage() {
           {t('jd.saya.tanpaPegawai')}
         </Alert>
       )}
-      {r.error && <ErrorAlert error={r.error} onRetry={r.reload} />}
-      {(menunggu || (r.loading && !r.data)) && <Loading />}
+      {r.error && <ErrorAlert error={r.error} onRetry={() => void r.refetch()} />}
+      {(menunggu || (r.isLoading && !r.data)) && <Loading />}
       {r.data && !adaJadwal && (
         <Card withBorder padding="xl" data-testid="saya-kosong">
           <EmptyState

@@ -7,10 +7,10 @@ import { withQuery } from '../../lib/api';
 import { fmtAngka, todayIn } from '../../lib/format';
 import { type TFunction, useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
 import { akhirPekan, labelPeriode, paletVars, periodeBawaan, tingkatOkupansi } from './jadwal';
+import { useOkupansi, useVersiJadwal } from './jadwal.api';
 import { PeriodePicker } from './PeriodePicker';
-import type { Okupansi, OkupansiHari, VersiJadwal } from './types';
+import type { OkupansiHari } from './types';
 import './jadwal.css';
 
 function judulSel(t: TFunction, h: OkupansiHari): string {
@@ -40,14 +40,14 @@ export function OkupansiPage() {
     (d1: string, d2: string) => setParams({ dari: d1, sampai: d2 }, { replace: true }),
     [setParams],
   );
-  const versi = useApi<VersiJadwal[]>(adaPeriode ? null : '/api/jadwal');
+  const versi = useVersiJadwal(null, !adaPeriode);
   useEffect(() => {
     if (adaPeriode || (!versi.data && !versi.error)) return;
     const p = periodeBawaan(versi.data ?? [], todayIn(me.pemda.zonaWaktu));
     setPeriode(p.dari, p.sampai);
   }, [adaPeriode, versi.data, versi.error, me.pemda.zonaWaktu, setPeriode]);
 
-  const r = useApi<Okupansi>(adaPeriode ? withQuery('/api/jadwal/okupansi', { dari, sampai }) : null);
+  const r = useOkupansi(adaPeriode ? { dari, sampai } : null);
   const o = r.data;
   const libur = useMemo(() => (o?.hari ?? []).map((h) => !h.hariKerja || akhirPekan(h.tanggal)), [o]);
   const total = useMemo(
@@ -85,8 +85,8 @@ export function OkupansiPage() {
         </Box>
         {adaPeriode && <PeriodePicker dari={dari} sampai={sampai} onChange={setPeriode} />}
       </Group>
-      {r.error && <ErrorAlert error={r.error} onRetry={r.reload} />}
-      {(r.loading || !adaPeriode) && !o && <Loading />}
+      {r.error && <ErrorAlert error={r.error} onRetry={() => void r.refetch()} />}
+      {(r.isLoading || !adaPeriode) && !o && <Loading />}
       {o && (
         <Alert
           color={lewat.length ? 'red' : 'green'}

@@ -1,16 +1,10 @@
 import { Button, Card, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/Feedback';
-import { type ApiError, api, withQuery } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useApi } from '../../lib/use-api';
-
-interface Permintaan {
-  tanggal: string;
-  lokasi: 'WFO' | 'WFH';
-  alasan: string;
-}
+import { useKirimPermintaan, usePermintaanSaya } from './jadwal.api';
 
 /**
  * The employee's WFO/WFH requests for days from today on. The next schedule build honours them where
@@ -18,7 +12,8 @@ interface Permintaan {
  */
 export function PermintaanSaya({ dari, sampai, hariIni }: { dari: string; sampai: string; hariIni: string }) {
   const { t, lang } = useI18n();
-  const daftar = useApi<Permintaan[]>(withQuery('/api/jadwal-saya/permintaan', { dari, sampai }));
+  const daftar = usePermintaanSaya(dari, sampai);
+  const kirimPermintaan = useKirimPermintaan();
   const [tanggal, setTanggal] = useState(hariIni >= dari && hariIni <= sampai ? hariIni : dari);
   const [lokasi, setLokasi] = useState<'WFO' | 'WFH'>('WFH');
   const [alasan, setAlasan] = useState('');
@@ -28,15 +23,15 @@ export function PermintaanSaya({ dari, sampai, hariIni }: { dari: string; sampai
   const kirim = (v: { tanggal: string; lokasi: 'WFO' | 'WFH' | null; alasan?: string }) => {
     setSibuk(true);
     setGalat(null);
-    api('/api/jadwal-saya/permintaan', { method: 'POST', body: v })
+    kirimPermintaan
+      .mutateAsync(v)
       .then(() => {
         setSibuk(false);
         setAlasan('');
-        daftar.reload();
       })
       .catch((e: unknown) => {
         setSibuk(false);
-        setGalat(e as ApiError);
+        setGalat(keApiError(e));
       });
   };
 

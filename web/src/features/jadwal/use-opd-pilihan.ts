@@ -1,8 +1,8 @@
 import { scopeOf } from '@sigap/domain';
 import { useMemo } from 'react';
 import { useMe } from '../../lib/session';
-import type { OpdNode, OpdTree } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { OpdNode } from '../../lib/types';
+import { useOpdTree } from '../org/org.api';
 import { indexOpd } from '../org/tree';
 
 export interface OpsiOpd {
@@ -19,7 +19,7 @@ export interface OpsiOpd {
  */
 export function useOpdPilihan() {
   const me = useMe();
-  const tree = useApi<OpdTree>('/api/opd');
+  const tree = useOpdTree();
   const scope = useMemo(
     () =>
       scopeOf(
@@ -54,5 +54,5 @@ export function useOpdPilihan() {
       namaOf: new Map(list.map((n) => [n.kode, n.nama])),
     };
   }, [tree.data, scope]);
-  return { ...hasil, semua: scope.all, loading: tree.loading, error: tree.error };
+  return { ...hasil, semua: scope.all, loading: tree.isLoading, error: tree.error };
 }

@@ -16,11 +16,11 @@ import type { RujukanAturan } from '@sigap/domain';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { ApiError, api, withQuery } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtAngka } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n';
-import type { DampakKebijakan, DampakOpd, PenjelasanPegawai } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { DampakOpd, PenjelasanPegawai } from '../../lib/types';
+import { jelaskanPegawai, useDampakKebijakan } from './kebijakan.api';
 
 const KOLOM = ['total', 'wfo', 'wfh', 'bebas', 'maksKantor', 'piket'] as const;
 
@@ -33,9 +33,7 @@ export function DampakPanel({ id, versi, mulai }: { id: string; versi: number; m
   const { t, lang, pick } = useI18n();
   const [pilihan, setPilihan] = useState<string | null>(null);
   const tanggal = pilihan ?? mulai;
-  const d = useApi<DampakKebijakan>(
-    /^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? withQuery('/api/kebijakan-dampak', { tanggal, id, versi }) : null,
-  );
+  const d = useDampakKebijakan(id, versi, tanggal);
   const data = d.data;
   const adaLibur = !!data?.opd.some((o) => o.libur > 0);
   const kolom = adaLibur ? [...KOLOM, 'libur' as const] : KOLOM;
@@ -81,8 +79,8 @@ export function DampakPanel({ id, versi, mulai }: { id: string; versi: number; m
         </Text>
       </Card>
 
-      {d.error && <ErrorAlert error={d.error} onRetry={d.reload} />}
-      {d.loading && !data && <Loading />}
+      {d.error && <ErrorAlert error={d.error} onRetry={() => void d.refetch()} />}
+      {d.isLoading && !data && <Loading />}
       {data && (
         <>
           {!ikut && (
@@ -195,12 +193,10 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
     setError(null);
     setHasil(null);
     try {
-      setHasil(
-        await api<PenjelasanPegawai>('/api/kebijakan-jelaskan', { query: { nip: nip.trim(), tanggal } }),
-      );
+      setHasil(await jelaskanPegawai(nip.trim(), tanggal));
     } catch (err) {
       setHasil(null);
-      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

@@ -3,19 +3,18 @@ import { hariKerja, type IsoDate, type Kebijakan, namaBulan, namaHari } from '@s
 import { useMemo, useState } from 'react';
 import { fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import type { HariLibur, Pengaturan } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import { useHariLibur, usePengaturan } from '../pengaturan/pengaturan.api';
 import { berlakuTanggal, kalender, mingguBulan } from './dokumen';
 
 /** The Pemda's hours and a year's holidays: what decides the working days of a date. */
 export function useKalender(tahun: number) {
-  const s = useApi<Pengaturan>('/api/pengaturan');
-  const libur = useApi<HariLibur[]>(`/api/kalender/libur?tahun=${tahun}`);
+  const s = usePengaturan();
+  const libur = useHariLibur(tahun);
   const kal = useMemo(
     () => (s.data && libur.data ? kalender(s.data.jamKerja, libur.data) : null),
     [s.data, libur.data],
   );
-  return { kal, error: s.error ?? libur.error };
+  return { kal, error: s.error ?? libur.error ?? null };
 }
 
 /**

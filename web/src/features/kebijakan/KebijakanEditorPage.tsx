@@ -25,13 +25,12 @@ import { parseKebijakan, uraikanAturan } from '@sigap/domain';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { ApiError, type ApiIssue, api } from '../../lib/api';
+import { type ApiError, type ApiIssue, keApiError } from '../../lib/api';
 import { todayIn } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import { LABEL_STATUS_KEBIJAKAN, labelOf } from '../../lib/labels';
 import { useMe } from '../../lib/session';
-import type { HasilSimpanKebijakan, HasilValidasiKebijakan, KebijakanDetail } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { HasilValidasiKebijakan } from '../../lib/types';
 import { IdentitasKebijakan } from './bagian';
 import {
   aturanSementara,
@@ -41,6 +40,7 @@ import {
   templatKebijakan,
   ubahIdentitas,
 } from './dokumen';
+import { useKebijakan, useSimpanKebijakan, validasiKebijakan } from './kebijakan.api';
 import { keBaris, YamlEditor } from './YamlEditor';
 
 /** /kebijakan/baru: a new policy from the commented template. */
@@ -53,8 +53,8 @@ export function KebijakanBaruPage() {
 /** /kebijakan/:id/revisi: the latest version's text with the next version number. */
 export function KebijakanRevisiPage() {
   const { id = '' } = useParams();
-  const detail = useApi<KebijakanDetail>(`/api/kebijakan/${encodeURIComponent(id)}`);
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  const detail = useKebijakan(id);
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const latest = detail.data?.versi.at(-1);
   if (!latest) return <Loading />;
   return (
@@ -113,6 +113,7 @@ function Editor({ awal, revisi }: { awal: string; revisi?: { id: string; judul: 
   const [busy, setBusy] = useState(false);
   const [serverMasalah, setServerMasalah] = useState<{ untuk: string; list: Masalah[] } | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const simpanKebijakan = useSimpanKebijakan();
   const [temuan, setTemuan] = useState<{ untuk: string; hasil: HasilValidasiKebijakan } | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<ApiError | null>(null);
@@ -141,10 +142,7 @@ function Editor({ awal, revisi }: { awal: string; revisi?: { id: string; judul: 
     setServerMasalah(null);
     const sent = text;
     try {
-      const r = await api<HasilSimpanKebijakan>('/api/kebijakan', {
-        method: 'POST',
-        raw: { contentType: 'text/yaml', data: sent },
-      });
+      const r = await simpanKebijakan.mutateAsync(sent);
       notifications.show({
         color: 'green',
         message: r.berubah
@@ -157,7 +155,7 @@ function Editor({ awal, revisi }: { awal: string; revisi?: { id: string; judul: 
       });
       void navigate(`/kebijakan/${encodeURIComponent(r.id)}?versi=${r.versi}`);
     } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err));
+      const e = keApiError(err);
       if (e.issues.length > 0) setServerMasalah({ untuk: sent, list: dariServer(e.issues) });
       setSaveError(e);
     } finally {
@@ -170,13 +168,10 @@ function Editor({ awal, revisi }: { awal: string; revisi?: { id: string; judul: 
     setCheckError(null);
     const sent = text;
     try {
-      const r = await api<HasilValidasiKebijakan>('/api/kebijakan/validasi', {
-        method: 'POST',
-        raw: { contentType: 'text/yaml', data: sent },
-      });
+      const r = await validasiKebijakan(sent);
       setTemuan({ untuk: sent, hasil: r });
     } catch (err) {
-      setCheckError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setCheckError(keApiError(err));
     } finally {
       setChecking(false);
     }

@@ -10,9 +10,9 @@ import { useI18n } from '../../lib/i18n';
 import { POLICY_WRITE_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
 import type { KebijakanRingkas } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
 import { StatusBadge } from './bagian';
 import { dalamMasaBerlaku } from './dokumen';
+import { useDaftarKebijakan } from './kebijakan.api';
 
 /** The versions of a policy as badges: "v2 Aktif", "v1 Diganti". */
 function VersiBadges({ k }: { k: KebijakanRingkas }) {
@@ -54,7 +54,7 @@ export function KebijakanListPage() {
   const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const canWrite = hasRole(me, POLICY_WRITE_ROLES);
-  const list = useApi<KebijakanRingkas[]>('/api/kebijakan');
+  const list = useDaftarKebijakan();
   const perTanggal = tanggal || todayIn(me.pemda.zonaWaktu);
   const rows = list.data ? [...list.data].sort((a, b) => b.tanggal.localeCompare(a.tanggal)) : [];
   const berlaku = (k: KebijakanRingkas) => pick(uraikanBerlaku({ berlaku: k.berlaku } as Kebijakan));
@@ -84,8 +84,8 @@ export function KebijakanListPage() {
           )}
         </Group>
       </Group>
-      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isLoading && !list.data && <Loading />}
       {list.data && rows.length === 0 && (
         <Card withBorder padding="lg" data-testid="kb-kosong">
           <Text c="dimmed">{t('kb.kosong')}</Text>

@@ -20,18 +20,18 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LABEL_STATUS_KEBIJAKAN, labelOf, POLICY_WRITE_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import type { KebijakanDetail, VersiKebijakan } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { VersiKebijakan } from '../../lib/types';
 import { BandingkanVersi } from './BandingkanVersi';
 import { DaftarAturan, IdentitasKebijakan, StatusBadge } from './bagian';
 import { DampakPanel } from './DampakPanel';
 import { tanggalPertama } from './dokumen';
 import { KalenderBerlaku, useKalender } from './KalenderBerlaku';
+import { useKebijakan, useUbahStatusKebijakan } from './kebijakan.api';
 
 type Tab = 'isi' | 'bandingkan' | 'dampak';
 const TABS: readonly Tab[] = ['isi', 'bandingkan', 'dampak'];
@@ -53,7 +53,7 @@ export function KebijakanPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const canWrite = hasRole(me, POLICY_WRITE_ROLES);
-  const detail = useApi<KebijakanDetail>(`/api/kebijakan/${encodeURIComponent(id)}`);
+  const detail = useKebijakan(id);
   const [yamlOpen, setYamlOpen] = useState(false);
   const [dialog, setDialog] = useState<{ versi: number; status: 'aktif' | 'dicabut' } | null>(null);
 
@@ -79,7 +79,7 @@ export function KebijakanPage() {
       { replace: true },
     );
 
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data || !v || !k) return <Loading />;
 
   const mulai = kal ? tanggalPertama(k, kal) : (k.berlaku.dari ?? k.berlaku.tanggal?.[0] ?? k.tanggal);
@@ -247,7 +247,6 @@ export function KebijakanPage() {
           onClose={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
-            detail.reload();
           }}
         />
       )}
@@ -272,6 +271,7 @@ function UbahStatus({
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const ubahStatus = useUbahStatusKebijakan();
   const [shown, setShown] = useState(dialog);
   if (dialog && dialog !== shown) setShown(dialog);
   const d = shown;
@@ -282,10 +282,7 @@ function UbahStatus({
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ diganti: number[] }>(
-        `/api/kebijakan/${encodeURIComponent(id)}/versi/${d.versi}/status`,
-        { method: 'POST', body: { status: d.status } },
-      );
+      const r = await ubahStatus.mutateAsync({ id, versi: d.versi, status: d.status });
       const base = t(d.status === 'aktif' ? 'kb.diaktifkan' : 'kb.dicabut', { v: d.versi });
       notifications.show({
         color: d.status === 'aktif' ? 'green' : 'orange',
@@ -293,7 +290,7 @@ function UbahStatus({
       });
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

@@ -18,16 +18,14 @@ import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { OpdBadges } from '../../components/OpdBadges';
-import { withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
 import { fmtAngka, fmtKoordinat, fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LABEL_JENIS_OPD, LABEL_SEKTOR, labelOf, sektorColor } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import type { OpdDetail, OpdTree } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
 import { Nonaktifkan } from '../pegawai/UbahPegawai';
 import { OpdMap } from './OpdMap';
+import { useOpdDetail, useOpdTree } from './org.api';
 import { ancestorsOf, indexOpd, sourceOf } from './tree';
 import { UbahOpd } from './UbahOpd';
 
@@ -36,8 +34,8 @@ export function OpdPage() {
   const { kode = '' } = useParams();
   const { t, lang } = useI18n();
   const { tanggal } = useAsOf();
-  const detail = useApi<OpdDetail>(withQuery(`/api/opd/${encodeURIComponent(kode)}`, { tanggal }));
-  const tree = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
+  const detail = useOpdDetail(kode, tanggal);
+  const tree = useOpdTree(tanggal);
   const idx = useMemo(() => (tree.data ? indexOpd(tree.data.opd) : null), [tree.data]);
   const d = detail.data;
   const me = useMe();
@@ -46,7 +44,7 @@ export function OpdPage() {
   const bolehUbah = hasRole(me, ['pemda_admin', 'bkpsdm_admin']);
   const [dialog, setDialog] = useState<'ubah' | 'nonaktif' | null>(null);
 
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!d) return <Loading />;
 
   const kelasSrc = idx ? sourceOf(idx, d.kode, (n) => n.kelasLayanan !== null) : null;
@@ -122,8 +120,6 @@ export function OpdPage() {
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
-            detail.reload();
-            tree.reload();
           }}
         />
       )}

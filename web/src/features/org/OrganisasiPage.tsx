@@ -16,20 +16,19 @@ import { Link } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { OpdBadges } from '../../components/OpdBadges';
-import { withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
 import { fmtAngka } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { LABEL_JENIS_OPD, labelOf } from '../../lib/labels';
-import type { OpdNode, OpdTree } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { OpdNode } from '../../lib/types';
+import { useOpdTree } from './org.api';
 import { indexOpd, type OpdIndex } from './tree';
 
 /** Organisasi: the OPD tree as of a date, with counts and service-class / sector badges. */
 export function OrganisasiPage() {
   const { t, lang } = useI18n();
   const { tanggal } = useAsOf();
-  const { data, error, loading, reload } = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
+  const { data, error, isLoading: loading, refetch } = useOpdTree(tanggal);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [filter, setFilter] = useState('');
 
@@ -100,7 +99,7 @@ export function OrganisasiPage() {
           {t('org.tutupSemua')}
         </Button>
       </Group>
-      {error && <ErrorAlert error={error} onRetry={reload} />}
+      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <Loading />}
       {idx && (
         <Paper withBorder p={0} data-testid="opd-tree" aria-label={t('org.judul')}>

@@ -13,11 +13,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { BATAS_INDONESIA, RADIUS_GEOFENCE } from '@sigap/domain';
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { type TFunction, useI18n } from '../../lib/i18n';
-import type { ImportSummary, OpdDetail, OpdNode } from '../../lib/types';
-
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
+import type { OpdDetail, OpdNode } from '../../lib/types';
+import { useUbahOpd } from './org.api';
 
 /** A number field as typed: the number, null when empty, NaN when it is not a number. */
 function angkaAtauKosong(v: number | string): number | null {
@@ -83,6 +82,7 @@ export function UbahOpd({
   const [berlaku, setBerlaku] = useState(hariIni);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const ubah = useUbahOpd();
   const set = (patch: Partial<typeof awal>) => {
     setF((x) => ({ ...x, ...patch }));
     setError(null);
@@ -100,14 +100,14 @@ export function UbahOpd({
     setBusy(true);
     setError(null);
     try {
-      const r = await api<ImportSummary>(`/api/opd/${encodeURIComponent(d.kode)}`, { method: 'PUT', body });
+      const r = await ubah.mutateAsync({ kode: d.kode, body });
       notifications.show({
         color: 'green',
         message: r.diubah > 0 ? t('ubah.disimpan') : t('ubah.tidakBerubah'),
       });
       onSaved();
     } catch (err) {
-      setError(asApiError(err));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

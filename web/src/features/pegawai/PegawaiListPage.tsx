@@ -13,29 +13,24 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { JABATAN_LEVEL, JENIS_PEGAWAI, LABEL_JABATAN_LEVEL, LABEL_JENIS_PEGAWAI } from '@sigap/domain';
+import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert } from '../../components/Feedback';
-import { type ApiError, api, withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
 import { fmtAngka } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
-import type { OpdTree, PegawaiPage, PegawaiRow } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import type { PegawaiPage, PegawaiRow } from '../../lib/types';
+import { useOpdTree } from '../org/org.api';
+import { type PegawaiFilter, pegawaiKeys, usePegawaiHalaman } from './pegawai.api';
 
 /** Rows per request; the server filters, sorts and counts. */
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 44;
 const ROW_HEIGHT_NARROW = 52;
-
-interface PageStore {
-  key: string;
-  pages: Map<number, readonly PegawaiRow[]>;
-  inflight: Set<number>;
-}
 
 /**
  * Pegawai: search (debounced) and filters run on the server; the table is virtualised and fetches
@@ -73,50 +68,30 @@ export function PegawaiListPage() {
     if ((params.get('q') ?? '') !== q) setParam('q', q || null);
   }, [q, params, setParam]);
 
-  const tree = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
+  const tree = useOpdTree(tanggal);
   const opdOptions = useMemo(
     () => (tree.data?.opd ?? []).map((n) => ({ value: n.kode, label: `${n.kode} — ${n.nama}` })),
     [tree.data],
   );
 
-  const key = JSON.stringify({ q, opd, level, jenis, tanggal });
-  const store = useRef<PageStore>({ key: '', pages: new Map(), inflight: new Set() });
-  const [total, setTotal] = useState<number | null>(null);
-  const [, setVersion] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
+  const filter = useMemo<PegawaiFilter>(
+    () => ({ q, opd, level, jenis, tanggal }),
+    [q, opd, level, jenis, tanggal],
+  );
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  // The pages in view (page 0 always: it brings the total); set after the rows are laid out.
+  const [pages, setPages] = useState<readonly number[]>([0]);
+  const halaman = usePegawaiHalaman(filter, pages, PAGE_SIZE);
+  const total = halaman[0]?.data?.total ?? null;
+  const error = halaman.find((h) => h.error)?.error ?? null;
+  const qc = useQueryClient();
 
-  const fetchPage = useCallback((page: number) => {
-    const s = store.current;
-    if (s.pages.has(page) || s.inflight.has(page)) return;
-    s.inflight.add(page);
-    const forKey = s.key;
-    const f = JSON.parse(forKey) as { q: string; opd: string; level: string; jenis: string; tanggal: string };
-    api<PegawaiPage>('/api/pegawai', {
-      query: { ...f, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
-    })
-      .then((r) => {
-        if (store.current.key !== forKey) return;
-        s.pages.set(page, r.rows);
-        s.inflight.delete(page);
-        setTotal(r.total);
-        setVersion((v) => v + 1);
-      })
-      .catch((e: ApiError) => {
-        if (store.current.key !== forKey) return;
-        s.inflight.delete(page);
-        setError(e);
-      });
-  }, []);
-
-  // A new filter starts from an empty store and the top of the list.
+  // A new filter starts from the top of the list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filter is the trigger
   useEffect(() => {
-    store.current = { key, pages: new Map(), inflight: new Set() };
-    setTotal(null);
-    setError(null);
     scrollRef.current?.scrollTo({ top: 0 });
-    fetchPage(0);
-  }, [key, fetchPage]);
+    setPages([0]);
+  }, [filter]);
 
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -133,15 +108,19 @@ export function PegawaiListPage() {
 
   useEffect(() => {
     if (total === null) return;
-    for (let p = firstPage; p <= lastPage; p++) fetchPage(p);
-  }, [firstPage, lastPage, total, fetchPage]);
+    const next = [0];
+    for (let p = Math.max(1, firstPage); p <= lastPage; p++) next.push(p);
+    setPages((cur) => (cur.join() === next.join() ? cur : next));
+  }, [firstPage, lastPage, total]);
 
-  const rowAt = (i: number): PegawaiRow | undefined =>
-    store.current.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+  const rowsOf = new Map(pages.map((p, i) => [p, halaman[i]?.data?.rows]));
+  const rowAt = (i: number): PegawaiRow | undefined => rowsOf.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const cols = narrow ? 2 : 6;
-  const loadedRows = [...store.current.pages.values()].reduce((s, r) => s + r.length, 0);
+  const loadedRows = qc
+    .getQueriesData<PegawaiPage>({ queryKey: pegawaiKeys.list(filter) })
+    .reduce((s, [, d]) => s + (d?.rows.length ?? 0), 0);
 
   return (
     <Stack gap="sm" data-testid="page-pegawai-list">
@@ -208,8 +187,7 @@ export function PegawaiListPage() {
         <ErrorAlert
           error={error}
           onRetry={() => {
-            setError(null);
-            for (let p = firstPage; p <= lastPage; p++) fetchPage(p);
+            for (const h of halaman) if (h.error) void h.refetch();
           }}
         />
       )}

@@ -18,14 +18,13 @@ import { Link, useParams } from 'react-router';
 import { AsOfInput } from '../../components/AsOfInput';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { Field } from '../../components/Field';
-import { withQuery } from '../../lib/api';
 import { useAsOf } from '../../lib/as-of';
 import { fmtKoordinat, fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import type { OpdTree, PegawaiDetail } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import { useOpdTree } from '../org/org.api';
+import { usePegawai } from './pegawai.api';
 import { Nonaktifkan, UbahPegawai } from './UbahPegawai';
 
 /** One employee: identity, placement, supervisor, direct reports, contacts and placement history. */
@@ -33,12 +32,8 @@ export function PegawaiPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const { tanggal } = useAsOf();
-  const {
-    data: p,
-    error,
-    reload,
-  } = useApi<PegawaiDetail>(withQuery(`/api/pegawai/${encodeURIComponent(id)}`, { tanggal }));
-  const tree = useApi<OpdTree>(withQuery('/api/opd', { tanggal }));
+  const { data: p, error, refetch } = usePegawai(id, tanggal);
+  const tree = useOpdTree(tanggal);
   const namaOpd = useMemo(() => new Map((tree.data?.opd ?? []).map((n) => [n.kode, n.nama])), [tree.data]);
   const me = useMe();
   const [dialog, setDialog] = useState<'ubah' | 'nonaktif' | null>(null);
@@ -56,7 +51,7 @@ export function PegawaiPage() {
     );
   }, [me, tree.data, p]);
 
-  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (!p) return <Loading />;
 
   const dash = t('umum.kosong');
@@ -126,7 +121,6 @@ export function PegawaiPage() {
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
-            reload();
           }}
         />
       )}
@@ -140,7 +134,6 @@ export function PegawaiPage() {
           onClose={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
-            reload();
           }}
         />
       )}

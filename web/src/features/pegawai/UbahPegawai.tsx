@@ -2,13 +2,12 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@ma
 import { notifications } from '@mantine/notifications';
 import { JABATAN_LEVEL, LABEL_JABATAN_LEVEL } from '@sigap/domain';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
-import type { ImportSummary, OpdNode, PegawaiDetail } from '../../lib/types';
-
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e)));
+import type { OpdNode, PegawaiDetail } from '../../lib/types';
+import { useNonaktifkan, useUbahPegawai } from './pegawai.api';
 
 /** Edit one employee from an effective date (PUT /api/pegawai/:id). */
 export function UbahPegawai({
@@ -39,6 +38,7 @@ export function UbahPegawai({
   const [berlaku, setBerlaku] = useState(hariIni);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const ubah = useUbahPegawai();
   const set = (patch: Partial<typeof awal>) => {
     setF((x) => ({ ...x, ...patch }));
     setError(null);
@@ -53,14 +53,14 @@ export function UbahPegawai({
     setBusy(true);
     setError(null);
     try {
-      const r = await api<ImportSummary>(`/api/pegawai/${p.id}`, { method: 'PUT', body });
+      const r = await ubah.mutateAsync({ id: p.id, body });
       notifications.show({
         color: 'green',
         message: r.diubah > 0 ? t('ubah.disimpan') : t('ubah.tidakBerubah'),
       });
       onSaved();
     } catch (err) {
-      setError(asApiError(err));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }
@@ -175,13 +175,14 @@ export function Nonaktifkan({
   const [berlaku, setBerlaku] = useState(hariIni);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const nonaktifkan = useNonaktifkan();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ message?: string }>(url, { method: 'POST', body: { berlaku } });
+      const r = await nonaktifkan.mutateAsync({ url, berlaku });
       // The server's own words when it has more to say (an employee's sign-in account switched off too).
       notifications.show({
         color: 'green',
@@ -190,7 +191,7 @@ export function Nonaktifkan({
       });
       onDone(berlaku);
     } catch (err) {
-      setError(asApiError(err));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

@@ -11,27 +11,13 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../../lib/api';
 import { fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
+import { useBacaPemberitahuan, usePemberitahuan } from './pemberitahuan.api';
 import { waktuLalu } from './waktu';
-
-/** GET /api/pemberitahuan (server/src/modules/pemberitahuan/pemberitahuan.service.ts). */
-export interface DaftarPemberitahuan {
-  readonly belumDibaca: number;
-  readonly item: readonly {
-    readonly id: string;
-    readonly jenis: string;
-    readonly judul: string;
-    readonly isi: string;
-    readonly tautan: string | null;
-    readonly dibuatPada: string;
-    readonly dibaca: boolean;
-  }[];
-}
 
 /** How often the unread count is asked for while the app is open. */
 const SELANG_MS = 60_000;
@@ -62,38 +48,28 @@ export function Lonceng() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const [data, setData] = useState<DaftarPemberitahuan | null>(null);
   const [buka, setBuka] = useState(false);
-  const [sekarang, setSekarang] = useState(() => Date.now());
   const tertaut = me.pegawaiId !== null;
+  // Polled every SELANG_MS; a failed poll leaves the bell as it was (the page reports network trouble).
+  const q = usePemberitahuan(tertaut, SELANG_MS);
+  const data = q.data ?? null;
+  const sekarang = q.dataUpdatedAt || Date.now();
+  const { refetch } = q;
+  const bacaM = useBacaPemberitahuan();
 
-  const muat = useCallback(() => {
-    if (!tertaut) return;
-    api<DaftarPemberitahuan>('/api/pemberitahuan')
-      .then((d) => {
-        setData(d);
-        setSekarang(Date.now());
-      })
-      .catch(() => {
-        // the bell stays as it was; the page itself reports network trouble
-      });
-  }, [tertaut]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: navigation and language are refetch triggers
-  useEffect(muat, [muat, location.pathname, location.search, lang]);
+  // Each navigation asks again (the first answer comes with the query itself).
+  const lokasi = `${location.pathname}${location.search}`;
+  const lalu = useRef(lokasi);
   useEffect(() => {
-    if (!tertaut) return;
-    const id = window.setInterval(muat, SELANG_MS);
-    return () => window.clearInterval(id);
-  }, [muat, tertaut]);
+    if (lalu.current === lokasi) return;
+    lalu.current = lokasi;
+    if (tertaut) void refetch();
+  }, [refetch, tertaut, lokasi]);
 
   if (!tertaut) return null;
   const belum = data?.belumDibaca ?? 0;
 
-  const baca = (id?: string) =>
-    api('/api/pemberitahuan/baca', { method: 'POST', body: id ? { id } : {} })
-      .then(muat)
-      .catch(() => {});
+  const baca = (id?: string) => bacaM.mutateAsync(id).catch(() => {});
 
   return (
     <Popover
@@ -121,7 +97,7 @@ export function Lonceng() {
             size="lg"
             onClick={() => {
               setBuka((o) => !o);
-              muat();
+              void refetch();
             }}
             aria-label={belum ? t('notif.labelBelum', { n: belum }) : t('notif.judul')}
             data-testid="lonceng"

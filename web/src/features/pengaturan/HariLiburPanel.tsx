@@ -17,22 +17,18 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { fmtAngka, fmtTanggal } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import { csvDataUrl, JENIS_LIBUR, masalahLibur, tahunDominan, templatLiburCsv } from '../../lib/libur';
 import type { HariLibur } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import { useHapusLibur, useHariLibur, useImporLibur, useTambahLibur } from './pengaturan.api';
 
 const LIBUR_COLOR: Record<HariLibur['jenis'], string> = {
   libur_nasional: 'red',
   cuti_bersama: 'orange',
   libur_daerah: 'grape',
 };
-
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'JARINGAN', String(e));
-}
 
 /**
  * The holiday calendar of a year; the Pemda admin adds and deletes days and imports next year's decree
@@ -41,16 +37,15 @@ function asApiError(e: unknown): ApiError {
 export function HariLiburPanel({ thisYear, canEdit }: { thisYear: number; canEdit: boolean }) {
   const { t, lang } = useI18n();
   const [tahun, setTahun] = useState(String(thisYear));
-  const libur = useApi<HariLibur[]>(`/api/kalender/libur?tahun=${tahun}`);
+  const libur = useHariLibur(tahun);
   const years = Array.from({ length: thisYear + 2 - 2020 }, (_, i) => String(2020 + i));
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<HariLibur | null>(null);
 
-  /** Shows the year a change landed in (or reloads the one shown). */
+  /** Shows the year a change landed in (the write itself refreshes the year shown). */
   const show = (year: number | null) => {
     if (year !== null && String(year) !== tahun && year >= 2000 && year <= 2100) setTahun(String(year));
-    else libur.reload();
   };
 
   return (
@@ -85,8 +80,8 @@ export function HariLiburPanel({ thisYear, canEdit }: { thisYear: number; canEdi
             )}
           </Group>
         </Group>
-        {libur.error && <ErrorAlert error={libur.error} onRetry={libur.reload} />}
-        {libur.loading && !libur.data && <Loading />}
+        {libur.error && <ErrorAlert error={libur.error} onRetry={() => void libur.refetch()} />}
+        {libur.isLoading && !libur.data && <Loading />}
         {libur.data && (
           <Table.ScrollContainer minWidth={canEdit ? 720 : 640}>
             <Table striped data-testid="atur-libur">
@@ -165,7 +160,6 @@ export function HariLiburPanel({ thisYear, canEdit }: { thisYear: number; canEdi
           onClose={() => setDeleting(null)}
           onDeleted={() => {
             setDeleting(null);
-            libur.reload();
           }}
         />
       )}
@@ -185,6 +179,7 @@ function TambahLibur({
   onSaved: (d: HariLibur) => void;
 }) {
   const { t, lang } = useI18n();
+  const tambahLibur = useTambahLibur();
   const [f, setF] = useState(KOSONG);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -213,7 +208,7 @@ function TambahLibur({
     setError(null);
     const day: HariLibur = { ...f, nama: f.nama.trim(), dasar: f.dasar.trim() };
     try {
-      await api('/api/kalender/libur', { method: 'POST', body: day });
+      await tambahLibur.mutateAsync(day);
       notifications.show({
         color: 'green',
         message: t('libur.disimpan', { tanggal: fmtTanggal(day.tanggal, lang, true) }),
@@ -222,7 +217,7 @@ function TambahLibur({
       setTouched({});
       onSaved(day);
     } catch (err) {
-      setError(asApiError(err));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }
@@ -300,6 +295,7 @@ function HapusLibur({
   onDeleted: () => void;
 }) {
   const { t, lang } = useI18n();
+  const hapusLibur = useHapusLibur();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   // Keep the text while the dialog closes.
@@ -311,14 +307,14 @@ function HapusLibur({
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/kalender/libur/${day.tanggal}`, { method: 'DELETE' });
+      await hapusLibur.mutateAsync(day.tanggal);
       notifications.show({
         color: 'green',
         message: t('libur.dihapus', { tanggal: fmtTanggal(day.tanggal, lang, true) }),
       });
       onDeleted();
     } catch (err) {
-      setError(asApiError(err));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }
@@ -371,6 +367,7 @@ function ImporLibur({
   onDone: (year: number | null) => void;
 }) {
   const { t, lang } = useI18n();
+  const imporLibur = useImporLibur();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [hasil, setHasil] = useState<HasilImpor | null>(null);
@@ -387,14 +384,11 @@ function ImporLibur({
     setHasil(null);
     try {
       const text = await file.text();
-      const r = await api<{ diubah: number }>('/api/kalender/libur/impor', {
-        method: 'POST',
-        raw: { contentType: 'text/csv', data: text },
-      });
+      const r = await imporLibur.mutateAsync(text);
       setHasil({ ok: true, n: r.diubah });
       onDone(tahunDominan(text));
     } catch (err) {
-      setHasil({ ok: false, error: asApiError(err) });
+      setHasil({ ok: false, error: keApiError(err) });
     } finally {
       setBusy(false);
     }

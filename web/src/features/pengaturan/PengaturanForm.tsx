@@ -24,7 +24,7 @@ import {
   type ZonaWaktu,
 } from '@sigap/domain';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import {
   type DraftHari,
@@ -44,6 +44,7 @@ import {
 } from '../../lib/jam-kerja';
 import { useSession } from '../../lib/session';
 import type { Pengaturan, PengaturanInput } from '../../lib/types';
+import { useSimpanPengaturan } from './pengaturan.api';
 
 /** Perpres 21/2023: 37.5 hours a week. */
 const MENIT_PERPRES = 37 * 60 + 30;
@@ -91,7 +92,8 @@ function inputOf(d: Draft): PengaturanInput {
 type Problems = Partial<Record<'nama' | 'pusatLat' | 'pusatLng' | 'jam', string>>;
 
 /** The editable settings (Pemda admin): identity, zone, centre and the working hours per weekday. */
-export function PengaturanForm({ saved, onSaved }: { saved: Pengaturan; onSaved: (s: Pengaturan) => void }) {
+export function PengaturanForm({ saved }: { saved: Pengaturan }) {
+  const simpan = useSimpanPengaturan();
   const { t, lang } = useI18n();
   const { refresh } = useSession();
   const [base, setBase] = useState<Pengaturan>(saved);
@@ -137,10 +139,9 @@ export function PengaturanForm({ saved, onSaved }: { saved: Pengaturan; onSaved:
     setBusy(true);
     setError(null);
     try {
-      const after = await api<Pengaturan>('/api/pengaturan', { method: 'PUT', body: input });
+      const after = await simpan.mutateAsync(input);
       setBase(after);
       setDraft(draftOf(after));
-      onSaved(after);
       notifications.show({
         color: 'green',
         title: t('atur.tersimpan'),
@@ -150,7 +151,7 @@ export function PengaturanForm({ saved, onSaved }: { saved: Pengaturan; onSaved:
       // The header shows the Pemda's name and zone from the session.
       if (after.nama !== base.nama || after.zonaWaktu !== base.zonaWaktu) void refresh().catch(() => {});
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

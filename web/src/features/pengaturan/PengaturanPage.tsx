@@ -6,11 +6,10 @@ import { todayIn } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { SETTINGS_WRITE_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
-import type { Pengaturan } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
 import { HariLiburPanel } from './HariLiburPanel';
 import { PengaturanForm } from './PengaturanForm';
 import { PengaturanView } from './PengaturanView';
+import { usePengaturan } from './pengaturan.api';
 
 type Tab = 'umum' | 'libur';
 
@@ -25,7 +24,7 @@ export function PengaturanPage() {
   const tab: Tab = params.get('tab') === 'libur' ? 'libur' : 'umum';
   const canEdit = hasRole(me, SETTINGS_WRITE_ROLES);
   const thisYear = Number(todayIn(me.pemda.zonaWaktu).slice(0, 4));
-  const s = useApi<Pengaturan>('/api/pengaturan');
+  const s = usePengaturan();
 
   const setTab = (v: string | null) =>
     setParams(
@@ -64,11 +63,11 @@ export function PengaturanPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="umum">
-          {s.error && <ErrorAlert error={s.error} onRetry={s.reload} />}
+          {s.error && <ErrorAlert error={s.error} onRetry={() => void s.refetch()} />}
           {!s.data && !s.error && <Loading />}
           {s.data &&
             (canEdit ? (
-              <PengaturanForm key={JSON.stringify(s.data)} saved={s.data} onSaved={s.reload} />
+              <PengaturanForm key={JSON.stringify(s.data)} saved={s.data} />
             ) : (
               <PengaturanView s={s.data} />
             ))}

@@ -2,8 +2,9 @@ import { Alert, Button, Group, List, Modal, PasswordInput, Stack, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { ATURAN_SANDI, masalahSandi } from '../../lib/akun';
-import { ApiError, api } from '../../lib/api';
+import { type ApiError, keApiError } from '../../lib/api';
 import { type MessageKey, useI18n } from '../../lib/i18n';
+import { useGantiSandi } from '../auth/auth.api';
 
 /** The password rule as a checklist while typing (shared by own change and admin reset). */
 export function AturanSandi({ password, testid = 'aturan-sandi' }: { password: string; testid?: string }) {
@@ -30,6 +31,7 @@ export function GantiSandiDialog({ opened, onClose }: { opened: boolean; onClose
   const [ulang, setUlang] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  const gantiSandi = useGantiSandi();
   const [error, setError] = useState<ApiError | null>(null);
 
   const masalahBaru = masalahSandi(baru);
@@ -49,10 +51,7 @@ export function GantiSandiDialog({ opened, onClose }: { opened: boolean; onClose
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ sesiDiakhiri: number }>('/api/auth/sandi', {
-        method: 'POST',
-        body: { lama, baru },
-      });
+      const r = await gantiSandi.mutateAsync({ lama, baru });
       notifications.show({
         color: 'green',
         message: t('sandi.berhasil', { n: r.sesiDiakhiri }),
@@ -60,7 +59,7 @@ export function GantiSandiDialog({ opened, onClose }: { opened: boolean; onClose
       });
       close();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'JARINGAN', String(err)));
+      setError(keApiError(err));
     } finally {
       setBusy(false);
     }

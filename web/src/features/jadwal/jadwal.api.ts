@@ -1,0 +1,149 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, apiQuery, withQuery } from '../../lib/api';
+import type {
+  GridJadwal,
+  HasilBuat,
+  HasilUbahSel,
+  JadwalSaya,
+  Okupansi,
+  TemuanPeriksa,
+  TerbitSaya,
+  VersiJadwal,
+} from './types';
+
+/** A period, with the OPD/unit it is for (null = the whole Pemda). */
+export type PeriodeOpd = {
+  readonly dari: string;
+  readonly sampai: string;
+  readonly opd: string | null;
+};
+
+/** One WFO/WFH request of the signed-in employee. */
+export interface Permintaan {
+  tanggal: string;
+  lokasi: 'WFO' | 'WFH';
+  alasan: string;
+}
+
+/** Query keys of the schedule area (`jadwal` for the unit's schedule, `jadwal-saya` for one's own). */
+export const jadwalKeys = {
+  all: ['jadwal'] as const,
+  versi: (p: PeriodeOpd | null) => ['jadwal', 'versi', p] as const,
+  grid: (p: PeriodeOpd) => ['jadwal', 'grid', p] as const,
+  periksa: (p: PeriodeOpd) => ['jadwal', 'periksa', p] as const,
+  okupansi: (dari: string, sampai: string) => ['jadwal', 'okupansi', dari, sampai] as const,
+  saya: ['jadwal-saya'] as const,
+  terbitSaya: ['jadwal-saya', 'terbit'] as const,
+  jadwalSaya: (dari: string, sampai: string) => ['jadwal-saya', 'hari', dari, sampai] as const,
+  permintaan: (dari: string, sampai: string) => ['jadwal-saya', 'permintaan', dari, sampai] as const,
+};
+
+/**
+ * The schedule versions built (GET /api/jadwal): for a period and OPD, or all of them when `p` is
+ * null; nothing is asked while `enabled` is false.
+ */
+export function useVersiJadwal(p: PeriodeOpd | null, enabled = true) {
+  return useQuery({
+    ...apiQuery<VersiJadwal[]>(jadwalKeys.versi(p), '/api/jadwal', p ?? undefined),
+    enabled,
+  });
+}
+
+/** The unit grid of a period (GET /api/jadwal/grid); null = not yet known what to show. */
+export function useJadwalGrid(p: PeriodeOpd | null) {
+  return useQuery({
+    ...apiQuery<GridJadwal>(jadwalKeys.grid(p ?? { dari: '', sampai: '', opd: null }), '/api/jadwal/grid', {
+      ...p,
+    }),
+    enabled: p !== null,
+  });
+}
+
+/** The check of a period against every rule (GET /api/jadwal/periksa). */
+export function usePeriksaJadwal(p: PeriodeOpd) {
+  return useQuery(apiQuery<TemuanPeriksa[]>(jadwalKeys.periksa(p), '/api/jadwal/periksa', { ...p }));
+}
+
+/** The occupancy overview of a period (GET /api/jadwal/okupansi); null = period not chosen yet. */
+export function useOkupansi(p: { dari: string; sampai: string } | null) {
+  return useQuery({
+    ...apiQuery<Okupansi>(
+      jadwalKeys.okupansi(p?.dari ?? '', p?.sampai ?? ''),
+      '/api/jadwal/okupansi',
+      p ?? {},
+    ),
+    enabled: p !== null,
+  });
+}
+
+/** The published periods of the signed-in employee (GET /api/jadwal-saya/terbit). */
+export function useTerbitSaya(enabled: boolean) {
+  return useQuery({ ...apiQuery<TerbitSaya>(jadwalKeys.terbitSaya, '/api/jadwal-saya/terbit'), enabled });
+}
+
+/** The signed-in employee's days of a period (GET /api/jadwal-saya). */
+export function useJadwalSaya(p: { dari: string; sampai: string } | null) {
+  return useQuery({
+    ...apiQuery<JadwalSaya>(
+      jadwalKeys.jadwalSaya(p?.dari ?? '', p?.sampai ?? ''),
+      '/api/jadwal-saya',
+      p ?? {},
+    ),
+    enabled: p !== null,
+  });
+}
+
+/** The signed-in employee's WFO/WFH requests in a period (GET /api/jadwal-saya/permintaan). */
+export function usePermintaanSaya(dari: string, sampai: string) {
+  return useQuery(
+    apiQuery<Permintaan[]>(jadwalKeys.permintaan(dari, sampai), '/api/jadwal-saya/permintaan', {
+      dari,
+      sampai,
+    }),
+  );
+}
+
+/** Sends (or, with `lokasi: null`, withdraws) one request: POST /api/jadwal-saya/permintaan. */
+export function useKirimPermintaan() {
+  return useMutation({
+    mutationFn: (v: { tanggal: string; lokasi: 'WFO' | 'WFH' | null; alasan?: string }) =>
+      api.post('/api/jadwal-saya/permintaan', v),
+  });
+}
+
+/** Changes one cell: POST /api/jadwal/sel (a refusal is a 409 in the server's words). */
+export function useUbahSel() {
+  return useMutation({
+    mutationFn: (v: { key: string; tanggal: string; status: string; catatan?: string }) =>
+      api.post<HasilUbahSel>('/api/jadwal/sel', v),
+  });
+}
+
+/** Releases a locked cell: DELETE /api/jadwal/kunci. */
+export function useLepasKunci() {
+  return useMutation({
+    mutationFn: (v: { key: string; tanggal: string }) =>
+      api.delete<{ dilepas: boolean }>(withQuery('/api/jadwal/kunci', v)),
+  });
+}
+
+/** Builds a draft schedule for a period: POST /api/jadwal/buat. */
+export function useBuatJadwal() {
+  return useMutation({
+    mutationFn: (body: {
+      dari: string;
+      sampai: string;
+      opdKode?: string;
+      kohort: boolean;
+      urutanSasaran?: readonly string[];
+    }) => api.post<HasilBuat>('/api/jadwal/buat', body),
+  });
+}
+
+/** Publishes a draft: POST /api/jadwal/:id/terbit. */
+export function useTerbitkan() {
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<{ diberitahu: number }>(`/api/jadwal/${encodeURIComponent(id)}/terbit`, {}),
+  });
+}

@@ -1,0 +1,163 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { ApiError, createApiClient, keApiError, parseApiError, pesanGalat, raw, withQuery } from './client';
+import { retryQuery } from './query';
+
+describe('parseApiError', () => {
+  test('takes code, message and import issues from the server body', () => {
+    const issue = { baris: 3, kolom: 'nip', kode: 'NIP_FORMAT', pesan: { id: 'NIP salah', en: 'Bad NIP' } };
+    const e = parseApiError(
+      422,
+      JSON.stringify({ code: 'IMPOR_GAGAL', message: 'Impor dibatalkan', issues: [issue] }),
+    );
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.status).toBe(422);
+    expect(e.code).toBe('IMPOR_GAGAL');
+    expect(e.message).toBe('Impor dibatalkan');
+    expect(e.issues).toEqual([issue]);
+  });
+
+  test('falls back to a generic message for a body that is not the API error shape', () => {
+    expect(parseApiError(502, '<html>Bad gateway</html>')).toMatchObject({ status: 502, code: 'HTTP' });
+    expect(parseApiError(500, '{"error":"x"}').message).toContain('500');
+    expect(parseApiError(0, '')).toMatchObject({ code: 'JARINGAN' });
+  });
+});
+
+describe('keApiError / pesanGalat (the one coercion pages use)', () => {
+  test('keeps an ApiError and turns anything else into a network-class ApiError with its text', () => {
+    const e = new ApiError(409, 'BENTROK', 'Sudah ada');
+    expect(keApiError(e)).toBe(e);
+    expect(keApiError(new TypeError('Failed to fetch'))).toMatchObject({
+      status: 0,
+      code: 'JARINGAN',
+      message: 'Failed to fetch',
+    });
+    expect(pesanGalat('aneh')).toBe('aneh');
+    expect(pesanGalat(e)).toBe('Sudah ada');
+  });
+});
+
+describe('retryQuery', () => {
+  test('retries a network failure or a 5xx once, never a 4xx', () => {
+    expect(retryQuery(0, new ApiError(0, 'JARINGAN', 'x'))).toBe(true);
+    expect(retryQuery(0, new ApiError(502, 'HTTP', 'x'))).toBe(true);
+    expect(retryQuery(1, new ApiError(502, 'HTTP', 'x'))).toBe(false);
+    expect(retryQuery(0, new ApiError(409, 'BENTROK', 'x'))).toBe(false);
+    expect(retryQuery(0, new ApiError(401, 'TIDAK_MASUK', 'x'))).toBe(false);
+  });
+});
+
+describe('withQuery', () => {
+  test('drops empty values and appends to an existing query', () => {
+    expect(withQuery('/api/pegawai', { q: 'budi', opd: '', level: undefined, limit: 200, offset: 0 })).toBe(
+      '/api/pegawai?q=budi&limit=200&offset=0',
+    );
+    expect(withQuery('/api/impor/pegawai?nama=a.csv', { tanggal: '2020-08-18' })).toBe(
+      '/api/impor/pegawai?nama=a.csv&tanggal=2020-08-18',
+    );
+    expect(withQuery('/api/opd', { tanggal: '' })).toBe('/api/opd');
+  });
+});
+
+// A real HTTP server on loopback answering as a proxy or the Sigap server would: the client's whole path
+// (fetch, status, body text, parsing) runs, nothing of it is replaced.
+describe('the client against a real HTTP server', () => {
+  let server: Server;
+  let base = '';
+  const seen: { method: string; url: string; headers: Record<string, unknown>; body: string }[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+        if (req.url === '/bad-gateway') {
+          res.writeHead(502, { 'content-type': 'text/html' });
+          res.end('<html><body>502 Bad Gateway</body></html>');
+        } else if (req.url === '/conflict') {
+          res.writeHead(409, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ code: 'NIP_DIPAKAI', message: 'NIP 1987 sudah dipakai Budi' }));
+        } else if (req.url === '/no-content') {
+          res.writeHead(204);
+          res.end();
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: 7, nama: 'Dinas Kesehatan' }));
+        }
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+  const fail = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error('expected the request to fail');
+      },
+      (e: unknown) => e,
+    );
+
+  test('a non-JSON 502 body becomes ApiError {status 502, code HTTP} with a message naming the status', async () => {
+    const e = await fail(createApiClient(base).get('/bad-gateway'));
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ status: 502, code: 'HTTP', issues: [] });
+    expect((e as ApiError).message).toContain('502');
+    expect((e as ApiError).message).not.toContain('<html>');
+  });
+
+  test("a 409 {code, message} becomes ApiError with the server's code and message as they are", async () => {
+    const e = await fail(createApiClient(base).post('/conflict', { nip: '1987' }));
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ status: 409, code: 'NIP_DIPAKAI', message: 'NIP 1987 sudah dipakai Budi' });
+  });
+
+  test('a server that cannot be reached becomes ApiError {status 0, code JARINGAN}', async () => {
+    const closed = createServer();
+    await new Promise<void>((ok) => closed.listen(0, '127.0.0.1', ok));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((ok) => closed.close(() => ok()));
+    const e = await fail(createApiClient(`http://127.0.0.1:${port}`).get('/anything'));
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ status: 0, code: 'JARINGAN' });
+  });
+
+  test('a 2xx answer is parsed, and checked against a schema when one is given', async () => {
+    const c = createApiClient(base);
+    expect(await c.get<{ id: number }>('/ok')).toEqual({ id: 7, nama: 'Dinas Kesehatan' });
+    expect(await c.get('/ok', { schema: z.object({ id: z.number(), nama: z.string() }) })).toEqual({
+      id: 7,
+      nama: 'Dinas Kesehatan',
+    });
+    const e = await fail(c.get('/ok', { schema: z.object({ id: z.string() }) }));
+    expect(e).toMatchObject({ status: 200, code: 'KONTRAK' });
+    expect(await c.delete('/no-content')).toBeNull();
+  });
+
+  test('sends JSON, raw and query bodies with the language header, and no CSRF header on GET', async () => {
+    const c = createApiClient(base);
+    seen.length = 0;
+    await c.put('/ok', { a: 1 }, { query: { tanggal: '2026-01-02', kosong: '' } });
+    await c.post('/ok', raw('text/csv', 'nip,nama\n1,Budi'));
+    await c.get('/ok');
+    const form = new FormData();
+    form.set('nama', 'Budi');
+    await c.post('/ok', form);
+    const multipart = seen.pop();
+    expect(String(multipart?.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
+    expect(multipart?.body).toContain('name="nama"');
+    expect(seen.map((s) => [s.method, s.url, s.headers['content-type'], s.body])).toEqual([
+      ['PUT', '/ok?tanggal=2026-01-02', 'application/json', '{"a":1}'],
+      ['POST', '/ok', 'text/csv', 'nip,nama\n1,Budi'],
+      ['GET', '/ok', undefined, ''],
+    ]);
+    expect(seen.every((s) => s.headers['accept-language'] === 'id')).toBe(true);
+  });
+});
