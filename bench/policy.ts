@@ -13,10 +13,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   dateRange,
-  type EvaluasiHari,
   evaluateDay,
   type HariLibur,
-  type Hasil,
   JAM_KERJA_PERPRES_21_2023,
   type KalenderKerja,
   type Kebijakan,
@@ -26,7 +24,7 @@ import {
 } from '@sigap/domain';
 import { makePemdaOrg } from '@sigap/domain/testing/instances';
 import { parse } from 'yaml';
-import { groupValue, plainDay } from './policy/plain.ts';
+import { compare, plainDay } from './policy/plain.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,50 +102,6 @@ const evaluateMonth = (ks: readonly Kebijakan[], o: PreparedOrg) =>
   days.map((d) => evaluateDay(ks, o, d, kal));
 const plainMonth = (ks: readonly Kebijakan[], o: PreparedOrg) => days.map((d) => plainDay(ks, o, d, kal));
 
-/** Cells and groups where the two disagree, with the first few described. */
-function compare(ks: readonly Kebijakan[], ours: EvaluasiHari[], plain: ReturnType<typeof plainMonth>) {
-  const rule = new Map<string, Hasil>();
-  for (const k of ks) for (const a of k.aturan) rule.set(`${k.id}@${k.versi}:${a.id}`, a.hasil);
-  let cells = 0;
-  let groups = 0;
-  const first: string[] = [];
-  const note = (s: string) => first.length < 5 && first.push(s);
-  for (const [i, ev] of ours.entries()) {
-    const pl = plain[i]!;
-    for (const p of prepared.pegawai) {
-      const a = ev.orang.get(p.key)!;
-      const b = pl.cells.get(p.key)!;
-      const sa = a.sumber ? `${a.sumber.kebijakanId}:${a.sumber.aturanId}` : null;
-      const ka = [...a.kelompok].sort().join(',');
-      if (a.lokasi !== b.lokasi || sa !== b.sumber || ka !== b.kelompok.join(',')) {
-        cells++;
-        note(`${ev.tanggal} ${p.key}: ${a.lokasi} ${sa} [${ka}] vs ${b.lokasi} ${b.sumber} [${b.kelompok}]`);
-      }
-    }
-    if (ev.kelompok.length !== pl.groups.size) {
-      groups++;
-      note(`${ev.tanggal}: ${ev.kelompok.length} groups vs ${pl.groups.size}`);
-    }
-    for (const g of ev.kelompok) {
-      const b = pl.groups.get(g.id);
-      const value = g.maks ?? g.min ?? g.jumlahPiket;
-      const h = rule.get(g.id.slice(0, g.id.lastIndexOf(':')));
-      const boleh = g.jenis === 'piket' ? (g.bolehPiket?.length ?? 0) : 0;
-      if (
-        !b ||
-        !h ||
-        b.anggota !== g.anggota.length ||
-        b.boleh !== boleh ||
-        groupValue(h, b.anggota) !== value
-      ) {
-        groups++;
-        note(`${ev.tanggal} ${g.id}: ${g.anggota.length}/${boleh}/${value} vs ${b?.anggota}/${b?.boleh}`);
-      }
-    }
-  }
-  return { cells, groups, first };
-}
-
 /** One warm-up run, then the median of RUNS runs (ms). */
 function time(fn: () => unknown): { median: number; first: number; all: number[] } {
   let t = performance.now();
@@ -192,7 +146,7 @@ for (const c of CASES) {
   const ks = c.names.map((n) => policies[n]);
   const ours = evaluateMonth(ks, prepared);
   const plain = plainMonth(ks, prepared);
-  const diff = compare(ks, ours, plain);
+  const diff = compare(ks, prepared, ours, plain);
   const tally: Record<string, number> = { WFO: 0, WFH: 0, BEBAS: 0, LIBUR: 0 };
   let groups = 0;
   for (const ev of ours) {

@@ -10,6 +10,7 @@ import {
   berlakuPada,
   cocok,
   dipilih,
+  type EvaluasiHari,
   type Hasil,
   hariKerja,
   type IsoDate,
@@ -169,4 +170,53 @@ export function groupValue(h: Hasil, n: number): number | null {
     return 'jumlah' in h.min ? Math.min(h.min.jumlah, n) : bulat((h.min.persen / 100) * n, h.pembulatan);
   if (h.jenis === 'piket') return h.jumlah;
   return null;
+}
+
+/** Cells and groups where the two disagree, with the first few described. */
+export function compare(
+  ks: readonly Kebijakan[],
+  prepared: PreparedOrg,
+  ours: readonly EvaluasiHari[],
+  plain: readonly ReturnType<typeof plainDay>[],
+) {
+  const rule = new Map<string, Hasil>();
+  for (const k of ks) for (const a of k.aturan) rule.set(`${k.id}@${k.versi}:${a.id}`, a.hasil);
+  let cells = 0;
+  let groups = 0;
+  const first: string[] = [];
+  const note = (s: string) => first.length < 5 && first.push(s);
+  for (const [i, ev] of ours.entries()) {
+    const pl = plain[i]!;
+    for (const p of prepared.pegawai) {
+      const a = ev.orang.get(p.key)!;
+      const b = pl.cells.get(p.key)!;
+      const sa = a.sumber ? `${a.sumber.kebijakanId}:${a.sumber.aturanId}` : null;
+      const ka = [...a.kelompok].sort().join(',');
+      if (a.lokasi !== b.lokasi || sa !== b.sumber || ka !== b.kelompok.join(',')) {
+        cells++;
+        note(`${ev.tanggal} ${p.key}: ${a.lokasi} ${sa} [${ka}] vs ${b.lokasi} ${b.sumber} [${b.kelompok}]`);
+      }
+    }
+    if (ev.kelompok.length !== pl.groups.size) {
+      groups++;
+      note(`${ev.tanggal}: ${ev.kelompok.length} groups vs ${pl.groups.size}`);
+    }
+    for (const g of ev.kelompok) {
+      const b = pl.groups.get(g.id);
+      const value = g.maks ?? g.min ?? g.jumlahPiket;
+      const h = rule.get(g.id.slice(0, g.id.lastIndexOf(':')));
+      const boleh = g.jenis === 'piket' ? (g.bolehPiket?.length ?? 0) : 0;
+      if (
+        !b ||
+        !h ||
+        b.anggota !== g.anggota.length ||
+        b.boleh !== boleh ||
+        groupValue(h, b.anggota) !== value
+      ) {
+        groups++;
+        note(`${ev.tanggal} ${g.id}: ${g.anggota.length}/${boleh}/${value} vs ${b?.anggota}/${b?.boleh}`);
+      }
+    }
+  }
+  return { cells, groups, first };
 }
