@@ -136,7 +136,10 @@ function printRow(r: QualityRow, i: number) {
   }
   const stops = r.exact.levels
     .filter((l) => l.status !== 'Optimal')
-    .map((l) => `${l.level}: ${l.status}${l.gapPct !== null ? `, gap ${fmt(l.gapPct, 2)}%` : ''}`);
+    .map(
+      (l) =>
+        `${l.level}: ${l.status}${l.gapPct !== null && Number.isFinite(l.gapPct) ? `, gap ${fmt(l.gapPct, 2)}%` : ''}${l.dualBound !== null && Number.isFinite(l.dualBound) ? `, bound ${fmt(l.dualBound, 1)}` : ''}`,
+    );
   const missing = LEVELS.length - r.exact.levels.length;
   const notes = [
     ...stops,

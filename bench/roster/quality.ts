@@ -85,6 +85,8 @@ export interface Solve {
   readonly buildMs: number;
   readonly solveMs: number;
   readonly gapPct: number | null;
+  /** HiGHS's dual bound when it stopped (seats as a positive count, fixed seats included) */
+  readonly dualBound: number | null;
 }
 
 export interface ExactRun {
@@ -165,7 +167,21 @@ export async function solveExact(worker: HighsWorker, inst: Instance, timeLimitS
       if (!near(said, found[level]))
         throw new Error(`HiGHS says ${level} ${said}; the evaluator ${found[level]}`);
     }
-    levels.push({ level, status: reply.status, value, buildMs, solveMs: reply.ms, gapPct: reply.gapPct });
+    const dualBound =
+      reply.dualBound === null
+        ? null
+        : level === 'seats'
+          ? fixedSeats(inst) - reply.dualBound
+          : reply.dualBound;
+    levels.push({
+      level,
+      status: reply.status,
+      value,
+      buildMs,
+      solveMs: reply.ms,
+      gapPct: reply.gapPct,
+      dualBound,
+    });
     if (!found || value === null) break;
     bounds[level] = value;
     s = found;
@@ -204,6 +220,7 @@ export async function reachGreedy(
     buildMs,
     solveMs: reply.ms,
     gapPct: reply.gapPct,
+    dualBound: null,
     found: hasRoster(reply),
   };
 }
