@@ -7,7 +7,7 @@
 // group (members, eligible, cap/minimum/piket count) of both is compared: the mismatch count must be 0.
 // Times: one warm-up run, then the median of --runs runs, for both sides. Figures only, no pass/fail.
 // Usage: node bin/run-ts.mjs bench/policy.ts [--people 15000] [--runs 5] [--from 2022-03-01] [--to 2022-03-31]
-//        [--cepat] (500 people, 2 runs)
+//        [--case Kudus] [--cepat] (500 people, 2 runs)
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,8 @@ const PEOPLE = Number(arg('people') ?? (CEPAT ? 500 : 15_000));
 const RUNS = Number(arg('runs') ?? (CEPAT ? 2 : 5));
 const FROM = arg('from') ?? '2022-03-01';
 const TO = arg('to') ?? '2022-03-31';
+/** --case <text>: only the cases whose label contains it (e.g. --case Kudus) */
+const ONLY = arg('case');
 
 const FILES = {
   kudus: 'kudus-2020.yaml',
@@ -142,7 +144,7 @@ console.log();
 console.log(
   `${'case'.padEnd(34)} ${'rules'.padStart(5)} | ${'WFO'.padStart(9)} ${'WFH'.padStart(9)} ${'BEBAS'.padStart(9)} ${'LIBUR'.padStart(9)} ${'groups'.padStart(7)} | ${'mismatch'.padStart(8)} | ${'evaluateDay ms'.padStart(20)} | ${'plain ms'.padStart(20)} | ${'plain/eval'.padStart(10)}`,
 );
-for (const c of CASES) {
+for (const c of CASES.filter((x) => !ONLY || x.label.includes(ONLY))) {
   const ks = c.names.map((n) => policies[n]);
   const ours = evaluateMonth(ks, prepared);
   const plain = plainMonth(ks, prepared);
