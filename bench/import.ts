@@ -8,7 +8,7 @@
 //   goes through Kysely, which has no COPY): the rows are the import's own, re-labelled for the second Pemda.
 // The import's time is split into phases (its progress callbacks and the time of each SQL statement, by
 // table), so the gap between the two says what it is made of. Figures only, no pass/fail.
-// Usage: node bin/run-ts.mjs bench/import.ts [--people 50000] [--pg postgres://…] [--no-pg] [--cepat] (1,000 people)
+// Usage: node bin/run-ts.mjs bench/import.ts [--people 50000] [--pg postgres://…] [--no-pg] [--no-pglite] [--cepat] (1,000 people)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,6 +189,8 @@ interface RefResult {
   readonly commitMs: number;
   readonly totalMs: number;
   readonly rows: Record<Table, number>;
+  /** COPY of the same data into bare copies of the tables (no keys, indexes, checks or triggers) */
+  readonly bareMs?: Record<Table, number>;
 }
 
 /** INSERT … SELECT, one statement per table, in one transaction (superuser: no row-level security). */
@@ -238,7 +240,22 @@ async function referenceCopy(url: string, a: string, b: string): Promise<RefResu
     const tCommit = performance.now();
     await client.query('COMMIT');
     const end = performance.now();
-    return { perTable, commitMs: end - tCommit, totalMs: end - t0, rows };
+    // What keys, indexes, checks, the audit trigger and WAL cost: the same COPY into bare temporary tables.
+    const bareMs = {} as Record<Table, number>;
+    await client.query('BEGIN');
+    for (const t of TABLES) {
+      await client.query(
+        `CREATE TEMP TABLE bare_${t} (LIKE ${t} INCLUDING DEFAULTS INCLUDING IDENTITY) ON COMMIT DROP`,
+      );
+      const t1 = performance.now();
+      await pipeline(
+        Readable.from(data[t]),
+        client.query(copyFrom(`COPY bare_${t} (${COLS[t]}) FROM STDIN`)),
+      );
+      bareMs[t] = performance.now() - t1;
+    }
+    await client.query('COMMIT');
+    return { perTable, commitMs: end - tCommit, totalMs: end - t0, rows, bareMs };
   } finally {
     await client.end();
   }
@@ -367,6 +384,10 @@ async function measure(
       `  reference ${name.padEnd(24)} ${s(ref.totalMs)} = ${Math.round(PEOPLE / (ref.totalMs / 1000)).toLocaleString('en')} rows/s: ${TABLES.map((t) => `${t} ${s(ref.perTable[t])}`).join(', ')}, commit ${s(ref.commitMs)};  import / reference ${(importMs / ref.totalMs).toFixed(1)}×`,
     );
   if (copy) refLine('COPY FROM STDIN', copy);
+  if (copy?.bareMs)
+    console.log(
+      `    the same COPY into bare temporary copies of the tables (NOT NULL and identity only: no keys, indexes, checks, trigger; not WAL-logged): ${TABLES.map((t) => `${t} ${s(copy.bareMs![t])}`).join(', ')}; so keys, indexes and logging cost ${s(TABLES.reduce((x, t) => x + copy.perTable[t] - copy.bareMs![t], 0))} of the COPY`,
+    );
   refLine('INSERT … SELECT', ins);
   const best = copy ?? ins;
   console.log(
@@ -384,11 +405,13 @@ console.log(
   `${PEOPLE.toLocaleString('en')} people, CSV ${(files.pegawaiCsv.length / 1e6).toFixed(1)} MB; rows written per table: ${PEOPLE.toLocaleString('en')} pegawai, ${PEOPLE.toLocaleString('en')} pegawai_versi, ${PEOPLE.toLocaleString('en')} audit_log`,
 );
 
-const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-'));
-const lite = await openDatabase(dir);
-await measure('PGlite', lite, files);
-await lite.close();
-rmSync(dir, { recursive: true, force: true });
+if (!process.argv.includes('--no-pglite')) {
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-bench-'));
+  const lite = await openDatabase(dir);
+  await measure('PGlite', lite, files);
+  await lite.close();
+  rmSync(dir, { recursive: true, force: true });
+}
 
 const pgUrl = arg('pg') ?? process.env.SIGAP_BENCH_PG_URL;
 if (process.argv.includes('--no-pg')) {
