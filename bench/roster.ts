@@ -26,15 +26,36 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import {
+  BENCH_HELD_OUT_SEED,
+  benchHeldOutSpecs,
+  QUALITY_SPECS,
+  type QualitySpec,
+} from '@sigap/domain/testing/instances';
+import { LEVELS, type Level, type Score } from './roster/model.ts';
 import { HighsWorker, type QualityRow, runQuality } from './roster/quality.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const TIME_LIMIT_S = Number(arg('time-limit') ?? 60);
-const SIZES = (arg('sizes') ?? '15000,100000').split(',').map(Number);
-const QUALITY = !process.argv.includes('--no-quality');
+const flag = (name: string) => process.argv.includes(`--${name}`);
+/** --cepat: a short run (3 tuning and 4 small held-out instances, 5 s limit, the 15,000-person scale only). */
+const CEPAT = flag('cepat');
+const TIME_LIMIT_S = Number(arg('time-limit') ?? (CEPAT ? 5 : 60));
+const SIZES = (arg('sizes') ?? (CEPAT ? '' : '15000,100000'))
+  .split(',')
+  .filter((x) => x)
+  .map(Number);
+const QUALITY = !flag('no-quality');
+const TUNING = !flag('no-tuning');
+const HELD_OUT_COUNT = Number(arg('held-out') ?? 30);
+const tuning = CEPAT ? QUALITY_SPECS.slice(0, 3) : QUALITY_SPECS;
+const heldOut = CEPAT
+  ? benchHeldOutSpecs(HELD_OUT_COUNT)
+      .filter((s) => s.people * s.days <= 800)
+      .slice(0, 4)
+  : benchHeldOutSpecs(HELD_OUT_COUNT);
 
 const fmt = (x: number, d = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -58,120 +79,197 @@ console.log(
 
 // ─── 1. Quality ──────────────────────────────────────────────────────────────────────────────────
 
-/** "+12.5%", "0%", or "+2 (opt 0)" when the optimum is 0. */
-function gap(g: number, opt: number): { text: string; pct: number } {
-  if (opt === 0) return g === 0 ? { text: '0%', pct: 0 } : { text: `+${g} (opt 0)`, pct: Infinity };
-  const pct = ((g - opt) / opt) * 100;
-  return { text: `${pct > 0 ? '+' : ''}${fmt(pct, 1)}%`, pct };
+const geomean = (xs: readonly number[]) =>
+  xs.length === 0 ? NaN : Math.exp(xs.reduce((t, x) => t + Math.log(x), 0) / xs.length);
+const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${fmt((ratio - 1) * 100, 1)}%`;
+const LEVEL_NAME: Record<Level, string> = {
+  shortfall: 'shortfall',
+  seats: 'seats',
+  range: 'range',
+  dev: 'dev',
+};
+
+/** How much worse the solver is at one level: > 1 worse, 1 equal (+1 so that an optimum of 0 has a ratio). */
+function levelRatio(level: Level, solver: number, exact: number): number {
+  return level === 'seats' ? (exact + 1) / (solver + 1) : (solver + 1) / (exact + 1);
 }
 
-function printQuality(rows: readonly QualityRow[]) {
-  console.log();
+/** The first level where the two rosters differ, and who is ahead there. */
+function decided(g: Score, o: Score): { level: Level | null; solverWorse: boolean; by: number } {
+  for (const level of LEVELS) {
+    if (g[level] === o[level]) continue;
+    const solverWorse = level === 'seats' ? g[level] < o[level] : g[level] > o[level];
+    return { level, solverWorse, by: Math.abs(g[level] - o[level]) };
+  }
+  return { level: null, solverWorse: false, by: 0 };
+}
+
+function policyText(r: QualityRow) {
+  const p = r.q.policy;
+  return [
+    `unit ${p.capUnit.persen}%${p.capUnit.pembulatan[0]}`,
+    p.capOpd ? `opd ${p.capOpd.persen}%` : '',
+    p.piket ? `piket ${p.piket.jumlah}/${p.piket.per}${p.piketDihitung ? '' : '*'}` : '',
+    p.minimum ? `min ${p.minimum.persen}%/${p.minimum.per}` : '',
+  ]
+    .filter((x) => x)
+    .join(' ');
+}
+
+function printHeader() {
   console.log(
-    `1. Quality: solveRoster vs the exact optimum (HiGHS ${highsVersion}, WebAssembly, MIP in a worker thread; time limit ${TIME_LIMIT_S} s per stage)`,
+    `   ${padEnd('#', 2)} ${pad('ppl', 3)} ${pad('days', 4)} ${padEnd('rules (cap % and rounding, piket, minimum)', 38)} | ${pad('short s/H', 9)} ${pad('seats s/H', 11)} ${pad('range s/H', 9)} ${pad('dev s/H', 9)} | ${padEnd('first difference', 24)} | ${pad('solver ms', 15)} | ${pad('HiGHS ms', 9)} ${pad('×solver', 8)} | ${pad('match ms', 9)} ${pad('×solver', 8)}`,
   );
-  console.log(
-    '   objective, lexicographic: (1) shortfall = piket + minimum people short, summed over days (hard rules met as far as the instance allows);',
-  );
-  console.log(
-    '   (2) fairness ("merata", solveRoster\'s first soft goal) among the members of each cap group, over office days (WFO + PIKET):',
-  );
-  console.log(
-    '       range = Σ_groups (max − min office days) [primary];  dev = Σ_groups Σ_members |office days − group median| [secondary].',
-  );
-  console.log(
-    '   Constraints for both rosters: caps never exceeded, fixed WFO/WFH kept, absent people not scheduled, piket from the eligible,',
-  );
-  console.log(
-    '   no idle seat (nobody at home whom every cap of theirs would still let in). Both rosters are scored by the same function.',
-  );
-  console.log(
-    '   greedy time: median of repeated calls; exact time: HiGHS solve calls (shortfall stage + fairness stage), inside the worker.',
-  );
-  console.log();
-  const policy = (r: QualityRow) => {
-    const p = r.q.policy;
-    return [
-      `unit ${p.capUnit.persen}%${p.capUnit.pembulatan[0]}`,
-      p.capOpd ? `opd ${p.capOpd.persen}%` : '',
-      p.piket ? `piket ${p.piket.jumlah}/${p.piket.per}${p.piketDihitung ? '' : '*'}` : '',
-      p.minimum ? `min ${p.minimum.persen}%/${p.minimum.per}` : '',
-    ]
-      .filter((x) => x)
-      .join(' ');
-  };
-  console.log(
-    `   ${padEnd('#', 2)} ${pad('ppl', 3)} ${pad('days', 4)} ${padEnd('rules (cap % and rounding, piket, minimum)', 40)} ${pad('absent', 6)} ${pad('caps', 4)} | ${pad('short g/opt', 11)} | ${pad('range g/opt', 11)} ${pad('gap', 12)} | ${pad('dev g/opt', 9)} ${pad('gap', 12)} | ${pad('greedy ms', 9)} ${pad('exact ms', 9)} ${pad('exact/greedy', 12)}`,
-  );
-  let equalRange = 0;
-  let within1 = 0;
-  let equalDev = 0;
-  let hardWorse = 0;
-  let proven = 0;
-  const ratios: number[] = [];
-  const ratiosDev: number[] = [];
-  const gapsRange: number[] = [];
-  let sumG = 0;
-  let sumO = 0;
-  let sumGd = 0;
-  let sumOd = 0;
-  for (const [i, r] of rows.entries()) {
-    const er = r.exact.range;
-    const ed = r.exact.dev;
-    const optimal = [...er.status, ...ed.status].every((s) => s === 'Optimal');
-    if (optimal) proven++;
-    const worse = r.greedy.shortfall > er.score.shortfall;
-    if (worse) hardWorse++;
-    const gr = gap(r.greedy.range, er.score.range);
-    const gd = gap(r.greedy.dev, ed.score.dev);
-    if (!worse) {
-      if (r.greedy.range === er.score.range) equalRange++;
-      if (gr.pct <= 1) within1++;
-      if (r.greedy.dev === ed.score.dev) equalDev++;
-      gapsRange.push(gr.pct);
-    }
-    sumG += r.greedy.range;
-    sumO += er.score.range;
-    sumGd += r.greedy.dev;
-    sumOd += ed.score.dev;
-    const ratio = er.ms / r.greedyMs;
-    ratios.push(ratio);
-    ratiosDev.push(ed.ms / r.greedyMs);
-    const caps = r.q.inst.capGroups.size;
-    console.log(
-      `   ${padEnd(String(i + 1), 2)} ${pad(String(r.q.spec.people), 3)} ${pad(String(r.q.spec.days), 4)} ${padEnd(policy(r), 40)} ${pad(String(r.q.absentCells), 6)} ${pad(String(caps), 4)} | ${pad(`${r.greedy.shortfall}/${er.score.shortfall}`, 11)} | ${pad(`${r.greedy.range}/${er.score.range}`, 11)} ${pad(worse ? 'n/a (hard)' : gr.text, 12)} | ${pad(`${r.greedy.dev}/${ed.score.dev}`, 9)} ${pad(worse ? 'n/a (hard)' : gd.text, 12)} | ${pad(fmt(r.greedyMs, 3), 9)} ${pad(fmt(er.ms, 0), 9)} ${pad(`${fmt(ratio, 0)}×`, 12)}${optimal ? '' : `  not proven optimal: ${[...er.status, ...ed.status].join(', ')}`}${r.greedy.broken > 0 ? `  GREEDY BREAKS ${r.greedy.broken} RULES: ${r.greedy.brokenWhat.slice(0, 3).join('; ')}` : ''}`,
+}
+
+function printRow(r: QualityRow, i: number) {
+  const g = r.greedy;
+  const o = r.exact.score;
+  const v = (l: Level, w: number) => pad(`${g[l]}/${o ? o[l] : '-'}`, w);
+  let diff = 'no HiGHS roster';
+  if (o) {
+    const d = decided(g, o);
+    diff =
+      d.level === null
+        ? 'equal on all levels'
+        : `${d.solverWorse ? 'solver worse' : 'solver BETTER'}: ${LEVEL_NAME[d.level]} ${(d.level === 'seats') === d.solverWorse ? '−' : '+'}${d.by}`;
+  }
+  const stops = r.exact.levels
+    .filter((l) => l.status !== 'Optimal')
+    .map(
+      (l) =>
+        `${l.level}: ${l.status}${l.gapPct !== null && Number.isFinite(l.gapPct) ? `, gap ${fmt(l.gapPct, 2)}%` : ''}${l.dualBound !== null && Number.isFinite(l.dualBound) ? `, bound ${fmt(l.dualBound, 1)}` : ''}`,
     );
+  const missing = LEVELS.length - r.exact.levels.length;
+  const notes = [
+    ...stops,
+    ...(missing > 0 ? [`${missing} level(s) not run: time limit used up`] : []),
+    ...(r.reach.found ? [] : [`match: ${r.reach.status}`]),
+    ...(g.broken > 0 ? [`SOLVER BREAKS ${g.broken} RULES: ${g.brokenWhat.slice(0, 3).join('; ')}`] : []),
+  ];
+  const reachMs = r.reach.buildMs + r.reach.solveMs;
+  console.log(
+    `   ${padEnd(String(i + 1), 2)} ${pad(String(r.q.spec.people), 3)} ${pad(String(r.q.spec.days), 4)} ${padEnd(policyText(r), 38)} | ${v('shortfall', 9)} ${v('seats', 11)} ${v('range', 9)} ${v('dev', 9)} | ${padEnd(diff, 24)} | ${pad(`${fmt(r.greedyFirstMs, 1)}/${fmt(r.greedyMs, 1)}`, 15)} | ${pad(fmt(r.exact.ms, 0), 9)} ${pad(`${fmt(r.exact.ms / r.greedyMs, 0)}×`, 8)} | ${pad(r.reach.found ? fmt(reachMs, 0) : `>${fmt(reachMs, 0)}`, 9)} ${pad(`${fmt(reachMs / r.greedyMs, 0)}×`, 8)}${notes.length ? `  [${notes.join('; ')}]` : ''}`,
+  );
+}
+
+function printSummary(rows: readonly QualityRow[]) {
+  const n = rows.length;
+  const scored = rows.filter((r) => r.exact.score !== null);
+  console.log();
+  console.log(
+    `   HiGHS proved the optimum at every level: ${rows.filter((r) => r.exact.proven).length} of ${n}; stopped at the time limit: ${rows.filter((r) => !r.exact.proven).length} (their values are HiGHS's best roster, the gap is printed on the row)`,
+  );
+  console.log(
+    `   the solver broke a hard rule the model checks (caps, fixed cells, absences, idle seats): ${rows.filter((r) => r.greedy.broken > 0).length} of ${n}`,
+  );
+  const at = new Map<string, number>();
+  for (const r of scored) {
+    const d = decided(r.greedy, r.exact.score!);
+    const key = d.level === null ? 'equal' : `${d.solverWorse ? 'worse' : 'better'} at ${d.level}`;
+    at.set(key, (at.get(key) ?? 0) + 1);
   }
   console.log(
-    '   (rounding: b bawah, a atas, t terdekat; * piket not counted in the unit cap; "caps" = cap groups over the period; short = shortfall)',
+    `   lexicographic comparison (first level that differs): ${[...at].map(([k, c]) => `${k} ${c}`).join(', ')} (of ${scored.length} with a HiGHS roster)`,
   );
+  console.log(
+    '   per level, over the instances where every earlier level is equal (where the level decides):',
+  );
+  for (const level of LEVELS) {
+    const inPlay = scored.filter((r) => {
+      for (const l of LEVELS) {
+        if (l === level) return true;
+        if (r.greedy[l] !== r.exact.score![l]) return false;
+      }
+      return true;
+    });
+    const ratios = inPlay.map((r) => levelRatio(level, r.greedy[level], r.exact.score![level]));
+    const equal = inPlay.filter((r) => r.greedy[level] === r.exact.score![level]).length;
+    const worst = ratios.length ? Math.max(...ratios) : NaN;
+    const worstRow = rows.indexOf(inPlay[ratios.indexOf(worst)]!) + 1;
+    console.log(
+      `     ${padEnd(LEVEL_NAME[level], 9)} ${pad(String(inPlay.length), 2)} instances, solver equal on ${pad(String(equal), 2)}; ratio solver/optimum geometric mean ${ratios.length ? pct(geomean(ratios)) : '-'}, worst ${ratios.length ? `${pct(worst)} (#${worstRow})` : '-'}`,
+    );
+  }
+  const sum = (f: (r: QualityRow) => number) => rows.reduce((t, r) => t + f(r), 0);
+  console.log(
+    `   totals: seats solver ${fmt(sum((r) => r.greedy.seats))} vs HiGHS ${fmt(sum((r) => r.exact.score?.seats ?? 0))}; range ${sum((r) => r.greedy.range)} vs ${sum((r) => r.exact.score?.range ?? 0)}; dev ${sum((r) => r.greedy.dev)} vs ${sum((r) => r.exact.score?.dev ?? 0)}; shortfall ${sum((r) => r.greedy.shortfall)} vs ${sum((r) => r.exact.score?.shortfall ?? 0)}`,
+  );
+  console.log(
+    `   the greedy days alone (perbaikan: false): seats ${fmt(sum((r) => r.greedyAlone.seats))}, range ${sum((r) => r.greedyAlone.range)}, dev ${sum((r) => r.greedyAlone.dev)}, shortfall ${sum((r) => r.greedyAlone.shortfall)}; equal to HiGHS on all levels on ${scored.filter((r) => decided(r.greedyAlone, r.exact.score!).level === null).length} of ${scored.length}`,
+  );
+  const exactRatios = rows.map((r) => r.exact.ms / r.greedyMs);
+  const found = rows.filter((r) => r.reach.found);
+  const reachRatios = found.map((r) => (r.reach.buildMs + r.reach.solveMs) / r.greedyMs);
+  const buildShare = sum((r) => r.exact.levels.reduce((t, l) => t + l.buildMs, 0)) / sum((r) => r.exact.ms);
+  console.log(
+    `   time HiGHS (all levels, building included) / solver median: geometric mean ${fmt(geomean(exactRatios), 0)}×, min ${fmt(Math.min(...exactRatios), 0)}×, max ${fmt(Math.max(...exactRatios), 0)}× (building the LP text is ${fmt(buildShare * 100, 1)}% of HiGHS's time)`,
+  );
+  console.log(
+    `   time HiGHS needs to match the solver (building included) / solver median: ${found.length ? `geometric mean ${fmt(geomean(reachRatios), 0)}×, min ${fmt(Math.min(...reachRatios), 0)}×, max ${fmt(Math.max(...reachRatios), 0)}×` : '-'}; not matched within the limit: ${n - found.length} of ${n}`,
+  );
+}
+
+async function qualitySet(worker: HighsWorker, title: string, specs: readonly QualitySpec[]) {
   console.log();
-  const n = rows.length;
-  console.log(`   optimum proven (HiGHS status Optimal at every stage): ${proven} of ${n}`);
-  console.log(
-    `   greedy broke a hard rule the model checks (caps, fixed cells, absences, idle seats): ${rows.filter((r) => r.greedy.broken > 0).length} of ${n}`,
-  );
-  console.log(`   greedy short on piket/minimums where the optimum is not: ${hardWorse} of ${n}`);
-  const finite = gapsRange.filter(Number.isFinite);
-  console.log(
-    `   range: greedy equal to the optimum on ${equalRange} of ${n}, within 1% on ${within1} of ${n}; Σ range greedy ${sumG} vs optimum ${sumO} (${gap(sumG, sumO).text}); median gap ${finite.length ? `${fmt(median(finite), 1)}%` : '-'}${finite.length < gapsRange.length ? ` (of the ${finite.length} with a non-zero optimum)` : ''}`,
-  );
-  console.log(
-    `   dev:   greedy equal to the optimum on ${equalDev} of ${n}; Σ dev greedy ${sumGd} vs optimum ${sumOd} (${gap(sumGd, sumOd).text})`,
-  );
-  const alone = (f: (r: QualityRow) => number) => rows.reduce((t, r) => t + f(r), 0);
-  console.log(
-    `   the greedy days alone, without the improvement pass (perbaikan: false): Σ range ${alone((r) => r.greedyAlone.range)}, Σ dev ${alone((r) => r.greedyAlone.dev)}, equal to the optimum on ${rows.filter((r) => r.greedyAlone.range === r.exact.range.score.range).length} of ${n}; rules broken ${rows.filter((r) => r.greedyAlone.broken > 0).length} of ${n}`,
-  );
-  console.log(
-    `   time ratio exact/greedy (range objective): min ${fmt(Math.min(...ratios), 0)}×, median ${fmt(median(ratios), 0)}×, max ${fmt(Math.max(...ratios), 0)}×; (dev objective) min ${fmt(Math.min(...ratiosDev), 0)}×, median ${fmt(median(ratiosDev), 0)}×`,
-  );
+  console.log(`   ${title}`);
+  printHeader();
+  const rows = await runQuality(worker, specs, TIME_LIMIT_S, printRow);
+  printSummary(rows);
 }
 
 if (QUALITY) {
+  console.log();
+  console.log(
+    `1. Quality: solveRoster ("solver", s) against the exact optimum (HiGHS ${highsVersion}, WebAssembly, MIP in a worker thread, "H")`,
+  );
+  console.log(
+    '   ONE lexicographic objective, the same for both and scored by the same function (bench/roster/model.ts):',
+  );
+  console.log(
+    '     (1) shortfall: piket and minimum people short, summed over days, minimised;  (2) seats: office person-days',
+  );
+  console.log(
+    '     (WFO + PIKET), maximised, so no roster wins by leaving seats the caps allow empty;  (3) range = Σ_cap groups',
+  );
+  console.log(
+    '     (max − min office days) [solveRoster\'s first soft goal "merata"];  (4) dev = Σ_groups Σ_members |office days − median|.',
+  );
+  console.log(
+    '   Hard rules for both: caps never exceeded, fixed WFO/WFH kept, absent people not scheduled, piket from the eligible, no idle seat.',
+  );
+  console.log(
+    `   HiGHS optimises the levels by sequential solves (each level a MIP bounded by the values of the earlier ones), ${TIME_LIMIT_S} s per`,
+  );
+  console.log(
+    '   instance for all levels together; when the limit stops a level its status and gap are printed and its best roster is scored.',
+  );
+  console.log(
+    '   Times: solver ms = first call on the instance / median of repeated calls; HiGHS ms = building the LP text + HiGHS reading',
+  );
+  console.log(
+    "   and solving it, all levels; match ms = the same for a feasibility MIP whose constraints are the solver's own four values",
+  );
+  console.log(
+    "   (shortfall and spread at most, seats at least): the time HiGHS needs to reach a roster as good as the solver's. ×solver = / median.",
+  );
+  console.log(
+    '   Ratios per level: (solver + 1)/(optimum + 1), seats (optimum + 1)/(solver + 1); +0% = equal, positive = solver worse.',
+  );
   const worker = new HighsWorker();
   try {
-    printQuality(await runQuality(worker, TIME_LIMIT_S));
+    if (TUNING)
+      await qualitySet(
+        worker,
+        `Tuning set (${tuning.length} instances, 8–40 people; the solver's improvement pass was tuned on these):`,
+        tuning,
+      );
+    if (heldOut.length > 0)
+      await qualitySet(
+        worker,
+        `Held-out set (${heldOut.length} instances from generator seed ${BENCH_HELD_OUT_SEED}, ${Math.min(...heldOut.map((s) => s.people))}–${Math.max(...heldOut.map((s) => s.people))} people × ${Math.min(...heldOut.map((s) => s.days))}–${Math.max(...heldOut.map((s) => s.days))} days; never used for tuning):`,
+        heldOut,
+      );
   } finally {
     await worker.close();
   }
@@ -216,23 +314,25 @@ function runScale(people: number): ScaleResult {
   return JSON.parse(line) as ScaleResult;
 }
 
-console.log();
-console.log(
-  '2. Scale: synthetic Pemda (~40 people per unit, 9 units per OPD; caps 50% per unit and 40% per OPD, 1 piket per unit, minimum 25% in',
-);
-console.log(
-  '   pelayanan units, heads WFO, part-timers WFH; 4% of person-days absent and 1% of people on a long leave), 22 working days.',
-);
-console.log(
-  '   Each size runs alone in a child process (node --expose-gc). Times: wall clock; "thread CPU" = CPU time of the JavaScript',
-);
-console.log(
-  "   thread alone (/proc/<pid>/task/<pid>/stat), i.e. one core; process CPU adds V8's helper threads (concurrent compiling and GC).",
-);
-console.log(
-  "   Memory: peak RSS = the child's high-water mark (getrusage maxRSS) after evaluation and after solving; live heap = heapUsed",
-);
-console.log("   after a full GC (the roster's own retained size is the difference).");
+if (SIZES.length > 0) {
+  console.log();
+  console.log(
+    '2. Scale: synthetic Pemda (~40 people per unit, 9 units per OPD; caps 50% per unit and 40% per OPD, 1 piket per unit, minimum 25% in',
+  );
+  console.log(
+    '   pelayanan units, heads WFO, part-timers WFH; 4% of person-days absent and 1% of people on a long leave), 22 working days.',
+  );
+  console.log(
+    '   Each size runs alone in a child process (node --expose-gc). Times: wall clock; "thread CPU" = CPU time of the JavaScript',
+  );
+  console.log(
+    "   thread alone (/proc/<pid>/task/<pid>/stat), i.e. one core; process CPU adds V8's helper threads (concurrent compiling and GC).",
+  );
+  console.log(
+    "   Memory: peak RSS = the child's high-water mark (getrusage maxRSS) after evaluation and after solving; live heap = heapUsed",
+  );
+  console.log("   after a full GC (the roster's own retained size is the difference).");
+}
 const results: ScaleResult[] = [];
 for (const people of SIZES) results.push(runScale(people));
 console.log();

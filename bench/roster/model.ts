@@ -15,15 +15,15 @@
 //   piket group g:   Σ_{eligible, available} y + sP[g,d] = jumlah;
 //   minimum g on d:  office members + sM[g,d] ≥ min;
 // sP, sM ≥ 0 are shortfalls, so that an instance that cannot meet every rule still has a roster.
-// Objective, lexicographic (each stage a MIP solved to optimality, the first stage's optimum a constraint
-// of the second):
-//   1. shortfall  Σ sP + Σ sM   (hard rules met as far as the instance allows)
-//   2. fairness   solveRoster's first soft goal ("merata"): office days (WFO + PIKET over the period)
-//                 spread evenly among the members of each cap group, measured two ways:
-//      range      Σ_groups (max − min office days among the group's members)      (the primary measure)
-//      dev        Σ_groups Σ_members |office days − the group's median|            (a finer, second one)
-// The caps are filled as solveRoster fills them (the "no idle seat" rule above: what the greedy guarantees);
-// the seats used (Σ over caps and days of the cap's count) are reported, not optimised.
+// Objective: ONE lexicographic objective for both the solver's roster and the optimiser's (LEVELS):
+//   1. shortfall  Σ sP + Σ sM, minimised      (hard rules met as far as the instance allows)
+//   2. seats      office person-days (WFO + PIKET), maximised: the caps filled as far as they allow
+//                 together, so that a roster cannot look fairer by leaving seats empty
+//   3. range      Σ_groups (max − min office days among the cap group's members), minimised
+//                 (solveRoster's first soft goal, "merata": office days spread evenly)
+//   4. dev        Σ_groups Σ_members |office days − the group's median|, minimised (a finer spread)
+// HiGHS optimises it by sequential solves: each level is one MIP with the earlier levels bounded by the
+// values the earlier solves reached (buildLp's `bounds`).
 // A roster is scored by the same function (`score`) whether it comes from solveRoster or from HiGHS.
 import type { HasilJadwal, IsoDate, MasukanJadwal } from '@sigap/domain';
 
@@ -137,15 +137,19 @@ export function instanceOf(m: MasukanJadwal): Instance {
   };
 }
 
-export type Objective = 'range' | 'dev';
-/** What one solve minimises: the shortfalls, or a fairness measure. */
-export type Stage = 'shortfall' | Objective;
+/** The levels of the one lexicographic objective, in order: minimise, maximise, minimise, minimise. */
+export const LEVELS = ['shortfall', 'seats', 'range', 'dev'] as const;
+export type Level = (typeof LEVELS)[number];
+/** Bounds on levels: `seats` at least the value, the others at most. */
+export type LevelBounds = Partial<Record<Level, number>>;
 
 /**
- * The MIP in CPLEX LP format for one stage of the lexicographic optimisation: minimise `stage` subject to
- * the hard rules and, for fairness, to the least shortfall (`atMostShortfall`).
+ * The MIP in CPLEX LP format that optimises one level (`minimise`; `seats` is maximised) subject to the
+ * hard rules and to `bounds` on other levels (the values reached at the earlier levels, or the solver's own
+ * values when asking how long HiGHS needs to match them). `minimise: null` gives a feasibility problem
+ * (objective 0): HiGHS stops at its first roster that meets the bounds.
  */
-export function buildLp(inst: Instance, stage: Stage, atMostShortfall?: number): string {
+export function buildLp(inst: Instance, minimise: Level | null, bounds: LevelBounds = {}): string {
   const D = inst.days.length;
   const P = inst.people.length;
   const xs = (p: number, d: number) => (inst.kind[p * D + d] === BEBAS ? `x${p}_${d}` : null);
@@ -158,12 +162,23 @@ export function buildLp(inst: Instance, stage: Stage, atMostShortfall?: number):
   const row = (terms: string[], sense: '<=' | '>=' | '=', rhs: number) => {
     rows.push(` c${r++}: 0 x_zero ${merge(terms).join(' ')} ${sense} ${rhs}`);
   };
+  // A level's expression: the objective when it is the one minimised, a row when it is bounded.
+  const level = (name: Level, terms: string[], constant = 0) => {
+    if (minimise === name) obj.push(...(name === 'seats' ? terms.map(negate) : terms));
+    const b = bounds[name];
+    if (b !== undefined) row(terms, name === 'seats' ? '>=' : '<=', b - constant);
+  };
+  const seats: string[] = [];
+  let seatsConstant = 0;
   for (let p = 0; p < P; p++)
     for (let d = 0; d < D; d++) {
       const x = xs(p, d);
       const y = ys(p, d);
       if (x) binaries.push(x);
       if (y) binaries.push(y);
+      if (x) seats.push(`+ ${x}`);
+      if (y) seats.push(`+ ${y}`);
+      if (inst.kind[p * D + d] === FIXED_WFO) seatsConstant++;
       if (x && y) row([`+ ${x}`, `+ ${y}`], inst.capsOf[p * D + d]!.length === 0 ? '=' : '<=', 1);
       else if (x && inst.capsOf[p * D + d]!.length === 0) row([`+ ${x}`], '=', 1);
     }
@@ -209,8 +224,8 @@ export function buildLp(inst: Instance, stage: Stage, atMostShortfall?: number):
     row([...terms, `+ ${s}`], '>=', g.min - constant);
     shortfall.push(`+ ${s}`);
   }
-  if (atMostShortfall !== undefined) row(shortfall, '<=', atMostShortfall);
-  if (stage === 'shortfall') obj.push(...shortfall);
+  level('shortfall', shortfall);
+  level('seats', seats, seatsConstant);
   // Office days of a person: fixed-WFO days plus x and y over the period.
   const days = (p: number) => {
     const terms: string[] = [];
@@ -224,31 +239,38 @@ export function buildLp(inst: Instance, stage: Stage, atMostShortfall?: number):
     }
     return { terms, constant };
   };
+  const range: string[] = [];
+  const dev: string[] = [];
+  const wantRange = minimise === 'range' || bounds.range !== undefined;
+  const wantDev = minimise === 'dev' || bounds.dev !== undefined;
   let gi = 0;
   for (const members of inst.capGroups.values()) {
-    if (stage === 'range') {
+    if (wantRange) {
       const u = `u${gi}`;
       const l = `l${gi}`;
       for (const p of members) {
         const { terms, constant } = days(p);
-        const neg = terms.map((t) => `- ${t.slice(2)}`);
+        const neg = terms.map(negate);
         row([`+ ${u}`, ...neg], '>=', constant);
         row([`+ ${l}`, ...neg], '<=', constant);
       }
-      obj.push(`+ ${u}`, `- ${l}`);
-    } else if (stage === 'dev') {
+      range.push(`+ ${u}`, `- ${l}`);
+    }
+    if (wantDev) {
       const med = `m${gi}`;
       for (const p of members) {
         const { terms, constant } = days(p);
         const ep = `ep${gi}_${p}`;
         const en = `en${gi}_${p}`;
         row([...terms, `- ${med}`, `- ${ep}`, `+ ${en}`], '=', -constant);
-        obj.push(`+ ${ep}`, `+ ${en}`);
+        dev.push(`+ ${ep}`, `+ ${en}`);
       }
       generals.push(med);
     }
     gi++;
   }
+  if (wantRange) level('range', range);
+  if (wantDev) level('dev', dev);
   const wrap = (xs: string[], per = 12) => {
     const out: string[] = [];
     for (let i = 0; i < xs.length; i += per) out.push(`  ${xs.slice(i, i + per).join(' ')}`);
@@ -270,6 +292,8 @@ export function buildLp(inst: Instance, stage: Stage, atMostShortfall?: number):
     '',
   ].join('\n');
 }
+
+const negate = (t: string) => (t.startsWith('- ') ? `+ ${t.slice(2)}` : `- ${t.slice(2)}`);
 
 /**
  * Sums the coefficients of repeated variables ("+ x", "- x", "+ 3 x"): HiGHS's LP reader does not add up a
@@ -333,8 +357,8 @@ export interface Score {
   readonly shortfall: number;
   readonly range: number;
   readonly dev: number;
-  /** seats used: Σ over caps and days of the cap's count (reported, not optimised) */
-  readonly officeDays: number;
+  /** office seats used: person-days at the office (WFO + PIKET) over the period (maximised, level 2) */
+  readonly seats: number;
 }
 
 /** Scores a roster by the definitions at the top of this file. */
@@ -359,11 +383,10 @@ export function score(inst: Instance, r: Roster): Score {
       0,
     ),
   );
-  let officeDays = 0;
-  for (const [i, c] of inst.caps.entries()) {
+  for (const [i, c] of inst.caps.entries())
     if (counts[i]! > c.maks) brokenWhat.push(`cap ${c.id} exceeded on day ${c.d}`);
-    officeDays += counts[i]!;
-  }
+  let seats = 0;
+  for (const c of r) if (c === 'O' || c === 'P') seats++;
   for (let p = 0; p < inst.people.length; p++)
     for (let d = 0; d < D; d++) {
       const caps = inst.capsOf[p * D + d]!;
@@ -390,5 +413,12 @@ export function score(inst: Instance, r: Roster): Score {
     const med = c[Math.floor(c.length / 2)]!;
     dev += c.reduce((s, v) => s + Math.abs(v - med), 0);
   }
-  return { broken: brokenWhat.length, brokenWhat, shortfall, range, dev, officeDays };
+  return { broken: brokenWhat.length, brokenWhat, shortfall, seats, range, dev };
+}
+
+/** Office seats every roster has: the fixed-WFO cells (the seats objective of the MIP leaves them out). */
+export function fixedSeats(inst: Instance): number {
+  let n = 0;
+  for (const k of inst.kind) if (k === FIXED_WFO) n++;
+  return n;
 }

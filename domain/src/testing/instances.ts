@@ -286,6 +286,30 @@ export function heldOutSpecs(count: number, seed: number, maxPeople = 150, maxDa
   return out;
 }
 
+/** The generator seed of bench/roster's held-out set (the golden test's held-out set uses 9001). */
+export const BENCH_HELD_OUT_SEED = 20_269;
+
+/**
+ * bench/roster's held-out set: `count` instances from heldOutSpecs with its own seed, 8 to 300 people over
+ * 10 to 22 working days, the last two the largest (300 × 22 and 240 × 22) so the set always reaches the
+ * size of a large OPD's month. Fewer units where heldOutSpecs would leave under 6 people per unit (a unit
+ * of its head alone cannot give a piket: every piket would be short on every day). Never used to tune the
+ * solver.
+ */
+export function benchHeldOutSpecs(count = 30, seed = BENCH_HELD_OUT_SEED): QualitySpec[] {
+  const specs = heldOutSpecs(Math.max(0, count - 2), seed, 300, 22).map((s) => {
+    let { opd, unitsPerOpd } = s;
+    while (unitsPerOpd > 0 && s.people / (opd * (unitsPerOpd + 1)) < 6) unitsPerOpd--;
+    while (opd > 1 && s.people / opd < 6) opd--;
+    return { ...s, opd, unitsPerOpd };
+  });
+  specs.push(
+    { people: 240, days: 22, opd: 3, unitsPerOpd: 3, seed: seed + count - 1 },
+    { people: 300, days: 22, opd: 4, unitsPerOpd: 3, seed: seed + count },
+  );
+  return specs.slice(0, count);
+}
+
 export interface RosterInstance {
   readonly spec: QualitySpec;
   readonly policy: PolicySpec;
