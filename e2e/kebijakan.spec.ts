@@ -62,9 +62,9 @@ interface Dampak {
 
 /** Stores a YAML text through the API (as the editor does) and returns status and body. */
 async function simpanYaml(ctx: Ctx, yaml: string): Promise<{ status: number; body: unknown }> {
-  const me = await apiGet<{ csrfToken: string }>(ctx, '/api/auth/me');
+  const me = await apiGet<{ csrf_token: string }>(ctx, '/api/auth/me');
   const r = await ctx.context.request.post(`${BASE}/api/kebijakan`, {
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'text/yaml' },
+    headers: { 'x-csrf-token': me.csrf_token, 'content-type': 'text/yaml' },
     data: yaml,
   });
   return { status: r.status(), body: await r.json() };

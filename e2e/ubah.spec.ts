@@ -31,10 +31,10 @@ async function pick(page: Page, testid: string, option: string | RegExp): Promis
 async function pulihkan(ctx: Ctx, row: Record<string, string>): Promise<void> {
   const cols = Object.keys(row);
   const csv = `${cols.join(',')}\n${cols.map((c) => `"${(row[c] ?? '').replace(/"/g, '""')}"`).join(',')}\n`;
-  const me = await apiGet<{ csrfToken: string }>(ctx, '/api/auth/me');
+  const me = await apiGet<{ csrf_token: string }>(ctx, '/api/auth/me');
   const r = await ctx.context.request.fetch(`${BASE}/api/impor/pegawai?nama=pulih.csv`, {
     method: 'POST',
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'text/csv' },
+    headers: { 'x-csrf-token': me.csrf_token, 'content-type': 'text/csv' },
     data: csv,
   });
   expect(r.status(), await r.text()).toBe(202);
@@ -159,8 +159,8 @@ describe('ubah pegawai', () => {
     await admin.context.close();
     const pegawai = await open();
     await signIn(pegawai, 'pegawai');
-    const me = await apiGet<{ pegawaiId: string }>(pegawai, '/api/auth/me');
-    await pegawai.page.goto(`/pegawai/${me.pegawaiId}`);
+    const me = await apiGet<{ pegawai_id: string }>(pegawai, '/api/auth/me');
+    await pegawai.page.goto(`/pegawai/${me.pegawai_id}`);
     await pegawai.page.getByTestId('pegawai-nama').waitFor();
     expect(await pegawai.page.getByTestId('pegawai-ubah').count()).toBe(0);
     await pegawai.page.goto('/opd/DINKES');

@@ -141,7 +141,7 @@ describe('the server stays responsive under heavy work', () => {
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { csrfToken: csrf } = (await login.json()) as { csrfToken: string };
+    const { csrf_token: csrf } = (await login.json()) as { csrf_token: string };
     const headers = { cookie, 'x-csrf-token': csrf };
     const f = files();
 

@@ -1,3 +1,4 @@
+import type { HasilMasuk } from '@sigap/domain/api/akun';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
 import type { Me } from './types';
@@ -20,7 +21,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api<Me>('/api/auth/me');
-    setCsrfToken(me.csrfToken);
+    setCsrfToken(me.csrf_token);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
@@ -48,8 +49,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (input: { pemda?: string; username: string; password: string }) => {
-    const r = await api<{ csrfToken: string }>('/api/auth/login', { method: 'POST', body: input });
-    setCsrfToken(r.csrfToken);
+    const r = await api<HasilMasuk>('/api/auth/login', { method: 'POST', body: input });
+    setCsrfToken(r.csrf_token);
     const me = await fetchMe();
     setState(me ? { status: 'in', me } : { status: 'anon', expired: false });
   }, []);

@@ -1,9 +1,10 @@
-import { addDays, denganPeriode, localDayStart, TanggalSchema, type ZonaWaktu } from '@sigap/domain';
+import { addDays, localDayStart, type ZonaWaktu } from '@sigap/domain';
+import { AuditQuery, HalamanAudit } from '@sigap/domain/api/audit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { tenantZone } from '../tenant/tenant.repository.ts';
 import { namaiAudit } from './audit.nama.ts';
 import { listAudit } from './audit.repository.ts';
@@ -18,20 +19,8 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['audit'],
         summary:
           'Jejak audit (terbaru dulu), dengan nama pelaku (pelaku_nama), nama data (entitas_nama) dan nama untuk id di dalam nilai sebelum/sesudah (rujukan)',
-        // A filter: any length, but real dates in order.
-        querystring: denganPeriode(
-          z.object({
-            entitas: z.string().optional(),
-            aksi: z.string().optional(),
-            pelaku: z.string().optional(),
-            q: z.string().optional(),
-            dari: TanggalSchema.optional(),
-            sampai: TanggalSchema.optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
-          Number.POSITIVE_INFINITY,
-        ),
+        querystring: AuditQuery,
+        response: { 200: HalamanAudit },
       },
     },
     async (req) => {
@@ -47,11 +36,11 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
         });
         // Names of who and what, looked up for the whole page at once, inside this Pemda only.
         const nama = await namaiAudit(trx, c.tenantId, r.rows, req.lang);
-        return {
+        return sajikan(HalamanAudit, {
           total: r.total,
           rows: r.rows.map((x, i) => ({ ...x, ...nama.baris[i], id: String(x.id) })),
           rujukan: nama.rujukan,
-        };
+        });
       });
     },
   );

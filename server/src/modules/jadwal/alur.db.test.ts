@@ -300,9 +300,9 @@ describe('schedule through the API', () => {
     }>();
     expect(note.item[0]!.judul).toMatch(/Pengajuan cuti tahunan dari/);
     const queue = (await call('kepala.umum', 'GET', '/api/cuti?untuk=persetujuan')).json<
-      { id: string; bolehPutus: boolean }[]
+      { id: string; boleh_putus: boolean }[]
     >();
-    expect(queue.find((x) => x.id === id)?.bolehPutus).toBe(true);
+    expect(queue.find((x) => x.id === id)?.boleh_putus).toBe(true);
     const ok = await call('kepala.umum', 'POST', `/api/cuti/${id}/putusan`, {
       setuju: true,
       catatan: 'silakan',

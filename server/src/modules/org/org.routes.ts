@@ -1,27 +1,31 @@
+import { teks } from '@sigap/domain';
 import {
-  JABATAN_LEVEL,
-  JENIS_PEGAWAI,
-  KELAS_LAYANAN,
-  RADIUS_GEOFENCE,
-  TanggalSchema,
-  teks,
-  teksBiasa,
-} from '@sigap/domain';
+  AsOfQuery,
+  HasilNonaktifOpd,
+  HasilNonaktifPegawai,
+  HasilUbah,
+  IdPegawaiParam,
+  KodeOpdParam,
+  Nonaktifkan,
+  OpdDetail,
+  OpdTree,
+  PegawaiDetail,
+  PegawaiPage,
+  PegawaiQuery,
+  UbahOpd,
+  UbahPegawai,
+} from '@sigap/domain/api/org';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { listPegawai, opdDetail, opdTree, pegawaiDetail, tenantToday } from './org.service.ts';
 import { nonaktifkanOpd, nonaktifkanPegawai, ubahOpd, ubahPegawai } from './ubah.service.ts';
 
-const Berlaku = TanggalSchema.optional().describe('tanggal berlaku (YYYY-MM-DD); bawaan: hari ini');
-const Nonaktif = z.object({ berlaku: Berlaku }).strict();
-const KodeOpd = z.object({ kode: z.string().max(40) });
-
-const AsOf = z.object({
-  tanggal: TanggalSchema.optional().describe('lihat data per tanggal (YYYY-MM-DD); bawaan: hari ini'),
-});
+const AsOf = AsOfQuery;
+const KodeOpd = KodeOpdParam;
+const Nonaktif = Nonaktifkan;
 
 /** The organisation registry: OPD tree, OPD pages, employees — all answerable "as of a date". */
 export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -30,13 +34,18 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/opd',
     {
       config: { permission: 'org.read' },
-      schema: { tags: ['organisasi'], summary: 'Pohon OPD dan unit', querystring: AsOf },
+      schema: {
+        tags: ['organisasi'],
+        summary: 'Pohon OPD dan unit',
+        querystring: AsOf,
+        response: { 200: OpdTree },
+      },
     },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const tanggal = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
-        return { tanggal, opd: await opdTree(trx, tanggal) };
+        return sajikan(OpdTree, { tanggal, opd: await opdTree(trx, tanggal) });
       });
     },
   );
@@ -47,14 +56,18 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Satu OPD/unit: kantor, geofence, unit di bawahnya, riwayat',
-        params: z.object({ kode: z.string().max(40) }),
+        params: KodeOpd,
         querystring: AsOf,
+        response: { 200: OpdDetail },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        opdDetail(trx, req.params.kode, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+      return sajikan(
+        OpdDetail,
+        await withTenant(deps.sdb, c.tenantId, async (trx) =>
+          opdDetail(trx, req.params.kode, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+        ),
       );
     },
   );
@@ -65,14 +78,8 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Daftar pegawai dalam cakupan akun (cari, saring, halaman)',
-        querystring: AsOf.extend({
-          q: z.string().max(100).optional(),
-          opd: z.string().max(40).optional(),
-          level: z.enum(JABATAN_LEVEL).optional(),
-          jenis: z.enum(JENIS_PEGAWAI).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        querystring: PegawaiQuery,
+        response: { 200: PegawaiPage },
       },
     },
     async (req) => {
@@ -88,7 +95,7 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
           limit: q.limit,
           offset: q.offset,
         });
-        return { tanggal, ...r };
+        return sajikan(PegawaiPage, { tanggal, ...r });
       });
     },
   );
@@ -99,14 +106,18 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Satu pegawai: penempatan, atasan, bawahan, riwayat',
-        params: z.object({ id: z.uuid() }),
+        params: IdPegawaiParam,
         querystring: AsOf,
+        response: { 200: PegawaiDetail },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        pegawaiDetail(trx, c, req.params.id, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+      return sajikan(
+        PegawaiDetail,
+        await withTenant(deps.sdb, c.tenantId, async (trx) =>
+          pegawaiDetail(trx, c, req.params.id, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+        ),
       );
     },
   );
@@ -118,21 +129,16 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Mengubah data dan penempatan satu pegawai mulai tanggal berlaku (riwayat tetap)',
-        params: z.object({ id: z.uuid() }),
-        body: z
-          .object({
-            nama: teksBiasa().pipe(z.string().trim().min(1).max(200)).optional(),
-            opdKode: teksBiasa().pipe(z.string().trim().min(1).max(40)).optional(),
-            jabatanLevel: z.enum(JABATAN_LEVEL).optional(),
-            jabatan: teksBiasa().pipe(z.string().max(200)).optional(),
-            email: teksBiasa().pipe(z.string().max(200)).optional(),
-            telepon: teksBiasa().pipe(z.string().max(40)).optional(),
-            berlaku: Berlaku,
-          })
-          .strict(),
+        params: IdPegawaiParam,
+        body: UbahPegawai,
+        response: { 200: HasilUbah },
       },
     },
-    async (req) => ubahPegawai(deps.sdb, callerOf(req), actorOf(req), req.params.id, req.body),
+    async (req) => {
+      const { opd_kode, jabatan_level, ...b } = req.body;
+      const u = { ...b, opdKode: opd_kode, jabatanLevel: jabatan_level };
+      return sajikan(HasilUbah, await ubahPegawai(deps.sdb, callerOf(req), actorOf(req), req.params.id, u));
+    },
   );
   api.post(
     '/pegawai/:id/nonaktifkan',
@@ -142,8 +148,9 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['organisasi'],
         summary:
           'Menonaktifkan pegawai (keluar dari organisasi) mulai tanggal berlaku; akun masuk yang tertaut ikut dinonaktifkan sekarang dan sesinya diakhiri (tidak aktif kembali bersama pegawainya)',
-        params: z.object({ id: z.uuid() }),
+        params: IdPegawaiParam,
         body: Nonaktif,
+        response: { 200: HasilNonaktifPegawai },
       },
     },
     async (req) => {
@@ -154,7 +161,7 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
         req.params.id,
         req.body.berlaku,
       );
-      return { ...r, message: teks(pesan, req.lang) };
+      return sajikan(HasilNonaktifPegawai, { ...r, message: teks(pesan, req.lang) });
     },
   );
   api.put(
@@ -165,28 +172,15 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['organisasi'],
         summary: 'Mengubah satu OPD/unit mulai tanggal berlaku (hanya admin Pemda/BKPSDM)',
         params: KodeOpd,
-        body: z
-          .object({
-            nama: teksBiasa().pipe(z.string().trim().min(1).max(200)).optional(),
-            indukKode: teksBiasa().pipe(z.string().trim().max(40)).optional(),
-            kelasLayanan: z.enum(KELAS_LAYANAN).optional(),
-            // Inside Indonesia, both or neither, a radius only with a location: checked by the import.
-            lat: z.number().min(-90).max(90).nullable().optional().describe('lintang kantor; null = kosong'),
-            lng: z.number().min(-180).max(180).nullable().optional().describe('bujur kantor; null = kosong'),
-            radiusM: z
-              .number()
-              .int()
-              .min(RADIUS_GEOFENCE.min)
-              .max(RADIUS_GEOFENCE.max)
-              .nullable()
-              .optional()
-              .describe('radius geofence dalam meter'),
-            berlaku: Berlaku,
-          })
-          .strict(),
+        body: UbahOpd,
+        response: { 200: HasilUbah },
       },
     },
-    async (req) => ubahOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, req.body),
+    async (req) => {
+      const { induk_kode, kelas_layanan, radius_m, ...b } = req.body;
+      const u = { ...b, indukKode: induk_kode, kelasLayanan: kelas_layanan, radiusM: radius_m };
+      return sajikan(HasilUbah, await ubahOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, u));
+    },
   );
   api.post(
     '/opd/:kode/nonaktifkan',
@@ -197,8 +191,13 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Menonaktifkan OPD/unit mulai tanggal berlaku (tanpa pegawai dan unit aktif)',
         params: KodeOpd,
         body: Nonaktif,
+        response: { 200: HasilNonaktifOpd },
       },
     },
-    async (req) => nonaktifkanOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, req.body.berlaku),
+    async (req) =>
+      sajikan(
+        HasilNonaktifOpd,
+        await nonaktifkanOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, req.body.berlaku),
+      ),
   );
 }

@@ -268,14 +268,14 @@ function PengajuanSaya({ onBerubah }: { onBerubah: () => void }) {
                       {c.keterangan}
                     </Text>
                   )}
-                  {c.diputusOleh && c.status !== 'diajukan' && c.status !== 'dibatalkan' && (
+                  {c.diputus_oleh && c.status !== 'diajukan' && c.status !== 'dibatalkan' && (
                     <Text size="xs" c="dimmed" mt={4}>
-                      {t('cuti.diputusOleh', { oleh: c.diputusOleh })}
-                      {c.catatanPutusan ? ` — “${c.catatanPutusan}”` : ''}
+                      {t('cuti.diputusOleh', { oleh: c.diputus_oleh })}
+                      {c.catatan_putusan ? ` — “${c.catatan_putusan}”` : ''}
                     </Text>
                   )}
                 </Box>
-                {c.bolehBatal && (
+                {c.boleh_batal && (
                   <Button
                     size="xs"
                     variant="default"
@@ -400,7 +400,7 @@ function Persetujuan({ list, onBerubah }: { list: ApiState<CutiItem[]>; onBeruba
               <Text fw={600}>
                 {c.pegawai.nama}{' '}
                 <Text span size="xs" c="dimmed" ff="monospace">
-                  {c.pegawai.key} · {c.pegawai.opdKode}
+                  {c.pegawai.key} · {c.pegawai.opd_kode}
                 </Text>
               </Text>
               <Text size="sm">
@@ -408,10 +408,10 @@ function Persetujuan({ list, onBerubah }: { list: ApiState<CutiItem[]>; onBeruba
               </Text>
               <Keterangan k={c.keterangan} />
               <Text size="xs" c="dimmed">
-                {t('cuti.diajukanOleh', { oleh: c.diajukanOleh })}
+                {t('cuti.diajukanOleh', { oleh: c.diajukan_oleh })}
               </Text>
             </Box>
-            {c.bolehPutus && (
+            {c.boleh_putus && (
               <Group gap="xs">
                 <Button
                   size="xs"
@@ -646,7 +646,7 @@ function Daftar({ tick }: { tick: number }) {
           !q ||
           c.pegawai.nama.toLowerCase().includes(q) ||
           c.pegawai.key.includes(q) ||
-          c.pegawai.opdKode.toLowerCase().includes(q),
+          c.pegawai.opd_kode.toLowerCase().includes(q),
       ),
     [list.data, q],
   );
@@ -693,7 +693,7 @@ function Daftar({ tick }: { tick: number }) {
                 <StatusBadge status={c.status} />
               </Group>
               <Text size="xs" c="dimmed" ff="monospace">
-                {c.pegawai.key} · {c.pegawai.opdKode}
+                {c.pegawai.key} · {c.pegawai.opd_kode}
               </Text>
               <Text size="sm">
                 {jenisLabel(c)} · <Periode dari={c.dari} sampai={c.sampai} />
@@ -728,7 +728,7 @@ function Daftar({ tick }: { tick: number }) {
                     </Text>
                   </Table.Td>
                   <Table.Td ff="monospace" fz="xs">
-                    {c.pegawai.opdKode}
+                    {c.pegawai.opd_kode}
                   </Table.Td>
                   <Table.Td>{jenisLabel(c)}</Table.Td>
                   <Table.Td>
@@ -741,11 +741,11 @@ function Daftar({ tick }: { tick: number }) {
                     <Keterangan k={c.keterangan} />
                   </Table.Td>
                   <Table.Td>
-                    {c.diputusPada ? (
+                    {c.diputus_pada ? (
                       <>
-                        <Text size="xs">{c.diputusOleh}</Text>
+                        <Text size="xs">{c.diputus_oleh}</Text>
                         <Text size="xs" c="dimmed">
-                          {fmtWaktu(c.diputusPada, me.pemda.zonaWaktu, lang)}
+                          {fmtWaktu(c.diputus_pada, me.pemda.zona_waktu, lang)}
                         </Text>
                       </>
                     ) : (
@@ -797,10 +797,10 @@ export function CutiPage() {
   const persetujuan = useApi<CutiItem[]>('/api/cuti?untuk=persetujuan');
   const [tick, setTick] = useState(0);
   const berubah = () => setTick((n) => n + 1);
-  const menunggu = (persetujuan.data ?? []).filter((c) => c.bolehPutus).length;
+  const menunggu = (persetujuan.data ?? []).filter((c) => c.boleh_putus).length;
 
   const tabs = [
-    me.pegawaiId ? 'saya' : null,
+    me.pegawai_id ? 'saya' : null,
     'persetujuan',
     pengelola ? 'catat' : null,
     pembaca ? 'daftar' : null,

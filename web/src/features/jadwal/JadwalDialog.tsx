@@ -430,7 +430,7 @@ export function TerbitModal({
                     <Table.Td>
                       {v.dibuatOleh}
                       <Text size="xs" c="dimmed">
-                        {fmtWaktu(v.dibuatPada, me.pemda.zonaWaktu, lang)}
+                        {fmtWaktu(v.dibuatPada, me.pemda.zona_waktu, lang)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{fmtAngka(v.sel, lang)}</Table.Td>

@@ -73,9 +73,9 @@ export function JadwalPage() {
   const semuaVersi = useApi<VersiJadwal[]>(adaPeriode ? null : '/api/jadwal');
   useEffect(() => {
     if (adaPeriode || (!semuaVersi.data && !semuaVersi.error)) return;
-    const p = periodeBawaan(semuaVersi.data ?? [], todayIn(me.pemda.zonaWaktu));
+    const p = periodeBawaan(semuaVersi.data ?? [], todayIn(me.pemda.zona_waktu));
     setParam({ dari: p.dari, sampai: p.sampai });
-  }, [adaPeriode, semuaVersi.data, semuaVersi.error, me.pemda.zonaWaktu, setParam]);
+  }, [adaPeriode, semuaVersi.data, semuaVersi.error, me.pemda.zona_waktu, setParam]);
 
   const gridPath = adaPeriode && opd ? withQuery('/api/jadwal/grid', { dari, sampai, opd: opdKode }) : null;
   const grid = useApi<GridJadwal>(gridPath);

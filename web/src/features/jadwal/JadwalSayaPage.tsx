@@ -194,11 +194,11 @@ export function JadwalSayaPage() {
   const { t, lang } = useI18n();
   const ringkas = useMediaQuery('(max-width: 48em)') ?? false;
   const [params, setParams] = useSearchParams();
-  const hariIni = todayIn(me.pemda.zonaWaktu);
+  const hariIni = todayIn(me.pemda.zona_waktu);
   const pDari = params.get('dari') ?? '';
   const pSampai = params.get('sampai') ?? '';
   const sah = isIsoDate(pDari) && isIsoDate(pSampai) && pDari <= pSampai;
-  const terbit = useApi<TerbitSaya>(me.pegawaiId ? '/api/jadwal-saya/terbit' : null);
+  const terbit = useApi<TerbitSaya>(me.pegawai_id ? '/api/jadwal-saya/terbit' : null);
   const periode = terbit.data?.periode ?? [];
   const terdekat = periodeTerdekat(periode, hariIni);
   const terbaru = periode.reduce<(typeof periode)[number] | null>(
@@ -206,12 +206,12 @@ export function JadwalSayaPage() {
     null,
   );
   // Without a period in the address, wait for the published periods before choosing the month.
-  const menunggu = !sah && !!me.pegawaiId && !terbit.data && !terbit.error;
+  const menunggu = !sah && !!me.pegawai_id && !terbit.data && !terbit.error;
   const { dari, sampai } = sah
     ? { dari: pDari, sampai: pSampai }
     : periodeBulan((terdekat?.dari ?? hariIni).slice(0, 7));
   const r = useApi<JadwalSaya>(
-    me.pegawaiId && !menunggu ? withQuery('/api/jadwal-saya', { dari, sampai }) : null,
+    me.pegawai_id && !menunggu ? withQuery('/api/jadwal-saya', { dari, sampai }) : null,
   );
   const minggu = useMemo(() => mingguPeriode(dari, sampai), [dari, sampai]);
   const byTanggal = useMemo(() => new Map((r.data?.hari ?? []).map((h) => [h.tanggal, h])), [r.data]);
@@ -283,7 +283,7 @@ export function JadwalSayaPage() {
           </ActionIcon>
         </Group>
       </Group>
-      {!me.pegawaiId && (
+      {!me.pegawai_id && (
         <Alert color="blue" variant="light" data-testid="saya-tanpa-pegawai">
           {t('jd.saya.tanpaPegawai')}
         </Alert>
@@ -316,7 +316,7 @@ export function JadwalSayaPage() {
           {ringkas && <Rincian hari={r.data.hari} />}
         </>
       )}
-      {me.pegawaiId && sampai >= hariIni && <PermintaanSaya dari={dari} sampai={sampai} hariIni={hariIni} />}
+      {me.pegawai_id && sampai >= hariIni && <PermintaanSaya dari={dari} sampai={sampai} hariIni={hariIni} />}
     </Stack>
   );
 }

@@ -43,9 +43,9 @@ export function OkupansiPage() {
   const versi = useApi<VersiJadwal[]>(adaPeriode ? null : '/api/jadwal');
   useEffect(() => {
     if (adaPeriode || (!versi.data && !versi.error)) return;
-    const p = periodeBawaan(versi.data ?? [], todayIn(me.pemda.zonaWaktu));
+    const p = periodeBawaan(versi.data ?? [], todayIn(me.pemda.zona_waktu));
     setPeriode(p.dari, p.sampai);
-  }, [adaPeriode, versi.data, versi.error, me.pemda.zonaWaktu, setPeriode]);
+  }, [adaPeriode, versi.data, versi.error, me.pemda.zona_waktu, setPeriode]);
 
   const r = useApi<Okupansi>(adaPeriode ? withQuery('/api/jadwal/okupansi', { dari, sampai }) : null);
   const o = r.data;

@@ -55,7 +55,7 @@ export function KebijakanListPage() {
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const canWrite = hasRole(me, POLICY_WRITE_ROLES);
   const list = useApi<KebijakanRingkas[]>('/api/kebijakan');
-  const perTanggal = tanggal || todayIn(me.pemda.zonaWaktu);
+  const perTanggal = tanggal || todayIn(me.pemda.zona_waktu);
   const rows = list.data ? [...list.data].sort((a, b) => b.tanggal.localeCompare(a.tanggal)) : [];
   const berlaku = (k: KebijakanRingkas) => pick(uraikanBerlaku({ berlaku: k.berlaku } as Kebijakan));
   const aktifPer = (k: KebijakanRingkas) => k.versiAktif !== null && dalamMasaBerlaku(k.berlaku, perTanggal);

@@ -86,7 +86,7 @@ export function KebijakanPage() {
   const sebelumnya = versi.filter((x) => x.versi < v.versi).at(-1);
   const lamaV = Number(params.get('lama')) || (sebelumnya ?? versi[0]!).versi;
   const baruV = Number(params.get('baru')) || (sebelumnya ? v.versi : (versi[1]?.versi ?? v.versi));
-  const zona = me.pemda.zonaWaktu;
+  const zona = me.pemda.zona_waktu;
 
   return (
     <Stack gap="md" data-testid="page-kebijakan-detail" data-id={id} data-versi={v.versi}>

@@ -11,6 +11,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
+import type { DaftarPemberitahuan } from '@sigap/domain/api/pemberitahuan';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../lib/api';
@@ -18,20 +19,6 @@ import { fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
 import { waktuLalu } from './waktu';
-
-/** GET /api/pemberitahuan (server/src/modules/pemberitahuan/pemberitahuan.service.ts). */
-export interface DaftarPemberitahuan {
-  readonly belumDibaca: number;
-  readonly item: readonly {
-    readonly id: string;
-    readonly jenis: string;
-    readonly judul: string;
-    readonly isi: string;
-    readonly tautan: string | null;
-    readonly dibuatPada: string;
-    readonly dibaca: boolean;
-  }[];
-}
 
 /** How often the unread count is asked for while the app is open. */
 const SELANG_MS = 60_000;
@@ -65,7 +52,7 @@ export function Lonceng() {
   const [data, setData] = useState<DaftarPemberitahuan | null>(null);
   const [buka, setBuka] = useState(false);
   const [sekarang, setSekarang] = useState(() => Date.now());
-  const tertaut = me.pegawaiId !== null;
+  const tertaut = me.pegawai_id !== null;
 
   const muat = useCallback(() => {
     if (!tertaut) return;
@@ -88,7 +75,7 @@ export function Lonceng() {
   }, [muat, tertaut]);
 
   if (!tertaut) return null;
-  const belum = data?.belumDibaca ?? 0;
+  const belum = data?.belum_dibaca ?? 0;
 
   const baca = (id?: string) =>
     api('/api/pemberitahuan/baca', { method: 'POST', body: id ? { id } : {} })
@@ -189,8 +176,8 @@ export function Lonceng() {
                       <Text size="xs" c="dimmed" data-testid="notif-isi">
                         {n.isi}
                       </Text>
-                      <Text size="xs" c="dimmed" title={fmtWaktu(n.dibuatPada, me.pemda.zonaWaktu, lang)}>
-                        {waktuLalu(n.dibuatPada, sekarang, lang)}
+                      <Text size="xs" c="dimmed" title={fmtWaktu(n.dibuat_pada, me.pemda.zona_waktu, lang)}>
+                        {waktuLalu(n.dibuat_pada, sekarang, lang)}
                       </Text>
                     </Box>
                   </Group>

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, List, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { HasilGantiSandi } from '@sigap/domain/api/akun';
 import { type FormEvent, useState } from 'react';
 import { ATURAN_SANDI, masalahSandi } from '../../lib/akun';
 import { ApiError, api } from '../../lib/api';
@@ -49,13 +50,13 @@ export function GantiSandiDialog({ opened, onClose }: { opened: boolean; onClose
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ sesiDiakhiri: number }>('/api/auth/sandi', {
+      const r = await api<HasilGantiSandi>('/api/auth/sandi', {
         method: 'POST',
         body: { lama, baru },
       });
       notifications.show({
         color: 'green',
-        message: t('sandi.berhasil', { n: r.sesiDiakhiri }),
+        message: t('sandi.berhasil', { n: r.sesi_diakhiri }),
         'data-testid': 'sandi-berhasil',
       });
       close();
