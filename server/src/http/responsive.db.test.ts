@@ -176,7 +176,7 @@ describe('the server stays responsive under heavy work', () => {
     const build = await fetch(`${base}/api/jadwal/buat`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ dari: '2025-03-03', sampai: '2025-03-14', opdKode: 'T0' }),
+      body: JSON.stringify({ dari: '2025-03-03', sampai: '2025-03-14', opd_kode: 'T0' }),
     });
     const tBuild = performance.now() - t1;
     const times = await poller.stop();

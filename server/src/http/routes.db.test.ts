@@ -657,7 +657,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     payload: {
       dari: '2021-07-05',
       sampai: '2021-07-06',
-      ...(OPD_PERAN[role] ? { opdKode: OPD_PERAN[role] } : {}),
+      ...(OPD_PERAN[role] ? { opd_kode: OPD_PERAN[role] } : {}),
     },
     periksa: (r) => expect(json<{ id: string; pegawai: number }>(r).pegawai).toBeGreaterThan(0),
   }),
@@ -932,7 +932,7 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     tolak(
       await kirim('POST', 'opd_admin', {
         url: '/api/jadwal/buat',
-        payload: { dari: '2021-07-05', sampai: '2021-07-06', opdKode: 'BPBD' },
+        payload: { dari: '2021-07-05', sampai: '2021-07-06', opd_kode: 'BPBD' },
       }),
     );
     const draf = await run((trx) =>

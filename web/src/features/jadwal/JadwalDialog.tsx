@@ -13,7 +13,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Pesan, RujukanAturan } from '@sigap/domain';
+import type { Pesan } from '@sigap/domain';
+import type { RujukanAturan } from '@sigap/domain/api/umum';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { ApiError, api, withQuery } from '../../lib/api';
@@ -104,7 +105,7 @@ export function SelModal({
         <Box>
           <Text fw={700}>{orang.nama}</Text>
           <Text size="sm" c="dimmed">
-            {orang.key} · {orang.unitKode}
+            {orang.key} · {orang.unit_kode}
           </Text>
           <Text size="sm">{fmtTanggal(hari.tanggal, lang, true)}</Text>
         </Box>
@@ -126,7 +127,7 @@ export function SelModal({
         </Group>
         {aturan && (
           <Text size="sm" c="dimmed">
-            {t('jd.aturan')}: {aturan.judulAturan} ({aturan.nomor})
+            {t('jd.aturan')}: {aturan.judul_aturan} ({aturan.nomor})
           </Text>
         )}
         {LABEL_ALASAN[sel.r] && (
@@ -426,11 +427,11 @@ export function TerbitModal({
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {labelPeriode(v.dari, v.sampai, lang)}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.opdKode ?? t('jd.seluruhPemda')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.opd_kode ?? t('jd.seluruhPemda')}</Table.Td>
                     <Table.Td>
-                      {v.dibuatOleh}
+                      {v.dibuat_oleh}
                       <Text size="xs" c="dimmed">
-                        {fmtWaktu(v.dibuatPada, me.pemda.zona_waktu, lang)}
+                        {fmtWaktu(v.dibuat_pada, me.pemda.zona_waktu, lang)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{fmtAngka(v.sel, lang)}</Table.Td>

@@ -84,7 +84,7 @@ export function JadwalPage() {
   );
   // The drafts this caller may publish (a Pemda-wide draft is listed to an OPD admin, not theirs to publish).
   const draf = useMemo(
-    () => (versi.data ?? []).filter((v) => v.status === 'draft' && v.bolehTerbit),
+    () => (versi.data ?? []).filter((v) => v.status === 'draft' && v.boleh_terbit),
     [versi.data],
   );
 
@@ -259,7 +259,7 @@ export function JadwalPage() {
         <>
           <JadwalGrid
             grid={g}
-            bolehUbah={g.bolehUbah}
+            bolehUbah={g.boleh_ubah}
             onPilih={setPilihan}
             scrollRef={gridRef}
             onScrollX={samakan(totalRef)}

@@ -71,7 +71,7 @@ function Hari({
   const judul = [
     fmtTanggal(tanggal, lang, true),
     h?.status && gaya ? `${h.status} — ${pick(gaya.label)}` : null,
-    h?.aturan ? `${h.aturan.judulAturan} (${h.aturan.nomor})` : null,
+    h?.aturan ? `${h.aturan.judul_aturan} (${h.aturan.nomor})` : null,
     h?.alasan && !h.aturan && LABEL_ALASAN[h.alasan] ? pick(LABEL_ALASAN[h.alasan]!) : null,
     h?.libur,
   ]
@@ -101,7 +101,7 @@ function Hari({
       )}
       {!ringkas && h?.aturan && (
         <span className="sj-kal-aturan" data-testid="saya-aturan">
-          {h.aturan.judulAturan}
+          {h.aturan.judul_aturan}
         </span>
       )}
       {!ringkas && !h?.aturan && h?.alasan && h.alasan !== 'libur' && LABEL_ALASAN[h.alasan] && (
@@ -156,7 +156,7 @@ function Rincian({ hari }: { hari: readonly HariSaya[] }) {
                 </Text>
                 {h.aturan && (
                   <Text size="xs" c="dimmed">
-                    {h.aturan.judulAturan} ({h.aturan.nomor})
+                    {h.aturan.judul_aturan} ({h.aturan.nomor})
                   </Text>
                 )}
                 {!h.aturan && h.alasan && LABEL_ALASAN[h.alasan] && (

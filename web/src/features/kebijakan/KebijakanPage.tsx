@@ -110,12 +110,12 @@ export function KebijakanPage() {
             </Text>
             <StatusBadge status={v.status} size="md" />
             <Text size="xs" c="dimmed" data-testid="kb-disimpan">
-              {t('kb.disimpanOleh', { waktu: fmtWaktu(v.dibuatPada, zona, lang), oleh: v.dibuatOleh })}
-              {v.statusPada && v.statusOleh
+              {t('kb.disimpanOleh', { waktu: fmtWaktu(v.dibuat_pada, zona, lang), oleh: v.dibuat_oleh })}
+              {v.status_pada && v.status_oleh
                 ? ` · ${t('kb.statusOleh', {
                     status: labelOf(LABEL_STATUS_KEBIJAKAN, v.status, lang),
-                    waktu: fmtWaktu(v.statusPada, zona, lang),
-                    oleh: v.statusOleh,
+                    waktu: fmtWaktu(v.status_pada, zona, lang),
+                    oleh: v.status_oleh,
                   })}`
                 : ''}
             </Text>
