@@ -1,3 +1,4 @@
+import type { OpdTree } from '@sigap/domain/api/org';
 import type { HariLibur, Pengaturan } from '@sigap/domain/api/pengaturan';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -391,8 +392,8 @@ describe('akun', () => {
     try {
       await signIn(admin, 'admin');
       // DINKES and every unit below it (puskesmas, UPT, ...).
-      const tree = await apiGet<{ opd: { kode: string; indukKode: string | null }[] }>(admin, '/api/opd');
-      const parent = new Map(tree.opd.map((o) => [o.kode, o.indukKode]));
+      const tree = await apiGet<OpdTree>(admin, '/api/opd');
+      const parent = new Map(tree.opd.map((o) => [o.kode, o.induk_kode]));
       const underDinkes = (kode: string): boolean => {
         for (let k: string | null | undefined = kode; k; k = parent.get(k)) if (k === 'DINKES') return true;
         return false;

@@ -57,7 +57,7 @@ describe('the OpenAPI document', () => {
   });
 });
 
-const SNAKE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
+const CAMEL = /^[a-z][a-z0-9]*[A-Z]/;
 /** Field names (not data used as keys) that are not snake_case, anywhere in an answer. */
 function bukanSnake(v: unknown, jalur = '$', out: string[] = []): string[] {
   if (Array.isArray(v)) {
@@ -65,7 +65,7 @@ function bukanSnake(v: unknown, jalur = '$', out: string[] = []): string[] {
   } else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
       // camelCase is the one casing the API no longer writes (codes such as WFO are data, not names).
-      if (/^[a-z]/.test(k) && !SNAKE.test(k)) out.push(`${jalur}.${k}`);
+      if (CAMEL.test(k)) out.push(`${jalur}.${k}`);
       // Stored records passed through as they were written (audit before/after) are data, not the API's names.
       if (k !== 'sebelum' && k !== 'sesudah') bukanSnake(x, `${jalur}.${k}`, out);
     }

@@ -51,7 +51,7 @@ async function call(
 type Grid = {
   hari: { tanggal: string; hari_kerja: boolean }[];
   orang: { key: string; sel: ({ s: string; a: number; r: string; d?: 1; k?: 1 } | null)[] }[];
-  kelompok: { grupKode: string; jenis: string; batas: number; hadir: number; anggota: number }[][];
+  kelompok: { grup_kode: string; jenis: string; batas: number; hadir: number; anggota: number }[][];
   aturan: { aturan_id: string }[];
   draf: number;
 };
@@ -105,7 +105,7 @@ describe('schedule through the API', () => {
     expect(g.draf).toBe(40);
     // SETDA (3 ASN) under Kudus's 50% per OPD, rounded down: exactly one at the office each day
     for (const day of g.kelompok) {
-      const setda = day.find((k) => k.grupKode === 'SETDA' && k.jenis === 'batas_kantor')!;
+      const setda = day.find((k) => k.grup_kode === 'SETDA' && k.jenis === 'batas_kantor')!;
       expect(setda).toMatchObject({ batas: 1, hadir: 1, anggota: 3 });
     }
   });
@@ -169,10 +169,10 @@ describe('schedule through the API', () => {
     expect(r.json()).toMatchObject({ status: 'terbit', diberitahu: 8 });
     expect((await call('admin', 'POST', `/api/jadwal/${versi}/terbit`)).statusCode).toBe(409);
     const n = (await call('pegawai', 'GET', '/api/pemberitahuan')).json<{
-      belumDibaca: number;
+      belum_dibaca: number;
       item: { judul: string; tautan: string }[];
     }>();
-    expect(n.belumDibaca).toBe(1);
+    expect(n.belum_dibaca).toBe(1);
     expect(n.item[0]).toMatchObject({
       judul: 'Jadwal kerja Anda telah terbit',
       tautan: `/jadwal-saya?dari=${DARI}&sampai=${SAMPAI}`,
@@ -184,7 +184,7 @@ describe('schedule through the API', () => {
     expect(mine.hari[0]!.aturan?.aturan_id).toBe('opd-wfh-maks-50-persen-di-kantor');
     await call('pegawai', 'POST', '/api/pemberitahuan/baca', {});
     expect(
-      (await call('pegawai', 'GET', '/api/pemberitahuan')).json<{ belumDibaca: number }>().belumDibaca,
+      (await call('pegawai', 'GET', '/api/pemberitahuan')).json<{ belum_dibaca: number }>().belum_dibaca,
     ).toBe(0);
   });
 

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Pesan } from '@sigap/domain';
+import type { BuatJadwal } from '@sigap/domain/api/jadwal';
 import type { RujukanAturan } from '@sigap/domain/api/umum';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
@@ -226,12 +227,12 @@ export function BuatModal({
   const buat = () => {
     setSibuk(true);
     setGalat(null);
-    const body = {
+    const body: BuatJadwal = {
       dari,
       sampai,
-      opdKode: opd ?? undefined,
+      opd_kode: opd ?? undefined,
       kohort,
-      urutanSasaran: utamakanPermintaan
+      urutan_sasaran: utamakanPermintaan
         ? ['permintaan', 'merata', 'rotasi_piket', 'kohort', 'stabil']
         : undefined,
     };
