@@ -1,3 +1,5 @@
+import type { OpdTree } from '@sigap/domain/api/org';
+import type { HariLibur, Pengaturan } from '@sigap/domain/api/pengaturan';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { apiGet, apiSend, type Ctx, open, PHONE, shot, signIn, text, until, useChromium } from './helpers';
@@ -8,26 +10,7 @@ import { apiGet, apiSend, type Ctx, open, PHONE, shot, signIn, text, until, useC
 
 useChromium();
 
-interface JamHari {
-  mulai: string;
-  selesai: string;
-  istirahatMenit: number;
-}
-interface Pengaturan {
-  nama: string;
-  jenis: string;
-  zonaWaktu: string;
-  jamKerja: Record<string, JamHari>;
-  menitKerjaMingguan: number;
-  pusatLat: number | null;
-  pusatLng: number | null;
-}
-interface Libur {
-  tanggal: string;
-  jenis: string;
-  nama: string;
-  dasar: string;
-}
+type Libur = HariLibur;
 
 /** A suffix no other run of the suite has used (accounts cannot be deleted). */
 const RUN = Date.now().toString(36);
@@ -39,14 +22,14 @@ function durasi(menit: number): string {
 }
 
 async function restoreSettings(ctx: Ctx, s: Pengaturan): Promise<void> {
-  const { nama, jenis, zonaWaktu, jamKerja, pusatLat, pusatLng } = s;
+  const { nama, jenis, zona_waktu, jam_kerja, pusat_lat, pusat_lng } = s;
   const r = await apiSend(ctx, 'PUT', '/api/pengaturan', {
     nama,
     jenis,
-    zonaWaktu,
-    jamKerja,
-    pusatLat,
-    pusatLng,
+    zona_waktu,
+    jam_kerja,
+    pusat_lat,
+    pusat_lng,
   });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
@@ -69,13 +52,13 @@ describe('pengaturan', () => {
     const { page } = ctx;
     await signIn(ctx, 'admin');
     const before = await apiGet<Pengaturan>(ctx, '/api/pengaturan');
-    const jumat = before.jamKerja['5']!;
+    const jumat = before.jam_kerja['5']!;
     expect(jumat).toBeDefined();
     try {
       await page.goto('/pengaturan');
       await page.getByTestId('atur-form').waitFor();
       const total = page.getByTestId('jam-total');
-      expect(await total.textContent()).toBe(`${durasi(before.menitKerjaMingguan)} per minggu`);
+      expect(await total.textContent()).toBe(`${durasi(before.menit_kerja_mingguan)} per minggu`);
       // The demo Pemda follows Perpres 21/2023.
       expect(await total.textContent()).toBe('37 jam 30 menit per minggu');
       expect(await page.getByTestId('atur-simpan').isDisabled()).toBe(true);
@@ -94,7 +77,7 @@ describe('pengaturan', () => {
       // Break 90 → 60 minutes: 30 more minutes a week, live.
       const istirahat = page.getByTestId('jam-istirahat-5');
       await istirahat.fill('60');
-      const expected = before.menitKerjaMingguan + (jumat.istirahatMenit - 60);
+      const expected = before.menit_kerja_mingguan + (jumat.istirahat_menit - 60);
       await until(
         async () => (await total.textContent()) === `${durasi(expected)} per minggu`,
         `weekly total ${durasi(expected)}`,
@@ -116,8 +99,8 @@ describe('pengaturan', () => {
       await until(async () => (await page.getByTestId('atur-belum-disimpan').count()) === 0, 'saved');
       await shot(page, 'pengaturan-tersimpan');
       const saved = await apiGet<Pengaturan>(ctx, '/api/pengaturan');
-      expect(saved.jamKerja['5']).toEqual({ ...jumat, istirahatMenit: 60 });
-      expect(saved.menitKerjaMingguan).toBe(expected);
+      expect(saved.jam_kerja['5']).toEqual({ ...jumat, istirahat_menit: 60 });
+      expect(saved.menit_kerja_mingguan).toBe(expected);
 
       // Kept after a reload.
       await page.reload();
@@ -126,7 +109,7 @@ describe('pengaturan', () => {
       expect(await istirahat.inputValue()).toMatch(/^60\b/);
 
       // Restore through the form: 90 minutes, back to 37 h 30 min.
-      await istirahat.fill(String(jumat.istirahatMenit));
+      await istirahat.fill(String(jumat.istirahat_menit));
       await until(
         async () => (await total.textContent()) === '37 jam 30 menit per minggu',
         'total back to 37 h 30 min',
@@ -134,7 +117,8 @@ describe('pengaturan', () => {
       await page.getByTestId('atur-simpan').click();
       await until(
         async () =>
-          (await apiGet<Pengaturan>(ctx, '/api/pengaturan')).menitKerjaMingguan === before.menitKerjaMingguan,
+          (await apiGet<Pengaturan>(ctx, '/api/pengaturan')).menit_kerja_mingguan ===
+          before.menit_kerja_mingguan,
         'restored on the server',
       );
     } finally {
@@ -408,8 +392,8 @@ describe('akun', () => {
     try {
       await signIn(admin, 'admin');
       // DINKES and every unit below it (puskesmas, UPT, ...).
-      const tree = await apiGet<{ opd: { kode: string; indukKode: string | null }[] }>(admin, '/api/opd');
-      const parent = new Map(tree.opd.map((o) => [o.kode, o.indukKode]));
+      const tree = await apiGet<OpdTree>(admin, '/api/opd');
+      const parent = new Map(tree.opd.map((o) => [o.kode, o.induk_kode]));
       const underDinkes = (kode: string): boolean => {
         for (let k: string | null | undefined = kode; k; k = parent.get(k)) if (k === 'DINKES') return true;
         return false;

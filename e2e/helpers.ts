@@ -90,10 +90,10 @@ export async function apiSend(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const me = await apiGet<{ csrfToken: string }>(ctx, '/api/auth/me');
+  const me = await apiGet<{ csrf_token: string }>(ctx, '/api/auth/me');
   const r = await ctx.context.request.fetch(`${BASE}${path}`, {
     method,
-    headers: { 'x-csrf-token': me.csrfToken },
+    headers: { 'x-csrf-token': me.csrf_token },
     ...(body !== undefined ? { data: body } : {}),
   });
   const text = await r.text();

@@ -16,15 +16,15 @@ const DARI = '2020-08-17';
 const SAMPAI = '2020-08-28';
 
 interface Grid {
-  hari: { tanggal: string; hariKerja: boolean }[];
-  aturan: { judulAturan: string; nomor: string }[];
+  hari: { tanggal: string; hari_kerja: boolean }[];
+  aturan: { judul_aturan: string; nomor: string }[];
   orang: {
     key: string;
     nama: string;
-    unitKode: string;
+    unit_kode: string;
     sel: ({ s: string; a: number; r: string } | null)[];
   }[];
-  kelompok: { jenis: string; grupKode: string; hadir: number; batas: number }[][];
+  kelompok: { jenis: string; grup_kode: string; hadir: number; batas: number }[][];
 }
 
 interface Cuti {
@@ -84,7 +84,7 @@ describe('jadwal', () => {
       expect(caps.length).toBeGreaterThan(0);
       const g = caps.find((k) => k.batas > 0) ?? caps[0]!;
       const cell = page.locator(
-        `[data-testid=total-kelompok][data-grup="${g.grupKode}"] [data-tanggal="2020-08-18"]`,
+        `[data-testid=total-kelompok][data-grup="${g.grup_kode}"] [data-tanggal="2020-08-18"]`,
       );
       expect(await cell.textContent()).toBe(`${g.hadir}/${g.batas}`);
       expect(await cell.getAttribute('data-lewat')).toBeNull();
@@ -101,7 +101,7 @@ describe('jadwal', () => {
       const kartu = page.getByTestId('jadwal-kartu');
       await kartu.waitFor();
       expect(await kartu.textContent()).toContain(o.nama);
-      expect(await text(page, '[data-testid=kartu-aturan]')).toContain(aturan.judulAturan);
+      expect(await text(page, '[data-testid=kartu-aturan]')).toContain(aturan.judul_aturan);
       expect(await text(page, '[data-testid=kartu-aturan]')).toContain(aturan.nomor);
       expect(await text(page, '[data-testid=kartu-alasan]')).toMatch(/batas kantor|aturan kebijakan/);
       expect(await page.getByTestId('jadwal-kartu').count()).toBe(1);

@@ -57,14 +57,14 @@ interface Detail {
   versi: { versi: number; status: string; sumber: string }[];
 }
 interface Dampak {
-  opd: { kode: string; total: number; wfo: number; wfh: number; bebas: number; maksKantor: number }[];
+  opd: { kode: string; total: number; wfo: number; wfh: number; bebas: number; maks_kantor: number }[];
 }
 
 /** Stores a YAML text through the API (as the editor does) and returns status and body. */
 async function simpanYaml(ctx: Ctx, yaml: string): Promise<{ status: number; body: unknown }> {
-  const me = await apiGet<{ csrfToken: string }>(ctx, '/api/auth/me');
+  const me = await apiGet<{ csrf_token: string }>(ctx, '/api/auth/me');
   const r = await ctx.context.request.post(`${BASE}/api/kebijakan`, {
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'text/yaml' },
+    headers: { 'x-csrf-token': me.csrf_token, 'content-type': 'text/yaml' },
     data: yaml,
   });
   return { status: r.status(), body: await r.json() };
@@ -86,11 +86,11 @@ async function noWiderThanScreen(page: Page, width: number, what: string): Promi
 }
 
 /** The cells of one OPD's row in the impact table, by column. */
-const KOLOM = ['total', 'wfo', 'wfh', 'bebas', 'maksKantor', 'piket'] as const;
+const KOLOM = ['total', 'wfo', 'wfh', 'bebas', 'maks_kantor', 'piket'] as const;
 async function barisDampak(page: Page, kode: string): Promise<Record<(typeof KOLOM)[number], number>> {
   const row = page.locator(`[data-testid=dampak-row][data-kode="${kode}"]`);
   await row.waitFor();
-  const out = { total: 0, wfo: 0, wfh: 0, bebas: 0, maksKantor: 0, piket: 0 };
+  const out = { total: 0, wfo: 0, wfh: 0, bebas: 0, maks_kantor: 0, piket: 0 };
   for (const k of KOLOM) {
     out[k] = Number((await row.locator(`[data-kolom=${k}]`).textContent())?.replace(/\./g, ''));
   }
@@ -260,7 +260,7 @@ describe('kebijakan', () => {
       expect(await text(page, '[data-testid=dampak-kebijakan]')).toContain(JUDUL);
       const dinkes = await barisDampak(page, 'DINKES');
       expect(dinkes.total).toBeGreaterThan(0);
-      expect(dinkes).toMatchObject({ wfo: dinkes.total, wfh: 0, bebas: 0, maksKantor: dinkes.total });
+      expect(dinkes).toMatchObject({ wfo: dinkes.total, wfh: 0, bebas: 0, maks_kantor: dinkes.total });
       const api = await apiGet<Dampak>(ctx, `/api/kebijakan-dampak?tanggal=${HARI}&id=${ID}&versi=1`);
       expect(api.opd.length).toBeGreaterThan(10);
       for (const o of api.opd.filter((x) => x.kode !== 'DINKES')) {
@@ -453,7 +453,7 @@ describe('kebijakan', () => {
         wfo: 0,
         wfh: 0,
         bebas: bappeda.total,
-        maksKantor: Math.floor(bappeda.total / 4),
+        maks_kantor: Math.floor(bappeda.total / 4),
       });
 
       // Revoking the draft: final, explained, and version 1 stays active.

@@ -31,10 +31,10 @@ async function pick(page: Page, testid: string, option: string | RegExp): Promis
 async function pulihkan(ctx: Ctx, row: Record<string, string>): Promise<void> {
   const cols = Object.keys(row);
   const csv = `${cols.join(',')}\n${cols.map((c) => `"${(row[c] ?? '').replace(/"/g, '""')}"`).join(',')}\n`;
-  const me = await apiGet<{ csrfToken: string }>(ctx, '/api/auth/me');
+  const me = await apiGet<{ csrf_token: string }>(ctx, '/api/auth/me');
   const r = await ctx.context.request.fetch(`${BASE}/api/impor/pegawai?nama=pulih.csv`, {
     method: 'POST',
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'text/csv' },
+    headers: { 'x-csrf-token': me.csrf_token, 'content-type': 'text/csv' },
     data: csv,
   });
   expect(r.status(), await r.text()).toBe(202);
@@ -93,7 +93,7 @@ describe('ubah pegawai', () => {
     } finally {
       const r = await apiSend(ctx, 'PUT', `/api/pegawai/${diubah.id}`, {
         telepon: diubah.telepon ?? '',
-        jabatanLevel: diubah.jabatan_level,
+        jabatan_level: diubah.jabatan_level,
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       await pulihkan(ctx, barisKeluar);
@@ -107,14 +107,14 @@ describe('ubah pegawai', () => {
     const ctx = await open();
     const { page } = ctx;
     await signIn(ctx, 'admin');
-    const asal = await apiGet<{ lat: number; lng: number; radiusM: number }>(ctx, '/api/opd/DINKES');
+    const asal = await apiGet<{ lat: number; lng: number; radius_m: number }>(ctx, '/api/opd/DINKES');
     try {
       await page.goto('/opd/DINKES');
       await page.getByTestId('opd-ubah').click();
       await page.getByTestId('ubah-opd-form').waitFor();
       // The stored location is there to edit, in the Indonesian way of writing decimals.
       expect(await page.getByTestId('ubah-opd-lat').inputValue()).toBe(String(asal.lat).replace('.', ','));
-      expect(await page.getByTestId('ubah-opd-radius').inputValue()).toBe(String(asal.radiusM));
+      expect(await page.getByTestId('ubah-opd-radius').inputValue()).toBe(String(asal.radius_m));
       // Out of range: said in words beside the field, and nothing can be sent.
       await page.getByTestId('ubah-opd-lat').fill('95');
       await page.getByTestId('ubah-opd-radius').fill('5');
@@ -137,13 +137,13 @@ describe('ubah pegawai', () => {
       expect(await apiGet(ctx, '/api/opd/DINKES')).toMatchObject({
         lat: -7.8701,
         lng: 112.5301,
-        radiusM: 175,
+        radius_m: 175,
       });
     } finally {
       const r = await apiSend(ctx, 'PUT', '/api/opd/DINKES', {
         lat: asal.lat,
         lng: asal.lng,
-        radiusM: asal.radiusM,
+        radius_m: asal.radius_m,
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       await ctx.context.close();
@@ -159,8 +159,8 @@ describe('ubah pegawai', () => {
     await admin.context.close();
     const pegawai = await open();
     await signIn(pegawai, 'pegawai');
-    const me = await apiGet<{ pegawaiId: string }>(pegawai, '/api/auth/me');
-    await pegawai.page.goto(`/pegawai/${me.pegawaiId}`);
+    const me = await apiGet<{ pegawai_id: string }>(pegawai, '/api/auth/me');
+    await pegawai.page.goto(`/pegawai/${me.pegawai_id}`);
     await pegawai.page.getByTestId('pegawai-nama').waitFor();
     expect(await pegawai.page.getByTestId('pegawai-ubah').count()).toBe(0);
     await pegawai.page.goto('/opd/DINKES');

@@ -85,7 +85,7 @@ describe('organisasi', () => {
     try {
       const { page, blocked } = ctx;
       await signIn(ctx, 'admin');
-      const d = await apiGet<{ lat: number; lng: number; radiusM: number; riwayat: unknown[] }>(
+      const d = await apiGet<{ lat: number; lng: number; radius_m: number; riwayat: unknown[] }>(
         ctx,
         '/api/opd/DINKES',
       );
@@ -93,7 +93,7 @@ describe('organisasi', () => {
       await page.getByTestId('page-opd').waitFor();
       expect(await text(page, '[data-testid=opd-nama]')).toBe('Dinas Kesehatan');
       expect(await text(page, '[data-testid=opd-latlng]')).toBe(`${d.lat.toFixed(6)}, ${d.lng.toFixed(6)}`);
-      expect(await text(page, '[data-testid=opd-radius]')).toBe(`${d.radiusM} m`);
+      expect(await text(page, '[data-testid=opd-radius]')).toBe(`${d.radius_m} m`);
       const map = page.getByTestId('opd-map');
       await map.waitFor();
       const box = await map.boundingBox();

@@ -10,7 +10,11 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // The domain package is TypeScript source in the workspace; point at it directly.
-    alias: { '@sigap/domain': here('../domain/src/index.ts') },
+    // `@sigap/domain/api/<area>` is the API contract (domain/src/api/<area>.ts).
+    alias: [
+      { find: /^@sigap\/domain\/api\/(.+)$/, replacement: `${here('../domain/src/api')}/$1.ts` },
+      { find: /^@sigap\/domain$/, replacement: here('../domain/src/index.ts') },
+    ],
   },
   css: { postcss: here('.') },
   build: {

@@ -19,7 +19,7 @@ export async function masuk(
   });
   expect(res.statusCode, res.body).toBe(200);
   const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${c.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${c.value}`, 'x-csrf-token': res.json<{ csrf_token: string }>().csrf_token };
 }
 
 /** A fresh database with the small Pemda of the fixtures, and the app on it (not listening). */

@@ -18,7 +18,7 @@ async function masuk(username: string) {
   });
   expect(res.statusCode, `login ${username}: ${res.body}`).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${cookie.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${cookie.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 }
 
 async function minta(

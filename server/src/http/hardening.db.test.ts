@@ -28,7 +28,7 @@ beforeAll(async () => {
     payload: { username: 'admin', password: PASSWORD },
   });
   cookie = `sigap_sid=${r.cookies.find((c) => c.name === 'sigap_sid')!.value}`;
-  csrf = r.json<{ csrfToken: string }>().csrfToken;
+  csrf = r.json<{ csrf_token: string }>().csrf_token;
 });
 afterAll(async () => {
   await app.close();

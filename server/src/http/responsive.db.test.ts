@@ -141,7 +141,7 @@ describe('the server stays responsive under heavy work', () => {
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { csrfToken: csrf } = (await login.json()) as { csrfToken: string };
+    const { csrf_token: csrf } = (await login.json()) as { csrf_token: string };
     const headers = { cookie, 'x-csrf-token': csrf };
     const f = files();
 
@@ -176,7 +176,7 @@ describe('the server stays responsive under heavy work', () => {
     const build = await fetch(`${base}/api/jadwal/buat`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ dari: '2025-03-03', sampai: '2025-03-14', opdKode: 'T0' }),
+      body: JSON.stringify({ dari: '2025-03-03', sampai: '2025-03-14', opd_kode: 'T0' }),
     });
     const tBuild = performance.now() - t1;
     const times = await poller.stop();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { addDays, isoWeekday, type Role } from '@sigap/domain';
+import { jamKerjaKeApi } from '@sigap/domain/api/pengaturan';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.ts';
@@ -204,7 +205,7 @@ async function signIn(user: string): Promise<Sesi> {
   });
   expect(res.statusCode, `login ${user}: ${res.body}`).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${cookie.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${cookie.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 }
 
 type Metode = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -332,7 +333,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
   'POST /api/auth/login': (role) => ({
     url: '/api/auth/login',
     payload: { username: username.get(role), password: PASSWORD },
-    periksa: (r) => expect(json<{ csrfToken: string }>(r).csrfToken).toMatch(/.{16,}/),
+    periksa: (r) => expect(json<{ csrf_token: string }>(r).csrf_token).toMatch(/.{16,}/),
   }),
   'POST /api/auth/logout': async (role) => ({
     url: '/api/auth/logout',
@@ -414,7 +415,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       sesi,
       payload: { lama: PASSWORD, baru: 'sandi-sementara-2026' },
       periksa: async (r) => {
-        expect(json<{ sesiDiakhiri: number }>(r).sesiDiakhiri).toBeGreaterThanOrEqual(1);
+        expect(json<{ sesi_diakhiri: number }>(r).sesi_diakhiri).toBeGreaterThanOrEqual(1);
         const balik = await app.inject({
           method: 'POST',
           url: '/api/auth/sandi',
@@ -428,7 +429,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
   },
   'GET /api/pengaturan': () => ({
     url: '/api/pengaturan',
-    periksa: (r) => expect(json(r)).toMatchObject({ kode: 'kota-peran', zonaWaktu: 'Asia/Jakarta' }),
+    periksa: (r) => expect(json(r)).toMatchObject({ kode: 'kota-peran', zona_waktu: 'Asia/Jakarta' }),
   }),
   'PUT /api/pengaturan': async () => {
     const s = await run((trx) => getSettings(trx, tenantId));
@@ -437,12 +438,12 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       payload: {
         nama: s.nama,
         jenis: s.jenis,
-        zonaWaktu: s.zonaWaktu,
-        jamKerja: s.jamKerja,
-        pusatLat: -7.87,
-        pusatLng: 112.52,
+        zona_waktu: s.zonaWaktu,
+        jam_kerja: jamKerjaKeApi(s.jamKerja),
+        pusat_lat: -7.87,
+        pusat_lng: 112.52,
       },
-      periksa: (r) => expect(json(r)).toMatchObject({ pusatLat: -7.87, pusatLng: 112.52 }),
+      periksa: (r) => expect(json(r)).toMatchObject({ pusat_lat: -7.87, pusat_lng: 112.52 }),
     };
   },
   'GET /api/kalender/libur': () => ({
@@ -508,7 +509,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     const telepon = `08129${String(n()).padStart(6, '0')}`;
     return {
       url: `/api/pegawai/${id}`,
-      payload: { telepon, jabatanLevel: 'fungsional' },
+      payload: { telepon, jabatan_level: 'fungsional' },
       periksa: async () => {
         const p = await kirim('GET', 'pemda_admin', { url: `/api/pegawai/${id}` });
         expect(json(p)).toMatchObject({ telepon, jabatan_level: 'fungsional' });
@@ -566,7 +567,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       periksa: async (r) => {
         expect(r.statusCode).toBe(202);
         const job = await tungguImpor(json<{ id: string }>(r).id);
-        expect(job).toMatchObject({ status: 'berhasil', hasil: { baris: 1, tidakBerubah: 1 } });
+        expect(job).toMatchObject({ status: 'berhasil', hasil: { baris: 1, tidak_berubah: 1 } });
       },
     };
   },
@@ -656,7 +657,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     payload: {
       dari: '2021-07-05',
       sampai: '2021-07-06',
-      ...(OPD_PERAN[role] ? { opdKode: OPD_PERAN[role] } : {}),
+      ...(OPD_PERAN[role] ? { opd_kode: OPD_PERAN[role] } : {}),
     },
     periksa: (r) => expect(json<{ id: string; pegawai: number }>(r).pegawai).toBeGreaterThan(0),
   }),
@@ -777,7 +778,7 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
   },
   'GET /api/pemberitahuan': () => ({
     url: '/api/pemberitahuan',
-    periksa: (r) => expect(typeof json<{ belumDibaca: number }>(r).belumDibaca).toBe('number'),
+    periksa: (r) => expect(typeof json<{ belum_dibaca: number }>(r).belum_dibaca).toBe('number'),
   }),
   'POST /api/pemberitahuan/baca': () => ({
     url: '/api/pemberitahuan/baca',
@@ -931,7 +932,7 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     tolak(
       await kirim('POST', 'opd_admin', {
         url: '/api/jadwal/buat',
-        payload: { dari: '2021-07-05', sampai: '2021-07-06', opdKode: 'BPBD' },
+        payload: { dari: '2021-07-05', sampai: '2021-07-06', opd_kode: 'BPBD' },
       }),
     );
     const draf = await run((trx) =>

@@ -21,7 +21,7 @@ beforeAll(async () => {
     payload: { username: admin.username, password: PASSWORD },
   });
   const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  sesi = { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  sesi = { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 });
 afterAll(async () => {
   await app.close();
@@ -34,14 +34,14 @@ describe('validation messages', () => {
   it('a number over its limit names the field and the limit in words (id and en)', async () => {
     const settings = (await app.inject({ url: '/api/pengaturan', headers: { cookie: sesi.cookie } })).json();
     for (const [lang, expected] of [
-      ['id', 'Masukan tidak sah — Lintang pusat (pusatLat): paling besar 6.5'],
-      ['en', 'Invalid input — Centre latitude (pusatLat): at most 6.5'],
+      ['id', 'Masukan tidak sah — Lintang pusat (pusat_lat): paling besar 6.5'],
+      ['en', 'Invalid input — Centre latitude (pusat_lat): at most 6.5'],
     ] as const) {
       const res = await app.inject({
         method: 'PUT',
         url: `/api/pengaturan?lang=${lang}`,
         headers: { cookie: sesi.cookie, 'x-csrf-token': sesi.csrf },
-        payload: { ...settings, pusatLat: 100, pusatLng: 112.5 },
+        payload: { ...settings, pusat_lat: 100, pusat_lng: 112.5 },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({ code: 'VALIDASI', message: expected });

@@ -6,8 +6,8 @@ import type { OpdNode } from '../lib/types';
 /** Badges for the service class and sectors of an OPD; inherited values are drawn outlined. */
 export function OpdBadges({ node, size = 'sm' }: { node: OpdNode; size?: 'xs' | 'sm' | 'md' }) {
   const { t, lang } = useI18n();
-  const kelas = node.efektif.kelasLayanan;
-  const kelasInherited = node.kelasLayanan === null;
+  const kelas = node.efektif.kelas_layanan;
+  const kelasInherited = node.kelas_layanan === null;
   const sektorInherited = node.sektor.length === 0 && node.efektif.sektor.length > 0;
   const inheritedTip = t('org.diwarisi');
   return (

@@ -31,7 +31,7 @@ describe('akun form', () => {
       nama: 'Admin Dinkes',
       password: 'rahasia-2026',
       nip: null,
-      roles: [{ role: 'opd_admin', opdKode: 'DINKES' }],
+      roles: [{ role: 'opd_admin', opd_kode: 'DINKES' }],
     });
     expect(toUserBody({ ...ok, roles: ['auditor'], nip: ' 1990 ' }).roles).toEqual([{ role: 'auditor' }]);
   });

@@ -1,4 +1,5 @@
 import { type Role, SCOPED_ROLES } from '@sigap/domain';
+import type { BuatAkun } from '@sigap/domain/api/akun';
 
 /** The create/update account form, as typed. */
 export interface DraftAkun {
@@ -62,14 +63,14 @@ export function masalahAkun(f: DraftAkun, ubah = false): MasalahAkun {
 }
 
 /** The POST /api/users body. */
-export function toUserBody(f: DraftAkun) {
+export function toUserBody(f: DraftAkun): BuatAkun {
   const nip = f.nip.trim();
   return {
     username: f.username.trim(),
     nama: f.nama.trim(),
     password: f.password,
     nip: nip || null,
-    roles: f.roles.map((role) => (isScoped(role) ? { role, opdKode: f.opd[role] ?? null } : { role })),
+    roles: f.roles.map((role) => (isScoped(role) ? { role, opd_kode: f.opd[role] ?? null } : { role })),
   };
 }
 

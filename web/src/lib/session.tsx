@@ -1,3 +1,4 @@
+import type { HasilMasuk } from '@sigap/domain/api/akun';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
@@ -21,7 +22,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/auth/me');
-    setCsrfToken(me.csrfToken);
+    setCsrfToken(me.csrf_token);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
@@ -53,8 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (input: { pemda?: string; username: string; password: string }) => {
-      const r = await api.post<{ csrfToken: string }>('/api/auth/login', input);
-      setCsrfToken(r.csrfToken);
+      const r = await api.post<HasilMasuk>('/api/auth/login', input);
+      setCsrfToken(r.csrf_token);
       const me = await fetchMe();
       qc.clear();
       setState(me ? { status: 'in', me } : { status: 'anon', expired: false });

@@ -134,7 +134,7 @@ describe('the audit list names who and what', () => {
           .id,
     );
     const r = await minta(adminA, 'PUT', `/api/pegawai/${idStaf}`, {
-      opdKode: 'BPBD',
+      opd_kode: 'BPBD',
       berlaku: '2026-06-01',
     });
     expect(r.statusCode, r.body).toBe(200);

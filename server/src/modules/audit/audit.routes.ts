@@ -1,8 +1,8 @@
-import { denganPeriode, TanggalSchema } from '@sigap/domain';
+import { AuditQuery, HalamanAudit } from '@sigap/domain/api/audit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { daftarAudit } from './audit.service.ts';
 
 /** The audit trail, read-only, filterable. */
@@ -15,22 +15,10 @@ export async function auditRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['audit'],
         summary:
           'Jejak audit (terbaru dulu), dengan nama pelaku (pelaku_nama), nama data (entitas_nama) dan nama untuk id di dalam nilai sebelum/sesudah (rujukan)',
-        // A filter: any length, but real dates in order.
-        querystring: denganPeriode(
-          z.object({
-            entitas: z.string().optional(),
-            aksi: z.string().optional(),
-            pelaku: z.string().optional(),
-            q: z.string().optional(),
-            dari: TanggalSchema.optional(),
-            sampai: TanggalSchema.optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          }),
-          Number.POSITIVE_INFINITY,
-        ),
+        querystring: AuditQuery,
+        response: { 200: HalamanAudit },
       },
     },
-    async (req) => daftarAudit(deps.sdb, callerOf(req), req.query, req.lang),
+    async (req) => sajikan(HalamanAudit, await daftarAudit(deps.sdb, callerOf(req), req.query, req.lang)),
   );
 }

@@ -34,7 +34,7 @@ async function signIn(username: string, password = PASSWORD): Promise<Session> {
   expect(r.statusCode, `${username}: ${r.body}`).toBe(200);
   return {
     cookie: `sigap_sid=${r.cookies.find((c) => c.name === 'sigap_sid')!.value}`,
-    csrf: r.json<{ csrfToken: string }>().csrfToken,
+    csrf: r.json<{ csrf_token: string }>().csrf_token,
   };
 }
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
@@ -255,7 +255,7 @@ describe('own password (finding 5)', () => {
     expect(weak.json<{ message: string }>().message).toContain('huruf dan angka');
     const ok = await call(mine, 'POST', '/api/auth/sandi', { lama: PASSWORD, baru: NEW_PW });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json<{ sesiDiakhiri: number }>().sesiDiakhiri).toBeGreaterThanOrEqual(1);
+    expect(ok.json<{ sesi_diakhiri: number }>().sesi_diakhiri).toBeGreaterThanOrEqual(1);
     expect((await me(other)).statusCode).toBe(401);
     expect((await me(mine)).statusCode).toBe(200);
     expect((await login('kepala.umum', PASSWORD, freshAddr())).statusCode).toBe(401);

@@ -68,7 +68,7 @@ describe('sign-in', () => {
   it('signing out ends the session', async () => {
     const res = await login('bkpsdm', PASSWORD);
     const cookie = `sigap_sid=${res.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
-    const csrf = res.json<{ csrfToken: string }>().csrfToken;
+    const csrf = res.json<{ csrf_token: string }>().csrf_token;
     expect(
       (
         await app.inject({
@@ -108,12 +108,12 @@ describe('sign-in', () => {
         rows: { id: string }[];
       }>();
       const detail = await app.inject({ url: `/api/pegawai/${list.rows[0]!.id}`, headers: { cookie } });
-      return detail.json<{ rumah_lat: number | null; rumahDisembunyikan: boolean }>();
+      return detail.json<{ rumah_lat: number | null; rumah_disembunyikan: boolean }>();
     };
-    expect(await homeAs('admin')).toMatchObject({ rumah_lat: -7.875, rumahDisembunyikan: false });
+    expect(await homeAs('admin')).toMatchObject({ rumah_lat: -7.875, rumah_disembunyikan: false });
     expect(await homeAs('pegawai')).toMatchObject({ rumah_lat: -7.875 });
-    expect(await homeAs('kepala.umum')).toMatchObject({ rumah_lat: null, rumahDisembunyikan: true });
-    expect(await homeAs('auditor')).toMatchObject({ rumah_lat: null, rumahDisembunyikan: true });
+    expect(await homeAs('kepala.umum')).toMatchObject({ rumah_lat: null, rumah_disembunyikan: true });
+    expect(await homeAs('auditor')).toMatchObject({ rumah_lat: null, rumah_disembunyikan: true });
   });
 });
 
@@ -121,20 +121,20 @@ describe('Pemda settings', () => {
   it('saves a Monday–Friday week as it was read (days without hours are simply absent)', async () => {
     const r = await login('admin', PASSWORD);
     const cookie = `sigap_sid=${r.cookies.find((x) => x.name === 'sigap_sid')!.value}`;
-    const csrf = r.json<{ csrfToken: string }>().csrfToken;
+    const csrf = r.json<{ csrf_token: string }>().csrf_token;
     const cur = (await app.inject({ url: '/api/pengaturan', headers: { cookie } })).json<
       Record<string, unknown>
     >();
-    const { kode: _k, menitKerjaMingguan: _m, ...body } = cur;
-    const jamKerja = body.jamKerja as Record<string, { istirahatMenit: number }>;
+    const { kode: _k, menit_kerja_mingguan: _m, ...body } = cur;
+    const jamKerja = body.jam_kerja as Record<string, { istirahat_menit: number }>;
     const res = await app.inject({
       method: 'PUT',
       url: '/api/pengaturan',
       headers: { cookie, 'x-csrf-token': csrf },
-      payload: { ...body, jamKerja: { ...jamKerja, '5': { ...jamKerja['5'], istirahatMenit: 60 } } },
+      payload: { ...body, jam_kerja: { ...jamKerja, '5': { ...jamKerja['5'], istirahat_menit: 60 } } },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ menitKerjaMingguan: 2280 });
-    expect(Object.keys(res.json<{ jamKerja: object }>().jamKerja)).toEqual(['1', '2', '3', '4', '5']);
+    expect(res.json()).toMatchObject({ menit_kerja_mingguan: 2280 });
+    expect(Object.keys(res.json<{ jam_kerja: object }>().jam_kerja)).toEqual(['1', '2', '3', '4', '5']);
   });
 });

@@ -1,10 +1,28 @@
-import { LABEL_ROLE, ROLES, teksBiasa } from '@sigap/domain';
+import type { Role } from '@sigap/domain';
+import { LABEL_ROLE, type ZonaWaktu } from '@sigap/domain';
+import {
+  AturUlangSandi,
+  BuatAkun,
+  DaftarAkun,
+  DaftarPemda,
+  GantiSandi,
+  HasilAktif,
+  HasilAkun,
+  HasilGantiSandi,
+  HasilId,
+  HasilMasuk,
+  Kesehatan,
+  Masuk,
+  Me,
+  UbahAkun,
+} from '@sigap/domain/api/akun';
+import { IdParam, Ok } from '@sigap/domain/api/umum';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { daftarPemda, pemdaById } from '../tenant/tenant.service.ts';
 import { login, logout, SESSION_COOKIE, SESSION_HOURS, sessionIdOf } from './auth.service.ts';
 import {
@@ -18,24 +36,18 @@ import {
   unlockUser,
 } from './users.service.ts';
 
-const Me = z.object({
-  username: z.string(),
-  nama: z.string(),
-  pegawaiId: z.string().nullable(),
-  roles: z.array(z.object({ role: z.enum(ROLES), opdId: z.string().nullable(), label: z.string() })),
-  csrfToken: z.string(),
-  pemda: z.object({ kode: z.string(), nama: z.string(), zonaWaktu: z.string() }),
-});
-
 /** Sign-in, sign-out, who am I, the Pemda list, and account management. */
 export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
     '/health',
-    { config: { permission: 'public' }, schema: { tags: ['sistem'], summary: 'Server hidup' } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['sistem'], summary: 'Server hidup', response: { 200: Kesehatan } },
+    },
     async () => ({
-      ok: true,
+      ok: true as const,
       db: deps.sdb.kind,
     }),
   );
@@ -47,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['akun'],
         summary: 'Daftar Pemda (untuk halaman masuk)',
-        response: { 200: z.array(z.object({ kode: z.string(), nama: z.string(), jenis: z.string() })) },
+        response: { 200: DaftarPemda },
       },
     },
     async () => (await daftarPemda(deps.sdb.db)).map(({ kode, nama, jenis }) => ({ kode, nama, jenis })),
@@ -64,12 +76,8 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['akun'],
         summary: 'Masuk (membuat cookie sesi HttpOnly)',
-        body: z.object({
-          pemda: z.string().optional(),
-          username: teksBiasa().min(1).max(100),
-          password: z.string().min(1).max(200),
-        }),
-        response: { 200: z.object({ csrfToken: z.string() }) },
+        body: Masuk,
+        response: { 200: HasilMasuk },
       },
     },
     async (req, reply) => {
@@ -81,17 +89,20 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         path: '/',
         maxAge: SESSION_HOURS * 3600,
       });
-      return { csrfToken: r.csrfToken };
+      return { csrf_token: r.csrfToken };
     },
   );
 
   api.post(
     '/auth/logout',
-    { config: { permission: 'session' }, schema: { tags: ['akun'], summary: 'Keluar' } },
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['akun'], summary: 'Keluar', response: { 200: Ok } },
+    },
     async (req, reply) => {
       await logout(deps.sdb, req.cookies[SESSION_COOKIE], callerOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -107,29 +118,32 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       return {
         username: c.username,
         nama: c.nama,
-        pegawaiId: c.pegawaiId,
-        roles: c.grants.map((g) => ({ role: g.role, opdId: g.opdId, label: LABEL_ROLE[g.role][req.lang] })),
-        csrfToken: c.csrfToken,
-        pemda: { kode: t.kode, nama: t.nama, zonaWaktu: t.zona_waktu },
+        pegawai_id: c.pegawaiId,
+        roles: c.grants.map((g) => ({ role: g.role, opd_id: g.opdId, label: LABEL_ROLE[g.role][req.lang] })),
+        csrf_token: c.csrfToken,
+        pemda: { kode: t.kode, nama: t.nama, zona_waktu: t.zona_waktu as ZonaWaktu },
       };
     },
   );
 
   api.get(
     '/users',
-    { config: { permission: 'users.manage' }, schema: { tags: ['akun'], summary: 'Daftar akun' } },
-    async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => listUsers(trx)),
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags: ['akun'], summary: 'Daftar akun', response: { 200: DaftarAkun } },
+    },
+    async (req) =>
+      sajikan(DaftarAkun, await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => listUsers(trx))),
   );
 
-  const AccountBody = {
-    nama: teksBiasa().trim().min(1).max(200),
-    nip: z.string().trim().max(40).nullish(),
-    roles: z
-      .array(z.object({ role: z.enum(ROLES), opdKode: z.string().nullish() }))
-      .min(1)
-      .max(ROLES.length * 4),
-  };
-  const Id = z.object({ id: z.uuid() });
+  const Id = IdParam;
+  /** The service's input: roles name their OPD as `opdKode`. */
+  const isian = <T extends { roles: readonly { role: Role; opd_kode?: string | null | undefined }[] }>(
+    b: T,
+  ) => ({
+    ...b,
+    roles: b.roles.map((r) => ({ role: r.role, opdKode: r.opd_kode })),
+  });
   const manager = (req: FastifyRequest): Manager => {
     const c = callerOf(req);
     return {
@@ -147,16 +161,15 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['akun'],
         summary: 'Membuat akun baru (nama pengguna yang sudah ada: 409)',
-        body: z.object({
-          username: z.string().max(40),
-          password: z.string().max(200),
-          ...AccountBody,
-        }),
+        body: BuatAkun,
+        response: { 200: HasilAkun },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => createUser(trx, c.tenantId, manager(req), req.body));
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        createUser(trx, c.tenantId, manager(req), isian(req.body)),
+      );
     },
   );
 
@@ -168,13 +181,14 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['akun'],
         summary: 'Mengubah nama, NIP dan peran akun (bukan kata sandinya)',
         params: Id,
-        body: z.object(AccountBody),
+        body: UbahAkun,
+        response: { 200: HasilAkun },
       },
     },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, (trx) =>
-        changeUser(trx, c.tenantId, manager(req), req.params.id, req.body),
+        changeUser(trx, c.tenantId, manager(req), req.params.id, isian(req.body)),
       );
     },
   );
@@ -185,7 +199,10 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   ] as const) {
     api.post(
       `/users/:id/${path}`,
-      { config: { permission: 'users.manage' }, schema: { tags: ['akun'], summary, params: Id } },
+      {
+        config: { permission: 'users.manage' },
+        schema: { tags: ['akun'], summary, params: Id, response: { 200: HasilAktif } },
+      },
       async (req) => {
         const c = callerOf(req);
         return withTenant(deps.sdb, c.tenantId, (trx) =>
@@ -199,7 +216,12 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/users/:id/buka-kunci',
     {
       config: { permission: 'users.manage' },
-      schema: { tags: ['akun'], summary: 'Membuka kunci masuk akun (semua alamat)', params: Id },
+      schema: {
+        tags: ['akun'],
+        summary: 'Membuka kunci masuk akun (semua alamat)',
+        params: Id,
+        response: { 200: HasilId },
+      },
     },
     async (req) => {
       const c = callerOf(req);
@@ -217,7 +239,8 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['akun'],
         summary: 'Mengatur ulang kata sandi akun (semua sesinya berakhir)',
         params: Id,
-        body: z.object({ password: z.string().max(200) }),
+        body: AturUlangSandi,
+        response: { 200: HasilId },
       },
     },
     async (req) => {
@@ -235,15 +258,15 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['akun'],
         summary: 'Mengganti kata sandi sendiri (sesi lain berakhir)',
-        body: z.object({ lama: z.string().max(200), baru: z.string().max(200) }),
-        response: { 200: z.object({ sesiDiakhiri: z.number() }) },
+        body: GantiSandi,
+        response: { 200: HasilGantiSandi },
       },
     },
     async (req) => {
       const c = callerOf(req);
       const sessionId = sessionIdOf(req.cookies[SESSION_COOKIE]);
       if (!sessionId) throw errors.notSignedIn();
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
+      const r = await withTenant(deps.sdb, c.tenantId, (trx) =>
         changeOwnPassword(
           trx,
           c.tenantId,
@@ -252,6 +275,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
           req.body.baru,
         ),
       );
+      return { sesi_diakhiri: r.sesiDiakhiri };
     },
   );
 }

@@ -1,26 +1,25 @@
 import {
-  denganPeriode,
-  JENIS_CUTI,
-  MAKS_HARI_CUTI,
-  periodeDengan,
-  TanggalSchema,
-  teksBiasa,
-} from '@sigap/domain';
+  AjukanCuti,
+  CatatCuti,
+  CutiQuery,
+  DaftarCuti,
+  HasilAjuan,
+  HasilCatat,
+  HasilImporCuti,
+  HasilPutusan,
+  ImporCutiQuery,
+  PutusanCuti,
+} from '@sigap/domain/api/cuti';
+import { IdParam } from '@sigap/domain/api/umum';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { berkasDariIsi, readTableDiPekerja } from '../impor/file-reader.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { ajukan, batalkan, catat, daftar, impor, putuskan } from './cuti.service.ts';
-
-const isian = {
-  jenis: z.enum(JENIS_CUTI),
-  keterangan: teksBiasa({ multiline: true }).max(500).optional(),
-};
-const Isian = periodeDengan(isian, MAKS_HARI_CUTI);
 
 /** The leave register: requests, decisions, entries and imports by OPD admins. */
 export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -35,21 +34,13 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Daftar cuti/sakit/isolasi: milik sendiri, bawahan, dan pegawai dalam lingkup',
         description:
           'untuk=saya (milik sendiri), persetujuan (menunggu keputusan Anda), semua. Keterangan cuti sakit dan isolasi (data kesehatan) hanya tampil bagi pegawai itu dan petugas kesehatan.',
-        // A filter: any length, but real dates in order.
-        querystring: denganPeriode(
-          z.object({
-            untuk: z.enum(['saya', 'persetujuan', 'semua']).default('semua'),
-            status: z.enum(['diajukan', 'disetujui', 'ditolak', 'dibatalkan']).optional(),
-            dari: TanggalSchema.optional(),
-            sampai: TanggalSchema.optional(),
-          }),
-          Number.POSITIVE_INFINITY,
-        ),
+        querystring: CutiQuery,
+        response: { 200: DaftarCuti },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => daftar(trx, c, req.query));
+      return sajikan(DaftarCuti, await withTenant(deps.sdb, c.tenantId, (trx) => daftar(trx, c, req.query)));
     },
   );
 
@@ -60,7 +51,8 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['cuti'],
         summary: 'Pegawai mengajukan cuti untuk dirinya; atasannya diberi tahu',
-        body: Isian,
+        body: AjukanCuti,
+        response: { 201: HasilAjuan },
       },
     },
     async (req, reply) => {
@@ -77,13 +69,19 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['cuti'],
         summary: 'Atasan langsung (atau kepala unit/admin OPD) menyetujui atau menolak pengajuan',
-        params: z.object({ id: z.uuid() }),
-        body: z.object({ setuju: z.boolean(), catatan: teksBiasa({ multiline: true }).max(500).optional() }),
+        params: IdParam,
+        body: PutusanCuti,
+        response: { 200: HasilPutusan },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => putuskan(trx, c.tenantId, c, req.params.id, req.body));
+      return sajikan(
+        HasilPutusan,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          putuskan(trx, c.tenantId, c, req.params.id, req.body),
+        ),
+      );
     },
   );
 
@@ -94,7 +92,8 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['cuti'],
         summary: 'Pegawai menarik pengajuannya yang belum diputus',
-        params: z.object({ id: z.uuid() }),
+        params: IdParam,
+        response: { 200: HasilAjuan },
       },
     },
     async (req) => {
@@ -110,10 +109,8 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['cuti'],
         summary: 'Admin OPD mencatat cuti/sakit/isolasi yang sudah disetujui untuk pegawai dalam lingkupnya',
-        body: periodeDengan(
-          { ...isian, key: z.string().min(1).max(40).describe('NIP atau id_pegawai') },
-          MAKS_HARI_CUTI,
-        ),
+        body: CatatCuti,
+        response: { 201: HasilCatat },
       },
     },
     async (req, reply) => {
@@ -132,7 +129,8 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['cuti'],
         summary:
           'Mengimpor cuti/sakit/isolasi yang disetujui dari CSV/XLSX (nip,jenis,dari,sampai,keterangan); semua atau tidak sama sekali',
-        querystring: z.object({ nama: z.string().max(200).default('cuti.csv') }),
+        querystring: ImporCutiQuery,
+        response: { 200: HasilImporCuti },
       },
     },
     async (req) => {

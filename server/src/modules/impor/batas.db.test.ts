@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   auth = {
     cookie: `sigap_sid=${res.cookies.find((c) => c.name === 'sigap_sid')!.value}`,
-    'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken,
+    'x-csrf-token': res.json<{ csrf_token: string }>().csrf_token,
   };
 }, 60_000);
 

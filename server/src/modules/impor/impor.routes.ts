@@ -1,10 +1,20 @@
-import { OPD_COLUMNS, TanggalSchema } from '@sigap/domain';
+import { OPD_COLUMNS } from '@sigap/domain';
+import {
+  BarisEkspor,
+  EksporQuery,
+  ImporDimulai,
+  ImporQuery,
+  JenisImporParam,
+  TemplatQuery,
+  TugasImpor,
+} from '@sigap/domain/api/impor';
+import { Berkas, IdParam } from '@sigap/domain/api/umum';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { type Trx, withTenant } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { lingkupTanggal, pribadiKini, resolveScope, tenantToday } from '../org/org.service.ts';
 import { batasUnggah } from './batas.ts';
 import {
@@ -19,7 +29,7 @@ import { berkasDariIsi, readTableDiPekerja } from './file-reader.ts';
 import { getImportJob, startImportJob } from './impor.jobs.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
 
-const Jenis = z.object({ jenis: z.enum(['opd', 'pegawai']) });
+const Jenis = JenisImporParam;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Imports (background jobs with progress), exports and template files. */
@@ -38,10 +48,8 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         description:
           'Content-Type text/csv atau XLSX. Menjawab 202 dengan id tugas; pantau di GET /api/impor/{id}.',
         params: Jenis,
-        querystring: z.object({
-          nama: z.string().max(200).default('berkas.csv'),
-          berlaku: TanggalSchema.optional(),
-        }),
+        querystring: ImporQuery,
+        response: { 202: ImporDimulai },
       },
     },
     async (req, reply) => {
@@ -79,7 +87,12 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/impor/:id',
     {
       config: { permission: 'import.run' },
-      schema: { tags: ['impor'], summary: 'Kemajuan dan hasil impor', params: z.object({ id: z.uuid() }) },
+      schema: {
+        tags: ['impor'],
+        summary: 'Kemajuan dan hasil impor',
+        params: IdParam,
+        response: { 200: TugasImpor },
+      },
     },
     async (req) => {
       const c = callerOf(req);
@@ -92,8 +105,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         });
       if (!job || (job.userId !== c.userId && !(await semua())))
         throw errors.notFound('Tugas impor', 'Import job');
-      const { tenantId: _t, userId: _u, ...rest } = job;
-      return rest;
+      return sajikan(TugasImpor, job);
     },
   );
 
@@ -105,7 +117,16 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['impor'],
         summary: 'Berkas contoh untuk impor',
         params: Jenis,
-        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        querystring: TemplatQuery,
+        response: {
+          200: {
+            description: 'CSV (text/csv) atau XLSX',
+            content: {
+              'text/csv': { schema: Berkas },
+              [XLSX_TYPE]: { schema: Berkas },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -126,10 +147,17 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['impor'],
         summary: 'Ekspor OPD atau pegawai dalam format impor (bolak-balik tanpa perubahan)',
         params: Jenis,
-        querystring: z.object({
-          format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
-          tanggal: TanggalSchema.optional(),
-        }),
+        querystring: EksporQuery,
+        response: {
+          200: {
+            description: 'JSON (satu objek per baris, kunci = kolom CSV), CSV atau XLSX',
+            content: {
+              'application/json': { schema: BarisEkspor },
+              'text/csv': { schema: Berkas },
+              [XLSX_TYPE]: { schema: Berkas },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {

@@ -1,3 +1,4 @@
+import type { TugasImpor } from '@sigap/domain/api/impor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { freshDatabase } from '../../../test/db.ts';
 import { tungguSampai } from '../../../test/latch.ts';
@@ -47,7 +48,7 @@ describe('a failed import of many bad rows', () => {
     });
     expect(r.statusCode, r.body).toBe(202);
     const id = r.json<{ id: string }>().id;
-    let t: { status: string; galat: Galat | null };
+    let t: TugasImpor;
     do {
       await new Promise((x) => setTimeout(x, 50));
       t = (await app.inject({ method: 'GET', url: `/api/impor/${id}`, headers: sesi })).json();
@@ -57,8 +58,8 @@ describe('a failed import of many bad rows', () => {
     const g = t.galat!;
     expect(g.code).toBe('IMPOR_GAGAL');
     expect(g.pesan.id).toBe('Impor dibatalkan: 2400 masalah ditemukan; tidak ada data yang diubah');
-    expect(g.jumlahMasalah).toBe(2400);
-    expect(g.perKode).toEqual({ OPD_TIDAK_DIKENAL: 1800, EMAIL_TIDAK_SAH: 600 });
+    expect(g.jumlah_masalah).toBe(2400);
+    expect(g.per_kode).toEqual({ OPD_TIDAK_DIKENAL: 1800, EMAIL_TIDAK_SAH: 600 });
     expect(g.issues).toHaveLength(1001);
     expect(g.issues.slice(0, 1000).every((i) => i.baris >= 2 && i.kode !== 'MASALAH_LAIN')).toBe(true);
     expect(g.issues[1000]).toEqual({

@@ -26,7 +26,7 @@ async function masuk(username: string) {
   });
   expect(res.statusCode, res.body).toBe(200);
   const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 }
 
 function minta(username: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
@@ -71,7 +71,7 @@ describe('editing an employee', () => {
   it('a BKPSDM admin changes phone and level from a date: visible as of that date, the old placement kept', async () => {
     const r = await minta('bkpsdm', 'PUT', `/api/pegawai/${idOf.get(NIP.perawat)}`, {
       telepon: '081311112222',
-      jabatanLevel: 'pelaksana',
+      jabatan_level: 'pelaksana',
       berlaku: '2026-06-01',
     });
     expect(r.statusCode, r.body).toBe(200);
@@ -106,7 +106,7 @@ describe('editing an employee', () => {
     expect(luar.body).not.toContain('Budi');
     // moving a DINKES person out to another OPD is outside their part as well
     const keluar = await minta('admin.dinkes', 'PUT', `/api/pegawai/${idOf.get(NIP.pppk)}`, {
-      opdKode: 'BPBD',
+      opd_kode: 'BPBD',
     });
     expect(keluar.statusCode).toBe(400);
     expect(keluar.json<{ message: string }>().message).toContain('OPD/unit');
@@ -135,7 +135,7 @@ describe('editing an employee', () => {
     const nul = await minta('admin', 'PUT', url, { nama: 'Budi\u0000Staf' });
     expect(nul.statusCode).toBe(400);
     expect(nul.json<{ message: string }>().message).toContain('nama');
-    const opd = await minta('admin', 'PUT', url, { opdKode: 'TIDAK-ADA' });
+    const opd = await minta('admin', 'PUT', url, { opd_kode: 'TIDAK-ADA' });
     expect(opd.statusCode).toBe(400);
     expect(opd.json<{ message: string }>().message).toMatch(/OPD\/unit: .*TIDAK-ADA/);
     const jauh = await minta('admin', 'PUT', url, { telepon: '0812', berlaku: '9999-12-31' });
@@ -185,7 +185,7 @@ describe('editing and deactivating an OPD', () => {
     expect(baru.json<{ riwayat: unknown[] }>().riwayat).toHaveLength(2);
     const opd = await minta('admin.dinkes', 'PUT', '/api/opd/DINKES', { nama: 'Dinkes' });
     expect(opd.statusCode).toBe(403);
-    const induk = await minta('admin', 'PUT', '/api/opd/BPBD', { indukKode: 'TIDAK-ADA' });
+    const induk = await minta('admin', 'PUT', '/api/opd/BPBD', { induk_kode: 'TIDAK-ADA' });
     expect(induk.statusCode).toBe(400);
     expect(induk.json<{ message: string }>().message).toContain('Induk');
   });
@@ -194,19 +194,24 @@ describe('editing and deactivating an OPD', () => {
     const r = await minta('admin', 'PUT', '/api/opd/DINKES', {
       lat: -7.8712,
       lng: 112.5268,
-      radiusM: 250,
+      radius_m: 250,
       berlaku: '2026-06-15',
     });
     expect(r.statusCode, r.body).toBe(200);
     const lama = await minta('auditor', 'GET', '/api/opd/DINKES?tanggal=2026-06-14');
     const baru = await minta('auditor', 'GET', '/api/opd/DINKES?tanggal=2026-06-15');
-    expect(lama.json()).toMatchObject({ lat: -7.88, lng: 112.53, radiusM: 120 });
-    expect(baru.json()).toMatchObject({ lat: -7.8712, lng: 112.5268, radiusM: 250, nama: 'Dinas Kesehatan' });
+    expect(lama.json()).toMatchObject({ lat: -7.88, lng: 112.53, radius_m: 120 });
+    expect(baru.json()).toMatchObject({
+      lat: -7.8712,
+      lng: 112.5268,
+      radius_m: 250,
+      nama: 'Dinas Kesehatan',
+    });
     // A unit empties its own location: from then on it has the parent's.
     const unit = await minta('admin', 'PUT', '/api/opd/PKM-BATU', {
       lat: null,
       lng: null,
-      radiusM: null,
+      radius_m: null,
       berlaku: '2026-06-15',
     });
     expect(unit.statusCode, unit.body).toBe(200);
@@ -214,7 +219,7 @@ describe('editing and deactivating an OPD', () => {
     expect(pkm.json()).toMatchObject({
       lat: null,
       lng: null,
-      efektif: { lat: -7.8712, lng: 112.5268, radiusM: 250 },
+      efektif: { lat: -7.8712, lng: 112.5268, radius_m: 250 },
     });
   });
 
@@ -228,14 +233,14 @@ describe('editing and deactivating an OPD', () => {
     };
     await tolak({ lat: 95, lng: 112.5 }, 'Lintang kantor (lat)', '90');
     await tolak({ lat: -7.9, lng: 200 }, 'Bujur kantor (lng)', '180');
-    await tolak({ radiusM: 5 }, 'Radius geofence (meter) (radiusM)', '10');
-    await tolak({ radiusM: 6000 }, 'Radius geofence (meter) (radiusM)', '5000');
-    await tolak({ radiusM: 12.5 }, 'Radius geofence (meter) (radiusM)', 'bulat');
+    await tolak({ radius_m: 5 }, 'Radius geofence (meter) (radius_m)', '10');
+    await tolak({ radius_m: 6000 }, 'Radius geofence (meter) (radius_m)', '5000');
+    await tolak({ radius_m: 12.5 }, 'Radius geofence (meter) (radius_m)', 'bulat');
     await tolak({ lat: 48.85, lng: 2.35 }, 'Lintang', 'di luar wilayah Indonesia');
     await tolak({ lat: -7.9, lng: null }, 'Bujur', 'diisi keduanya');
     await tolak({ lat: null, lng: null }, 'Lintang', 'OPD induk wajib punya lokasi kantor');
     const bpbd = await minta('auditor', 'GET', '/api/opd/BPBD?tanggal=2026-07-01');
-    expect(bpbd.json()).toMatchObject({ lat: -7.86, lng: 112.51, radiusM: 100 });
+    expect(bpbd.json()).toMatchObject({ lat: -7.86, lng: 112.51, radius_m: 100 });
   });
 
   it('refuses deactivating an OPD with people or active units, deactivates an empty one', async () => {
@@ -268,8 +273,8 @@ describe('deactivating an employee switches off their sign-in', () => {
       berlaku: '2026-09-01',
     });
     expect(r.statusCode, r.body).toBe(200);
-    const body = r.json<{ akunDinonaktifkan: string[]; message: string }>();
-    expect(body.akunDinonaktifkan).toEqual(['pegawai']);
+    const body = r.json<{ akun_dinonaktifkan: string[]; message: string }>();
+    expect(body.akun_dinonaktifkan).toEqual(['pegawai']);
     expect(body.message).toContain('akun masuk pegawai dinonaktifkan sekarang');
     expect(body.message).toContain('halaman Akun');
     // The session held before stops working at once.
@@ -343,7 +348,7 @@ describe('deactivating an employee switches off their sign-in', () => {
     expect((await detail(NIP.kalak, '2026-11-01')).opd_kode).toBe('BPBD');
     const admin = await minta('admin', 'POST', url, { berlaku: '2026-11-01' });
     expect(admin.statusCode, admin.body).toBe(200);
-    expect(admin.json()).toMatchObject({ akunDinonaktifkan: ['admin.kedua'] });
+    expect(admin.json()).toMatchObject({ akun_dinonaktifkan: ['admin.kedua'] });
   });
 
   it('a person without an account is deactivated as before, with no account named', async () => {
@@ -351,7 +356,7 @@ describe('deactivating an employee switches off their sign-in', () => {
       berlaku: '2026-11-01',
     });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ akunDinonaktifkan: [] });
+    expect(r.json()).toMatchObject({ akun_dinonaktifkan: [] });
     expect(r.json<{ message: string }>().message).not.toContain('akun');
   });
 });

@@ -1,13 +1,22 @@
-import { JABATAN_LEVEL, KELAS_LAYANAN, RADIUS_GEOFENCE, TanggalSchema, teks, teksBiasa } from '@sigap/domain';
+import { teks } from '@sigap/domain';
+import {
+  HasilNonaktifOpd,
+  HasilNonaktifPegawai,
+  HasilUbah,
+  IdPegawaiParam,
+  KodeOpdParam,
+  Nonaktifkan,
+  UbahOpd,
+  UbahPegawai,
+} from '@sigap/domain/api/org';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { nonaktifkanOpd, nonaktifkanPegawai, ubahOpd, ubahPegawai } from './ubah.service.ts';
 
-const Berlaku = TanggalSchema.optional().describe('tanggal berlaku (YYYY-MM-DD); bawaan: hari ini');
-const Nonaktif = z.object({ berlaku: Berlaku }).strict();
-const KodeOpd = z.object({ kode: z.string().max(40) });
+const KodeOpd = KodeOpdParam;
+const Nonaktif = Nonaktifkan;
 
 /**
  * Editing and deactivating one employee or OPD from the web app: a one-row import (ubah.service.ts),
@@ -22,21 +31,16 @@ export async function ubahRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Mengubah data dan penempatan satu pegawai mulai tanggal berlaku (riwayat tetap)',
-        params: z.object({ id: z.uuid() }),
-        body: z
-          .object({
-            nama: teksBiasa().pipe(z.string().trim().min(1).max(200)).optional(),
-            opdKode: teksBiasa().pipe(z.string().trim().min(1).max(40)).optional(),
-            jabatanLevel: z.enum(JABATAN_LEVEL).optional(),
-            jabatan: teksBiasa().pipe(z.string().max(200)).optional(),
-            email: teksBiasa().pipe(z.string().max(200)).optional(),
-            telepon: teksBiasa().pipe(z.string().max(40)).optional(),
-            berlaku: Berlaku,
-          })
-          .strict(),
+        params: IdPegawaiParam,
+        body: UbahPegawai,
+        response: { 200: HasilUbah },
       },
     },
-    async (req) => ubahPegawai(deps.sdb, callerOf(req), actorOf(req), req.params.id, req.body),
+    async (req) => {
+      const { opd_kode, jabatan_level, ...b } = req.body;
+      const u = { ...b, opdKode: opd_kode, jabatanLevel: jabatan_level };
+      return sajikan(HasilUbah, await ubahPegawai(deps.sdb, callerOf(req), actorOf(req), req.params.id, u));
+    },
   );
   api.post(
     '/pegawai/:id/nonaktifkan',
@@ -46,8 +50,9 @@ export async function ubahRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['organisasi'],
         summary:
           'Menonaktifkan pegawai (keluar dari organisasi) mulai tanggal berlaku; akun masuk yang tertaut ikut dinonaktifkan sekarang dan sesinya diakhiri (tidak aktif kembali bersama pegawainya)',
-        params: z.object({ id: z.uuid() }),
+        params: IdPegawaiParam,
         body: Nonaktif,
+        response: { 200: HasilNonaktifPegawai },
       },
     },
     async (req) => {
@@ -58,7 +63,7 @@ export async function ubahRoutes(app: FastifyInstance, deps: RouteDeps) {
         req.params.id,
         req.body.berlaku,
       );
-      return { ...r, message: teks(pesan, req.lang) };
+      return sajikan(HasilNonaktifPegawai, { ...r, message: teks(pesan, req.lang) });
     },
   );
   api.put(
@@ -69,28 +74,15 @@ export async function ubahRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['organisasi'],
         summary: 'Mengubah satu OPD/unit mulai tanggal berlaku (hanya admin Pemda/BKPSDM)',
         params: KodeOpd,
-        body: z
-          .object({
-            nama: teksBiasa().pipe(z.string().trim().min(1).max(200)).optional(),
-            indukKode: teksBiasa().pipe(z.string().trim().max(40)).optional(),
-            kelasLayanan: z.enum(KELAS_LAYANAN).optional(),
-            // Inside Indonesia, both or neither, a radius only with a location: checked by the import.
-            lat: z.number().min(-90).max(90).nullable().optional().describe('lintang kantor; null = kosong'),
-            lng: z.number().min(-180).max(180).nullable().optional().describe('bujur kantor; null = kosong'),
-            radiusM: z
-              .number()
-              .int()
-              .min(RADIUS_GEOFENCE.min)
-              .max(RADIUS_GEOFENCE.max)
-              .nullable()
-              .optional()
-              .describe('radius geofence dalam meter'),
-            berlaku: Berlaku,
-          })
-          .strict(),
+        body: UbahOpd,
+        response: { 200: HasilUbah },
       },
     },
-    async (req) => ubahOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, req.body),
+    async (req) => {
+      const { induk_kode, kelas_layanan, radius_m, ...b } = req.body;
+      const u = { ...b, indukKode: induk_kode, kelasLayanan: kelas_layanan, radiusM: radius_m };
+      return sajikan(HasilUbah, await ubahOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, u));
+    },
   );
   api.post(
     '/opd/:kode/nonaktifkan',
@@ -101,8 +93,13 @@ export async function ubahRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Menonaktifkan OPD/unit mulai tanggal berlaku (tanpa pegawai dan unit aktif)',
         params: KodeOpd,
         body: Nonaktif,
+        response: { 200: HasilNonaktifOpd },
       },
     },
-    async (req) => nonaktifkanOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, req.body.berlaku),
+    async (req) =>
+      sajikan(
+        HasilNonaktifOpd,
+        await nonaktifkanOpd(deps.sdb, callerOf(req), actorOf(req), req.params.kode, req.body.berlaku),
+      ),
   );
 }

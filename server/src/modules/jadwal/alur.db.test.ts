@@ -29,7 +29,7 @@ async function signIn(username: string) {
   });
   expect(res.statusCode, res.body).toBe(200);
   const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 }
 
 async function call(
@@ -49,10 +49,10 @@ async function call(
 }
 
 type Grid = {
-  hari: { tanggal: string; hariKerja: boolean }[];
+  hari: { tanggal: string; hari_kerja: boolean }[];
   orang: { key: string; sel: ({ s: string; a: number; r: string; d?: 1; k?: 1 } | null)[] }[];
-  kelompok: { grupKode: string; jenis: string; batas: number; hadir: number; anggota: number }[][];
-  aturan: { aturanId: string }[];
+  kelompok: { grup_kode: string; jenis: string; batas: number; hadir: number; anggota: number }[][];
+  aturan: { aturan_id: string }[];
   draf: number;
 };
 
@@ -105,7 +105,7 @@ describe('schedule through the API', () => {
     expect(g.draf).toBe(40);
     // SETDA (3 ASN) under Kudus's 50% per OPD, rounded down: exactly one at the office each day
     for (const day of g.kelompok) {
-      const setda = day.find((k) => k.grupKode === 'SETDA' && k.jenis === 'batas_kantor')!;
+      const setda = day.find((k) => k.grup_kode === 'SETDA' && k.jenis === 'batas_kantor')!;
       expect(setda).toMatchObject({ batas: 1, hadir: 1, anggota: 3 });
     }
   });
@@ -118,19 +118,19 @@ describe('schedule through the API', () => {
     // a version built for the whole Pemda covers DINKES: listed to its admin, but not theirs to publish
     expect(
       (await call('admin.dinkes', 'GET', '/api/jadwal')).json<
-        { opdKode: string | null; bolehTerbit: boolean }[]
+        { opd_kode: string | null; boleh_terbit: boolean }[]
       >(),
-    ).toEqual([expect.objectContaining({ opdKode: null, bolehTerbit: false })]);
+    ).toEqual([expect.objectContaining({ opd_kode: null, boleh_terbit: false })]);
     const own = await call('admin.dinkes', 'POST', '/api/jadwal/buat', {
       dari: DARI,
       sampai: DARI,
-      opdKode: 'DINKES',
+      opd_kode: 'DINKES',
     });
     expect(own.statusCode, own.body).toBe(200);
     expect(
       (await call('admin.dinkes', 'GET', '/api/jadwal'))
-        .json<{ opdKode: string | null; bolehTerbit: boolean }[]>()
-        .map((v) => [v.opdKode, v.bolehTerbit]),
+        .json<{ opd_kode: string | null; boleh_terbit: boolean }[]>()
+        .map((v) => [v.opd_kode, v.boleh_terbit]),
     ).toEqual([
       ['DINKES', true],
       [null, false],
@@ -138,14 +138,14 @@ describe('schedule through the API', () => {
     // the unit head of Bagian Umum sees the Pemda-wide version (its default period), not DINKES's, and publishes none
     expect(
       (await call('kepala.umum', 'GET', '/api/jadwal'))
-        .json<{ opdKode: string | null; bolehTerbit: boolean }[]>()
-        .map((v) => [v.opdKode, v.bolehTerbit]),
+        .json<{ opd_kode: string | null; boleh_terbit: boolean }[]>()
+        .map((v) => [v.opd_kode, v.boleh_terbit]),
     ).toEqual([[null, false]]);
     // narrowed to SETDA: the Pemda-wide version covers it, DINKES's does not
     expect(
       (await call('admin', 'GET', '/api/jadwal?opd=SETDA'))
-        .json<{ opdKode: string | null }[]>()
-        .map((v) => v.opdKode),
+        .json<{ opd_kode: string | null }[]>()
+        .map((v) => v.opd_kode),
     ).toEqual([null]);
     expect((await call('admin', 'GET', '/api/jadwal')).json<unknown[]>()).toHaveLength(2);
     // the OPD's draft of one day goes out with its own publication
@@ -157,7 +157,7 @@ describe('schedule through the API', () => {
         await call('kepala.umum', 'POST', '/api/jadwal/buat', {
           dari: DARI,
           sampai: SAMPAI,
-          opdKode: 'BAG-UMUM',
+          opd_kode: 'BAG-UMUM',
         })
       ).statusCode,
     ).toBe(403);
@@ -169,22 +169,22 @@ describe('schedule through the API', () => {
     expect(r.json()).toMatchObject({ status: 'terbit', diberitahu: 8 });
     expect((await call('admin', 'POST', `/api/jadwal/${versi}/terbit`)).statusCode).toBe(409);
     const n = (await call('pegawai', 'GET', '/api/pemberitahuan')).json<{
-      belumDibaca: number;
+      belum_dibaca: number;
       item: { judul: string; tautan: string }[];
     }>();
-    expect(n.belumDibaca).toBe(1);
+    expect(n.belum_dibaca).toBe(1);
     expect(n.item[0]).toMatchObject({
       judul: 'Jadwal kerja Anda telah terbit',
       tautan: `/jadwal-saya?dari=${DARI}&sampai=${SAMPAI}`,
     });
     const mine = (await call('pegawai', 'GET', `/api/jadwal-saya?dari=${DARI}&sampai=${SAMPAI}`)).json<{
-      hari: { status: string; aturan: { aturanId: string } | null }[];
+      hari: { status: string; aturan: { aturan_id: string } | null }[];
     }>();
     expect(mine.hari.every((h) => h.status === 'WFO' || h.status === 'WFH')).toBe(true);
-    expect(mine.hari[0]!.aturan?.aturanId).toBe('opd-wfh-maks-50-persen-di-kantor');
+    expect(mine.hari[0]!.aturan?.aturan_id).toBe('opd-wfh-maks-50-persen-di-kantor');
     await call('pegawai', 'POST', '/api/pemberitahuan/baca', {});
     expect(
-      (await call('pegawai', 'GET', '/api/pemberitahuan')).json<{ belumDibaca: number }>().belumDibaca,
+      (await call('pegawai', 'GET', '/api/pemberitahuan')).json<{ belum_dibaca: number }>().belum_dibaca,
     ).toBe(0);
   });
 
@@ -300,9 +300,9 @@ describe('schedule through the API', () => {
     }>();
     expect(note.item[0]!.judul).toMatch(/Pengajuan cuti tahunan dari/);
     const queue = (await call('kepala.umum', 'GET', '/api/cuti?untuk=persetujuan')).json<
-      { id: string; bolehPutus: boolean }[]
+      { id: string; boleh_putus: boolean }[]
     >();
-    expect(queue.find((x) => x.id === id)?.bolehPutus).toBe(true);
+    expect(queue.find((x) => x.id === id)?.boleh_putus).toBe(true);
     const ok = await call('kepala.umum', 'POST', `/api/cuti/${id}/putusan`, {
       setuju: true,
       catatan: 'silakan',

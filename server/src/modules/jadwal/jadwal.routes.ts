@@ -1,17 +1,36 @@
 import {
-  denganPeriode,
-  PeriodeSchema,
-  periodeDengan,
-  type Sasaran,
-  TanggalSchema,
-  teksBiasa,
-  URUTAN_SASARAN_BAKU,
-} from '@sigap/domain';
+  BarisRekap,
+  Berkas,
+  BuatJadwal,
+  DaftarTemuanPeriksa,
+  DaftarVersi,
+  GridJadwal,
+  HasilBuat,
+  HasilImporRekap,
+  HasilLepasKunci,
+  HasilMinta,
+  HasilTerbit,
+  HasilUbahSel,
+  IdJadwalParam,
+  ImporRekapQuery,
+  JadwalSaya,
+  LepasKunciQuery,
+  MintaJadwal,
+  Okupansi,
+  PeriodeOpdQuery,
+  PeriodeQuery,
+  PermintaanSaya,
+  RekapQuery,
+  TerbitSaya,
+  UbahSel,
+  VersiQuery,
+} from '@sigap/domain/api/jadwal';
+import { XLSX_TYPE } from '@sigap/domain/api/umum';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { diPekerja, sebagaiBuffer } from '../../pekerja/pekerja.ts';
 import { batasUnggah } from '../impor/batas.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
@@ -37,15 +56,15 @@ import {
   ubahSel,
 } from './jadwal.service.ts';
 
-// Dates in the supported range, periods of at most a year with dari <= sampai (services may allow fewer days).
-const Periode = PeriodeSchema;
-const Opd = z.string().min(1).max(40).optional();
-const PeriodeOpd = periodeDengan({ opd: Opd });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Periode = PeriodeQuery;
+const PeriodeOpd = PeriodeOpdQuery;
+
+const denganZod = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type ApiJadwal = ReturnType<typeof denganZod>;
 
 /** Schedules: versions, build, publish, grid, occupancy, adjustments, recap exports and import, my schedule. */
 export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = denganZod(app);
 
   api.get(
     '/jadwal',
@@ -56,16 +75,17 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Versi jadwal (terbaru dahulu) yang bersinggungan dengan periode',
         description:
           'Admin OPD dan kepala unit melihat versi yang dibuat untuk OPD/unit dalam lingkupnya; opd mempersempit ke satu OPD/unit beserta unitnya.',
-        querystring: denganPeriode(
-          z.object({ dari: TanggalSchema.optional(), sampai: TanggalSchema.optional(), opd: Opd }),
-          Number.POSITIVE_INFINITY,
-        ),
+        querystring: VersiQuery,
+        response: { 200: DaftarVersi },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        daftarVersi(trx, req.query.dari, req.query.sampai, c, req.query.opd),
+      return sajikan(
+        DaftarVersi,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          daftarVersi(trx, req.query.dari, req.query.sampai, c, req.query.opd),
+        ),
       );
     },
   );
@@ -78,25 +98,20 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary: 'Membuat (atau membuat ulang) jadwal dalam batas semua kebijakan, sebagai draf versi baru',
         description:
-          'Kepala unit yang mengunci sel, cuti/sakit/isolasi yang disetujui dan jadwal terbit sebelumnya diperhitungkan. Admin OPD wajib memberi opdKode miliknya.',
-        body: periodeDengan({
-          opdKode: z.string().min(1).max(40).optional(),
-          kohort: z.boolean().optional().describe('tim A / tim B: orang yang sama pada hari yang sama'),
-          urutanSasaran: z
-            .array(z.enum(URUTAN_SASARAN_BAKU as [Sasaran, ...Sasaran[]]))
-            .min(1)
-            .max(5)
-            .optional()
-            .describe('urutan sasaran lunak; bawaan merata, rotasi_piket, kohort, stabil, permintaan'),
-        }),
+          'Kepala unit yang mengunci sel, cuti/sakit/isolasi yang disetujui dan jadwal terbit sebelumnya diperhitungkan. Admin OPD wajib memberi opd_kode miliknya.',
+        body: BuatJadwal,
+        response: { 200: HasilBuat },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      const { dari, sampai, opdKode, kohort, urutanSasaran } = req.body;
+      const { dari, sampai, opd_kode: opdKode, kohort, urutan_sasaran: urutanSasaran } = req.body;
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         await cekOpdDalamLingkup(trx, c, opdKode, dari, 'write');
-        return buatJadwal(trx, c.tenantId, actorOf(req), dari, sampai, opdKode, { kohort, urutanSasaran });
+        return sajikan(
+          HasilBuat,
+          await buatJadwal(trx, c.tenantId, actorOf(req), dari, sampai, opdKode, { kohort, urutanSasaran }),
+        );
       });
     },
   );
@@ -108,13 +123,17 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['jadwal'],
         summary: 'Menerbitkan versi draf; setiap pegawai di dalamnya mendapat pemberitahuan',
-        params: z.object({ id: z.uuid() }),
+        params: IdJadwalParam,
+        response: { 200: HasilTerbit },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        terbitkan(trx, c.tenantId, actorOf(req), req.params.id, c),
+      return sajikan(
+        HasilTerbit,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          terbitkan(trx, c.tenantId, actorOf(req), req.params.id, c),
+        ),
       );
     },
   );
@@ -128,12 +147,16 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary:
           'Kalender jadwal OPD/unit: pegawai × hari, aturan di balik tiap sel, jumlah harian terhadap batas',
         querystring: PeriodeOpd,
+        response: { 200: GridJadwal },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        grid(trx, c.tenantId, c, req.query.dari, req.query.sampai, req.query.opd),
+      return sajikan(
+        GridJadwal,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          grid(trx, c.tenantId, c, req.query.dari, req.query.sampai, req.query.opd),
+        ),
       );
     },
   );
@@ -146,12 +169,16 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary: 'Ringkasan Pemda: orang di kantor per OPD per hari terhadap batasnya',
         querystring: Periode,
+        response: { 200: Okupansi },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        okupansi(trx, c.tenantId, c, req.query.dari, req.query.sampai),
+      return sajikan(
+        Okupansi,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          okupansi(trx, c.tenantId, c, req.query.dari, req.query.sampai),
+        ),
       );
     },
   );
@@ -164,17 +191,26 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary: 'Setiap cara jadwal yang berlaku melanggar kebijakan (sel, aturan, angka)',
         querystring: PeriodeOpd,
+        response: { 200: DaftarTemuanPeriksa },
       },
     },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         await cekOpdDalamLingkup(trx, c, req.query.opd, req.query.dari, 'read');
-        return periksa(trx, c.tenantId, req.query.dari, req.query.sampai, req.query.opd);
+        return sajikan(
+          DaftarTemuanPeriksa,
+          await periksa(trx, c.tenantId, req.query.dari, req.query.sampai, req.query.opd),
+        );
       });
     },
   );
 
+  ruteUbahRekapSaya(api, deps);
+}
+
+/** Unit heads' changes and locks, the recap exports and import, and an employee's own schedule. */
+function ruteUbahRekapSaya(api: ApiJadwal, deps: RouteDeps) {
   api.post(
     '/jadwal/sel',
     {
@@ -185,17 +221,16 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
           'Kepala unit mengubah status seorang pegawai pada satu hari (diperiksa terhadap kebijakan seketika)',
         description:
           'Ditolak (409) bila melampaui batas kantor, melanggar aturan WFO/WFH tetap, piket yang tidak boleh, hari libur atau ketidakhadiran; diterima dengan peringatan bila minimum atau jumlah piket menjadi kurang. Pilihan ini dikunci: pembuatan ulang mempertahankannya.',
-        body: z.object({
-          key: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
-          tanggal: TanggalSchema,
-          status: z.enum(['WFO', 'WFH', 'PIKET']),
-          catatan: teksBiasa({ multiline: true }).max(500).optional(),
-        }),
+        body: UbahSel,
+        response: { 200: HasilUbahSel },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => ubahSel(trx, c.tenantId, c, req.body));
+      return sajikan(
+        HasilUbahSel,
+        await withTenant(deps.sdb, c.tenantId, (trx) => ubahSel(trx, c.tenantId, c, req.body)),
+      );
     },
   );
 
@@ -206,7 +241,8 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['jadwal'],
         summary: 'Melepas kunci kepala unit pada satu sel (pembuatan ulang boleh mengubahnya lagi)',
-        querystring: z.object({ key: z.string().min(1).max(40), tanggal: TanggalSchema }),
+        querystring: LepasKunciQuery,
+        response: { 200: HasilLepasKunci },
       },
     },
     async (req) => {
@@ -225,10 +261,18 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary:
           'Rekapitulasi jadwal: CSV/JSON (satu baris per pegawai per hari), XLSX (satu lembar per OPD), PDF (siap cetak)',
-        querystring: periodeDengan({
-          opd: Opd,
-          format: z.enum(['csv', 'json', 'xlsx', 'pdf']).default('csv'),
-        }),
+        querystring: RekapQuery,
+        response: {
+          200: {
+            description: 'JSON (satu objek per pegawai per hari, kunci = kolom CSV), CSV, XLSX atau PDF',
+            content: {
+              'application/json': { schema: BarisRekap },
+              'text/csv': { schema: Berkas },
+              [XLSX_TYPE]: { schema: Berkas },
+              'application/pdf': { schema: Berkas },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -261,14 +305,18 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary:
           'Memuat rekap jadwal buatan tangan (kolom ekspor CSV/XLSX) sebagai draf; semua atau tidak sama sekali',
-        querystring: z.object({ nama: z.string().max(200).default('rekap.csv') }),
+        querystring: ImporRekapQuery,
+        response: { 200: HasilImporRekap },
       },
     },
     async (req) => {
       const c = callerOf(req);
       const table = await readTableDiPekerja(berkasDariIsi(req.body), req.query.nama);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
-        return imporRekap(trx, c.tenantId, actorOf(req), table, lingkupTanggal(trx, c, 'write'));
+        return sajikan(
+          HasilImporRekap,
+          await imporRekap(trx, c.tenantId, actorOf(req), table, lingkupTanggal(trx, c, 'write')),
+        );
       });
     },
   );
@@ -281,12 +329,16 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary: 'Permintaan WFO/WFH milik pegawai yang masuk dalam periode',
         querystring: Periode,
+        response: { 200: PermintaanSaya },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        permintaanSaya(trx, c, req.query.dari, req.query.sampai),
+      return sajikan(
+        PermintaanSaya,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          permintaanSaya(trx, c, req.query.dari, req.query.sampai),
+        ),
       );
     },
   );
@@ -300,17 +352,17 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         summary: 'Meminta WFO atau WFH pada suatu hari (lokasi null: menarik permintaan)',
         description:
           'Dipenuhi pada pembuatan jadwal berikutnya bila kebijakan dan sasaran Pemda yang lebih penting mengizinkan; tidak pernah melanggar aturan.',
-        body: z.object({
-          tanggal: TanggalSchema,
-          lokasi: z.enum(['WFO', 'WFH']).nullable(),
-          alasan: teksBiasa({ multiline: true }).max(300).optional(),
-        }),
+        body: MintaJadwal,
+        response: { 200: HasilMinta },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        mintaJadwal(trx, c.tenantId, c, req.body, await tenantToday(trx, c.tenantId)),
+      return sajikan(
+        HasilMinta,
+        await withTenant(deps.sdb, c.tenantId, async (trx) =>
+          mintaJadwal(trx, c.tenantId, c, req.body, await tenantToday(trx, c.tenantId)),
+        ),
       );
     },
   );
@@ -322,11 +374,12 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['jadwal'],
         summary: 'Periode jadwal terbit yang memuat pegawai yang masuk (untuk membuka Jadwal saya di sana)',
+        response: { 200: TerbitSaya },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => periodeTerbitSaya(trx, c));
+      return sajikan(TerbitSaya, await withTenant(deps.sdb, c.tenantId, (trx) => periodeTerbitSaya(trx, c)));
     },
   );
 
@@ -338,11 +391,15 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['jadwal'],
         summary: 'Jadwal terbit milik pegawai yang masuk, dengan aturan di balik tiap hari',
         querystring: Periode,
+        response: { 200: JadwalSaya },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => jadwalSaya(trx, c, req.query.dari, req.query.sampai));
+      return sajikan(
+        JadwalSaya,
+        await withTenant(deps.sdb, c.tenantId, (trx) => jadwalSaya(trx, c, req.query.dari, req.query.sampai)),
+      );
     },
   );
 }

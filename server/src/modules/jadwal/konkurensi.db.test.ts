@@ -31,7 +31,7 @@ async function signIn(username: string) {
   });
   expect(res.statusCode, res.body).toBe(200);
   const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 }
 
 function headers(who: string) {

@@ -35,7 +35,7 @@ async function signIn(username: string) {
   });
   return {
     cookie: `sigap_sid=${res.cookies.find((c) => c.name === 'sigap_sid')!.value}`,
-    csrf: res.json<{ csrfToken: string }>().csrfToken,
+    csrf: res.json<{ csrf_token: string }>().csrf_token,
   };
 }
 
@@ -240,16 +240,16 @@ aturan:
     });
     expect(res.statusCode, res.body).toBe(200);
     const list = (await app.inject({ url: '/api/kebijakan', headers: { cookie: admin.cookie } })).json<
-      { id: string; versiAktif: number | null; versi: unknown[] }[]
+      { id: string; versi_aktif: number | null; versi: unknown[] }[]
     >();
     expect(list.find((k) => k.id === 'batu-2020-wfh-asn')).toMatchObject({
-      versiAktif: 2,
+      versi_aktif: 2,
       versi: [
         { versi: 1, status: 'diganti' },
         { versi: 2, status: 'aktif' },
       ],
     });
-    expect(list.find((k) => k.id === 'kudus-2020-sistem-kerja-asn')).toMatchObject({ versiAktif: 1 });
+    expect(list.find((k) => k.id === 'kudus-2020-sistem-kerja-asn')).toMatchObject({ versi_aktif: 1 });
     const bkpsdmOnly = await signIn('auditor');
     const denied = await app.inject({
       method: 'POST',

@@ -1,10 +1,27 @@
-import { pesan, TanggalSchema, teksBiasa } from '@sigap/domain';
+import { pesan } from '@sigap/domain';
+import {
+  CatatKonteks,
+  DaftarKebijakan,
+  DaftarKonteks,
+  DampakKebijakan,
+  DampakQuery,
+  HasilSimpanKebijakan,
+  HasilUbahStatus,
+  HasilValidasiKebijakan,
+  IdKebijakanParam,
+  JelaskanQuery,
+  KebijakanDetail,
+  PenjelasanPegawai,
+  UbahStatusKebijakan,
+  UbahStatusParam,
+} from '@sigap/domain/api/kebijakan';
+import { Ok } from '@sigap/domain/api/umum';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { AppError, errors } from '../../errors.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { tenantToday } from '../tenant/tenant.service.ts';
 import {
   catatKonteks,
@@ -44,13 +61,17 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/kebijakan',
     {
       config: { permission: 'policy.read' },
-      schema: { tags: ['kebijakan'], summary: 'Daftar kebijakan dengan semua versinya' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Daftar kebijakan dengan semua versinya',
+        response: { 200: DaftarKebijakan },
+      },
     },
     async (req) => {
       const rows = await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => daftarKebijakan(trx));
       const byId = new Map<string, typeof rows>();
       for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-      return [...byId].map(([id, versions]) => {
+      const daftar = [...byId].map(([id, versions]) => {
         const latest = versions.at(-1)!;
         const aktif = versions.filter((v) => v.status === 'aktif').at(-1);
         const doc = dariBaris(aktif ?? latest);
@@ -73,6 +94,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
           })),
         };
       });
+      return sajikan(DaftarKebijakan, daftar);
     },
   );
 
@@ -83,7 +105,8 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['kebijakan'],
         summary: 'Satu kebijakan: setiap versi dengan dokumen dan teks aslinya',
-        params: z.object({ id: z.string().max(80) }),
+        params: IdKebijakanParam,
+        response: { 200: KebijakanDetail },
       },
     },
     async (req) => {
@@ -91,7 +114,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
         daftarKebijakan(trx, req.params.id),
       );
       if (rows.length === 0) throw errors.notFound(`Kebijakan ${req.params.id}`, `Policy ${req.params.id}`);
-      return {
+      return sajikan(KebijakanDetail, {
         id: req.params.id,
         versi: rows.map((r) => ({
           versi: r.versi,
@@ -103,7 +126,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
           statusOleh: r.status_oleh,
           statusPada: r.status_pada,
         })),
-      };
+      });
     },
   );
 
@@ -116,6 +139,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['kebijakan'],
         summary: 'Memeriksa dokumen kebijakan tanpa menyimpan (skema, organisasi, kalender, tumpang tindih)',
         description: DOC_DESC,
+        response: { 200: HasilValidasiKebijakan },
       },
     },
     async (req) => {
@@ -123,12 +147,12 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       const text = teksDokumen(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const v = await validasi(trx, c.tenantId, text, await tenantToday(trx, c.tenantId));
-        return {
+        return sajikan(HasilValidasiKebijakan, {
           ok: v.ok,
           masalah: v.masalah,
           temuan: v.temuan.map(({ issue: _i, ...t }) => t),
           kebijakan: v.kebijakan,
-        };
+        });
       });
     },
   );
@@ -141,6 +165,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['kebijakan'],
         summary: 'Menyimpan kebijakan baru atau versi revisi (status dari dokumen: draft atau aktif)',
         description: DOC_DESC,
+        response: { 200: HasilSimpanKebijakan },
       },
     },
     async (req) => {
@@ -148,7 +173,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       const text = teksDokumen(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const r = await simpan(trx, c.tenantId, actorOf(req), text, await tenantToday(trx, c.tenantId));
-        return { ...r, temuan: r.temuan.map(({ issue: _i, ...t }) => t) };
+        return sajikan(HasilSimpanKebijakan, { ...r, temuan: r.temuan.map(({ issue: _i, ...t }) => t) });
       });
     },
   );
@@ -160,14 +185,18 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['kebijakan'],
         summary: 'Mengaktifkan atau mencabut satu versi (mengaktifkan mengganti versi aktif lainnya)',
-        params: z.object({ id: z.string().max(80), versi: z.coerce.number().int().min(1) }),
-        body: z.object({ status: z.enum(['aktif', 'dicabut']) }),
+        params: UbahStatusParam,
+        body: UbahStatusKebijakan,
+        response: { 200: HasilUbahStatus },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        ubahStatus(trx, c.tenantId, actorOf(req), req.params.id, req.params.versi, req.body.status),
+      return sajikan(
+        HasilUbahStatus,
+        await withTenant(deps.sdb, c.tenantId, (trx) =>
+          ubahStatus(trx, c.tenantId, actorOf(req), req.params.id, req.params.versi, req.body.status),
+        ),
       );
     },
   );
@@ -180,17 +209,15 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['kebijakan'],
         summary:
           'Aturan mana dari kebijakan mana yang berlaku bagi seorang pegawai pada suatu tanggal, dan mengapa',
-        querystring: z.object({
-          nip: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
-          tanggal: TanggalSchema.optional(),
-        }),
+        querystring: JelaskanQuery,
+        response: { 200: PenjelasanPegawai },
       },
     },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const tanggal = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
-        return jelaskan(trx, c.tenantId, req.query.nip, tanggal, c);
+        return sajikan(PenjelasanPegawai, await jelaskan(trx, c.tenantId, req.query.nip, tanggal, c));
       });
     },
   );
@@ -205,22 +232,22 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
           'Pratinjau dampak: per OPD berapa orang di kantor, di rumah, bebas dalam batas, dan piket pada suatu tanggal',
         description:
           'Dengan id (dan versi) kebijakan: versi itu diperlakukan aktif menggantikan versi lainnya, sebelum ada yang mengaktifkannya.',
-        querystring: z.object({
-          tanggal: TanggalSchema.optional(),
-          id: z.string().max(80).optional(),
-          versi: z.coerce.number().int().min(1).optional(),
-        }),
+        querystring: DampakQuery,
+        response: { 200: DampakKebijakan },
       },
     },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        dampak(
-          trx,
-          c.tenantId,
-          req.query.tanggal ?? (await tenantToday(trx, c.tenantId)),
-          req.query.id,
-          req.query.versi,
+        sajikan(
+          DampakKebijakan,
+          await dampak(
+            trx,
+            c.tenantId,
+            req.query.tanggal ?? (await tenantToday(trx, c.tenantId)),
+            req.query.id,
+            req.query.versi,
+          ),
         ),
       );
     },
@@ -230,9 +257,14 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/konteks-wilayah',
     {
       config: { permission: 'policy.read' },
-      schema: { tags: ['kebijakan'], summary: 'Zona risiko / level PPKM yang dicatat Pemda per tanggal' },
+      schema: {
+        tags: ['kebijakan'],
+        summary: 'Zona risiko / level PPKM yang dicatat Pemda per tanggal',
+        response: { 200: DaftarKonteks },
+      },
     },
-    async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => daftarKonteks(trx)),
+    async (req) =>
+      sajikan(DaftarKonteks, await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => daftarKonteks(trx))),
   );
 
   api.post(
@@ -242,20 +274,17 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['kebijakan'],
         summary: 'Mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal',
-        body: z
-          .object({
-            dari: TanggalSchema,
-            zona: z.enum(['tidak_terdampak', 'rendah', 'sedang', 'tinggi']).nullable().default(null),
-            levelPpkm: z.number().int().min(1).max(4).nullable().default(null),
-            dasar: teksBiasa().max(300).default(''),
-          })
-          .refine((b) => b.zona !== null || b.levelPpkm !== null, { message: 'isi zona atau levelPpkm' }),
+        body: CatatKonteks,
+        response: { 200: Ok },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      await withTenant(deps.sdb, c.tenantId, (trx) => catatKonteks(trx, c.tenantId, actorOf(req), req.body));
-      return { ok: true };
+      const { level_ppkm, ...b } = req.body;
+      await withTenant(deps.sdb, c.tenantId, (trx) =>
+        catatKonteks(trx, c.tenantId, actorOf(req), { ...b, levelPpkm: level_ppkm }),
+      );
+      return { ok: true as const };
     },
   );
 }

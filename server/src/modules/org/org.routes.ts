@@ -1,14 +1,22 @@
-import { JABATAN_LEVEL, JENIS_PEGAWAI, TanggalSchema } from '@sigap/domain';
+import {
+  AsOfQuery,
+  IdPegawaiParam,
+  KodeOpdParam,
+  OpdDetail,
+  OpdTree,
+  PegawaiDetail,
+  PegawaiPage,
+  PegawaiQuery,
+} from '@sigap/domain/api/org';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { listPegawai, opdDetail, opdTree, pegawaiDetail, tenantToday } from './org.service.ts';
 
-const AsOf = z.object({
-  tanggal: TanggalSchema.optional().describe('lihat data per tanggal (YYYY-MM-DD); bawaan: hari ini'),
-});
+const AsOf = AsOfQuery;
+const KodeOpd = KodeOpdParam;
 
 /** The organisation registry: OPD tree, OPD pages, employees — all answerable "as of a date". */
 export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -17,13 +25,18 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/opd',
     {
       config: { permission: 'org.read' },
-      schema: { tags: ['organisasi'], summary: 'Pohon OPD dan unit', querystring: AsOf },
+      schema: {
+        tags: ['organisasi'],
+        summary: 'Pohon OPD dan unit',
+        querystring: AsOf,
+        response: { 200: OpdTree },
+      },
     },
     async (req) => {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, async (trx) => {
         const tanggal = req.query.tanggal ?? (await tenantToday(trx, c.tenantId));
-        return { tanggal, opd: await opdTree(trx, tanggal) };
+        return sajikan(OpdTree, { tanggal, opd: await opdTree(trx, tanggal) });
       });
     },
   );
@@ -34,14 +47,18 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Satu OPD/unit: kantor, geofence, unit di bawahnya, riwayat',
-        params: z.object({ kode: z.string().max(40) }),
+        params: KodeOpd,
         querystring: AsOf,
+        response: { 200: OpdDetail },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        opdDetail(trx, req.params.kode, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+      return sajikan(
+        OpdDetail,
+        await withTenant(deps.sdb, c.tenantId, async (trx) =>
+          opdDetail(trx, req.params.kode, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+        ),
       );
     },
   );
@@ -52,14 +69,8 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Daftar pegawai dalam cakupan akun (cari, saring, halaman)',
-        querystring: AsOf.extend({
-          q: z.string().max(100).optional(),
-          opd: z.string().max(40).optional(),
-          level: z.enum(JABATAN_LEVEL).optional(),
-          jenis: z.enum(JENIS_PEGAWAI).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        querystring: PegawaiQuery,
+        response: { 200: PegawaiPage },
       },
     },
     async (req) => {
@@ -75,7 +86,7 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
           limit: q.limit,
           offset: q.offset,
         });
-        return { tanggal, ...r };
+        return sajikan(PegawaiPage, { tanggal, ...r });
       });
     },
   );
@@ -86,14 +97,18 @@ export async function orgRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['organisasi'],
         summary: 'Satu pegawai: penempatan, atasan, bawahan, riwayat',
-        params: z.object({ id: z.uuid() }),
+        params: IdPegawaiParam,
         querystring: AsOf,
+        response: { 200: PegawaiDetail },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, async (trx) =>
-        pegawaiDetail(trx, c, req.params.id, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+      return sajikan(
+        PegawaiDetail,
+        await withTenant(deps.sdb, c.tenantId, async (trx) =>
+          pegawaiDetail(trx, c, req.params.id, req.query.tanggal ?? (await tenantToday(trx, c.tenantId))),
+        ),
       );
     },
   );

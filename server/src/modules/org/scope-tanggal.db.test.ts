@@ -32,7 +32,7 @@ async function masuk(username: string) {
   });
   expect(res.statusCode, res.body).toBe(200);
   const c = res.cookies.find((x) => x.name === 'sigap_sid')!;
-  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return { cookie: `sigap_sid=${c.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
 }
 
 function minta(
@@ -112,8 +112,8 @@ interface Detail {
   email: string | null;
   telepon: string | null;
   rumah_lat: number | null;
-  rumahDisembunyikan: boolean;
-  kontakDisembunyikan: boolean;
+  rumah_disembunyikan: boolean;
+  kontak_disembunyikan: boolean;
   riwayat: { opd_kode: string; berlaku_dari: string }[];
 }
 
@@ -126,8 +126,8 @@ describe('reading a person across a move', () => {
     expect(d.email).toBeNull();
     expect(d.telepon).toBeNull();
     expect(d.rumah_lat).toBeNull();
-    expect(d.rumahDisembunyikan).toBe(true);
-    expect(d.kontakDisembunyikan).toBe(true);
+    expect(d.rumah_disembunyikan).toBe(true);
+    expect(d.kontak_disembunyikan).toBe(true);
     // her BPBD placement was never DINKES's to see
     expect(d.riwayat.map((r) => r.opd_kode)).toEqual(['PKM-BATU']);
     expect(res.body).not.toContain(EMAIL);
@@ -257,12 +257,12 @@ describe('writing for a person across a move: every date written must be in scop
     // neither is offered the decision in the register; each sees the request, which touches its days
     for (const u of ['admin.dinkes', 'admin.bpbd']) {
       const d = (await minta(u, 'GET', '/api/cuti?untuk=semua')).json<
-        { id: string; bolehPutus: boolean }[]
+        { id: string; boleh_putus: boolean }[]
       >();
       expect(
         d.find((x) => x.id === id),
         u,
-      ).toMatchObject({ bolehPutus: false });
+      ).toMatchObject({ boleh_putus: false });
       const menunggu = (await minta(u, 'GET', '/api/cuti?untuk=persetujuan')).json<{ id: string }[]>();
       expect(menunggu.map((x) => x.id)).not.toContain(id);
     }

@@ -1,8 +1,9 @@
+import { BacaPemberitahuan, DaftarPemberitahuan, HasilBaca } from '@sigap/domain/api/pemberitahuan';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { daftar, tandaiDibaca } from './pemberitahuan.service.ts';
 
 /** In-app notices of the signed-in person. */
@@ -13,12 +14,19 @@ export async function pemberitahuanRoutes(app: FastifyInstance, deps: RouteDeps)
     '/pemberitahuan',
     {
       config: { permission: 'session' },
-      schema: { tags: ['pemberitahuan'], summary: 'Pemberitahuan untuk akun yang masuk (terbaru dahulu)' },
+      schema: {
+        tags: ['pemberitahuan'],
+        summary: 'Pemberitahuan untuk akun yang masuk (terbaru dahulu)',
+        response: { 200: DaftarPemberitahuan },
+      },
     },
     async (req) => {
       const c = callerOf(req);
-      if (!c.pegawaiId) return { belumDibaca: 0, item: [] };
-      return withTenant(deps.sdb, c.tenantId, (trx) => daftar(trx, c.pegawaiId!, req.lang));
+      if (!c.pegawaiId) return { belum_dibaca: 0, item: [] };
+      return sajikan(
+        DaftarPemberitahuan,
+        await withTenant(deps.sdb, c.tenantId, (trx) => daftar(trx, c.pegawaiId!, req.lang)),
+      );
     },
   );
 
@@ -29,7 +37,8 @@ export async function pemberitahuanRoutes(app: FastifyInstance, deps: RouteDeps)
       schema: {
         tags: ['pemberitahuan'],
         summary: 'Menandai satu pemberitahuan (atau semuanya, tanpa id) sudah dibaca',
-        body: z.object({ id: z.string().regex(/^\d+$/).optional() }),
+        body: BacaPemberitahuan,
+        response: { 200: HasilBaca },
       },
     },
     async (req) => {

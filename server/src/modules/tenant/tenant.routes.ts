@@ -1,9 +1,19 @@
-import { JENIS_PEMDA, TanggalSchema, teksBiasa, ZONA_WAKTU } from '@sigap/domain';
+import {
+  DaftarLibur,
+  HasilLibur,
+  jamKerjaDariApi,
+  LiburQuery,
+  Pengaturan,
+  SimpanLibur,
+  TanggalParam,
+  UbahPengaturan,
+} from '@sigap/domain/api/pengaturan';
+import { Ok } from '@sigap/domain/api/umum';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import {
   deleteHoliday,
   getSettings,
@@ -13,15 +23,6 @@ import {
   upsertHolidays,
 } from './tenant.service.ts';
 
-const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format JJ:MM');
-const JamHari = z.object({ mulai: Jam, selesai: Jam, istirahatMenit: z.number().int().min(0).max(240) });
-const Libur = z.object({
-  tanggal: TanggalSchema,
-  jenis: z.enum(['libur_nasional', 'cuti_bersama', 'libur_daerah']),
-  nama: teksBiasa().min(1).max(200),
-  dasar: teksBiasa().max(300).default(''),
-});
-
 /** Pemda settings (zone, working hours) and the holiday calendar. */
 export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -29,11 +30,14 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/pengaturan',
     {
       config: { permission: 'settings.read' },
-      schema: { tags: ['pengaturan'], summary: 'Pengaturan Pemda' },
+      schema: { tags: ['pengaturan'], summary: 'Pengaturan Pemda', response: { 200: Pengaturan } },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) => getSettings(trx, c.tenantId));
+      return sajikan(
+        Pengaturan,
+        await withTenant(deps.sdb, c.tenantId, (trx) => getSettings(trx, c.tenantId)),
+      );
     },
   );
   api.put(
@@ -43,20 +47,24 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['pengaturan'],
         summary: 'Mengubah pengaturan Pemda',
-        body: z.object({
-          nama: teksBiasa().min(3).max(200),
-          jenis: z.enum(JENIS_PEMDA),
-          zonaWaktu: z.enum(ZONA_WAKTU),
-          jamKerja: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), JamHari),
-          pusatLat: z.number().min(-11.5).max(6.5).nullable(),
-          pusatLng: z.number().min(94.5).max(141.5).nullable(),
-        }),
+        body: UbahPengaturan,
+        response: { 200: Pengaturan },
       },
     },
     async (req) => {
       const c = callerOf(req);
-      return withTenant(deps.sdb, c.tenantId, (trx) =>
-        updateSettings(trx, c.tenantId, actorOf(req), req.body),
+      const b = req.body;
+      const input = {
+        nama: b.nama,
+        jenis: b.jenis,
+        zonaWaktu: b.zona_waktu,
+        jamKerja: jamKerjaDariApi(b.jam_kerja),
+        pusatLat: b.pusat_lat,
+        pusatLng: b.pusat_lng,
+      };
+      return sajikan(
+        Pengaturan,
+        await withTenant(deps.sdb, c.tenantId, (trx) => updateSettings(trx, c.tenantId, actorOf(req), input)),
       );
     },
   );
@@ -67,10 +75,15 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['pengaturan'],
         summary: 'Hari libur nasional, cuti bersama dan libur daerah',
-        querystring: z.object({ tahun: z.coerce.number().int().min(2000).max(2100).optional() }),
+        querystring: LiburQuery,
+        response: { 200: DaftarLibur },
       },
     },
-    async (req) => withTenant(deps.sdb, callerOf(req).tenantId, (trx) => listHolidays(trx, req.query.tahun)),
+    async (req) =>
+      sajikan(
+        DaftarLibur,
+        await withTenant(deps.sdb, callerOf(req).tenantId, (trx) => listHolidays(trx, req.query.tahun)),
+      ),
   );
   api.post(
     '/kalender/libur',
@@ -79,7 +92,8 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['pengaturan'],
         summary: 'Menambah atau mengubah hari libur (satu atau daftar)',
-        body: z.union([Libur, z.array(Libur).min(1).max(400)]),
+        body: SimpanLibur,
+        response: { 200: HasilLibur },
       },
     },
     async (req) => {
@@ -96,6 +110,7 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['pengaturan'],
         summary:
           'Impor keputusan hari libur tahun berikutnya (CSV tanggal,jenis,nama,dasar; semua atau tidak sama sekali)',
+        response: { 200: HasilLibur },
       },
     },
     async (req) => {
@@ -113,7 +128,8 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ['pengaturan'],
         summary: 'Menghapus hari libur',
-        params: z.object({ tanggal: TanggalSchema }),
+        params: TanggalParam,
+        response: { 200: Ok },
       },
     },
     async (req) => {
@@ -121,7 +137,7 @@ export async function tenantRoutes(app: FastifyInstance, deps: RouteDeps) {
       await withTenant(deps.sdb, c.tenantId, (trx) =>
         deleteHoliday(trx, c.tenantId, actorOf(req), req.params.tanggal),
       );
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

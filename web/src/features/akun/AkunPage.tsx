@@ -109,7 +109,7 @@ export function AkunPage() {
         password: '',
         nip: a.nip ?? '',
         roles: [...new Set(a.roles.map((r) => r.role))],
-        opd: Object.fromEntries(a.roles.filter((r) => r.opdKode).map((r) => [r.role, r.opdKode])),
+        opd: Object.fromEntries(a.roles.filter((r) => r.opd_kode).map((r) => [r.role, r.opd_kode])),
       },
     });
 
@@ -173,7 +173,7 @@ export function AkunPage() {
                       <Group gap={4} wrap="wrap" data-testid="akun-peran-list">
                         {sortRoles(a.roles).map((r) => (
                           <Badge
-                            key={`${r.role}|${r.opdKode ?? ''}`}
+                            key={`${r.role}|${r.opd_kode ?? ''}`}
                             size="sm"
                             variant="light"
                             tt="none"
@@ -181,7 +181,7 @@ export function AkunPage() {
                             data-testid="akun-peran-badge"
                           >
                             {labelOf(LABEL_ROLE, r.role, lang)}
-                            {r.opdKode ? ` · ${r.opdKode}` : ''}
+                            {r.opd_kode ? ` · ${r.opd_kode}` : ''}
                           </Badge>
                         ))}
                       </Group>
@@ -197,7 +197,7 @@ export function AkunPage() {
                       ) : lockedNow(a) && a.terkunci_sampai ? (
                         <Badge size="sm" color="orange" variant="light" tt="none" data-testid="akun-terkunci">
                           {t('akun.terkunci', {
-                            waktu: fmtWaktu(a.terkunci_sampai, me.pemda.zonaWaktu, lang),
+                            waktu: fmtWaktu(a.terkunci_sampai, me.pemda.zona_waktu, lang),
                           })}
                         </Badge>
                       ) : a.diperlambat ? (

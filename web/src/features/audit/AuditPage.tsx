@@ -353,7 +353,7 @@ export function AuditPage() {
               </Table.Thead>
               <Table.Tbody>
                 <BacaanContext.Provider
-                  value={{ lang, zona: me.pemda.zonaWaktu, rujukan: data.rujukan ?? {} }}
+                  value={{ lang, zona: me.pemda.zona_waktu, rujukan: data.rujukan ?? {} }}
                 >
                   {data.rows.map((r) => (
                     <AuditRows
@@ -361,7 +361,7 @@ export function AuditPage() {
                       row={r}
                       open={open === r.id}
                       onToggle={() => setOpen((o) => (o === r.id ? null : r.id))}
-                      waktu={fmtWaktu(r.waktu, me.pemda.zonaWaktu, lang)}
+                      waktu={fmtWaktu(r.waktu, me.pemda.zona_waktu, lang)}
                     />
                   ))}
                 </BacaanContext.Provider>

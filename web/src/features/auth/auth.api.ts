@@ -1,3 +1,4 @@
+import type { HasilGantiSandi } from '@sigap/domain/api/akun';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
 import type { PemdaItem } from '../../lib/types';
@@ -13,7 +14,6 @@ export function useDaftarPemda() {
 /** Changes one's own password, ending one's other sessions: POST /api/auth/sandi. */
 export function useGantiSandi() {
   return useMutation({
-    mutationFn: (v: { lama: string; baru: string }) =>
-      api.post<{ sesiDiakhiri: number }>('/api/auth/sandi', v),
+    mutationFn: (v: { lama: string; baru: string }) => api.post<HasilGantiSandi>('/api/auth/sandi', v),
   });
 }

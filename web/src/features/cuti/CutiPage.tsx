@@ -271,14 +271,14 @@ function PengajuanSaya() {
                       {c.keterangan}
                     </Text>
                   )}
-                  {c.diputusOleh && c.status !== 'diajukan' && c.status !== 'dibatalkan' && (
+                  {c.diputus_oleh && c.status !== 'diajukan' && c.status !== 'dibatalkan' && (
                     <Text size="xs" c="dimmed" mt={4}>
-                      {t('cuti.diputusOleh', { oleh: c.diputusOleh })}
-                      {c.catatanPutusan ? ` — “${c.catatanPutusan}”` : ''}
+                      {t('cuti.diputusOleh', { oleh: c.diputus_oleh })}
+                      {c.catatan_putusan ? ` — “${c.catatan_putusan}”` : ''}
                     </Text>
                   )}
                 </Box>
-                {c.bolehBatal && (
+                {c.boleh_batal && (
                   <Button
                     size="xs"
                     variant="default"
@@ -392,7 +392,7 @@ function Persetujuan() {
               <Text fw={600}>
                 {c.pegawai.nama}{' '}
                 <Text span size="xs" c="dimmed" ff="monospace">
-                  {c.pegawai.key} · {c.pegawai.opdKode}
+                  {c.pegawai.key} · {c.pegawai.opd_kode}
                 </Text>
               </Text>
               <Text size="sm">
@@ -400,10 +400,10 @@ function Persetujuan() {
               </Text>
               <Keterangan k={c.keterangan} />
               <Text size="xs" c="dimmed">
-                {t('cuti.diajukanOleh', { oleh: c.diajukanOleh })}
+                {t('cuti.diajukanOleh', { oleh: c.diajukan_oleh })}
               </Text>
             </Box>
-            {c.bolehPutus && (
+            {c.boleh_putus && (
               <Group gap="xs">
                 <Button
                   size="xs"
@@ -619,7 +619,7 @@ function Daftar() {
           !q ||
           c.pegawai.nama.toLowerCase().includes(q) ||
           c.pegawai.key.includes(q) ||
-          c.pegawai.opdKode.toLowerCase().includes(q),
+          c.pegawai.opd_kode.toLowerCase().includes(q),
       ),
     [list.data, q],
   );
@@ -666,7 +666,7 @@ function Daftar() {
                 <StatusBadge status={c.status} />
               </Group>
               <Text size="xs" c="dimmed" ff="monospace">
-                {c.pegawai.key} · {c.pegawai.opdKode}
+                {c.pegawai.key} · {c.pegawai.opd_kode}
               </Text>
               <Text size="sm">
                 {jenisLabel(c)} · <Periode dari={c.dari} sampai={c.sampai} />
@@ -701,7 +701,7 @@ function Daftar() {
                     </Text>
                   </Table.Td>
                   <Table.Td ff="monospace" fz="xs">
-                    {c.pegawai.opdKode}
+                    {c.pegawai.opd_kode}
                   </Table.Td>
                   <Table.Td>{jenisLabel(c)}</Table.Td>
                   <Table.Td>
@@ -714,11 +714,11 @@ function Daftar() {
                     <Keterangan k={c.keterangan} />
                   </Table.Td>
                   <Table.Td>
-                    {c.diputusPada ? (
+                    {c.diputus_pada ? (
                       <>
-                        <Text size="xs">{c.diputusOleh}</Text>
+                        <Text size="xs">{c.diputus_oleh}</Text>
                         <Text size="xs" c="dimmed">
-                          {fmtWaktu(c.diputusPada, me.pemda.zonaWaktu, lang)}
+                          {fmtWaktu(c.diputus_pada, me.pemda.zona_waktu, lang)}
                         </Text>
                       </>
                     ) : (
@@ -768,10 +768,10 @@ export function CutiPage() {
   const pengelola = hasRole(me, LEAVE_MANAGE_ROLES);
   const pembaca = pengelola || hasRole(me, ROSTER_READ_ROLES);
   const persetujuan = useDaftarCuti('persetujuan');
-  const menunggu = (persetujuan.data ?? []).filter((c) => c.bolehPutus).length;
+  const menunggu = (persetujuan.data ?? []).filter((c) => c.boleh_putus).length;
 
   const tabs = [
-    me.pegawaiId ? 'saya' : null,
+    me.pegawai_id ? 'saya' : null,
     'persetujuan',
     pengelola ? 'catat' : null,
     pembaca ? 'daftar' : null,

@@ -233,7 +233,7 @@ export function ImporPage() {
               </Text>
               {job && (
                 <Text size="xs" c="dimmed">
-                  {job.namaBerkas}
+                  {job.nama_berkas}
                 </Text>
               )}
             </Group>
@@ -257,7 +257,7 @@ export function ImporPage() {
             <Summary label={t('impor.diubah')} n={job.hasil.diubah} testid="hasil-diubah" />
             <Summary
               label={t('impor.tidakBerubah')}
-              n={job.hasil.tidakBerubah}
+              n={job.hasil.tidak_berubah}
               testid="hasil-tidak-berubah"
             />
           </Group>

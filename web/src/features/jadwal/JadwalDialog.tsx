@@ -13,7 +13,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Pesan, RujukanAturan } from '@sigap/domain';
+import type { Pesan } from '@sigap/domain';
+import type { BuatJadwal } from '@sigap/domain/api/jadwal';
+import type { RujukanAturan } from '@sigap/domain/api/umum';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { type ApiError, keApiError } from '../../lib/api';
@@ -101,7 +103,7 @@ export function SelModal({
         <Box>
           <Text fw={700}>{orang.nama}</Text>
           <Text size="sm" c="dimmed">
-            {orang.key} · {orang.unitKode}
+            {orang.key} · {orang.unit_kode}
           </Text>
           <Text size="sm">{fmtTanggal(hari.tanggal, lang, true)}</Text>
         </Box>
@@ -123,7 +125,7 @@ export function SelModal({
         </Group>
         {aturan && (
           <Text size="sm" c="dimmed">
-            {t('jd.aturan')}: {aturan.judulAturan} ({aturan.nomor})
+            {t('jd.aturan')}: {aturan.judul_aturan} ({aturan.nomor})
           </Text>
         )}
         {LABEL_ALASAN[sel.r] && (
@@ -222,12 +224,12 @@ export function BuatModal({
   const buat = () => {
     setSibuk(true);
     setGalat(null);
-    const body = {
+    const body: BuatJadwal = {
       dari,
       sampai,
-      opdKode: opd ?? undefined,
+      opd_kode: opd ?? undefined,
       kohort,
-      urutanSasaran: utamakanPermintaan
+      urutan_sasaran: utamakanPermintaan
         ? ['permintaan', 'merata', 'rotasi_piket', 'kohort', 'stabil']
         : undefined,
     };
@@ -416,11 +418,11 @@ export function TerbitModal({ draf, onClose }: { draf: readonly VersiJadwal[]; o
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {labelPeriode(v.dari, v.sampai, lang)}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.opdKode ?? t('jd.seluruhPemda')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.opd_kode ?? t('jd.seluruhPemda')}</Table.Td>
                     <Table.Td>
-                      {v.dibuatOleh}
+                      {v.dibuat_oleh}
                       <Text size="xs" c="dimmed">
-                        {fmtWaktu(v.dibuatPada, me.pemda.zonaWaktu, lang)}
+                        {fmtWaktu(v.dibuat_pada, me.pemda.zona_waktu, lang)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{fmtAngka(v.sel, lang)}</Table.Td>

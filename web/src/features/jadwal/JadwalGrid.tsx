@@ -36,7 +36,7 @@ export interface PilihanSel {
 
 /** Which day columns are shaded: weekends and days that are not working days. */
 export function kolomLibur(hari: readonly HariGrid[]): boolean[] {
-  return hari.map((h) => !h.hariKerja || akhirPekan(h.tanggal));
+  return hari.map((h) => !h.hari_kerja || akhirPekan(h.tanggal));
 }
 
 // ─── The one hover card, fed by event delegation ─────────────────────────────────────────────────
@@ -123,7 +123,7 @@ function KartuSel({ toko, grid, bolehUbah }: { toko: Toko; grid: GridJadwal; bol
             {o.nama}
           </Text>
           <Text size="xs" c="dimmed" ff="monospace">
-            {o.key} · {o.unitKode}
+            {o.key} · {o.unit_kode}
           </Text>
           <Text size="xs" c="dimmed">
             {fmtTanggal(h.tanggal, lang, true)}
@@ -156,7 +156,7 @@ function KartuSel({ toko, grid, bolehUbah }: { toko: Toko; grid: GridJadwal; bol
               {t('jd.aturan')}
             </Text>
             <Text size="sm" fw={600}>
-              {aturan.judulAturan}
+              {aturan.judul_aturan}
             </Text>
             <Text size="xs" c="dimmed">
               {t('jd.kebijakanNomor', { nomor: aturan.nomor })}
@@ -171,7 +171,7 @@ function KartuSel({ toko, grid, bolehUbah }: { toko: Toko; grid: GridJadwal; bol
             <Text size="sm">{alasan ? pick(alasan) : c.r}</Text>
           </Box>
         )}
-        {(!h.hariKerja || akhirPekan(h.tanggal)) && (
+        {(!h.hari_kerja || akhirPekan(h.tanggal)) && (
           <Text size="xs" c="red.8">
             {pick(h.keterangan)}
           </Text>
@@ -213,8 +213,8 @@ const Baris = memo(function Baris({ o, i, top, hari, libur, ubah }: BarisProps) 
         {o.nama}
       </div>
       <div className="sj-c sj-fix sj-nip sj-k-nip">{o.key}</div>
-      <div className="sj-c sj-fix sj-fix-akhir sj-unit sj-k-unit" title={o.unitNama}>
-        {o.unitKode}
+      <div className="sj-c sj-fix sj-fix-akhir sj-unit sj-k-unit" title={o.unit_nama}>
+        {o.unit_kode}
       </div>
       {o.sel.map((c, d) => {
         const boleh = ubah && bisaDiubah(c?.s);

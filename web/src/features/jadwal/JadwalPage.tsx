@@ -72,16 +72,16 @@ export function JadwalPage() {
   const semuaVersi = useVersiJadwal(null, !adaPeriode);
   useEffect(() => {
     if (adaPeriode || (!semuaVersi.data && !semuaVersi.error)) return;
-    const p = periodeBawaan(semuaVersi.data ?? [], todayIn(me.pemda.zonaWaktu));
+    const p = periodeBawaan(semuaVersi.data ?? [], todayIn(me.pemda.zona_waktu));
     setParam({ dari: p.dari, sampai: p.sampai });
-  }, [adaPeriode, semuaVersi.data, semuaVersi.error, me.pemda.zonaWaktu, setParam]);
+  }, [adaPeriode, semuaVersi.data, semuaVersi.error, me.pemda.zona_waktu, setParam]);
 
   const periode = adaPeriode ? { dari, sampai, opd: opdKode } : null;
   const grid = useJadwalGrid(periode && opd ? periode : null);
   const versi = useVersiJadwal(periode, penulis && periode !== null);
   // The drafts this caller may publish (a Pemda-wide draft is listed to an OPD admin, not theirs to publish).
   const draf = useMemo(
-    () => (versi.data ?? []).filter((v) => v.status === 'draft' && v.bolehTerbit),
+    () => (versi.data ?? []).filter((v) => v.status === 'draft' && v.boleh_terbit),
     [versi.data],
   );
 
@@ -251,7 +251,7 @@ export function JadwalPage() {
         <>
           <JadwalGrid
             grid={g}
-            bolehUbah={g.bolehUbah}
+            bolehUbah={g.boleh_ubah}
             onPilih={setPilihan}
             scrollRef={gridRef}
             onScrollX={samakan(totalRef)}

@@ -70,7 +70,7 @@ function Hari({
   const judul = [
     fmtTanggal(tanggal, lang, true),
     h?.status && gaya ? `${h.status} — ${pick(gaya.label)}` : null,
-    h?.aturan ? `${h.aturan.judulAturan} (${h.aturan.nomor})` : null,
+    h?.aturan ? `${h.aturan.judul_aturan} (${h.aturan.nomor})` : null,
     h?.alasan && !h.aturan && LABEL_ALASAN[h.alasan] ? pick(LABEL_ALASAN[h.alasan]!) : null,
     h?.libur,
   ]
@@ -100,7 +100,7 @@ function Hari({
       )}
       {!ringkas && h?.aturan && (
         <span className="sj-kal-aturan" data-testid="saya-aturan">
-          {h.aturan.judulAturan}
+          {h.aturan.judul_aturan}
         </span>
       )}
       {!ringkas && !h?.aturan && h?.alasan && h.alasan !== 'libur' && LABEL_ALASAN[h.alasan] && (
@@ -155,7 +155,7 @@ function Rincian({ hari }: { hari: readonly HariSaya[] }) {
                 </Text>
                 {h.aturan && (
                   <Text size="xs" c="dimmed">
-                    {h.aturan.judulAturan} ({h.aturan.nomor})
+                    {h.aturan.judul_aturan} ({h.aturan.nomor})
                   </Text>
                 )}
                 {!h.aturan && h.alasan && LABEL_ALASAN[h.alasan] && (
@@ -193,11 +193,11 @@ export function JadwalSayaPage() {
   const { t, lang } = useI18n();
   const ringkas = useMediaQuery('(max-width: 48em)') ?? false;
   const [params, setParams] = useSearchParams();
-  const hariIni = todayIn(me.pemda.zonaWaktu);
+  const hariIni = todayIn(me.pemda.zona_waktu);
   const pDari = params.get('dari') ?? '';
   const pSampai = params.get('sampai') ?? '';
   const sah = isIsoDate(pDari) && isIsoDate(pSampai) && pDari <= pSampai;
-  const terbit = useTerbitSaya(!!me.pegawaiId);
+  const terbit = useTerbitSaya(!!me.pegawai_id);
   const periode = terbit.data?.periode ?? [];
   const terdekat = periodeTerdekat(periode, hariIni);
   const terbaru = periode.reduce<(typeof periode)[number] | null>(
@@ -205,11 +205,11 @@ export function JadwalSayaPage() {
     null,
   );
   // Without a period in the address, wait for the published periods before choosing the month.
-  const menunggu = !sah && !!me.pegawaiId && !terbit.data && !terbit.error;
+  const menunggu = !sah && !!me.pegawai_id && !terbit.data && !terbit.error;
   const { dari, sampai } = sah
     ? { dari: pDari, sampai: pSampai }
     : periodeBulan((terdekat?.dari ?? hariIni).slice(0, 7));
-  const r = useJadwalSaya(me.pegawaiId && !menunggu ? { dari, sampai } : null);
+  const r = useJadwalSaya(me.pegawai_id && !menunggu ? { dari, sampai } : null);
   const minggu = useMemo(() => mingguPeriode(dari, sampai), [dari, sampai]);
   const byTanggal = useMemo(() => new Map((r.data?.hari ?? []).map((h) => [h.tanggal, h])), [r.data]);
   const adaJadwal = (r.data?.hari ?? []).some((h) => h.status !== null);
@@ -280,7 +280,7 @@ export function JadwalSayaPage() {
           </ActionIcon>
         </Group>
       </Group>
-      {!me.pegawaiId && (
+      {!me.pegawai_id && (
         <Alert color="blue" variant="light" data-testid="saya-tanpa-pegawai">
           {t('jd.saya.tanpaPegawai')}
         </Alert>
@@ -313,7 +313,7 @@ export function JadwalSayaPage() {
           {ringkas && <Rincian hari={r.data.hari} />}
         </>
       )}
-      {me.pegawaiId && sampai >= hariIni && <PermintaanSaya dari={dari} sampai={sampai} hariIni={hariIni} />}
+      {me.pegawai_id && sampai >= hariIni && <PermintaanSaya dari={dari} sampai={sampai} hariIni={hariIni} />}
     </Stack>
   );
 }

@@ -17,8 +17,8 @@ function judulSel(t: TFunction, h: OkupansiHari): string {
   return [
     t('ok.rinci.kantor', { n: h.kantor, piket: h.piket }),
     t('ok.rinci.rumah', { n: h.rumah }),
-    t('ok.rinci.tidakHadir', { n: h.tidakHadir }),
-    h.tanpaJadwal ? t('ok.rinci.tanpaJadwal', { n: h.tanpaJadwal }) : null,
+    t('ok.rinci.tidakHadir', { n: h.tidak_hadir }),
+    h.tanpa_jadwal ? t('ok.rinci.tanpaJadwal', { n: h.tanpa_jadwal }) : null,
     h.batas === null ? t('ok.rinci.tanpaBatas') : t('ok.rinci.batas', { n: h.batas }),
   ]
     .filter(Boolean)
@@ -43,13 +43,13 @@ export function OkupansiPage() {
   const versi = useVersiJadwal(null, !adaPeriode);
   useEffect(() => {
     if (adaPeriode || (!versi.data && !versi.error)) return;
-    const p = periodeBawaan(versi.data ?? [], todayIn(me.pemda.zonaWaktu));
+    const p = periodeBawaan(versi.data ?? [], todayIn(me.pemda.zona_waktu));
     setPeriode(p.dari, p.sampai);
-  }, [adaPeriode, versi.data, versi.error, me.pemda.zonaWaktu, setPeriode]);
+  }, [adaPeriode, versi.data, versi.error, me.pemda.zona_waktu, setPeriode]);
 
   const r = useOkupansi(adaPeriode ? { dari, sampai } : null);
   const o = r.data;
-  const libur = useMemo(() => (o?.hari ?? []).map((h) => !h.hariKerja || akhirPekan(h.tanggal)), [o]);
+  const libur = useMemo(() => (o?.hari ?? []).map((h) => !h.hari_kerja || akhirPekan(h.tanggal)), [o]);
   const total = useMemo(
     () =>
       (o?.hari ?? []).map((_, i) => {

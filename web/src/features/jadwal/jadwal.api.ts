@@ -1,3 +1,4 @@
+import type { BuatJadwal } from '@sigap/domain/api/jadwal';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery, withQuery } from '../../lib/api';
 import type {
@@ -130,13 +131,7 @@ export function useLepasKunci() {
 /** Builds a draft schedule for a period: POST /api/jadwal/buat. */
 export function useBuatJadwal() {
   return useMutation({
-    mutationFn: (body: {
-      dari: string;
-      sampai: string;
-      opdKode?: string;
-      kohort: boolean;
-      urutanSasaran?: readonly string[];
-    }) => api.post<HasilBuat>('/api/jadwal/buat', body),
+    mutationFn: (body: BuatJadwal) => api.post<HasilBuat>('/api/jadwal/buat', body),
   });
 }
 

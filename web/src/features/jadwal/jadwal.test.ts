@@ -20,15 +20,15 @@ const versi = (jenis: string, dari: string, sampai: string): VersiJadwal => ({
   id: `${jenis}-${dari}`,
   dari,
   sampai,
-  opdKode: null,
+  opd_kode: null,
   status: 'terbit',
   jenis,
   keterangan: '',
-  dibuatOleh: 'uji',
-  dibuatPada: '2026-01-01T00:00:00Z',
-  bolehTerbit: false,
-  diterbitkanOleh: null,
-  diterbitkanPada: null,
+  dibuat_oleh: 'uji',
+  dibuat_pada: '2026-01-01T00:00:00Z',
+  boleh_terbit: false,
+  diterbitkan_oleh: null,
+  diterbitkan_pada: null,
   pelanggaran: 0,
   sel: 0,
 });
@@ -41,7 +41,7 @@ const kelompok = (
 ): KelompokGrid => ({
   id: `${jenis}:${grupKode}`,
   jenis,
-  grupKode,
+  grup_kode: grupKode,
   anggota: 10,
   batas,
   dasar: jenis === 'batas_kantor' ? '50%' : null,
@@ -105,8 +105,8 @@ describe('totals against the limits', () => {
   test('groups become rows over the days: caps first, by unit; days they do not apply stay empty', () => {
     const rows = barisKelompok({
       hari: [
-        { tanggal: '2020-08-18', hariKerja: true, keterangan: { id: '', en: '' } },
-        { tanggal: '2020-08-24', hariKerja: true, keterangan: { id: '', en: '' } },
+        { tanggal: '2020-08-18', hari_kerja: true, keterangan: { id: '', en: '' } },
+        { tanggal: '2020-08-24', hari_kerja: true, keterangan: { id: '', en: '' } },
       ],
       kelompok: [
         [
@@ -128,16 +128,16 @@ describe('totals against the limits', () => {
 
   test('per-day counts: office is WFO and piket; leave, sick and isolation are away; days off count nowhere', () => {
     const h = hitungHarian({
-      hari: [{ tanggal: '2020-08-18', hariKerja: true, keterangan: { id: '', en: '' } }],
+      hari: [{ tanggal: '2020-08-18', hari_kerja: true, keterangan: { id: '', en: '' } }],
       orang: ['WFO', 'PIKET', 'WFH', 'CUTI', 'ISOLASI', 'LIBUR', null].map((s, i) => ({
         id: String(i),
         key: String(i),
         nama: '',
         jabatan: '',
-        jabatanLevel: '',
-        unitKode: '',
-        unitNama: '',
-        opdKode: '',
+        jabatan_level: '',
+        unit_kode: '',
+        unit_nama: '',
+        opd_kode: '',
         sel: [s ? { s: s as 'WFO', a: -1, r: 'batas' } : null],
       })),
     });

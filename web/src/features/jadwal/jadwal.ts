@@ -173,10 +173,10 @@ export function barisKelompok(g: Pick<GridJadwal, 'hari' | 'kelompok'>): BarisKe
   >();
   g.kelompok.forEach((day, i) => {
     for (const k of day) {
-      const kunci = `${k.jenis}|${k.grupKode}|${k.aturan}`;
+      const kunci = `${k.jenis}|${k.grup_kode}|${k.aturan}`;
       let r = rows.get(kunci);
       if (!r) {
-        r = { jenis: k.jenis, grupKode: k.grupKode, dasar: k.dasar, hari: g.hari.map(() => null) };
+        r = { jenis: k.jenis, grupKode: k.grup_kode, dasar: k.dasar, hari: g.hari.map(() => null) };
         rows.set(kunci, r);
       }
       r.hari[i] = k;

@@ -23,8 +23,8 @@ export function useOpdPilihan() {
   const scope = useMemo(
     () =>
       scopeOf(
-        me.roles.map((r) => ({ role: r.role, opdId: r.opdId })),
-        me.pegawaiId,
+        me.roles.map((r) => ({ role: r.role, opdId: r.opd_id })),
+        me.pegawai_id,
         'read',
       ),
     [me],

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { RujukanAturan } from '@sigap/domain';
+import type { RujukanAturan } from '@sigap/domain/api/umum';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
@@ -22,7 +22,14 @@ import { type MessageKey, useI18n } from '../../lib/i18n';
 import type { DampakOpd, PenjelasanPegawai } from '../../lib/types';
 import { jelaskanPegawai, useDampakKebijakan } from './kebijakan.api';
 
-const KOLOM = ['total', 'wfo', 'wfh', 'bebas', 'maksKantor', 'piket'] as const;
+/** The duties of a WFH day: the API's field and the label's key. */
+const KEWAJIBAN = [
+  ['surat_pernyataan', 'suratPernyataan'],
+  ['target_kinerja', 'targetKinerja'],
+  ['tetap_di_rumah', 'tetapDiRumah'],
+  ['lapor_harian', 'laporHarian'],
+] as const;
+const KOLOM = ['total', 'wfo', 'wfh', 'bebas', 'maks_kantor', 'piket'] as const;
 
 /**
  * "Pratinjau dampak": per OPD, how many people a version puts at the office, at home, free within
@@ -44,7 +51,7 @@ export function DampakPanel({ id, versi, mulai }: { id: string; versi: number; m
     wfo: 'kb.dmp.wfo',
     wfh: 'kb.dmp.wfh',
     bebas: 'kb.dmp.bebas',
-    maksKantor: 'kb.dmp.maksKantor',
+    maks_kantor: 'kb.dmp.maksKantor',
     piket: 'kb.dmp.piket',
     libur: 'kb.dmp.libur',
   };
@@ -143,7 +150,7 @@ export function DampakPanel({ id, versi, mulai }: { id: string; versi: number; m
                         ta="right"
                         data-kolom={k}
                         c={o[k] === 0 && k !== 'total' ? 'dimmed' : undefined}
-                        fw={k === 'maksKantor' ? 600 : undefined}
+                        fw={k === 'maks_kantor' ? 600 : undefined}
                       >
                         {fmtAngka(o[k], lang)}
                       </Table.Td>
@@ -171,7 +178,7 @@ export function DampakPanel({ id, versi, mulai }: { id: string; versi: number; m
 }
 
 function rujukan(s: RujukanAturan): string {
-  return `${s.kebijakanId} v${s.versi} / ${s.aturanId}`;
+  return `${s.kebijakan_id} v${s.versi} / ${s.aturan_id}`;
 }
 
 const LOKASI_COLOR: Record<string, string> = { WFO: 'green', WFH: 'blue', BEBAS: 'yellow', LIBUR: 'gray' };
@@ -247,7 +254,7 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
               </Text>
             </Text>
             <Text size="sm" c="dimmed">
-              {hasil.pegawai.unitNama} [{hasil.pegawai.unitKode}] · {pick(hasil.hari)}
+              {hasil.pegawai.unit_nama} [{hasil.pegawai.unit_kode}] · {pick(hasil.hari)}
             </Text>
           </Box>
           <Alert
@@ -263,13 +270,13 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
               <Text size="sm" fw={600}>
                 {t('kb.jls.kebijakanBerlaku')}
               </Text>
-              {hasil.kebijakanBerlaku.length === 0 ? (
+              {hasil.kebijakan_berlaku.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t('kb.jls.tanpaKebijakan')}
                 </Text>
               ) : (
                 <List size="sm">
-                  {hasil.kebijakanBerlaku.map((b) => (
+                  {hasil.kebijakan_berlaku.map((b) => (
                     <List.Item key={`${b.id}@${b.versi}`}>
                       {b.judul}{' '}
                       <Text span size="xs" c="dimmed">
@@ -298,7 +305,7 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
                       align="flex-start"
                       data-testid="pertimbangan"
                       data-dipakai={p.dipakai ? 'true' : 'false'}
-                      data-aturan={p.sumber.aturanId}
+                      data-aturan={p.sumber.aturan_id}
                     >
                       <Text
                         fw={700}
@@ -308,7 +315,7 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
                         {p.dipakai ? '✔' : '✘'}
                       </Text>
                       <Box style={{ minWidth: 0 }}>
-                        <Text size="sm">{p.sumber.judulAturan}</Text>
+                        <Text size="sm">{p.sumber.judul_aturan}</Text>
                         <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                           {rujukan(p.sumber)}
                         </Text>
@@ -337,15 +344,15 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
               <Text size="sm" fw={600}>
                 {t('kb.jls.jamKerja')}
               </Text>
-              {k.jamKerja ? (
+              {k.jam_kerja ? (
                 <>
                   <Text size="sm">
-                    {`${k.jamKerja.mulai.replace(':', '.')}–${k.jamKerja.selesai.replace(':', '.')}`}
-                    {k.jamKerja.istirahatMenit > 0 &&
-                      `, ${t('kb.jls.istirahat', { n: k.jamKerja.istirahatMenit })}`}
+                    {`${k.jam_kerja.mulai.replace(':', '.')}–${k.jam_kerja.selesai.replace(':', '.')}`}
+                    {k.jam_kerja.istirahat_menit > 0 &&
+                      `, ${t('kb.jls.istirahat', { n: k.jam_kerja.istirahat_menit })}`}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {k.jamKerja.sumber ? rujukan(k.jamKerja.sumber) : t('kb.jls.jamBawaan')}
+                    {k.jam_kerja.sumber ? rujukan(k.jam_kerja.sumber) : t('kb.jls.jamBawaan')}
                   </Text>
                 </>
               ) : (
@@ -366,9 +373,9 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
                       {s}:
                     </Text>{' '}
                     {t(`kb.jls.metode.${m.metode}` as MessageKey)}
-                    {m.setiapJam ? ` ${t('kb.jls.setiapJam', { n: fmtAngka(m.setiapJam, lang) })}` : ''}
+                    {m.setiap_jam ? ` ${t('kb.jls.setiapJam', { n: fmtAngka(m.setiap_jam, lang) })}` : ''}
                     <Text span size="xs" c="dimmed">
-                      {` (${m.sumber ? m.sumber.aturanId : t('kb.jls.jamBawaan')})`}
+                      {` (${m.sumber ? m.sumber.aturan_id : t('kb.jls.jamBawaan')})`}
                     </Text>
                   </Text>
                 );
@@ -378,15 +385,11 @@ export function JelaskanPegawai({ tanggalAwal }: { tanggalAwal: string }) {
               <Text size="sm" fw={600}>
                 {t('kb.jls.kewajiban')}
               </Text>
-              {(['suratPernyataan', 'targetKinerja', 'tetapDiRumah', 'laporHarian'] as const).some(
-                (f) => k.kewajibanWfh[f],
-              ) ? (
+              {KEWAJIBAN.some(([f]) => k.kewajiban_wfh[f]) ? (
                 <List size="sm">
-                  {(['suratPernyataan', 'targetKinerja', 'tetapDiRumah', 'laporHarian'] as const)
-                    .filter((f) => k.kewajibanWfh[f])
-                    .map((f) => (
-                      <List.Item key={f}>{t(`kb.jls.kw.${f}`)}</List.Item>
-                    ))}
+                  {KEWAJIBAN.filter(([f]) => k.kewajiban_wfh[f]).map(([f, label]) => (
+                    <List.Item key={f}>{t(`kb.jls.kw.${label}`)}</List.Item>
+                  ))}
                 </List>
               ) : (
                 <Text size="sm" c="dimmed">

@@ -1,5 +1,6 @@
 import { ActionIcon, Box, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { hariKerja, type IsoDate, type Kebijakan, namaBulan, namaHari } from '@sigap/domain';
+import { jamKerjaDariApi } from '@sigap/domain/api/pengaturan';
 import { useMemo, useState } from 'react';
 import { fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -11,7 +12,7 @@ export function useKalender(tahun: number) {
   const s = usePengaturan();
   const libur = useHariLibur(tahun);
   const kal = useMemo(
-    () => (s.data && libur.data ? kalender(s.data.jamKerja, libur.data) : null),
+    () => (s.data && libur.data ? kalender(jamKerjaDariApi(s.data.jam_kerja), libur.data) : null),
     [s.data, libur.data],
   );
   return { kal, error: s.error ?? libur.error ?? null };

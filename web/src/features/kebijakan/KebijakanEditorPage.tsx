@@ -46,7 +46,7 @@ import { keBaris, YamlEditor } from './YamlEditor';
 /** /kebijakan/baru: a new policy from the commented template. */
 export function KebijakanBaruPage() {
   const me = useMe();
-  const awal = useMemo(() => templatKebijakan(todayIn(me.pemda.zonaWaktu)), [me.pemda.zonaWaktu]);
+  const awal = useMemo(() => templatKebijakan(todayIn(me.pemda.zona_waktu)), [me.pemda.zona_waktu]);
   return <Editor awal={awal} />;
 }
 

@@ -19,8 +19,8 @@ function VersiBadges({ k }: { k: KebijakanRingkas }) {
   const { t } = useI18n();
   return (
     <Stack gap={4}>
-      <Text size="xs" c={k.versiAktif ? undefined : 'dimmed'} data-testid="kb-versi-aktif">
-        {k.versiAktif ? t('kb.versiAktif', { v: k.versiAktif }) : t('kb.tanpaVersiAktif')}
+      <Text size="xs" c={k.versi_aktif ? undefined : 'dimmed'} data-testid="kb-versi-aktif">
+        {k.versi_aktif ? t('kb.versiAktif', { v: k.versi_aktif }) : t('kb.tanpaVersiAktif')}
       </Text>
       <Group gap={4} wrap="wrap">
         {[...k.versi].reverse().map((v) => (
@@ -55,10 +55,10 @@ export function KebijakanListPage() {
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const canWrite = hasRole(me, POLICY_WRITE_ROLES);
   const list = useDaftarKebijakan();
-  const perTanggal = tanggal || todayIn(me.pemda.zonaWaktu);
+  const perTanggal = tanggal || todayIn(me.pemda.zona_waktu);
   const rows = list.data ? [...list.data].sort((a, b) => b.tanggal.localeCompare(a.tanggal)) : [];
   const berlaku = (k: KebijakanRingkas) => pick(uraikanBerlaku({ berlaku: k.berlaku } as Kebijakan));
-  const aktifPer = (k: KebijakanRingkas) => k.versiAktif !== null && dalamMasaBerlaku(k.berlaku, perTanggal);
+  const aktifPer = (k: KebijakanRingkas) => k.versi_aktif !== null && dalamMasaBerlaku(k.berlaku, perTanggal);
   const bukaLink = (k: KebijakanRingkas) => `/kebijakan/${encodeURIComponent(k.id)}`;
 
   return (

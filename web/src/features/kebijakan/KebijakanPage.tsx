@@ -86,7 +86,7 @@ export function KebijakanPage() {
   const sebelumnya = versi.filter((x) => x.versi < v.versi).at(-1);
   const lamaV = Number(params.get('lama')) || (sebelumnya ?? versi[0]!).versi;
   const baruV = Number(params.get('baru')) || (sebelumnya ? v.versi : (versi[1]?.versi ?? v.versi));
-  const zona = me.pemda.zonaWaktu;
+  const zona = me.pemda.zona_waktu;
 
   return (
     <Stack gap="md" data-testid="page-kebijakan-detail" data-id={id} data-versi={v.versi}>
@@ -110,12 +110,12 @@ export function KebijakanPage() {
             </Text>
             <StatusBadge status={v.status} size="md" />
             <Text size="xs" c="dimmed" data-testid="kb-disimpan">
-              {t('kb.disimpanOleh', { waktu: fmtWaktu(v.dibuatPada, zona, lang), oleh: v.dibuatOleh })}
-              {v.statusPada && v.statusOleh
+              {t('kb.disimpanOleh', { waktu: fmtWaktu(v.dibuat_pada, zona, lang), oleh: v.dibuat_oleh })}
+              {v.status_pada && v.status_oleh
                 ? ` · ${t('kb.statusOleh', {
                     status: labelOf(LABEL_STATUS_KEBIJAKAN, v.status, lang),
-                    waktu: fmtWaktu(v.statusPada, zona, lang),
-                    oleh: v.statusOleh,
+                    waktu: fmtWaktu(v.status_pada, zona, lang),
+                    oleh: v.status_oleh,
                   })}`
                 : ''}
             </Text>

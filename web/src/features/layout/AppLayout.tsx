@@ -62,7 +62,7 @@ export function AppLayout() {
   const location = useLocation();
   const active = activeOf(location.pathname);
   const items = NAV.filter(
-    (n) => (!n.roles || hasRole(me, n.roles)) && (!n.pegawai || me.pegawaiId !== null),
+    (n) => (!n.roles || hasRole(me, n.roles)) && (!n.pegawai || me.pegawai_id !== null),
   );
   // Duties first, the plain employee role last.
   const rank = (r: (typeof me.roles)[number]) =>
@@ -118,7 +118,7 @@ export function AppLayout() {
               {t('app.nama')}
             </Title>
             <Text size="sm" c="dimmed" truncate data-testid="pemda-nama">
-              {me.pemda.nama} · {singkatanZona(me.pemda.zonaWaktu)}
+              {me.pemda.nama} · {singkatanZona(me.pemda.zona_waktu)}
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">

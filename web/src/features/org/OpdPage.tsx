@@ -47,11 +47,11 @@ export function OpdPage() {
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!d) return <Loading />;
 
-  const kelasSrc = idx ? sourceOf(idx, d.kode, (n) => n.kelasLayanan !== null) : null;
+  const kelasSrc = idx ? sourceOf(idx, d.kode, (n) => n.kelas_layanan !== null) : null;
   const sektorSrc = idx ? sourceOf(idx, d.kode, (n) => n.sektor.length > 0) : null;
   const lokasiSrc = idx ? sourceOf(idx, d.kode, (n) => n.lat !== null && n.lng !== null) : null;
   const ancestors = idx ? ancestorsOf(idx, d.kode) : [];
-  const induk = d.indukKode ? idx?.byKode.get(d.indukKode) : undefined;
+  const induk = d.induk_kode ? idx?.byKode.get(d.induk_kode) : undefined;
   const namaOf = (k: string) => idx?.byKode.get(k)?.nama ?? k;
 
   const origin = (src: typeof kelasSrc, fallbackDefault: boolean) => {
@@ -62,7 +62,7 @@ export function OpdPage() {
     return fallbackDefault ? t('opd.bawaan') : '';
   };
 
-  const { lat, lng, radiusM } = d.efektif;
+  const { lat, lng, radius_m: radiusM } = d.efektif;
   const hasLocation = lat !== null && lng !== null;
 
   return (
@@ -151,21 +151,21 @@ export function OpdPage() {
               <Text>{labelOf(LABEL_JENIS_OPD, d.jenis, lang)}</Text>
             </Field>
             <Field label={t('opd.induk')}>
-              {d.indukKode ? (
-                <Anchor component={Link} to={`/opd/${encodeURIComponent(d.indukKode)}`}>
-                  {induk ? `${induk.nama} (${d.indukKode})` : d.indukKode}
+              {d.induk_kode ? (
+                <Anchor component={Link} to={`/opd/${encodeURIComponent(d.induk_kode)}`}>
+                  {induk ? `${induk.nama} (${d.induk_kode})` : d.induk_kode}
                 </Anchor>
               ) : (
                 <Text>{t('opd.tingkatAtas')}</Text>
               )}
             </Field>
             <Field label={t('opd.opdInduk')}>
-              <Text>{namaOf(d.efektif.opdIndukKode)}</Text>
+              <Text>{namaOf(d.efektif.opd_induk_kode)}</Text>
             </Field>
             <Field label={t('opd.kelasLayanan')} testid="opd-kelas">
               <Text>
                 {t(
-                  d.efektif.kelasLayanan === 'pelayanan' ? 'org.kelas.pelayanan' : 'org.kelas.non_pelayanan',
+                  d.efektif.kelas_layanan === 'pelayanan' ? 'org.kelas.pelayanan' : 'org.kelas.non_pelayanan',
                 )}
               </Text>
               <Text size="xs" c="dimmed" data-testid="opd-kelas-asal">
@@ -192,10 +192,10 @@ export function OpdPage() {
             </Field>
             <Field label={t('opd.jumlahPegawai')} testid="opd-jumlah">
               <Text>
-                <b>{fmtAngka(d.jumlahPegawaiSubtree, lang)}</b> {t('opd.jumlahSubtree')}
+                <b>{fmtAngka(d.jumlah_pegawai_subtree, lang)}</b> {t('opd.jumlahSubtree')}
               </Text>
               <Text size="xs" c="dimmed">
-                {fmtAngka(d.jumlahPegawai, lang)} {t('opd.jumlahSendiri')}
+                {fmtAngka(d.jumlah_pegawai, lang)} {t('opd.jumlahSendiri')}
               </Text>
             </Field>
             <Box>
@@ -280,7 +280,7 @@ export function OpdPage() {
                       <OpdBadges node={a} size="xs" />
                     </Table.Td>
                     <Table.Td ta="right">
-                      {fmtAngka(idx?.subtreeCount.get(a.kode) ?? a.jumlahPegawai, lang)}
+                      {fmtAngka(idx?.subtreeCount.get(a.kode) ?? a.jumlah_pegawai, lang)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

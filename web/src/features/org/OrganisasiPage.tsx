@@ -44,7 +44,7 @@ export function OrganisasiPage() {
         let k: string | null = n.kode;
         for (let i = 0; k && i < 64; i++) {
           keep.add(k);
-          k = idx.byKode.get(k)?.indukKode ?? null;
+          k = idx.byKode.get(k)?.induk_kode ?? null;
         }
       }
     }
@@ -60,7 +60,7 @@ export function OrganisasiPage() {
     });
 
   const roots = idx?.children.get(null) ?? [];
-  const totalPegawai = data?.opd.reduce((s, n) => s + n.jumlahPegawai, 0) ?? 0;
+  const totalPegawai = data?.opd.reduce((s, n) => s + n.jumlah_pegawai, 0) ?? 0;
 
   return (
     <Stack gap="md" data-testid="page-organisasi">
@@ -140,7 +140,7 @@ function TreeNode(props: {
   if (visible && !visible.has(node.kode)) return null;
   const kids = idx.children.get(node.kode) ?? [];
   const expanded = visible !== null || open.has(node.kode);
-  const total = idx.subtreeCount.get(node.kode) ?? node.jumlahPegawai;
+  const total = idx.subtreeCount.get(node.kode) ?? node.jumlah_pegawai;
   return (
     <div>
       <Group
@@ -204,7 +204,7 @@ function TreeNode(props: {
           variant="default"
           size="md"
           style={{ flexShrink: 0 }}
-          title={t('org.pegawaiSendiri', { n: fmtAngka(node.jumlahPegawai, lang) })}
+          title={t('org.pegawaiSendiri', { n: fmtAngka(node.jumlah_pegawai, lang) })}
           data-testid="opd-count"
         >
           {fmtAngka(total, lang)}

@@ -70,11 +70,11 @@ export function UbahOpd({
   const { t, lang } = useI18n();
   const awal = {
     nama: d.nama,
-    indukKode: d.indukKode ?? '',
-    kelasLayanan: d.kelasLayanan ?? '',
+    indukKode: d.induk_kode ?? '',
+    kelasLayanan: d.kelas_layanan ?? '',
     lat: (d.lat ?? '') as number | string,
     lng: (d.lng ?? '') as number | string,
-    radiusM: (d.radiusM ?? '') as number | string,
+    radiusM: (d.radius_m ?? '') as number | string,
   };
   const [f, setF] = useState(awal);
   const masalah = useMemo(() => masalahLokasi(f, f.indukKode === '', t), [f, t]);
@@ -91,11 +91,21 @@ export function UbahOpd({
     e.preventDefault();
     if (busy || !sah) return;
     const body: Record<string, string | number | null> = { berlaku };
-    for (const k of ['nama', 'indukKode', 'kelasLayanan'] as const) if (f[k] !== awal[k]) body[k] = f[k];
+    // The API's name of each field (snake_case).
+    const kunci = {
+      nama: 'nama',
+      indukKode: 'induk_kode',
+      kelasLayanan: 'kelas_layanan',
+      lat: 'lat',
+      lng: 'lng',
+      radiusM: 'radius_m',
+    } as const;
+    for (const k of ['nama', 'indukKode', 'kelasLayanan'] as const)
+      if (f[k] !== awal[k]) body[kunci[k]] = f[k];
     // The location is sent only when changed: a number, or null to empty it.
     for (const k of ['lat', 'lng', 'radiusM'] as const) {
       const baru = angkaAtauKosong(f[k]);
-      if (baru !== angkaAtauKosong(awal[k])) body[k] = baru;
+      if (baru !== angkaAtauKosong(awal[k])) body[kunci[k]] = baru;
     }
     setBusy(true);
     setError(null);

@@ -13,29 +13,29 @@ function node(
     kode,
     nama: `Nama ${kode}`,
     jenis: 'dinas',
-    indukKode,
-    kelasLayanan: null,
+    induk_kode: indukKode,
+    kelas_layanan: null,
     sektor: [],
     lat: null,
     lng: null,
-    radiusM: null,
+    radius_m: null,
     efektif: {
-      kelasLayanan: 'non_pelayanan',
+      kelas_layanan: 'non_pelayanan',
       sektor: [],
       lat: null,
       lng: null,
-      radiusM: null,
-      opdIndukKode: kode,
+      radius_m: null,
+      opd_induk_kode: kode,
     },
-    jumlahPegawai,
+    jumlah_pegawai: jumlahPegawai,
     ...own,
   };
 }
 
 const list = [
-  node('DINKES', null, 1, { kelasLayanan: 'non_pelayanan', sektor: ['kesehatan'], lat: -7.88, lng: 112.53 }),
+  node('DINKES', null, 1, { kelas_layanan: 'non_pelayanan', sektor: ['kesehatan'], lat: -7.88, lng: 112.53 }),
   node('DINKES-P2P', 'DINKES', 12),
-  node('DINKES-P2P-SURV', 'DINKES-P2P', 4, { kelasLayanan: 'pelayanan' }),
+  node('DINKES-P2P-SURV', 'DINKES-P2P', 4, { kelas_layanan: 'pelayanan' }),
   node('BPBD', null, 34),
 ];
 
@@ -57,8 +57,8 @@ describe('indexOpd', () => {
 describe('sourceOf / ancestorsOf', () => {
   test('finds where an inherited value is set', () => {
     const idx = indexOpd(list);
-    expect(sourceOf(idx, 'DINKES-P2P', (n) => n.kelasLayanan !== null)?.kode).toBe('DINKES');
-    expect(sourceOf(idx, 'DINKES-P2P-SURV', (n) => n.kelasLayanan !== null)?.kode).toBe('DINKES-P2P-SURV');
+    expect(sourceOf(idx, 'DINKES-P2P', (n) => n.kelas_layanan !== null)?.kode).toBe('DINKES');
+    expect(sourceOf(idx, 'DINKES-P2P-SURV', (n) => n.kelas_layanan !== null)?.kode).toBe('DINKES-P2P-SURV');
     expect(sourceOf(idx, 'DINKES-P2P-SURV', (n) => n.lat !== null)?.kode).toBe('DINKES');
     expect(sourceOf(idx, 'BPBD', (n) => n.lat !== null)).toBeNull();
     expect(ancestorsOf(idx, 'DINKES-P2P-SURV').map((n) => n.kode)).toEqual(['DINKES', 'DINKES-P2P']);

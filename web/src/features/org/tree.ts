@@ -12,7 +12,7 @@ export function indexOpd(list: readonly OpdNode[]): OpdIndex {
   const byKode = new Map(list.map((n) => [n.kode, n]));
   const children = new Map<string | null, OpdNode[]>();
   for (const n of list) {
-    const parent = n.indukKode && byKode.has(n.indukKode) ? n.indukKode : null;
+    const parent = n.induk_kode && byKode.has(n.induk_kode) ? n.induk_kode : null;
     const arr = children.get(parent) ?? [];
     arr.push(n);
     children.set(parent, arr);
@@ -22,7 +22,7 @@ export function indexOpd(list: readonly OpdNode[]): OpdIndex {
   const count = (n: OpdNode, depth: number): number => {
     const done = subtreeCount.get(n.kode);
     if (done !== undefined) return done;
-    let s = n.jumlahPegawai;
+    let s = n.jumlah_pegawai;
     if (depth < 64) for (const c of children.get(n.kode) ?? []) s += count(c, depth + 1);
     subtreeCount.set(n.kode, s);
     return s;
@@ -36,7 +36,7 @@ export function sourceOf(idx: OpdIndex, kode: string, sets: (n: OpdNode) => bool
   let n = idx.byKode.get(kode);
   for (let i = 0; n && i < 64; i++) {
     if (sets(n)) return n;
-    n = n.indukKode ? idx.byKode.get(n.indukKode) : undefined;
+    n = n.induk_kode ? idx.byKode.get(n.induk_kode) : undefined;
   }
   return null;
 }
@@ -45,8 +45,8 @@ export function sourceOf(idx: OpdIndex, kode: string, sets: (n: OpdNode) => bool
 export function ancestorsOf(idx: OpdIndex, kode: string): OpdNode[] {
   const out: OpdNode[] = [];
   let n = idx.byKode.get(kode);
-  for (let i = 0; n?.indukKode && i < 64; i++) {
-    const p = idx.byKode.get(n.indukKode);
+  for (let i = 0; n?.induk_kode && i < 64; i++) {
+    const p = idx.byKode.get(n.induk_kode);
     if (!p) break;
     out.unshift(p);
     n = p;

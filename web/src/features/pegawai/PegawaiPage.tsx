@@ -44,10 +44,10 @@ export function PegawaiPage() {
     const idOf = new Map(opd.map((o) => [o.kode, o.id]));
     const nodes = opd.map((o) => ({
       id: o.id,
-      indukId: o.indukKode ? (idOf.get(o.indukKode) ?? null) : null,
+      indukId: o.induk_kode ? (idOf.get(o.induk_kode) ?? null) : null,
     }));
     return me.roles.some(
-      (r) => r.role === 'opd_admin' && r.opdId && p?.opd_id && subtreeIds(nodes, r.opdId).has(p.opd_id),
+      (r) => r.role === 'opd_admin' && r.opd_id && p?.opd_id && subtreeIds(nodes, r.opd_id).has(p.opd_id),
     );
   }, [me, tree.data, p]);
 

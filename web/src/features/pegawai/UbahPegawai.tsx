@@ -34,6 +34,15 @@ export function UbahPegawai({
     email: p.email ?? '',
     telepon: p.telepon ?? '',
   };
+  /** The API's name of each field (snake_case). */
+  const KUNCI = {
+    nama: 'nama',
+    opdKode: 'opd_kode',
+    jabatanLevel: 'jabatan_level',
+    jabatan: 'jabatan',
+    email: 'email',
+    telepon: 'telepon',
+  } as const;
   const [f, setF] = useState(awal);
   const [berlaku, setBerlaku] = useState(hariIni);
   const [error, setError] = useState<ApiError | null>(null);
@@ -49,7 +58,7 @@ export function UbahPegawai({
     if (busy) return;
     // Only the fields changed are sent (hidden contact data is never overwritten with blanks).
     const body: Record<string, string> = { berlaku };
-    for (const k of Object.keys(awal) as (keyof typeof awal)[]) if (f[k] !== awal[k]) body[k] = f[k];
+    for (const k of Object.keys(awal) as (keyof typeof awal)[]) if (f[k] !== awal[k]) body[KUNCI[k]] = f[k];
     setBusy(true);
     setError(null);
     try {

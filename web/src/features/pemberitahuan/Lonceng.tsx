@@ -49,7 +49,7 @@ export function Lonceng() {
   const navigate = useNavigate();
   const location = useLocation();
   const [buka, setBuka] = useState(false);
-  const tertaut = me.pegawaiId !== null;
+  const tertaut = me.pegawai_id !== null;
   // Polled every SELANG_MS; a failed poll leaves the bell as it was (the page reports network trouble).
   const q = usePemberitahuan(tertaut, SELANG_MS);
   const data = q.data ?? null;
@@ -67,7 +67,7 @@ export function Lonceng() {
   }, [refetch, tertaut, lokasi]);
 
   if (!tertaut) return null;
-  const belum = data?.belumDibaca ?? 0;
+  const belum = data?.belum_dibaca ?? 0;
 
   const baca = (id?: string) => bacaM.mutateAsync(id).catch(() => {});
 
@@ -165,8 +165,8 @@ export function Lonceng() {
                       <Text size="xs" c="dimmed" data-testid="notif-isi">
                         {n.isi}
                       </Text>
-                      <Text size="xs" c="dimmed" title={fmtWaktu(n.dibuatPada, me.pemda.zonaWaktu, lang)}>
-                        {waktuLalu(n.dibuatPada, sekarang, lang)}
+                      <Text size="xs" c="dimmed" title={fmtWaktu(n.dibuat_pada, me.pemda.zona_waktu, lang)}>
+                        {waktuLalu(n.dibuat_pada, sekarang, lang)}
                       </Text>
                     </Box>
                   </Group>

@@ -1,19 +1,9 @@
+import type { DaftarPemberitahuan } from '@sigap/domain/api/pemberitahuan';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
 
-/** GET /api/pemberitahuan (server/src/modules/pemberitahuan/pemberitahuan.service.ts). */
-export interface DaftarPemberitahuan {
-  readonly belumDibaca: number;
-  readonly item: readonly {
-    readonly id: string;
-    readonly jenis: string;
-    readonly judul: string;
-    readonly isi: string;
-    readonly tautan: string | null;
-    readonly dibuatPada: string;
-    readonly dibaca: boolean;
-  }[];
-}
+/** GET /api/pemberitahuan: the shared schema's type. */
+export type { DaftarPemberitahuan };
 
 /** Query keys of the notifications area. */
 export const pemberitahuanKeys = { all: ['pemberitahuan'] as const };

@@ -23,6 +23,7 @@ import {
   ZONA_WAKTU,
   type ZonaWaktu,
 } from '@sigap/domain';
+import { jamKerjaDariApi, jamKerjaKeApi } from '@sigap/domain/api/pengaturan';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { type ApiError, keApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -63,10 +64,10 @@ function draftOf(s: Pengaturan): Draft {
   return {
     nama: s.nama,
     jenis: s.jenis,
-    zonaWaktu: s.zonaWaktu,
-    jam: draftFrom(s.jamKerja),
-    pusatLat: s.pusatLat ?? '',
-    pusatLng: s.pusatLng ?? '',
+    zonaWaktu: s.zona_waktu,
+    jam: draftFrom(jamKerjaDariApi(s.jam_kerja)),
+    pusatLat: s.pusat_lat ?? '',
+    pusatLng: s.pusat_lng ?? '',
   };
 }
 
@@ -82,10 +83,10 @@ function inputOf(d: Draft): PengaturanInput {
   return {
     nama: d.nama.trim(),
     jenis: d.jenis,
-    zonaWaktu: d.zonaWaktu,
-    jamKerja: toJamKerja(d.jam),
-    pusatLat: numOrNull(d.pusatLat),
-    pusatLng: numOrNull(d.pusatLng),
+    zona_waktu: d.zonaWaktu,
+    jam_kerja: jamKerjaKeApi(toJamKerja(d.jam)),
+    pusat_lat: numOrNull(d.pusatLat),
+    pusat_lng: numOrNull(d.pusatLng),
   };
 }
 
@@ -145,11 +146,11 @@ export function PengaturanForm({ saved }: { saved: Pengaturan }) {
       notifications.show({
         color: 'green',
         title: t('atur.tersimpan'),
-        message: t('atur.totalMingguan', { jam: fmtDurasi(after.menitKerjaMingguan, lang) }),
+        message: t('atur.totalMingguan', { jam: fmtDurasi(after.menit_kerja_mingguan, lang) }),
         'data-testid': 'atur-tersimpan',
       });
       // The header shows the Pemda's name and zone from the session.
-      if (after.nama !== base.nama || after.zonaWaktu !== base.zonaWaktu) void refresh().catch(() => {});
+      if (after.nama !== base.nama || after.zona_waktu !== base.zona_waktu) void refresh().catch(() => {});
     } catch (err) {
       setError(keApiError(err));
     } finally {

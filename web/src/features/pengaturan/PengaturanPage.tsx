@@ -23,7 +23,7 @@ export function PengaturanPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'libur' ? 'libur' : 'umum';
   const canEdit = hasRole(me, SETTINGS_WRITE_ROLES);
-  const thisYear = Number(todayIn(me.pemda.zonaWaktu).slice(0, 4));
+  const thisYear = Number(todayIn(me.pemda.zona_waktu).slice(0, 4));
   const s = usePengaturan();
 
   const setTab = (v: string | null) =>
@@ -49,7 +49,7 @@ export function PengaturanPage() {
         {s.data && (
           <Text size="sm" c="dimmed" ta="right" data-testid="atur-ringkas">
             {s.data.nama} ·{' '}
-            <span data-testid="atur-zona">{`${singkatanZona(s.data.zonaWaktu)} (${s.data.zonaWaktu})`}</span>
+            <span data-testid="atur-zona">{`${singkatanZona(s.data.zona_waktu)} (${s.data.zona_waktu})`}</span>
           </Text>
         )}
       </Group>

@@ -35,13 +35,13 @@ export function PengaturanView({ s }: { s: Pengaturan }) {
           </Field>
           <Field label={t('atur.zona')}>
             <Text data-testid="atur-zona-baca">
-              {singkatanZona(s.zonaWaktu)} ({s.zonaWaktu})
+              {singkatanZona(s.zona_waktu)} ({s.zona_waktu})
             </Text>
           </Field>
           <Field label={t('atur.pusat')}>
             <Text ff="monospace" fz="sm">
-              {s.pusatLat !== null && s.pusatLng !== null
-                ? fmtKoordinat(s.pusatLat, s.pusatLng)
+              {s.pusat_lat !== null && s.pusat_lng !== null
+                ? fmtKoordinat(s.pusat_lat, s.pusat_lng)
                 : t('umum.kosong')}
             </Text>
           </Field>
@@ -62,7 +62,7 @@ export function PengaturanView({ s }: { s: Pengaturan }) {
           </Table.Thead>
           <Table.Tbody>
             {HARI.map((d) => {
-              const j = s.jamKerja[d];
+              const j = s.jam_kerja[d];
               return (
                 <Table.Tr key={d}>
                   <Table.Td>{namaHari(Number(d), lang)}</Table.Td>
@@ -70,7 +70,7 @@ export function PengaturanView({ s }: { s: Pengaturan }) {
                     <>
                       <Table.Td>{j.mulai}</Table.Td>
                       <Table.Td>{j.selesai}</Table.Td>
-                      <Table.Td>{t('atur.menit', { n: j.istirahatMenit })}</Table.Td>
+                      <Table.Td>{t('atur.menit', { n: j.istirahat_menit })}</Table.Td>
                     </>
                   ) : (
                     <Table.Td colSpan={3} c="dimmed">
@@ -83,7 +83,8 @@ export function PengaturanView({ s }: { s: Pengaturan }) {
           </Table.Tbody>
         </Table>
         <Text size="sm" mt="xs" data-testid="jam-total-baca">
-          {t('atur.perMinggu', { jam: fmtDurasi(s.menitKerjaMingguan, lang) })} · {singkatanZona(s.zonaWaktu)}
+          {t('atur.perMinggu', { jam: fmtDurasi(s.menit_kerja_mingguan, lang) })} ·{' '}
+          {singkatanZona(s.zona_waktu)}
         </Text>
       </Card>
     </SimpleGrid>

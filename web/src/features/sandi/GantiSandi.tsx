@@ -54,7 +54,7 @@ export function GantiSandiDialog({ opened, onClose }: { opened: boolean; onClose
       const r = await gantiSandi.mutateAsync({ lama, baru });
       notifications.show({
         color: 'green',
-        message: t('sandi.berhasil', { n: r.sesiDiakhiri }),
+        message: t('sandi.berhasil', { n: r.sesi_diakhiri }),
         'data-testid': 'sandi-berhasil',
       });
       close();
