@@ -133,8 +133,8 @@ function perintahBuatDanRekap(roster: Command): void {
             writeFileSync(
               o.out,
               o.format === 'xlsx'
-                ? await (await import('../../modules/jadwal/dokumen/xlsx.ts')).rekapXlsx(d)
-                : await (await import('../../modules/jadwal/dokumen/pdf.ts')).rekapPdf(d),
+                ? await (await import('../../modules/jadwal/rekap/xlsx.ts')).rekapXlsx(d)
+                : await (await import('../../modules/jadwal/rekap/pdf.ts')).rekapPdf(d),
             );
             console.error(`Rekap ${d.opd.length} OPD ditulis ke ${o.out}`);
             return;
