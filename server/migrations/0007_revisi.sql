@@ -20,17 +20,12 @@ ALTER TABLE revisi_data ENABLE ROW LEVEL SECURITY;
 ALTER TABLE revisi_data FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON revisi_data USING (tenant_id = sigap_tenant()) WITH CHECK (tenant_id = sigap_tenant());
 
-CREATE FUNCTION sigap_revisi_baru() RETURNS trigger
+-- The changed rows are named `baris` in every trigger (the new rows of an INSERT or UPDATE, the old rows of
+-- a DELETE), so one function serves all three.
+CREATE FUNCTION sigap_revisi() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  INSERT INTO revisi_data (tenant_id, tabel) SELECT DISTINCT tenant_id, TG_TABLE_NAME FROM baru;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION sigap_revisi_lama() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-BEGIN
-  INSERT INTO revisi_data (tenant_id, tabel) SELECT DISTINCT tenant_id, TG_TABLE_NAME FROM lama;
+  INSERT INTO revisi_data (tenant_id, tabel) SELECT DISTINCT tenant_id, TG_TABLE_NAME FROM baris;
   RETURN NULL;
 END $$;
 
@@ -38,7 +33,7 @@ END $$;
 CREATE FUNCTION sigap_revisi_tenant() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  INSERT INTO revisi_data (tenant_id, tabel) SELECT DISTINCT id, TG_TABLE_NAME FROM baru;
+  INSERT INTO revisi_data (tenant_id, tabel) SELECT DISTINCT id, TG_TABLE_NAME FROM baris;
   RETURN NULL;
 END $$;
 
@@ -46,14 +41,14 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['hari_libur', 'opd', 'opd_versi', 'pegawai', 'pegawai_versi', 'kebijakan', 'konteks_wilayah'] LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi_baru()', t || '_revisi_i', t);
-    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi_baru()', t || '_revisi_u', t);
-    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS lama FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi_lama()', t || '_revisi_d', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS baris FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi()', t || '_revisi_i', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING NEW TABLE AS baris FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi()', t || '_revisi_u', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS baris FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi()', t || '_revisi_d', t);
   END LOOP;
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sigap_app') THEN
     GRANT SELECT ON revisi_data TO sigap_app;
   END IF;
 END $$;
 
-CREATE TRIGGER tenant_revisi_u AFTER UPDATE ON tenant REFERENCING NEW TABLE AS baru
+CREATE TRIGGER tenant_revisi_u AFTER UPDATE ON tenant REFERENCING NEW TABLE AS baris
   FOR EACH STATEMENT EXECUTE FUNCTION sigap_revisi_tenant();
