@@ -1,7 +1,7 @@
 // bench/import: importing a 50,000-person file (CSV, parsed from bytes) through the registry import
 // (importPegawai: validation, NIP checks, supervisor cycle check, versioned placement, an audit entry per
 // person, ANALYZE), on PGlite and on PostgreSQL at its DEFAULT durability (fsync, synchronous_commit and
-// full_page_writes on; bench/import/pg-default.ts starts its own server, and the settings measured are
+// full_page_writes on; it starts its own server with scripts/pg.mjs `durable`, and the settings measured are
 // printed). The reference writes the SAME rows into the SAME tables (pegawai, pegawai_versi, audit_log,
 // with their indexes, keys and triggers) of a second Pemda in the same database, in one transaction:
 //   COPY … FROM STDIN (pg-copy-streams) on PostgreSQL; INSERT … SELECT on both (PGlite's connection here
@@ -26,14 +26,13 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { findPgBin } from '../scripts/pg.mjs';
+import { findPgBin, startPostgres } from '../scripts/pg.mjs';
 import { openDatabase, type SigapDatabase } from '../server/src/db/database.ts';
 import { SYSTEM_ACTOR } from '../server/src/modules/audit/audit.repository.ts';
 import { readTable } from '../server/src/modules/impor/baca-tabel.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../server/src/modules/impor/ekspor.service.ts';
 import { importOpd, importPegawai } from '../server/src/modules/impor/impor.service.ts';
 import { ensureTenant } from '../server/src/modules/tenant/tenant.service.ts';
-import { startDefaultPostgres } from './import/pg-default.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -421,7 +420,7 @@ if (process.argv.includes('--no-pg')) {
   await measure('PostgreSQL', p, files, pgUrl);
   await p.close();
 } else if (findPgBin()) {
-  const server = await startDefaultPostgres();
+  const server = await startPostgres(undefined, { durable: true });
   try {
     const p = await openDatabase(server.url);
     await measure('PostgreSQL (own server, default settings)', p, files, server.url);

@@ -38,8 +38,15 @@ function run(bin, args) {
   return execFileSync(cmd, full, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 }
 
-/** Starts a fresh cluster in `dir` (a new temp dir by default) and returns its URL. */
-export async function startPostgres(dir = mkdtempSync(join(tmpdir(), 'sigap-pg-'))) {
+/**
+ * Starts a fresh cluster in `dir` (a new temp dir by default) and returns its URL. For the tests' speed,
+ * durability is off (fsync, synchronous_commit, full_page_writes); `{ durable: true }` keeps PostgreSQL's
+ * defaults (bench/import measures writes, which that would flatter) and sets only address, port and socket.
+ */
+export async function startPostgres(
+  dir = mkdtempSync(join(tmpdir(), 'sigap-pg-')),
+  { durable = false } = {},
+) {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (apt-get install postgresql)');
   mkdirSync(dir, { recursive: true });
@@ -64,7 +71,10 @@ export async function startPostgres(dir = mkdtempSync(join(tmpdir(), 'sigap-pg-'
     '-w',
     'start',
     '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}` +
+      (durable
+        ? ''
+        : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200'),
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
