@@ -32,7 +32,7 @@ import { SYSTEM_ACTOR } from '../server/src/modules/audit/audit.repository.ts';
 import { readTable } from '../server/src/modules/impor/baca-tabel.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../server/src/modules/impor/ekspor.service.ts';
 import { importOpd, importPegawai } from '../server/src/modules/impor/impor.service.ts';
-import { ensureTenant } from '../server/src/modules/tenant/tenant.service.ts';
+import { ensureTenant } from '../server/src/modules/pengaturan/pengaturan.service.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

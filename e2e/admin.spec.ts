@@ -443,7 +443,7 @@ describe('akun', () => {
       await page.getByTestId('akun-row').first().waitFor();
       expect(await page.getByTestId('akun-row').count()).toBeGreaterThanOrEqual(7);
       // Editing fills the form from the list: roles, the unit of a scoped role, the NIP.
-      const kepala = (await apiGet<{ username: string; nip: string | null }[]>(ctx, '/api/users')).find(
+      const kepala = (await apiGet<{ username: string; nip: string | null }[]>(ctx, '/api/akun')).find(
         (a) => a.username === 'kepala.umum',
       )!;
       await page.getByTestId('akun-ubah-kepala.umum').click();

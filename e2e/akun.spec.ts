@@ -23,7 +23,7 @@ const PW = `Awal-${RUN}-2026`;
 
 /** A new auditor account made by the Pemda admin through the API; returns its id. */
 async function newAccount(admin: Ctx, username: string): Promise<string> {
-  const r = await apiSend(admin, 'POST', '/api/users', {
+  const r = await apiSend(admin, 'POST', '/api/akun', {
     username,
     nama: `Uji ${username}`,
     password: PW,
@@ -159,7 +159,7 @@ describe('admin actions', () => {
       await page.getByTestId('akun-tambah').click();
       await page.getByTestId('akun-username').fill('ADMIN');
       expect(await text(page, '[data-testid=akun-form]')).toContain('sudah dipakai akun lain');
-      const r = await apiSend(ctx, 'POST', '/api/users', {
+      const r = await apiSend(ctx, 'POST', '/api/akun', {
         username: 'admin',
         nama: 'x',
         password: PW,

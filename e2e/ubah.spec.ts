@@ -64,7 +64,7 @@ describe('ubah pegawai', () => {
     expect(barisKeluar).toBeTruthy();
     // Deactivating a person switches off their sign-in too: remember which accounts to switch on again.
     type Akun = { id: string; nip: string | null; aktif: boolean };
-    const akunAktif = (await apiGet<Akun[]>(ctx, '/api/users')).filter((a) => a.nip === nipKeluar && a.aktif);
+    const akunAktif = (await apiGet<Akun[]>(ctx, '/api/akun')).filter((a) => a.nip === nipKeluar && a.aktif);
     const telepon = `0813${String(Date.now()).slice(-8)}`;
     try {
       // edit: phone and level
@@ -98,7 +98,7 @@ describe('ubah pegawai', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       await pulihkan(ctx, barisKeluar);
       for (const a of akunAktif)
-        expect((await apiSend(ctx, 'POST', `/api/users/${a.id}/aktifkan`)).status).toBe(200);
+        expect((await apiSend(ctx, 'POST', `/api/akun/${a.id}/aktifkan`)).status).toBe(200);
       await ctx.context.close();
     }
   });

@@ -1,9 +1,9 @@
 import type { Role } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../src/db/database.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/audit.repository.ts';
-import { upsertUser } from '../src/modules/auth/users.service.ts';
+import { upsertUser } from '../src/modules/auth/akun.service.ts';
 import { importOpd, importPegawai } from '../src/modules/impor/impor.service.ts';
-import { ensureTenant, seedHolidays } from '../src/modules/tenant/tenant.service.ts';
+import { ensureTenant, seedHolidays } from '../src/modules/pengaturan/pengaturan.service.ts';
 
 /** Rows to an import table (header = keys of the first row). */
 export function table(rows: Record<string, string>[]) {

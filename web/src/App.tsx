@@ -16,7 +16,13 @@ import { PengaturanPage } from './features/pengaturan/PengaturanPage';
 import { ApiQueryProvider } from './lib/api';
 import { AsOfProvider } from './lib/as-of';
 import { I18nProvider } from './lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, POLICY_WRITE_ROLES, ROSTER_READ_ROLES, USERS_ROLES } from './lib/labels';
+import {
+  AUDIT_ROLES,
+  IMPORT_ROLES,
+  JADWAL_READ_ROLES,
+  KEBIJAKAN_WRITE_ROLES,
+  USERS_ROLES,
+} from './lib/labels';
 import { SessionProvider, useSession } from './lib/session';
 
 // The OPD page carries Leaflet: load it when first opened.
@@ -123,7 +129,7 @@ function Gate() {
           <Route
             path="kebijakan/baru"
             element={
-              <RequireRole roles={POLICY_WRITE_ROLES}>
+              <RequireRole roles={KEBIJAKAN_WRITE_ROLES}>
                 <Lazy>
                   <KebijakanBaruPage />
                 </Lazy>
@@ -141,7 +147,7 @@ function Gate() {
           <Route
             path="kebijakan/:id/revisi"
             element={
-              <RequireRole roles={POLICY_WRITE_ROLES}>
+              <RequireRole roles={KEBIJAKAN_WRITE_ROLES}>
                 <Lazy>
                   <KebijakanRevisiPage />
                 </Lazy>
@@ -151,7 +157,7 @@ function Gate() {
           <Route
             path="jadwal"
             element={
-              <RequireRole roles={ROSTER_READ_ROLES}>
+              <RequireRole roles={JADWAL_READ_ROLES}>
                 <Lazy>
                   <JadwalPage />
                 </Lazy>
@@ -169,7 +175,7 @@ function Gate() {
           <Route
             path="okupansi"
             element={
-              <RequireRole roles={ROSTER_READ_ROLES}>
+              <RequireRole roles={JADWAL_READ_ROLES}>
                 <Lazy>
                   <OkupansiPage />
                 </Lazy>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.ts';
-import { ZONA_WAKTU } from '../calendar/zones.ts';
+import { ZONA_WAKTU } from '../kalender/zones.ts';
 import { teksBiasa } from '../org/teks.ts';
 import { Waktu } from './umum.ts';
 
@@ -51,20 +51,20 @@ const IsianAkun = {
     .min(1)
     .max(ROLES.length * 4),
 };
-/** POST /api/users body */
+/** POST /api/akun body */
 export const BuatAkun = z.object({
   username: z.string().max(40),
   password: z.string().max(200),
   ...IsianAkun,
 });
 export type BuatAkun = z.input<typeof BuatAkun>;
-/** PUT /api/users/:id body */
+/** PUT /api/akun/:id body */
 export const UbahAkun = z.object(IsianAkun);
 export type UbahAkun = z.input<typeof UbahAkun>;
-/** POST /api/users/:id/atur-ulang-sandi body */
+/** POST /api/akun/:id/atur-ulang-sandi body */
 export const AturUlangSandi = z.object({ password: z.string().max(200) });
 
-/** An account as GET /api/users lists it (no password hash). */
+/** An account as GET /api/akun lists it (no password hash). */
 export const Akun = z.object({
   id: z.string(),
   username: z.string(),
@@ -84,12 +84,12 @@ export const Akun = z.object({
 export type Akun = z.infer<typeof Akun>;
 export const DaftarAkun = z.array(Akun);
 
-/** POST /api/users, PUT /api/users/:id */
+/** POST /api/akun, PUT /api/akun/:id */
 export const HasilAkun = z.object({ id: z.string(), created: z.boolean() });
 export type HasilAkun = z.infer<typeof HasilAkun>;
-/** POST /api/users/:id/aktifkan | nonaktifkan */
+/** POST /api/akun/:id/aktifkan | nonaktifkan */
 export const HasilAktif = z.object({ id: z.string(), aktif: z.boolean() });
 export type HasilAktif = z.infer<typeof HasilAktif>;
-/** POST /api/users/:id/buka-kunci | atur-ulang-sandi */
+/** POST /api/akun/:id/buka-kunci | atur-ulang-sandi */
 export const HasilId = z.object({ id: z.string() });
 export type HasilId = z.infer<typeof HasilId>;

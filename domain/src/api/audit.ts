@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { denganPeriode, TanggalSchema } from '../calendar/skema.ts';
+import { denganPeriode, TanggalSchema } from '../kalender/skema.ts';
 import { Waktu } from './umum.ts';
 
 /** GET /api/audit query: a filter of any length, but real dates in order. */

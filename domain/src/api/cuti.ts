@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { denganPeriode, periodeDengan, TanggalSchema } from '../calendar/skema.ts';
 import { JENIS_CUTI, MAKS_HARI_CUTI } from '../cuti/cuti.ts';
+import { denganPeriode, periodeDengan, TanggalSchema } from '../kalender/skema.ts';
 import { teksBiasa } from '../org/teks.ts';
 import { Tanggal, Waktu } from './umum.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TanggalSchema } from '../calendar/skema.ts';
+import { TanggalSchema } from '../kalender/skema.ts';
 import { Pesan } from './umum.ts';
 
 export const JENIS_IMPOR = ['opd', 'pegawai'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { denganPeriode, PeriodeSchema, periodeDengan, TanggalSchema } from '../calendar/skema.ts';
+import { type Sasaran, URUTAN_SASARAN_BAKU } from '../jadwal/solve.ts';
+import { denganPeriode, PeriodeSchema, periodeDengan, TanggalSchema } from '../kalender/skema.ts';
 import { teksBiasa } from '../org/teks.ts';
-import { type Sasaran, URUTAN_SASARAN_BAKU } from '../roster/solve.ts';
 import { Berkas, Pesan, RujukanAturan, StatusJadwal, Tanggal, Waktu } from './umum.ts';
 
 const Opd = z.string().min(1).max(40).optional();

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { TanggalSchema } from '../calendar/skema.ts';
+import { TanggalSchema } from '../kalender/skema.ts';
+import type { Kebijakan } from '../kebijakan/schema.ts';
 import { teksBiasa } from '../org/teks.ts';
-import type { Kebijakan } from '../policy/schema.ts';
 import { Pesan, RujukanAturan, Tanggal, Waktu } from './umum.ts';
 
 /**
- * A policy document (docs/policy.md; its JSON Schema: docs/policy.schema.json). Its keys are the
+ * A policy document (docs/kebijakan.md; its JSON Schema: docs/kebijakan.schema.json). Its keys are the
  * document's own (already snake_case); the API passes it through as stored.
  */
 export const DokumenKebijakan = z
   .custom<Kebijakan>((v) => typeof v === 'object' && v !== null)
-  .meta({ type: 'object', description: 'dokumen kebijakan (docs/policy.schema.json)' });
+  .meta({ type: 'object', description: 'dokumen kebijakan (docs/kebijakan.schema.json)' });
 
 /** A version's status: only `aktif` versions apply. */
 export const STATUS_KEBIJAKAN = ['draft', 'aktif', 'dicabut', 'diganti'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TanggalSchema } from '../calendar/skema.ts';
+import { TanggalSchema } from '../kalender/skema.ts';
 import { RADIUS_GEOFENCE } from '../org/geo.ts';
 import { teksBiasa } from '../org/teks.ts';
 import { JABATAN_LEVEL, JENIS_PEGAWAI, KELAS_LAYANAN } from '../org/types.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { TanggalSchema } from '../calendar/skema.ts';
-import type { JamKerja as JamKerjaDomain } from '../calendar/work-hours.ts';
-import { ZONA_WAKTU } from '../calendar/zones.ts';
+import { TanggalSchema } from '../kalender/skema.ts';
+import type { JamKerja as JamKerjaDomain } from '../kalender/work-hours.ts';
+import { ZONA_WAKTU } from '../kalender/zones.ts';
 import { teksBiasa } from '../org/teks.ts';
 import { JENIS_PEMDA } from '../org/types.ts';
 import { Tanggal } from './umum.ts';

@@ -23,7 +23,7 @@ describe('bolehKelolaAkun: a Pemda admin account is a Pemda admin’s alone', ()
     expect(bolehKelolaAkun(['opd_admin'], ['employee'], ['employee'])).toBe(false);
   });
 
-  it('property: whoever touches pemda_admin without holding it is refused; otherwise users.manage decides', () => {
+  it('property: whoever touches pemda_admin without holding it is refused; otherwise akun.manage decides', () => {
     fc.assert(
       fc.property(roles, roles, roles, (caller, target, next) => {
         const manages = caller.includes('pemda_admin') || caller.includes('bkpsdm_admin');

@@ -15,16 +15,16 @@ describe('allows: examples from the matrix', () => {
     expect(allows(['auditor'], 'audit.read')).toBe(true);
     expect(allows(['auditor'], 'pegawai.read')).toBe(true);
     expect(allows(['auditor'], 'pegawai.write')).toBe(false);
-    expect(allows(['auditor'], 'import.run')).toBe(false);
-    expect(allows(['auditor'], 'settings.write')).toBe(false);
-    expect(allows(['auditor'], 'users.manage')).toBe(false);
+    expect(allows(['auditor'], 'impor.run')).toBe(false);
+    expect(allows(['auditor'], 'pengaturan.write')).toBe(false);
+    expect(allows(['auditor'], 'akun.manage')).toBe(false);
   });
 
   it('an employee cannot read the audit log or write employees', () => {
     expect(allows(['employee'], 'audit.read')).toBe(false);
     expect(allows(['employee'], 'pegawai.write')).toBe(false);
-    expect(allows(['employee'], 'import.run')).toBe(false);
-    expect(allows(['employee'], 'users.manage')).toBe(false);
+    expect(allows(['employee'], 'impor.run')).toBe(false);
+    expect(allows(['employee'], 'akun.manage')).toBe(false);
     expect(allows(['employee'], 'session')).toBe(true);
     expect(allows(['employee'], 'org.read')).toBe(true);
     expect(allows(['employee'], 'pegawai.read')).toBe(true);
@@ -33,20 +33,20 @@ describe('allows: examples from the matrix', () => {
   it('admins of BKPSDM and OPDs write employees and run imports; only pemda_admin writes settings', () => {
     for (const r of ['bkpsdm_admin', 'opd_admin'] as const) {
       expect(allows([r], 'pegawai.write')).toBe(true);
-      expect(allows([r], 'import.run')).toBe(true);
-      expect(allows([r], 'settings.write')).toBe(false);
+      expect(allows([r], 'impor.run')).toBe(true);
+      expect(allows([r], 'pengaturan.write')).toBe(false);
       expect(allows([r], 'audit.read')).toBe(false);
     }
-    expect(allows(['bkpsdm_admin'], 'users.manage')).toBe(true);
-    expect(allows(['opd_admin'], 'users.manage')).toBe(false);
+    expect(allows(['bkpsdm_admin'], 'akun.manage')).toBe(true);
+    expect(allows(['opd_admin'], 'akun.manage')).toBe(false);
   });
 
   it('unit heads and health officers read but do not write', () => {
     for (const r of ['unit_head', 'health_officer'] as const) {
       expect(allows([r], 'pegawai.read')).toBe(true);
-      expect(allows([r], 'settings.read')).toBe(true);
+      expect(allows([r], 'pengaturan.read')).toBe(true);
       expect(allows([r], 'pegawai.write')).toBe(false);
-      expect(allows([r], 'users.manage')).toBe(false);
+      expect(allows([r], 'akun.manage')).toBe(false);
     }
   });
 
@@ -78,10 +78,10 @@ describe('allows: properties', () => {
     );
   });
 
-  it('any signed-in account has session, org.read and settings.read', () => {
+  it('any signed-in account has session, org.read and pengaturan.read', () => {
     fc.assert(
       fc.property(fc.subarray([...ROLES], { minLength: 1 }), (roles) => {
-        for (const p of ['session', 'org.read', 'settings.read'] as const)
+        for (const p of ['session', 'org.read', 'pengaturan.read'] as const)
           expect(allows(roles, p)).toBe(true);
       }),
     );

@@ -20,17 +20,17 @@ export const PERMISSIONS = [
   'org.read', // OPD tree and units
   'pegawai.read', // employees, within the caller's scope
   'pegawai.write', // create/update employees and OPDs, within scope
-  'import.run', // run imports
-  'settings.read',
-  'settings.write', // Pemda settings and the holiday calendar
-  'users.manage', // accounts and roles
+  'impor.run', // run imports
+  'pengaturan.read',
+  'pengaturan.write', // Pemda settings and the holiday calendar
+  'akun.manage', // accounts and roles
   'audit.read',
-  'policy.read', // policies, explanations, impact previews
-  'policy.write', // store, activate and revoke policies; record the regional context
-  'roster.read', // schedule grids and occupancy of the OPDs/units in scope
-  'roster.write', // generate, import and publish schedules, within scope
-  'roster.adjust', // set a person's status for a day (unit heads), within scope
-  'leave.manage', // enter and import approved leave and isolation for people in scope
+  'kebijakan.read', // policies, explanations, impact previews
+  'kebijakan.write', // store, activate and revoke policies; record the regional context
+  'jadwal.read', // schedule grids and occupancy of the OPDs/units in scope
+  'jadwal.write', // generate, import and publish schedules, within scope
+  'jadwal.adjust', // set a person's status for a day (unit heads), within scope
+  'cuti.manage', // enter and import approved leave and isolation for people in scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,17 +46,17 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
     'auditor',
   ],
   'pegawai.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
-  'import.run': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
-  'settings.read': ROLES,
-  'settings.write': ['pemda_admin'],
-  'users.manage': ['pemda_admin', 'bkpsdm_admin'],
+  'impor.run': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'pengaturan.read': ROLES,
+  'pengaturan.write': ['pemda_admin'],
+  'akun.manage': ['pemda_admin', 'bkpsdm_admin'],
   'audit.read': ['pemda_admin', 'auditor'],
-  'policy.read': ROLES,
-  'policy.write': ['pemda_admin', 'bkpsdm_admin'],
-  'roster.read': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head', 'health_officer', 'auditor'],
-  'roster.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
-  'roster.adjust': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
-  'leave.manage': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'kebijakan.read': ROLES,
+  'kebijakan.write': ['pemda_admin', 'bkpsdm_admin'],
+  'jadwal.read': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head', 'health_officer', 'auditor'],
+  'jadwal.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'jadwal.adjust': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
+  'cuti.manage': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
 };
 
 /** Whether any of the roles grants the permission. */
@@ -113,7 +113,7 @@ export function scopeOf(
 }
 
 /**
- * Whether a caller holding `callerRoles` (with `users.manage`) may change an account that holds
+ * Whether a caller holding `callerRoles` (with `akun.manage`) may change an account that holds
  * `targetRoles`, or give it `newRoles`: an account that holds or would hold `pemda_admin` is a Pemda
  * admin's alone, whoever else may manage accounts.
  */
@@ -122,7 +122,7 @@ export function bolehKelolaAkun(
   targetRoles: readonly Role[],
   newRoles: readonly Role[] = [],
 ): boolean {
-  if (!allows(callerRoles, 'users.manage')) return false;
+  if (!allows(callerRoles, 'akun.manage')) return false;
   const touchesPemdaAdmin = targetRoles.includes('pemda_admin') || newRoles.includes('pemda_admin');
   return !touchesPemdaAdmin || callerRoles.includes('pemda_admin');
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateRange } from '../calendar/dates.ts';
+import { addDays, dateRange } from '../kalender/dates.ts';
 import {
   JENIS_CUTI,
   type PeriodeCuti,

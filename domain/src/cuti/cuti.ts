@@ -1,5 +1,6 @@
-import { dateRange, type IsoDate, masalahTanggal } from '../calendar/dates.ts';
 import { type Pesan, pesan } from '../i18n/message.ts';
+import type { Ketidakhadiran } from '../jadwal/solve.ts';
+import { dateRange, type IsoDate, masalahTanggal } from '../kalender/dates.ts';
 import {
   checkHeader,
   type ImportIssue,
@@ -7,7 +8,6 @@ import {
   masalahTeksBaris,
   type RawRow,
 } from '../org/import.ts';
-import type { Ketidakhadiran } from '../roster/solve.ts';
 
 /**
  * Kinds of absence the register keeps: the leave kinds of PP 11/2017 (cuti bersama excepted: it

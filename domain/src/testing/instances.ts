@@ -1,12 +1,13 @@
-// Synthetic Pemda, policies and absences for bench/roster, bench/policy and the golden test of the
+// Synthetic Pemda, policies and absences for bench/jadwal, bench/kebijakan and the golden test of the
 // solver and the policy evaluation (roster/golden.test.ts). Not part of the domain's API (index.ts does
 // not export it); the bench imports it as `@sigap/domain/testing/instances`. Everything goes through the
 // domain's own policy evaluation (validateKebijakan → prepareOrg → evaluateDay), so the instances have
-// exactly the shape the server hands to solveRoster: caps, piket and minimum groups as evaluateDay builds
+// exactly the shape the server hands to solveJadwal: caps, piket and minimum groups as evaluateDay builds
 // them. Pure and deterministic: the same spec gives the same instance.
-import { addDays, type IsoDate, isoWeekday } from '../calendar/dates.ts';
-import { JAM_KERJA_PERPRES_21_2023 } from '../calendar/work-hours.ts';
-import type { JabatanLevel, JenisOpd, JenisPegawai, KelasLayanan, Sektor } from '../org/types.ts';
+
+import type { Ketidakhadiran, MasukanJadwal } from '../jadwal/solve.ts';
+import { addDays, type IsoDate, isoWeekday } from '../kalender/dates.ts';
+import { JAM_KERJA_PERPRES_21_2023 } from '../kalender/work-hours.ts';
 import {
   type EvaluasiHari,
   evaluateDay,
@@ -16,10 +17,10 @@ import {
   type OrgSnapshot,
   type PreparedOrg,
   prepareOrg,
-} from '../policy/evaluate.ts';
-import { validateKebijakan } from '../policy/parse.ts';
-import type { Kebijakan } from '../policy/schema.ts';
-import type { Ketidakhadiran, MasukanJadwal } from '../roster/solve.ts';
+} from '../kebijakan/evaluate.ts';
+import { validateKebijakan } from '../kebijakan/parse.ts';
+import type { Kebijakan } from '../kebijakan/schema.ts';
+import type { JabatanLevel, JenisOpd, JenisPegawai, KelasLayanan, Sektor } from '../org/types.ts';
 
 /** mulberry32: a small deterministic PRNG in [0, 1). */
 export function rng(seed: number): () => number {
@@ -109,7 +110,7 @@ export function makeOrg(s: OrgSpec): OrgSnapshot {
   return { opd, pegawai };
 }
 
-export interface PolicySpec {
+export interface KebijakanSpec {
   /** cap per unit, % of the ASN it selects */
   readonly capUnit: { readonly persen: number; readonly pembulatan: 'bawah' | 'atas' | 'terdekat' };
   readonly piketDihitung: boolean;
@@ -131,7 +132,7 @@ function kebijakan(doc: Record<string, unknown>): Kebijakan {
  * piket from the PNS/PPPK (paruh waktu included: they may be called in from home); a minimum in
  * pelayanan OPDs. Circular B (optional, same standing): a cap per OPD that also holds.
  */
-export function makePolicies(s: PolicySpec, from: IsoDate, to: IsoDate): Kebijakan[] {
+export function makeKebijakan(s: KebijakanSpec, from: IsoDate, to: IsoDate): Kebijakan[] {
   const head = {
     versi: 1,
     jenis_dokumen: 'surat_edaran',
@@ -255,7 +256,7 @@ export interface QualitySpec {
 }
 
 /**
- * The tuning set: sizes small enough for the exact optimiser in bench/roster (the improvement pass was
+ * The tuning set: sizes small enough for the exact optimiser in bench/jadwal (the improvement pass was
  * tuned on these); the policy parameters are drawn from the seed.
  */
 export const QUALITY_SPECS: readonly QualitySpec[] = [
@@ -286,11 +287,11 @@ export function heldOutSpecs(count: number, seed: number, maxPeople = 150, maxDa
   return out;
 }
 
-/** The generator seed of bench/roster's held-out set (the golden test's held-out set uses 9001). */
+/** The generator seed of bench/jadwal's held-out set (the golden test's held-out set uses 9001). */
 export const BENCH_HELD_OUT_SEED = 20_269;
 
 /**
- * bench/roster's held-out set: `count` instances from heldOutSpecs with its own seed, 8 to 300 people over
+ * bench/jadwal's held-out set: `count` instances from heldOutSpecs with its own seed, 8 to 300 people over
  * 10 to 22 working days, the last two the largest (300 × 22 and 240 × 22) so the set always reaches the
  * size of a large OPD's month. Fewer units where heldOutSpecs would leave under 6 people per unit (a unit
  * of its head alone cannot give a piket: every piket would be short on every day). Never used to tune the
@@ -310,9 +311,9 @@ export function benchHeldOutSpecs(count = 30, seed = BENCH_HELD_OUT_SEED): Quali
   return specs.slice(0, count);
 }
 
-export interface RosterInstance {
+export interface JadwalInstance {
   readonly spec: QualitySpec;
-  readonly policy: PolicySpec;
+  readonly policy: KebijakanSpec;
   readonly kebijakan: readonly Kebijakan[];
   readonly org: OrgSnapshot;
   readonly input: MasukanJadwal;
@@ -320,13 +321,13 @@ export interface RosterInstance {
 }
 
 /** The instance of a spec: its policies, organisation, evaluated days and absences. */
-export function makeRosterInstance(spec: QualitySpec): RosterInstance {
+export function makeJadwalInstance(spec: QualitySpec): JadwalInstance {
   const rnd = rng(spec.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   // Realistic parameters: a minimum never above the unit cap; two piket only per OPD.
   const capPersen = pick([30, 40, 50, 60]);
   const piketPer = pick(['opd', 'unit'] as const);
-  const policy: PolicySpec = {
+  const policy: KebijakanSpec = {
     capUnit: { persen: capPersen, pembulatan: pick(['bawah', 'atas', 'terdekat'] as const) },
     piketDihitung: rnd() < 0.7,
     piket: { jumlah: piketPer === 'opd' ? pick([1, 2]) : 1, per: piketPer },
@@ -341,7 +342,7 @@ export function makeRosterInstance(spec: QualitySpec): RosterInstance {
   };
   const days = workingDays('2031-03-03', spec.days);
   const org = makeOrg({ people: spec.people, opd: spec.opd, unitsPerOpd: spec.unitsPerOpd, seed: spec.seed });
-  const kebijakan = makePolicies(policy, days[0]!, days[days.length - 1]!);
+  const kebijakan = makeKebijakan(policy, days[0]!, days[days.length - 1]!);
   const hari = evaluateDays(kebijakan, prepareOrg(org), days);
   const orang = org.pegawai.map((p) => p.key);
   const tidakHadir = makeAbsences(orang, days, 0.06, spec.people >= 16 ? 1 : 0, spec.seed * 7 + 1);
@@ -351,7 +352,7 @@ export function makeRosterInstance(spec: QualitySpec): RosterInstance {
   return { spec, policy, kebijakan, org, input, absentCells };
 }
 
-// ─── A Pemda shaped like a real one (bench/policy, the golden test of the example policies) ──────
+// ─── A Pemda shaped like a real one (bench/kebijakan, the golden test of the example policies) ──────
 
 /**
  * ~40 top-level OPDs of every kind (sekretariat, inspektorat, dinas with puskesmas and UPT, badan, RSUD,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, runCli } from '../../test/cli.ts';
 import { openDatabase } from '../db/database.ts';
-import { listTenants } from '../modules/tenant/tenant.repository.ts';
+import { listTenants } from '../modules/pengaturan/pengaturan.repository.ts';
 
 // The command line as people meet it (issue 8, finding 11): it runs as built JavaScript, rebuilt when a
 // source changed; its help is Indonesian (English with SIGAP_LANG=en); a wrong entity or a missing data

@@ -3,15 +3,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { FolderDipakai } from '../db/folder-lock.ts';
 import { AppError } from '../errors.ts';
 import { lang, pasangBantuan, t } from './bantuan.ts';
+import { perintahAkun } from './commands/akun.ts';
+import { perintahCuti } from './commands/cuti.ts';
 import { perintahDemo } from './commands/demo.ts';
-import { perintahExport } from './commands/export.ts';
-import { perintahImport } from './commands/import.ts';
-import { perintahLeave } from './commands/leave.ts';
+import { perintahEkspor } from './commands/ekspor.ts';
+import { perintahImpor } from './commands/impor.ts';
+import { perintahJadwal } from './commands/jadwal.ts';
+import { perintahKebijakan } from './commands/kebijakan.ts';
 import { perintahPemda } from './commands/pemda.ts';
-import { perintahPolicy } from './commands/policy.ts';
-import { perintahRoster } from './commands/roster.ts';
 import { perintahServe } from './commands/serve.ts';
-import { perintahUser } from './commands/user.ts';
 import { MasukanSalah, UserError } from './umum.ts';
 
 // The `sigap` command line: the program and its global options, one file per command group in
@@ -43,12 +43,12 @@ const program = new Command('sigap')
 perintahServe(program);
 perintahDemo(program);
 perintahPemda(program);
-perintahImport(program);
-perintahExport(program);
-perintahPolicy(program);
-perintahRoster(program);
-perintahLeave(program);
-perintahUser(program);
+perintahImpor(program);
+perintahEkspor(program);
+perintahKebijakan(program);
+perintahJadwal(program);
+perintahCuti(program);
+perintahAkun(program);
 
 pasangBantuan(program);
 try {

@@ -14,7 +14,7 @@ import { lang, t } from './bantuan.ts';
 // Commands call services, never repositories (.dependency-cruiser.cjs, rule cli-lewat-layanan).
 export const mDb = () => import('../db/database.ts');
 export const mAktor = () => import('../caller.ts');
-export const mTenant = () => import('../modules/tenant/tenant.service.ts');
+export const mPengaturan = () => import('../modules/pengaturan/pengaturan.service.ts');
 export const mOrg = () => import('../modules/org/org.service.ts');
 export const mImpor = () => import('../modules/impor/impor.service.ts');
 export const mBaca = () => import('../modules/impor/baca-tabel.ts');
@@ -22,7 +22,7 @@ export const mEkspor = () => import('../modules/impor/ekspor.service.ts');
 export const mKebijakan = () => import('../modules/kebijakan/kebijakan.service.ts');
 export const mJadwal = () => import('../modules/jadwal/jadwal.service.ts');
 export const mCuti = () => import('../modules/cuti/cuti.service.ts');
-export const mUsers = () => import('../modules/auth/users.service.ts');
+export const mAkun = () => import('../modules/auth/akun.service.ts');
 export const mDemo = () => import('../demo/seed.ts');
 export const mServer = () => import('../server.ts');
 
@@ -115,7 +115,7 @@ export async function withDb<T>(
 /** The tenant named by --tenant / SIGAP_TENANT, or the only one. */
 export async function tenantOf(sdb: SigapDatabase, cmd: Command): Promise<string> {
   const kode = globals(cmd).tenant;
-  const { daftarPemda } = await mTenant();
+  const { daftarPemda } = await mPengaturan();
   const rows = await daftarPemda(sdb.db);
   if (kode) {
     const t = rows.find((r) => r.kode === kode);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { RawRow } from '@sigap/domain';
 import { type SigapDatabase, withTenant } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
+import { upsertUser } from '../modules/auth/akun.service.ts';
 import { findUserByUsername } from '../modules/auth/auth.repository.ts';
-import { upsertUser } from '../modules/auth/users.service.ts';
 import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
 import type { ImportSummary } from '../modules/impor/impor.service.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { buatJadwal, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
-import { ensureTenant, seedHolidays } from '../modules/tenant/tenant.service.ts';
+import { ensureTenant, seedHolidays } from '../modules/pengaturan/pengaturan.service.ts';
 import { DEMO_ACCOUNTS, DEMO_TENANT, generateDemoPemda } from './data.ts';
 import { adaJadwal, idPegawaiMenurutNip } from './seed.repository.ts';
 

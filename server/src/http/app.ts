@@ -30,7 +30,7 @@ import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
-import { tenantRoutes } from '../modules/tenant/tenant.routes.ts';
+import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
 import './context.ts';
 import { AppError, errors, fromDatabaseError, statusOf } from '../errors.ts';
 import { pesanValidasi } from './validasi.ts';
@@ -292,7 +292,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(
     async (api) => {
       await authRoutes(api, deps);
-      await tenantRoutes(api, deps);
+      await pengaturanRoutes(api, deps);
       await orgRoutes(api, deps);
       await ubahRoutes(api, deps);
       await imporRoutes(api, deps);

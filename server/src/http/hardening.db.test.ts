@@ -111,7 +111,7 @@ describe('plain text: control and bidi-override characters refused with a field 
     for (const nama of ['Budi\u0000Staf', 'Budi \u202Eexe.gpj', 'Isolat\u2066x\u2069']) {
       const r = await app.inject({
         method: 'POST',
-        url: '/api/users',
+        url: '/api/akun',
         headers: { cookie, 'x-csrf-token': csrf },
         payload: {
           username: `uji.${Math.random().toString(36).slice(2, 8)}`,

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.ts';
 import { withTenant } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
-import { upsertUser } from '../modules/auth/users.service.ts';
+import { upsertUser } from '../modules/auth/akun.service.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../modules/impor/ekspor.service.ts';
-import { ensureTenant, seedHolidays } from '../modules/tenant/tenant.service.ts';
+import { ensureTenant, seedHolidays } from '../modules/pengaturan/pengaturan.service.ts';
 import { type App, buildApp } from './app.ts';
 
 /**

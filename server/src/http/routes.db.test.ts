@@ -7,17 +7,17 @@ import { freshDatabase } from '../../test/db.ts';
 import { ACCOUNTS, NIP, PASSWORD, PEGAWAI_ROWS, seedSmallPemda, table } from '../../test/fixtures.ts';
 import { withTenant } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
-import { upsertUser } from '../modules/auth/users.service.ts';
+import { upsertUser } from '../modules/auth/akun.service.ts';
 import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
-import { getSettings, tenantToday } from '../modules/tenant/tenant.service.ts';
+import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
 import { type App, buildApp } from './app.ts';
 
 /*
  * Every API route × every role, for real. The expected answer of each cell is WRITTEN OUT below from
- * docs/roles.md and docs/roster.md §7 — never computed by the code under test:
+ * docs/roles.md and docs/jadwal.md §7 — never computed by the code under test:
  *
  *   Y  the role may: a valid request (real body, real ids, a target inside the caller's own scope)
  *      SUCCEEDS (2xx), and the answer is checked;
@@ -35,13 +35,13 @@ const MATRIKS = `
   POST   /api/auth/login                       Y     Y      Y   Y    Y       Y     Y
   POST   /api/auth/logout                      Y     Y      Y   Y    Y       Y     Y
   GET    /api/auth/me                          Y     Y      Y   Y    Y       Y     Y
-  GET    /api/users                            Y     Y      -   -    -       -     -
-  POST   /api/users                            Y     Y      -   -    -       -     -
-  PUT    /api/users/:id                        Y     Y      -   -    -       -     -
-  POST   /api/users/:id/nonaktifkan            Y     Y      -   -    -       -     -
-  POST   /api/users/:id/aktifkan               Y     Y      -   -    -       -     -
-  POST   /api/users/:id/buka-kunci             Y     Y      -   -    -       -     -
-  POST   /api/users/:id/atur-ulang-sandi       Y     Y      -   -    -       -     -
+  GET    /api/akun                            Y     Y      -   -    -       -     -
+  POST   /api/akun                            Y     Y      -   -    -       -     -
+  PUT    /api/akun/:id                        Y     Y      -   -    -       -     -
+  POST   /api/akun/:id/nonaktifkan            Y     Y      -   -    -       -     -
+  POST   /api/akun/:id/aktifkan               Y     Y      -   -    -       -     -
+  POST   /api/akun/:id/buka-kunci             Y     Y      -   -    -       -     -
+  POST   /api/akun/:id/atur-ulang-sandi       Y     Y      -   -    -       -     -
   POST   /api/auth/sandi                       Y     Y      Y   Y    Y       Y     Y
   GET    /api/pengaturan                       Y     Y      Y   Y    Y       Y     Y
   PUT    /api/pengaturan                       Y     -      -   -    -       -     -
@@ -277,7 +277,7 @@ function hariCuti(k: number) {
 async function akunBaru(): Promise<{ id: string; username: string }> {
   const username = `akun-uji-${n()}`;
   const res = await kirim('POST', 'pemda_admin', {
-    url: '/api/users',
+    url: '/api/akun',
     payload: { username, nama: 'Akun Uji', password: SANDI_AKUN, roles: [{ role: 'auditor' }] },
   });
   expect(res.statusCode, res.body).toBe(200);
@@ -348,14 +348,14 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
         roles: [{ role }],
       }),
   }),
-  'GET /api/users': () => ({
-    url: '/api/users',
+  'GET /api/akun': () => ({
+    url: '/api/akun',
     periksa: (r) => expect(json<{ username: string }[]>(r).map((u) => u.username)).toContain('auditor'),
   }),
-  'POST /api/users': (role) => {
+  'POST /api/akun': (role) => {
     const nama = `baru-${role.replace('_', '-')}-${n()}`;
     return {
-      url: '/api/users',
+      url: '/api/akun',
       payload: {
         username: nama,
         nama: 'Akun Baru',
@@ -365,40 +365,40 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       periksa: (r) => expect(json(r)).toMatchObject({ created: true }),
     };
   },
-  'PUT /api/users/:id': async () => ({
-    url: `/api/users/${(await akunBaru()).id}`,
+  'PUT /api/akun/:id': async () => ({
+    url: `/api/akun/${(await akunBaru()).id}`,
     payload: { nama: 'Akun Diubah', roles: [{ role: 'auditor' }] },
     periksa: async (r) => {
       expect(r.statusCode).toBe(200);
-      const semua = json<{ nama: string }[]>(await kirim('GET', 'pemda_admin', { url: '/api/users' }));
+      const semua = json<{ nama: string }[]>(await kirim('GET', 'pemda_admin', { url: '/api/akun' }));
       expect(semua.map((u) => u.nama)).toContain('Akun Diubah');
     },
   }),
-  'POST /api/users/:id/nonaktifkan': async () => {
+  'POST /api/akun/:id/nonaktifkan': async () => {
     const a = await akunBaru();
     return {
-      url: `/api/users/${a.id}/nonaktifkan`,
+      url: `/api/akun/${a.id}/nonaktifkan`,
       // the deactivated account can no longer sign in
       periksa: async () => expect(await masuk(a.username, SANDI_AKUN)).toBe(401),
     };
   },
-  'POST /api/users/:id/aktifkan': async () => {
+  'POST /api/akun/:id/aktifkan': async () => {
     const a = await akunBaru();
-    await kirim('POST', 'pemda_admin', { url: `/api/users/${a.id}/nonaktifkan` });
+    await kirim('POST', 'pemda_admin', { url: `/api/akun/${a.id}/nonaktifkan` });
     expect(await masuk(a.username, SANDI_AKUN)).toBe(401);
     return {
-      url: `/api/users/${a.id}/aktifkan`,
+      url: `/api/akun/${a.id}/aktifkan`,
       periksa: async () => expect(await masuk(a.username, SANDI_AKUN)).toBe(200),
     };
   },
-  'POST /api/users/:id/buka-kunci': async () => ({
-    url: `/api/users/${(await akunBaru()).id}/buka-kunci`,
+  'POST /api/akun/:id/buka-kunci': async () => ({
+    url: `/api/akun/${(await akunBaru()).id}/buka-kunci`,
     periksa: (r) => expect(r.statusCode).toBe(200),
   }),
-  'POST /api/users/:id/atur-ulang-sandi': async () => {
+  'POST /api/akun/:id/atur-ulang-sandi': async () => {
     const a = await akunBaru();
     return {
-      url: `/api/users/${a.id}/atur-ulang-sandi`,
+      url: `/api/akun/${a.id}/atur-ulang-sandi`,
       payload: { password: 'sandi-atur-ulang-2026' },
       periksa: async () => {
         expect(await masuk(a.username, 'sandi-atur-ulang-2026')).toBe(200);

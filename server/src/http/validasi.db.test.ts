@@ -51,7 +51,7 @@ describe('validation messages', () => {
   it('a missing field is "wajib diisi", a wrong choice lists the choices, a bad date shows the form', async () => {
     const a = await app.inject({
       method: 'POST',
-      url: '/api/users',
+      url: '/api/akun',
       headers: { cookie: sesi.cookie, 'x-csrf-token': sesi.csrf },
       payload: { username: 'x', password: 'y', roles: [{ role: 'raja' }] },
     });

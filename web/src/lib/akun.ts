@@ -62,7 +62,7 @@ export function masalahAkun(f: DraftAkun, ubah = false): MasalahAkun {
   return out;
 }
 
-/** The POST /api/users body. */
+/** The POST /api/akun body. */
 export function toUserBody(f: DraftAkun): BuatAkun {
   const nip = f.nip.trim();
   return {
@@ -74,7 +74,7 @@ export function toUserBody(f: DraftAkun): BuatAkun {
   };
 }
 
-/** The PUT /api/users/:id body: name, employee link and roles (username and password stay). */
+/** The PUT /api/akun/:id body: name, employee link and roles (username and password stay). */
 export function toUserChangeBody(f: DraftAkun) {
   const { username: _u, password: _p, ...rest } = toUserBody(f);
   return rest;

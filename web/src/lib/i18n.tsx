@@ -452,7 +452,7 @@ const id = {
   'kb.ed.baru': 'Kebijakan baru',
   'kb.ed.revisi': 'Revisi: {judul}',
   'kb.ed.bantuan':
-    'Tulis kebijakan dalam YAML (format: docs/policy.md). Dokumen diperiksa saat Anda mengetik; isian di atas dan teks YAML adalah dokumen yang sama.',
+    'Tulis kebijakan dalam YAML (format: docs/kebijakan.md). Dokumen diperiksa saat Anda mengetik; isian di atas dan teks YAML adalah dokumen yang sama.',
   'kb.ed.id': 'ID kebijakan',
   'kb.ed.versi': 'Versi',
   'kb.ed.judul': 'Judul surat',
@@ -1166,7 +1166,7 @@ const en: Record<MessageKey, string> = {
   'kb.ed.baru': 'New policy',
   'kb.ed.revisi': 'Revision: {judul}',
   'kb.ed.bantuan':
-    'Write the policy in YAML (format: docs/policy.md). It is checked as you type; the fields above and the YAML text are the same document.',
+    'Write the policy in YAML (format: docs/kebijakan.md). It is checked as you type; the fields above and the YAML text are the same document.',
   'kb.ed.id': 'Policy ID',
   'kb.ed.versi': 'Version',
   'kb.ed.judul': 'Title of the letter',

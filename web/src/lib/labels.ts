@@ -57,8 +57,8 @@ export const AUDIT_ROLES = ['pemda_admin', 'auditor'] as const;
 export const SETTINGS_WRITE_ROLES = ['pemda_admin'] as const;
 export const USERS_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
 
-/** Who may write, activate and revoke policies (policy.write); everyone signed in reads them. */
-export const POLICY_WRITE_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
+/** Who may write, activate and revoke policies (kebijakan.write); everyone signed in reads them. */
+export const KEBIJAKAN_WRITE_ROLES = ['pemda_admin', 'bkpsdm_admin'] as const;
 
 /** The roles the server's matrix grants a permission (domain/src/auth/roles.ts), so the two never drift. */
 function rolesFor(p: Permission): readonly Role[] {
@@ -66,9 +66,9 @@ function rolesFor(p: Permission): readonly Role[] {
 }
 
 /** Schedules: who reads grids and occupancy, who builds and publishes; who enters leave for others. */
-export const ROSTER_READ_ROLES = rolesFor('roster.read');
-export const ROSTER_WRITE_ROLES = rolesFor('roster.write');
-export const LEAVE_MANAGE_ROLES = rolesFor('leave.manage');
+export const JADWAL_READ_ROLES = rolesFor('jadwal.read');
+export const JADWAL_WRITE_ROLES = rolesFor('jadwal.write');
+export const CUTI_MANAGE_ROLES = rolesFor('cuti.manage');
 
 /** A policy version's status, with its badge colour. */
 export const LABEL_STATUS_KEBIJAKAN: Record<string, { id: string; en: string }> = {

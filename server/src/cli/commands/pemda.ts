@@ -2,7 +2,7 @@ import { JENIS_PEMDA, teks, ZONA_WAKTU } from '@sigap/domain';
 import { type Command, Option } from 'commander';
 import { AppError } from '../../errors.ts';
 import { lang, t } from '../bantuan.ts';
-import { MasukanSalah, mDb, mTenant, withDb } from '../umum.ts';
+import { MasukanSalah, mDb, mPengaturan, withDb } from '../umum.ts';
 
 // sigap pemda: creating a Pemda (tenant).
 
@@ -45,7 +45,7 @@ export function perintahPemda(program: Command): void {
       ) => {
         const [{ withTenant }, { ensureTenant, periksaTenantBaru, seedHolidays }] = await Promise.all([
           mDb(),
-          mTenant(),
+          mPengaturan(),
         ]);
         // A wrong code or name is refused before the data folder is opened (or created).
         const masukan = (e: unknown) =>

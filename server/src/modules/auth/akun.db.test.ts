@@ -43,7 +43,7 @@ const me = (s: Session) => app.inject({ url: '/api/auth/me', headers: { cookie: 
 
 async function idOf(username: string): Promise<string> {
   const admin = await signIn('admin');
-  const list = (await call(admin, 'GET', '/api/users')).json<{ id: string; username: string }[]>();
+  const list = (await call(admin, 'GET', '/api/akun')).json<{ id: string; username: string }[]>();
   return list.find((u) => u.username === username)!.id;
 }
 async function auditAksi(s: Session): Promise<string[]> {
@@ -54,7 +54,7 @@ async function auditAksi(s: Session): Promise<string[]> {
 describe('accounts: creating never rewrites another account (finding 4)', () => {
   it('a BKPSDM admin posting a Pemda admin’s username gets 409, and the Pemda admin is untouched', async () => {
     const bk = await signIn('bkpsdm');
-    const r = await call(bk, 'POST', '/api/users', {
+    const r = await call(bk, 'POST', '/api/akun', {
       username: 'admin',
       nama: 'Diambil alih',
       password: 'Ambilalih-12345',
@@ -71,7 +71,7 @@ describe('accounts: creating never rewrites another account (finding 4)', () => 
 
   it('even a Pemda admin cannot create over an existing username (different case included)', async () => {
     const admin = await signIn('admin');
-    const r = await call(admin, 'POST', '/api/users', {
+    const r = await call(admin, 'POST', '/api/akun', {
       username: 'AUDITOR',
       nama: 'Baru',
       password: 'Auditorbaru-123',
@@ -86,12 +86,12 @@ describe('accounts: creating never rewrites another account (finding 4)', () => 
     const adminId = await idOf('admin');
     const auditorId = await idOf('auditor');
     const denied = [
-      await call(bk, 'PUT', `/api/users/${adminId}`, { nama: 'x', roles: [{ role: 'auditor' }] }),
-      await call(bk, 'POST', `/api/users/${adminId}/nonaktifkan`),
-      await call(bk, 'POST', `/api/users/${adminId}/buka-kunci`),
-      await call(bk, 'POST', `/api/users/${adminId}/atur-ulang-sandi`, { password: 'Reset-admin-123' }),
-      await call(bk, 'PUT', `/api/users/${auditorId}`, { nama: 'a', roles: [{ role: 'pemda_admin' }] }),
-      await call(bk, 'POST', '/api/users', {
+      await call(bk, 'PUT', `/api/akun/${adminId}`, { nama: 'x', roles: [{ role: 'auditor' }] }),
+      await call(bk, 'POST', `/api/akun/${adminId}/nonaktifkan`),
+      await call(bk, 'POST', `/api/akun/${adminId}/buka-kunci`),
+      await call(bk, 'POST', `/api/akun/${adminId}/atur-ulang-sandi`, { password: 'Reset-admin-123' }),
+      await call(bk, 'PUT', `/api/akun/${auditorId}`, { nama: 'a', roles: [{ role: 'pemda_admin' }] }),
+      await call(bk, 'POST', '/api/akun', {
         username: 'admin.kedua',
         nama: 'Kedua',
         password: 'Adminkedua-123',
@@ -105,7 +105,7 @@ describe('accounts: creating never rewrites another account (finding 4)', () => 
     const admin = await signIn('admin');
     expect((await me(admin)).json()).toMatchObject({ nama: 'admin', roles: [{ role: 'pemda_admin' }] });
     // A BKPSDM admin may change other accounts.
-    const ok = await call(bk, 'PUT', `/api/users/${auditorId}`, {
+    const ok = await call(bk, 'PUT', `/api/akun/${auditorId}`, {
       nama: 'Auditor Inspektorat',
       roles: [{ role: 'auditor' }],
     });
@@ -116,15 +116,15 @@ describe('accounts: creating never rewrites another account (finding 4)', () => 
     const admin = await signIn('admin');
     const nakes = await signIn('nakes');
     const id = await idOf('nakes');
-    expect((await call(admin, 'POST', `/api/users/${id}/nonaktifkan`)).statusCode).toBe(200);
+    expect((await call(admin, 'POST', `/api/akun/${id}/nonaktifkan`)).statusCode).toBe(200);
     expect((await me(nakes)).statusCode).toBe(401);
     const refused = await login('nakes', PASSWORD, freshAddr());
     const unknown = await login('tidak-ada-sama-sekali', PASSWORD, freshAddr());
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toEqual(unknown.json());
-    expect((await call(admin, 'POST', `/api/users/${id}/aktifkan`)).statusCode).toBe(200);
+    expect((await call(admin, 'POST', `/api/akun/${id}/aktifkan`)).statusCode).toBe(200);
     await signIn('nakes');
-    const self = await call(admin, 'POST', `/api/users/${await idOf('admin')}/nonaktifkan`);
+    const self = await call(admin, 'POST', `/api/akun/${await idOf('admin')}/nonaktifkan`);
     expect(self.statusCode).toBe(400);
     expect(await auditAksi(admin)).toEqual(expect.arrayContaining(['nonaktifkan_akun', 'aktifkan_akun']));
   });
@@ -133,18 +133,18 @@ describe('accounts: creating never rewrites another account (finding 4)', () => 
     const admin = await signIn('admin');
     const peg = await signIn('pegawai');
     const id = await idOf('pegawai');
-    const weak = await call(admin, 'POST', `/api/users/${id}/atur-ulang-sandi`, { password: 'pendek' });
+    const weak = await call(admin, 'POST', `/api/akun/${id}/atur-ulang-sandi`, { password: 'pendek' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json<{ message: string }>().message).toContain('minimal 10 karakter');
     expect((await me(peg)).statusCode).toBe(200);
-    const r = await call(admin, 'POST', `/api/users/${id}/atur-ulang-sandi`, { password: NEW_PW });
+    const r = await call(admin, 'POST', `/api/akun/${id}/atur-ulang-sandi`, { password: NEW_PW });
     expect(r.statusCode, r.body).toBe(200);
     expect((await me(peg)).statusCode).toBe(401);
     expect((await login('pegawai', PASSWORD, freshAddr())).statusCode).toBe(401);
     await signIn('pegawai', NEW_PW);
     expect(await auditAksi(admin)).toContain('atur_ulang_sandi');
     // Back to the fixture password for the other tests.
-    await call(admin, 'POST', `/api/users/${id}/atur-ulang-sandi`, { password: PASSWORD });
+    await call(admin, 'POST', `/api/akun/${id}/atur-ulang-sandi`, { password: PASSWORD });
   });
 });
 
@@ -219,11 +219,11 @@ describe('sign-in throttle and proxies (finding 5)', () => {
     expect((await login('bkpsdm', PASSWORD, addr)).statusCode).toBe(401);
     const admin = await signIn('admin');
     const id = await idOf('bkpsdm');
-    const list = (await call(admin, 'GET', '/api/users')).json<
+    const list = (await call(admin, 'GET', '/api/akun')).json<
       { username: string; terkunci_sampai: string | null }[]
     >();
     expect(list.find((u) => u.username === 'bkpsdm')!.terkunci_sampai).not.toBeNull();
-    const r = await call(admin, 'POST', `/api/users/${id}/buka-kunci`);
+    const r = await call(admin, 'POST', `/api/akun/${id}/buka-kunci`);
     expect(r.statusCode, r.body).toBe(200);
     expect((await login('bkpsdm', PASSWORD, addr)).statusCode).toBe(200);
     expect(await auditAksi(admin)).toContain('buka_kunci_akun');

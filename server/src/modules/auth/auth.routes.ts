@@ -23,8 +23,7 @@ import { withTenant } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import { callerOf, type RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
-import { daftarPemda, pemdaById } from '../tenant/tenant.service.ts';
-import { login, logout, SESSION_COOKIE, SESSION_HOURS, sessionIdOf } from './auth.service.ts';
+import { daftarPemda, pemdaById } from '../pengaturan/pengaturan.service.ts';
 import {
   changeOwnPassword,
   changeUser,
@@ -34,7 +33,8 @@ import {
   resetPassword,
   setUserActive,
   unlockUser,
-} from './users.service.ts';
+} from './akun.service.ts';
+import { login, logout, SESSION_COOKIE, SESSION_HOURS, sessionIdOf } from './auth.service.ts';
 
 /** Sign-in, sign-out, who am I, the Pemda list, and account management. */
 export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -127,9 +127,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
 
   api.get(
-    '/users',
+    '/akun',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'akun.manage' },
       schema: { tags: ['akun'], summary: 'Daftar akun', response: { 200: DaftarAkun } },
     },
     async (req) =>
@@ -155,9 +155,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   };
 
   api.post(
-    '/users',
+    '/akun',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'akun.manage' },
       schema: {
         tags: ['akun'],
         summary: 'Membuat akun baru (nama pengguna yang sudah ada: 409)',
@@ -174,9 +174,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
 
   api.put(
-    '/users/:id',
+    '/akun/:id',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'akun.manage' },
       schema: {
         tags: ['akun'],
         summary: 'Mengubah nama, NIP dan peran akun (bukan kata sandinya)',
@@ -198,9 +198,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     ['aktifkan', true, 'Mengaktifkan kembali akun'],
   ] as const) {
     api.post(
-      `/users/:id/${path}`,
+      `/akun/:id/${path}`,
       {
-        config: { permission: 'users.manage' },
+        config: { permission: 'akun.manage' },
         schema: { tags: ['akun'], summary, params: Id, response: { 200: HasilAktif } },
       },
       async (req) => {
@@ -213,9 +213,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   }
 
   api.post(
-    '/users/:id/buka-kunci',
+    '/akun/:id/buka-kunci',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'akun.manage' },
       schema: {
         tags: ['akun'],
         summary: 'Membuka kunci masuk akun (semua alamat)',
@@ -232,9 +232,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
 
   api.post(
-    '/users/:id/atur-ulang-sandi',
+    '/akun/:id/atur-ulang-sandi',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'akun.manage' },
       schema: {
         tags: ['akun'],
         summary: 'Mengatur ulang kata sandi akun (semua sesinya berakhir)',

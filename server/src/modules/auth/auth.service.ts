@@ -5,7 +5,7 @@ import type { Caller } from '../../caller.ts';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
-import * as tenantRepo from '../tenant/tenant.repository.ts';
+import * as pengaturanRepo from '../pengaturan/pengaturan.repository.ts';
 import * as repo from './auth.repository.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.ts';
 
@@ -17,7 +17,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Finds the tenant a sign-in is for: by code, or the only one there is. */
 export async function resolveTenant(sdb: SigapDatabase, kode: string | undefined) {
   if (kode) {
-    const t = await tenantRepo.findTenantByKode(sdb.db, kode);
+    const t = await pengaturanRepo.findTenantByKode(sdb.db, kode);
     if (!t)
       throw new AppError(
         'PEMDA_TIDAK_DIKENAL',
@@ -25,7 +25,7 @@ export async function resolveTenant(sdb: SigapDatabase, kode: string | undefined
       );
     return t;
   }
-  const all = await tenantRepo.listTenants(sdb.db);
+  const all = await pengaturanRepo.listTenants(sdb.db);
   if (all.length !== 1) {
     throw new AppError('VALIDASI', pesan('Pilih Pemda terlebih dahulu', 'Choose the Pemda first'));
   }

@@ -105,7 +105,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/cuti/catat',
     {
-      config: { permission: 'leave.manage' },
+      config: { permission: 'cuti.manage' },
       schema: {
         tags: ['cuti'],
         summary: 'Admin OPD mencatat cuti/sakit/isolasi yang sudah disetujui untuk pegawai dalam lingkupnya',
@@ -124,7 +124,7 @@ export async function cutiRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/cuti/impor',
     {
       bodyLimit: batasUnggah().unggahByte,
-      config: { permission: 'leave.manage' },
+      config: { permission: 'cuti.manage' },
       schema: {
         tags: ['cuti'],
         summary:

@@ -18,7 +18,7 @@ import {
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { listOpd, listPenempatan } from '../org/org.repository.ts';
-import * as tenantRepo from '../tenant/tenant.repository.ts';
+import * as pengaturanRepo from '../pengaturan/pengaturan.repository.ts';
 import * as repo from './evaluasi.repository.ts';
 
 /**
@@ -47,8 +47,8 @@ export async function muatBahan(trx: Trx, tenantId: string, tanggal: string): Pr
   const [opd, penempatan, tenant, libur, konteks, kebijakan] = await Promise.all([
     listOpd(trx, tanggal),
     listPenempatan(trx, tanggal),
-    tenantRepo.findTenantById(trx, tenantId),
-    tenantRepo.listHolidays(trx),
+    pengaturanRepo.findTenantById(trx, tenantId),
+    pengaturanRepo.listHolidays(trx),
     repo.listKonteks(trx),
     repo.listKebijakan(trx),
   ]);

@@ -9,7 +9,7 @@ import {
 
 // The SQL of the period read model's own reads, pinned: a change shows here as SQL to review (run
 // with `-u` to accept it). The organisation as of a date is read by org.repository (listOpd,
-// listPenempatan), the calendar by tenant.repository.
+// listPenempatan), the calendar by pengaturan.repository.
 const db = dbKering();
 
 describe('the SQL of the period read model', () => {

@@ -4,7 +4,7 @@ import { type SigapDatabase, withTenant } from '../../db/database.ts';
 import { galatTabrakan } from '../../db/kunci.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, insertAudit, SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { listTenants } from '../tenant/tenant.repository.ts';
+import { listTenants } from '../pengaturan/pengaturan.repository.ts';
 import * as repo from './impor.repository.ts';
 import type { ImportSummary } from './impor.service.ts';
 import { batasiMasalah, type MasalahTerbatas } from './masalah.ts';

@@ -40,7 +40,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/impor/:jenis',
     {
       bodyLimit: batasUnggah().unggahByte,
-      config: { permission: 'import.run' },
+      config: { permission: 'impor.run' },
       schema: {
         tags: ['impor'],
         summary:
@@ -86,7 +86,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/impor/:id',
     {
-      config: { permission: 'import.run' },
+      config: { permission: 'impor.run' },
       schema: {
         tags: ['impor'],
         summary: 'Kemajuan dan hasil impor',
@@ -112,7 +112,7 @@ export async function imporRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/impor/template/:jenis',
     {
-      config: { permission: 'import.run' },
+      config: { permission: 'impor.run' },
       schema: {
         tags: ['impor'],
         summary: 'Berkas contoh untuk impor',

@@ -14,7 +14,7 @@ import { bukaJson } from '../../pekerja/json.ts';
 import { diPekerja } from '../../pekerja/pekerja.ts';
 import { type Actor, insertAudit } from '../audit/audit.repository.ts';
 import type { LingkupTanggal } from '../org/org.service.ts';
-import { tenantToday } from '../tenant/tenant.service.ts';
+import { tenantToday } from '../pengaturan/pengaturan.service.ts';
 import { exportOpdRows, exportPegawaiRows } from './ekspor.service.ts';
 import * as repo from './impor.repository.ts';
 import { lengkapiKolom, periksaKolom } from './kolom.ts';

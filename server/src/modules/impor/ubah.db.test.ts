@@ -4,7 +4,7 @@ import { NIP, PASSWORD, seedSmallPemda, table } from '../../../test/fixtures.ts'
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { upsertUser } from '../auth/users.service.ts';
+import { upsertUser } from '../auth/akun.service.ts';
 import { importOpd, importPegawai } from './impor.service.ts';
 
 /**
@@ -297,7 +297,7 @@ describe('deactivating an employee switches off their sign-in', () => {
       }),
     );
     // The accounts page shows it switched off.
-    const akun = await minta('admin', 'GET', '/api/users');
+    const akun = await minta('admin', 'GET', '/api/akun');
     expect(akun.json<{ username: string; aktif: boolean }[]>()).toContainEqual(
       expect.objectContaining({ username: 'pegawai', aktif: false }),
     );
@@ -326,7 +326,7 @@ describe('deactivating an employee switches off their sign-in', () => {
     expect(tetapDitolak.statusCode).toBe(401);
     // The admin switches it on again on the accounts page; then sign-in works.
     const id = akun.json<{ id: string; username: string }[]>().find((u) => u.username === 'pegawai')!.id;
-    expect((await minta('admin', 'POST', `/api/users/${id}/aktifkan`)).statusCode).toBe(200);
+    expect((await minta('admin', 'POST', `/api/akun/${id}/aktifkan`)).statusCode).toBe(200);
     sesi.set('pegawai', await masuk('pegawai'));
     expect((await minta('pegawai', 'GET', '/api/auth/me')).statusCode).toBe(200);
   });

@@ -69,7 +69,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/jadwal',
     {
-      config: { permission: 'roster.read' },
+      config: { permission: 'jadwal.read' },
       schema: {
         tags: ['jadwal'],
         summary: 'Versi jadwal (terbaru dahulu) yang bersinggungan dengan periode',
@@ -93,7 +93,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/jadwal/buat',
     {
-      config: { permission: 'roster.write' },
+      config: { permission: 'jadwal.write' },
       schema: {
         tags: ['jadwal'],
         summary: 'Membuat (atau membuat ulang) jadwal dalam batas semua kebijakan, sebagai draf versi baru',
@@ -119,7 +119,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/jadwal/:id/terbit',
     {
-      config: { permission: 'roster.write' },
+      config: { permission: 'jadwal.write' },
       schema: {
         tags: ['jadwal'],
         summary: 'Menerbitkan versi draf; setiap pegawai di dalamnya mendapat pemberitahuan',
@@ -141,7 +141,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/jadwal/grid',
     {
-      config: { permission: 'roster.read' },
+      config: { permission: 'jadwal.read' },
       schema: {
         tags: ['jadwal'],
         summary:
@@ -164,7 +164,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/jadwal/okupansi',
     {
-      config: { permission: 'roster.read' },
+      config: { permission: 'jadwal.read' },
       schema: {
         tags: ['jadwal'],
         summary: 'Ringkasan Pemda: orang di kantor per OPD per hari terhadap batasnya',
@@ -186,7 +186,7 @@ export async function jadwalRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/jadwal/periksa',
     {
-      config: { permission: 'roster.read' },
+      config: { permission: 'jadwal.read' },
       schema: {
         tags: ['jadwal'],
         summary: 'Setiap cara jadwal yang berlaku melanggar kebijakan (sel, aturan, angka)',
@@ -214,7 +214,7 @@ function ruteUbahRekapSaya(api: ApiJadwal, deps: RouteDeps) {
   api.post(
     '/jadwal/sel',
     {
-      config: { permission: 'roster.adjust' },
+      config: { permission: 'jadwal.adjust' },
       schema: {
         tags: ['jadwal'],
         summary:
@@ -237,7 +237,7 @@ function ruteUbahRekapSaya(api: ApiJadwal, deps: RouteDeps) {
   api.delete(
     '/jadwal/kunci',
     {
-      config: { permission: 'roster.adjust' },
+      config: { permission: 'jadwal.adjust' },
       schema: {
         tags: ['jadwal'],
         summary: 'Melepas kunci kepala unit pada satu sel (pembuatan ulang boleh mengubahnya lagi)',
@@ -256,7 +256,7 @@ function ruteUbahRekapSaya(api: ApiJadwal, deps: RouteDeps) {
   api.get(
     '/jadwal/rekap',
     {
-      config: { permission: 'roster.read' },
+      config: { permission: 'jadwal.read' },
       schema: {
         tags: ['jadwal'],
         summary:
@@ -300,7 +300,7 @@ function ruteUbahRekapSaya(api: ApiJadwal, deps: RouteDeps) {
     '/jadwal/impor',
     {
       bodyLimit: batasUnggah().unggahByte,
-      config: { permission: 'roster.write' },
+      config: { permission: 'jadwal.write' },
       schema: {
         tags: ['jadwal'],
         summary:

@@ -22,7 +22,7 @@ import { withTenant } from '../../db/database.ts';
 import { AppError, errors } from '../../errors.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
-import { tenantToday } from '../tenant/tenant.service.ts';
+import { tenantToday } from '../pengaturan/pengaturan.service.ts';
 import {
   catatKonteks,
   daftarKebijakan,
@@ -36,7 +36,7 @@ import {
 } from './kebijakan.service.ts';
 
 const DOC_DESC =
-  'Isi permintaan: dokumen kebijakan YAML (Content-Type text/yaml) atau JSON (application/json). Format: docs/policy.md, skema: docs/policy.schema.json.';
+  'Isi permintaan: dokumen kebijakan YAML (Content-Type text/yaml) atau JSON (application/json). Format: docs/kebijakan.md, skema: docs/kebijakan.schema.json.';
 
 /** The document text of a request: YAML/plain text as is, a JSON body re-serialised. */
 function teksDokumen(req: FastifyRequest): string {
@@ -60,7 +60,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/kebijakan',
     {
-      config: { permission: 'policy.read' },
+      config: { permission: 'kebijakan.read' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Daftar kebijakan dengan semua versinya',
@@ -101,7 +101,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/kebijakan/:id',
     {
-      config: { permission: 'policy.read' },
+      config: { permission: 'kebijakan.read' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Satu kebijakan: setiap versi dengan dokumen dan teks aslinya',
@@ -134,7 +134,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/kebijakan/validasi',
     {
       // Checking a draft is part of writing one (the editor is open to policy writers only).
-      config: { permission: 'policy.write' },
+      config: { permission: 'kebijakan.write' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Memeriksa dokumen kebijakan tanpa menyimpan (skema, organisasi, kalender, tumpang tindih)',
@@ -160,7 +160,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/kebijakan',
     {
-      config: { permission: 'policy.write' },
+      config: { permission: 'kebijakan.write' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Menyimpan kebijakan baru atau versi revisi (status dari dokumen: draft atau aktif)',
@@ -181,7 +181,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/kebijakan/:id/versi/:versi/status',
     {
-      config: { permission: 'policy.write' },
+      config: { permission: 'kebijakan.write' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Mengaktifkan atau mencabut satu versi (mengaktifkan mengganti versi aktif lainnya)',
@@ -204,7 +204,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/kebijakan-jelaskan',
     {
-      config: { permission: 'policy.read' },
+      config: { permission: 'kebijakan.read' },
       schema: {
         tags: ['kebijakan'],
         summary:
@@ -225,7 +225,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/kebijakan-dampak',
     {
-      config: { permission: 'policy.read' },
+      config: { permission: 'kebijakan.read' },
       schema: {
         tags: ['kebijakan'],
         summary:
@@ -256,7 +256,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.get(
     '/konteks-wilayah',
     {
-      config: { permission: 'policy.read' },
+      config: { permission: 'kebijakan.read' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Zona risiko / level PPKM yang dicatat Pemda per tanggal',
@@ -270,7 +270,7 @@ export async function kebijakanRoutes(app: FastifyInstance, deps: RouteDeps) {
   api.post(
     '/konteks-wilayah',
     {
-      config: { permission: 'policy.write' },
+      config: { permission: 'kebijakan.write' },
       schema: {
         tags: ['kebijakan'],
         summary: 'Mencatat zona risiko dan/atau level PPKM yang berlaku mulai suatu tanggal',

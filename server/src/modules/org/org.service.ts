@@ -2,7 +2,7 @@ import { resolveInheritance, type Sektor, scopeOf, subtreeIds } from '@sigap/dom
 import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
-import { tenantToday } from '../tenant/tenant.service.ts';
+import { tenantToday } from '../pengaturan/pengaturan.service.ts';
 import * as repo from './org.repository.ts';
 
 export { tenantToday };

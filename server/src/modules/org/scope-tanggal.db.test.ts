@@ -4,7 +4,7 @@ import { NIP, PASSWORD, PEGAWAI_ROWS, seedSmallPemda, table } from '../../../tes
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { upsertUser } from '../auth/users.service.ts';
+import { upsertUser } from '../auth/akun.service.ts';
 import { importPegawai } from '../impor/impor.service.ts';
 
 /**

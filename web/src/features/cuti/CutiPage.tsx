@@ -29,7 +29,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { type ApiError, keApiError } from '../../lib/api';
 import { fmtAngka, fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { LEAVE_MANAGE_ROLES, ROSTER_READ_ROLES } from '../../lib/labels';
+import { CUTI_MANAGE_ROLES, JADWAL_READ_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
 import { labelPeriode } from '../jadwal/jadwal';
 import {
@@ -765,8 +765,8 @@ export function CutiPage() {
   const me = useMe();
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const pengelola = hasRole(me, LEAVE_MANAGE_ROLES);
-  const pembaca = pengelola || hasRole(me, ROSTER_READ_ROLES);
+  const pengelola = hasRole(me, CUTI_MANAGE_ROLES);
+  const pembaca = pengelola || hasRole(me, JADWAL_READ_ROLES);
   const persetujuan = useDaftarCuti('persetujuan');
   const menunggu = (persetujuan.data ?? []).filter((c) => c.boleh_putus).length;
 

@@ -19,7 +19,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { withQuery } from '../../lib/api';
 import { fmtAngka, todayIn } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { ROSTER_WRITE_ROLES } from '../../lib/labels';
+import { JADWAL_WRITE_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
 import { BuatModal, PeriksaModal, SelModal, TerbitModal } from './JadwalDialog';
 import { JadwalGrid, type PilihanSel } from './JadwalGrid';
@@ -43,7 +43,7 @@ export function JadwalPage() {
   const { t, lang, pick } = useI18n();
   const [params, setParams] = useSearchParams();
   const pil = useOpdPilihan();
-  const penulis = hasRole(me, ROSTER_WRITE_ROLES);
+  const penulis = hasRole(me, JADWAL_WRITE_ROLES);
 
   const dari = params.get('dari') ?? '';
   const sampai = params.get('sampai') ?? '';

@@ -7,7 +7,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { useAsOf } from '../../lib/as-of';
 import { fmtTanggal, todayIn } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { POLICY_WRITE_ROLES } from '../../lib/labels';
+import { KEBIJAKAN_WRITE_ROLES } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
 import type { KebijakanRingkas } from '../../lib/types';
 import { StatusBadge } from './bagian';
@@ -53,7 +53,7 @@ export function KebijakanListPage() {
   const { tanggal } = useAsOf();
   const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
-  const canWrite = hasRole(me, POLICY_WRITE_ROLES);
+  const canWrite = hasRole(me, KEBIJAKAN_WRITE_ROLES);
   const list = useDaftarKebijakan();
   const perTanggal = tanggal || todayIn(me.pemda.zona_waktu);
   const rows = list.data ? [...list.data].sort((a, b) => b.tanggal.localeCompare(a.tanggal)) : [];

@@ -23,7 +23,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { type ApiError, keApiError } from '../../lib/api';
 import { fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { LABEL_STATUS_KEBIJAKAN, labelOf, POLICY_WRITE_ROLES } from '../../lib/labels';
+import { KEBIJAKAN_WRITE_ROLES, LABEL_STATUS_KEBIJAKAN, labelOf } from '../../lib/labels';
 import { hasRole, useMe } from '../../lib/session';
 import type { VersiKebijakan } from '../../lib/types';
 import { BandingkanVersi } from './BandingkanVersi';
@@ -52,7 +52,7 @@ export function KebijakanPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const canWrite = hasRole(me, POLICY_WRITE_ROLES);
+  const canWrite = hasRole(me, KEBIJAKAN_WRITE_ROLES);
   const detail = useKebijakan(id);
   const [yamlOpen, setYamlOpen] = useState(false);
   const [dialog, setDialog] = useState<{ versi: number; status: 'aktif' | 'dicabut' } | null>(null);

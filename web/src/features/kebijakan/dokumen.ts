@@ -246,7 +246,7 @@ export function yangBerubah(jalur: readonly string[]): { aturan: Set<string>; fi
 export function templatKebijakan(hariIni: IsoDate): string {
   const tahun = hariIni.slice(0, 4);
   return `# Kebijakan sistem kerja ASN: surat edaran, pemberitahuan, instruksi
-# atau arahan lisan. Format lengkap: docs/policy.md.
+# atau arahan lisan. Format lengkap: docs/kebijakan.md.
 # Baris yang diawali # adalah catatan dan tidak dibaca Sigap.
 
 # ── Identitas surat ──────────────────────────────────────────

@@ -18,7 +18,7 @@ import { LABEL_ROLE, ROLES, singkatanZona } from '@sigap/domain';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LangSwitch } from '../../components/LangSwitch';
 import { type MessageKey, useI18n } from '../../lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, labelOf, ROSTER_READ_ROLES, USERS_ROLES } from '../../lib/labels';
+import { AUDIT_ROLES, IMPORT_ROLES, JADWAL_READ_ROLES, labelOf, USERS_ROLES } from '../../lib/labels';
 import { hasRole, useMe, useSession } from '../../lib/session';
 import { Lonceng } from '../pemberitahuan/Lonceng';
 import { GantiSandiDialog } from '../sandi/GantiSandi';
@@ -36,9 +36,9 @@ const NAV: readonly NavItem[] = [
   { to: '/organisasi', label: 'nav.organisasi', testid: 'nav-organisasi' },
   { to: '/pegawai', label: 'nav.pegawai', testid: 'nav-pegawai' },
   { to: '/kebijakan', label: 'nav.kebijakan', testid: 'nav-kebijakan' },
-  { to: '/jadwal', label: 'nav.jadwal', testid: 'nav-jadwal', roles: ROSTER_READ_ROLES },
+  { to: '/jadwal', label: 'nav.jadwal', testid: 'nav-jadwal', roles: JADWAL_READ_ROLES },
   { to: '/jadwal-saya', label: 'nav.jadwalSaya', testid: 'nav-jadwal-saya', pegawai: true },
-  { to: '/okupansi', label: 'nav.okupansi', testid: 'nav-okupansi', roles: ROSTER_READ_ROLES },
+  { to: '/okupansi', label: 'nav.okupansi', testid: 'nav-okupansi', roles: JADWAL_READ_ROLES },
   { to: '/cuti', label: 'nav.cuti', testid: 'nav-cuti' },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },

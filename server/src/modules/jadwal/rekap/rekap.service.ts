@@ -21,7 +21,7 @@ import {
 } from '../../evaluasi/evaluasi.service.ts';
 import type { Table } from '../../impor/file-reader.ts';
 import type { LingkupTanggal } from '../../org/org.service.ts';
-import { findTenantById } from '../../tenant/tenant.repository.ts';
+import { findTenantById } from '../../pengaturan/pengaturan.repository.ts';
 import * as repo from '../jadwal.repository.ts';
 import { batasOpd, jadwalBerlaku, KANTOR, LEVEL_URUT, MAKS_HARI, periode } from '../periode.ts';
 import type { DokumenRekap } from './types.ts';

@@ -7,7 +7,7 @@ import {
   type OrgPegawai,
   type Pelanggaran,
   type PreparedOrg,
-  solveRoster,
+  solveJadwal,
 } from '@sigap/domain';
 import type { BahanEvaluasi } from '../../evaluasi/evaluasi.service.ts';
 
@@ -107,7 +107,7 @@ export function susun(m: MasukanSusun): HasilSusun {
     const b = segmen[i]!.b;
     hari.push(evaluateDay(b.kebijakan, b.org, d, b.kal, b.konteks));
   }
-  const r = solveRoster({ ...masukan, hari });
+  const r = solveJadwal({ ...masukan, hari });
   const idOf = new Map<string, string>();
   for (const s of segmen) for (const [k, p] of s.b.orang) idOf.set(k, p.id);
   const hariKe = new Map(hari.map((ev) => [ev.tanggal, ev]));
