@@ -534,6 +534,37 @@ describe('evaluateDay — properties over random organisations and policies', { 
     );
   });
 
+  it('(a) a day gives the same result evaluated alone or after other days of the same organisation', () => {
+    // evaluateDay keeps profile decisions per organisation across days that look alike to every rule
+    // (hari.ts, ingatanUntuk); whatever came before, a day's result must be the one it has alone.
+    const duaMinggu: IsoDate[] = [
+      ...MINGGU,
+      '2024-03-11',
+      '2024-03-12',
+      '2024-03-13',
+      '2024-03-14',
+      '2024-03-15',
+      '2024-03-18',
+    ];
+    fc.assert(
+      fc.property(
+        skenarioArb,
+        fc.array(fc.constantFrom(...duaMinggu), { minLength: 2, maxLength: 8 }),
+        dokumenArb(statusArb, 1, 3),
+        (s, hari, lain) => {
+          const org = prepareOrg(s.org);
+          for (const [i, d] of hari.entries()) {
+            // Now and then another set of documents on the same organisation (same ids, other content).
+            const ks = i % 3 === 2 ? lain : s.kebijakan;
+            const bersama = evaluateDay(ks, org, d, KAL, s.konteks);
+            expect(bersama).toEqual(evaluateDay(ks, prepareOrg(s.org), d, KAL, s.konteks));
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('(a) shuffling people, units or policies changes nobody’s decision', () => {
     fc.assert(
       fc.property(
