@@ -492,6 +492,31 @@ describe('schedule through the API', () => {
     expect(dk.json<{ opd: { kode: string }[] }>().opd.map((x) => x.kode)).toEqual(['DINKES']);
   });
 
+  it('the overview counts every day as the grid shows it (two reads of the schedule in force agree)', async () => {
+    const o = (await call('admin', 'GET', `/api/jadwal/okupansi?dari=${DARI}&sampai=${SAMPAI}`)).json<{
+      opd: { hari: { kantor: number; rumah: number }[] }[];
+    }>();
+    const g = (await call('admin', 'GET', `/api/jadwal/grid?dari=${DARI}&sampai=${SAMPAI}`)).json<{
+      orang: { sel: ({ s: string } | null)[] }[];
+    }>();
+    const hari = g.orang[0]!.sel.length;
+    expect(hari).toBeGreaterThan(3);
+    expect(g.orang.flatMap((x) => x.sel).filter((c) => c !== null).length).toBeGreaterThan(hari);
+    for (let i = 0; i < hari; i++) {
+      const sel = g.orang.map((x) => x.sel[i]?.s);
+      const jumlah = (f: (h: { kantor: number; rumah: number }) => number) =>
+        o.opd.reduce((n, x) => n + f(x.hari[i]!), 0);
+      expect(
+        jumlah((h) => h.kantor),
+        `day ${i}`,
+      ).toBe(sel.filter((s) => s === 'WFO' || s === 'PIKET').length);
+      expect(
+        jumlah((h) => h.rumah),
+        `day ${i}`,
+      ).toBe(sel.filter((s) => s === 'WFH').length);
+    }
+  });
+
   it('an employee may ask for the office or home from today on, not for past days', async () => {
     const past = await call('pegawai', 'POST', '/api/jadwal-saya/permintaan', {
       tanggal: '2020-04-01',

@@ -7,11 +7,12 @@ import {
   kueriListPermintaan,
   kueriPeriodeTerbitPegawai,
   kueriSelBerlaku,
+  kueriStatusBerlaku,
 } from './jadwal.repository.ts';
 
 // The SQL of the schedule's report queries, pinned: a change shows here as SQL to review (run with
-// `-u` to accept it). The grid reads selBerlaku + listKunci + jabatanPada; the occupancy overview and
-// the recap/export read selBerlaku (the export also jabatanPada); my schedule reads selBerlaku for one
+// `-u` to accept it). The grid reads selBerlaku + listKunci + jabatanPada; the occupancy overview reads
+// statusBerlaku; the recap/export read selBerlaku (the export also jabatanPada); my schedule reads selBerlaku for one
 // person and periodeTerbitPegawai; the version list reads listJadwal; a build also listPermintaan.
 const db = dbKering();
 
@@ -22,6 +23,14 @@ describe('the SQL of the schedule report queries', () => {
       `"select distinct on ("s"."pegawai_id", "s"."tanggal") "s"."pegawai_id", "s"."tanggal", "s"."status", "s"."kebijakan_id", "s"."kebijakan_versi", "s"."aturan_id", "s"."alasan", "j"."id" as "jadwal_id", "j"."status" as "jadwal_status" from "jadwal_sel" as "s" inner join "jadwal" as "j" on "j"."tenant_id" = "s"."tenant_id" and "j"."id" = "s"."jadwal_id" where "s"."tanggal" >= $1 and "s"."tanggal" <= $2 order by "s"."pegawai_id", "s"."tanggal", "j"."dibuat_pada" desc"`,
     );
     expect(q.parameters).toEqual(['2026-03-01', '2026-03-31']);
+  });
+
+  it('the status in force per person, one row each (occupancy overview): offsets from dari', () => {
+    const q = kueriStatusBerlaku(db, '2026-03-01', '2026-03-31').compile();
+    expect(q.sql).toMatchInlineSnapshot(
+      `"select "b"."pegawai_id", string_agg((b.tanggal - $1::date)::text || ':' || b.status, ',') as "hari" from (select distinct on ("s"."pegawai_id", "s"."tanggal") "s"."pegawai_id", "s"."tanggal", "s"."status" from "jadwal_sel" as "s" inner join "jadwal" as "j" on "j"."tenant_id" = "s"."tenant_id" and "j"."id" = "s"."jadwal_id" where "s"."tanggal" >= $2 and "s"."tanggal" <= $3 order by "s"."pegawai_id", "s"."tanggal", "j"."dibuat_pada" desc) as "b" group by "b"."pegawai_id""`,
+    );
+    expect(q.parameters).toEqual(['2026-03-01', '2026-03-01', '2026-03-31']);
   });
 
   it('the schedule in force, published only, for one person (my schedule)', () => {

@@ -61,6 +61,31 @@ export async function jadwalBerlaku(
   return { sel: petaOrangTanggal(b, rows, (r) => r.status as StatusJadwal), rows };
 }
 
+/**
+ * Only the status of each cell of the schedule in force, for the whole Pemda: person key → date → status
+ * (what jadwalBerlaku's `sel` holds, read compactly for the occupancy overview).
+ */
+export async function statusJadwalBerlaku(
+  trx: Trx,
+  b: BahanEvaluasi,
+  days: readonly string[],
+): Promise<Map<string, Map<string, StatusJadwal>>> {
+  const keyOf = new Map([...b.orang].map(([k, p]) => [p.id, k]));
+  const out = new Map<string, Map<string, StatusJadwal>>();
+  for (const r of await repo.statusBerlaku(trx, days[0]!, days.at(-1)!)) {
+    const k = keyOf.get(r.pegawai_id);
+    if (!k || r.hari === '') continue;
+    const m = new Map<string, StatusJadwal>();
+    for (const bagian of r.hari.split(',')) {
+      const i = bagian.indexOf(':');
+      const d = days[Number(bagian.slice(0, i))];
+      if (d !== undefined) m.set(d, bagian.slice(i + 1) as StatusJadwal);
+    }
+    out.set(k, m);
+  }
+  return out;
+}
+
 export const KANTOR = (s: string | undefined) => s === 'WFO' || s === 'PIKET';
 
 const URUT_LEVEL = ['jpt', 'administrator', 'pengawas', 'fungsional', 'pelaksana'];

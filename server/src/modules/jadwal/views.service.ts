@@ -3,11 +3,18 @@ import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { evaluasiPeriode, muatBahan, orangDalam, pencariOpdInduk } from '../evaluasi/evaluasi.service.ts';
-import * as orgRepo from '../org/org.repository.ts';
 import { inScope, resolveScope } from '../org/org.service.ts';
 import * as repo from './jadwal.repository.ts';
 import { cekOpdDalamLingkup } from './lingkup.ts';
-import { batasOpd, indeksAturan, jadwalBerlaku, KANTOR, LEVEL_URUT, muatKunci, periode } from './periode.ts';
+import {
+  batasOpd,
+  indeksAturan,
+  KANTOR,
+  LEVEL_URUT,
+  muatKunci,
+  periode,
+  statusJadwalBerlaku,
+} from './periode.ts';
 
 // The schedule screens: a unit's calendar grid, the Pemda's occupancy overview, an employee's own schedule.
 
@@ -50,7 +57,6 @@ export async function grid(
     return i;
   };
   const pos = new Map(days.map((d, i) => [d, i]));
-  const penempatan = new Map((await orgRepo.listPenempatan(trx, sampai)).map((p) => [p.id, p]));
   const jabatan = await repo.jabatanPada(trx, sampai);
   const jabOf = new Map(jabatan.map((j) => [j.pegawai_id, j]));
   type Sel = { s: StatusJadwal; a: number; r: string; d?: 1; k?: 1 };
@@ -82,7 +88,7 @@ export async function grid(
         key: k,
         nama: p.nama,
         jabatan: j?.jabatan ?? '',
-        jabatanLevel: j?.jabatan_level ?? penempatan.get(p.id)?.jabatan_level ?? '',
+        jabatanLevel: j?.jabatan_level ?? b.org.byKey.get(k)?.jabatanLevel ?? '',
         unitKode: unit?.kode ?? '',
         unitNama: unit?.nama ?? '',
         opdKode: b.opdKode.get(induk(p.opdId))?.kode ?? '',
@@ -140,7 +146,7 @@ export async function okupansi(trx: Trx, tenantId: string, caller: Caller, dari:
   const days = periode(dari, sampai);
   const { b, hari } = await evaluasiPeriode(trx, tenantId, days);
   const scope = await resolveScope(trx, caller, 'read', dari);
-  const { sel } = await jadwalBerlaku(trx, b, dari, sampai);
+  const sel = await statusJadwalBerlaku(trx, b, days);
   const induk = pencariOpdInduk(b);
   const perOpd = new Map<string, Set<string>>();
   for (const [k, p] of b.orang) {
