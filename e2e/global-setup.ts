@@ -45,7 +45,13 @@ export default async function setup(project: TestProject) {
   const sdb = await openDatabase(dir);
   await seedDemo(sdb);
   // Tests sign in many times from one address: lift the per-IP login limit.
-  const app = await buildApp({ sdb, serveWeb: true, loginRateLimit: 10_000, jagaStatistik: true });
+  const app = await buildApp({
+    sdb,
+    serveWeb: true,
+    loginRateLimit: 10_000,
+    jagaStatistik: true,
+    hangatkan: true,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');

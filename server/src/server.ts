@@ -18,6 +18,7 @@ export async function startServer(o: { db: string; port: number; host: string; l
     secureCookies: process.env.SIGAP_SECURE_COOKIES === '1',
     trustProxy: trustProxyFrom(process.env.SIGAP_TRUST_PROXY),
     jagaStatistik: true,
+    hangatkan: true,
   });
   await app.listen({ port: o.port, host: o.host });
   const addr = app.server.address();

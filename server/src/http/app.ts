@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { cutiRoutes } from '../modules/cuti/cuti.routes.ts';
+import { hangatkanEvaluasi } from '../modules/evaluasi/evaluasi.service.ts';
 import { batasUnggah, mb } from '../modules/impor/batas.ts';
 import { tandaiImporTerhenti } from '../modules/impor/impor.jobs.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
@@ -56,6 +57,11 @@ export interface AppOptions {
    * on for a real server (`sigap serve`/`demo`), off by default so tests decide when ANALYZE runs.
    */
   readonly jagaStatistik?: boolean;
+  /**
+   * After start, evaluate the period each Pemda's schedule page opens on (evaluasi.service
+   * hangatkanEvaluasi): on for a real server, off by default so tests start with nothing kept.
+   */
+  readonly hangatkan?: boolean;
 }
 
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
@@ -324,6 +330,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.jagaStatistik) {
     const henti = jagaStatistik(opts.sdb, (m) => app.log.info(m));
     app.addHook('onClose', async () => henti());
+  }
+  if (opts.hangatkan) {
+    let hangat: Promise<void> | null = null;
+    // After the first statistics round (jagaStatistik waits 1 s): the evaluation's queries plan better.
+    const timer = setTimeout(() => {
+      hangat = hangatkanEvaluasi(opts.sdb, (m) => app.log.info(m));
+    }, 1_500);
+    timer.unref();
+    app.addHook('onClose', async () => {
+      clearTimeout(timer);
+      await hangat;
+    });
   }
   return app;
 }

@@ -85,3 +85,20 @@ export function kueriRevisiData(db: Db, tenantId: string) {
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('tenant_id', '=', tenantId);
 }
+
+/**
+ * The period the schedule page opens on (the newest schedule built or imported, else the newest of any
+ * kind: web features/jadwal periodeBawaan), for warming the evaluation when the server starts.
+ */
+export function periodeJadwalTerbaru(trx: Trx) {
+  return kueriPeriodeJadwalTerbaru(trx).executeTakeFirst();
+}
+
+export function kueriPeriodeJadwalTerbaru(db: Db) {
+  return db
+    .selectFrom('jadwal')
+    .select(['dari', 'sampai'])
+    .orderBy(sql`jenis IN ('buat', 'impor')`, 'desc')
+    .orderBy('dibuat_pada', 'desc')
+    .limit(1);
+}

@@ -1,4 +1,5 @@
 import {
+  dateRange,
   type EvaluasiHari,
   evaluateDay,
   type HariLibur,
@@ -15,7 +16,7 @@ import {
   type Sektor,
   subtreeIds,
 } from '@sigap/domain';
-import type { Trx } from '../../db/database.ts';
+import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { listOpd, listPenempatan } from '../org/org.repository.ts';
 import * as pengaturanRepo from '../pengaturan/pengaturan.repository.ts';
@@ -260,4 +261,36 @@ export async function muatTidakHadir(trx: Trx, b: BahanEvaluasi, days: readonly 
     }),
     days,
   );
+}
+
+/** Schedules longer than this are not warmed at start (a request for them evaluates as usual). */
+const MAKS_HARI_HANGAT = 62;
+
+/**
+ * Evaluates, once after the server starts, the period each Pemda's schedule page opens on (its newest
+ * schedule), so that the first person to open it does not wait for the evaluation, and the code that
+ * evaluates is compiled by then. Kept like any other evaluation (evaluasiPeriode): a change to the
+ * organisation or the policies makes the next request evaluate again. Logged, never thrown.
+ */
+export async function hangatkanEvaluasi(sdb: SigapDatabase, log: (pesan: string) => void): Promise<void> {
+  if (BATAS_SIMPAN_EVALUASI === 0) return;
+  for (const t of await pengaturanRepo.listTenants(sdb.db)) {
+    try {
+      const t0 = performance.now();
+      const n = await withTenant(sdb, t.id, async (trx) => {
+        const p = await repo.periodeJadwalTerbaru(trx);
+        if (!p) return 0;
+        const days = dateRange(p.dari, p.sampai);
+        if (days.length > MAKS_HARI_HANGAT) return 0;
+        await evaluasiPeriode(trx, t.id, days);
+        return days.length;
+      });
+      if (n > 0)
+        log(
+          `evaluasi ${t.kode} ${n} hari disiapkan / evaluation of ${n} days warmed: ${Math.round(performance.now() - t0)} ms`,
+        );
+    } catch (e) {
+      log(`evaluasi ${t.kode} gagal disiapkan / warming failed: ${(e as Error).message}`);
+    }
+  }
 }

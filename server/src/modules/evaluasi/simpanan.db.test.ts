@@ -4,7 +4,7 @@ import { freshDatabase } from '../../../test/db.ts';
 import { seedSmallPemda } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
 import { revisiData } from './evaluasi.repository.ts';
-import { evaluasiPeriode, isiSimpananEvaluasi } from './evaluasi.service.ts';
+import { evaluasiPeriode, hangatkanEvaluasi, isiSimpananEvaluasi } from './evaluasi.service.ts';
 
 // The evaluation of a period is kept in memory and handed out again only while the Pemda's revision
 // (0007_revisi.sql: one log row per committed statement changing what evaluation reads) is unchanged.
@@ -97,5 +97,31 @@ describe('the kept evaluation of a period', () => {
       periode: 2,
       orangHari: (ea.b.orang.size + eb.b.orang.size) * HARI.length,
     });
+  });
+
+  it('warming at start evaluates the period the schedule page opens on: the newest schedule built, not a later change', async () => {
+    const c = await seedSmallPemda(sdb, 'kota-c', '2024-01-01');
+    const jadwal = (dari: string, sampai: string, jenis: string) =>
+      withTenant(sdb, c, (trx) =>
+        sql`INSERT INTO jadwal (tenant_id, dari, sampai, status, dibuat_oleh, jenis) VALUES (${c}, ${dari}, ${sampai}, 'draft', 'uji', ${jenis})`.execute(
+          trx,
+        ),
+      );
+    await jadwal('2024-02-05', '2024-02-09', 'buat');
+    await jadwal('2024-04-01', '2024-04-30', 'buat');
+    await jadwal('2024-05-06', '2024-05-07', 'ubah'); // a unit head's change: not what the page opens on
+    const log: string[] = [];
+    const sebelum = isiSimpananEvaluasi();
+    await hangatkanEvaluasi(sdb, (m) => log.push(m));
+    expect(log.filter((m) => m.includes('kota-c'))).toEqual([
+      expect.stringMatching(/^evaluasi kota-c 30 hari disiapkan/),
+    ]);
+    const hangat = isiSimpananEvaluasi();
+    expect(hangat.periode).toBeGreaterThan(sebelum.periode);
+    // The page's request is then handed the kept evaluation: nothing new is evaluated or kept.
+    const april = Array.from({ length: 30 }, (_, i) => `2024-04-${String(i + 1).padStart(2, '0')}`);
+    const e1 = await withTenant(sdb, c, (trx) => evaluasiPeriode(trx, c, april));
+    expect(e1.hari).toHaveLength(30);
+    expect(isiSimpananEvaluasi()).toEqual(hangat);
   });
 });
