@@ -183,7 +183,9 @@ describe('security headers in the browser', () => {
     // console but still fires `securitypolicyviolation`: the page reports each one as a console line.
     await ctx.page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        console.warn(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+        console.warn(
+          `Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} on ${location.pathname} ${e.sourceFile}:${e.lineNumber}`,
+        ),
       );
     });
     try {

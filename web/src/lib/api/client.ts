@@ -1,3 +1,5 @@
+// Before any schema is built (lib/zod-jitless.ts says why).
+import '../zod-jitless';
 import { Galat, MasalahBaris } from '@sigap/domain/api/umum';
 import { type core, type ZodType, z } from 'zod';
 import { currentLang, type Lang, translate } from '../i18n';
