@@ -1,4 +1,4 @@
-import { DaftarPemda, HasilGantiSandi } from '@sigap/domain/api/akun';
+import { DaftarPemda, type GantiSandi, HasilGantiSandi } from '@sigap/domain/api/akun';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
 
@@ -13,7 +13,6 @@ export function useDaftarPemda() {
 /** Changes one's own password, ending one's other sessions: POST /api/auth/sandi. */
 export function useGantiSandi() {
   return useMutation({
-    mutationFn: (v: { lama: string; baru: string }) =>
-      api.post('/api/auth/sandi', v, { schema: HasilGantiSandi }),
+    mutationFn: (v: GantiSandi) => api.post('/api/auth/sandi', v, { schema: HasilGantiSandi }),
   });
 }

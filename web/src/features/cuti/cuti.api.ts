@@ -1,10 +1,12 @@
-import type { JenisCuti } from '@sigap/domain';
 import {
+  type AjukanCuti,
+  type CatatCuti,
   DaftarCuti,
   HasilAjuan,
   HasilCatat,
   HasilImporCuti,
   HasilPutusan,
+  type PutusanCuti,
   type StatusCuti,
 } from '@sigap/domain/api/cuti';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -27,8 +29,7 @@ export function useDaftarCuti(untuk: UntukCuti, status: '' | StatusCuti = '') {
 /** Files one's own request: POST /api/cuti. */
 export function useAjukanCuti() {
   return useMutation({
-    mutationFn: (v: { jenis: JenisCuti; dari: string; sampai: string; keterangan?: string }) =>
-      api.post('/api/cuti', v, { schema: HasilAjuan }),
+    mutationFn: (v: AjukanCuti) => api.post('/api/cuti', v, { schema: HasilAjuan }),
   });
 }
 
@@ -43,7 +44,7 @@ export function useBatalCuti() {
 /** Approves or rejects a request: POST /api/cuti/:id/putusan. */
 export function usePutusCuti() {
   return useMutation({
-    mutationFn: (v: { id: string; setuju: boolean; catatan?: string }) =>
+    mutationFn: (v: { id: string } & PutusanCuti) =>
       api.post(
         `/api/cuti/${encodeURIComponent(v.id)}/putusan`,
         { setuju: v.setuju, catatan: v.catatan },
@@ -55,8 +56,7 @@ export function usePutusCuti() {
 /** Records an approved leave for an employee (OPD admins): POST /api/cuti/catat. */
 export function useCatatCuti() {
   return useMutation({
-    mutationFn: (v: { key: string; jenis: JenisCuti; dari: string; sampai: string; keterangan?: string }) =>
-      api.post('/api/cuti/catat', v, { schema: HasilCatat }),
+    mutationFn: (v: CatatCuti) => api.post('/api/cuti/catat', v, { schema: HasilCatat }),
   });
 }
 

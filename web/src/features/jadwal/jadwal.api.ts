@@ -9,9 +9,11 @@ import {
   HasilTerbit,
   HasilUbahSel,
   JadwalSaya,
+  type MintaJadwal,
   Okupansi,
   PermintaanSaya,
   TerbitSaya,
+  type UbahSel,
 } from '@sigap/domain/api/jadwal';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
@@ -106,16 +108,14 @@ export function usePermintaanSaya(dari: string, sampai: string) {
 /** Sends (or, with `lokasi: null`, withdraws) one request: POST /api/jadwal-saya/permintaan. */
 export function useKirimPermintaan() {
   return useMutation({
-    mutationFn: (v: { tanggal: string; lokasi: 'WFO' | 'WFH' | null; alasan?: string }) =>
-      api.post('/api/jadwal-saya/permintaan', v, { schema: HasilMinta }),
+    mutationFn: (v: MintaJadwal) => api.post('/api/jadwal-saya/permintaan', v, { schema: HasilMinta }),
   });
 }
 
 /** Changes one cell: POST /api/jadwal/sel (a refusal is a 409 in the server's words). */
 export function useUbahSel() {
   return useMutation({
-    mutationFn: (v: { key: string; tanggal: string; status: string; catatan?: string }) =>
-      api.post('/api/jadwal/sel', v, { schema: HasilUbahSel }),
+    mutationFn: (v: UbahSel) => api.post('/api/jadwal/sel', v, { schema: HasilUbahSel }),
   });
 }
 
