@@ -179,6 +179,15 @@ describe('security headers in the browser', () => {
     ctx.page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
+    // A violation the page's code catches (e.g. a library probing `new Function`) logs nothing to the
+    // console but still fires `securitypolicyviolation`: the page reports each one as a console line.
+    await ctx.page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.warn(
+          `Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} on ${location.pathname} ${e.sourceFile}:${e.lineNumber}`,
+        ),
+      );
+    });
     try {
       // The built page loads its script from a file, never inline.
       const html = await (await ctx.context.request.get(`${BASE}/`)).text();

@@ -1,3 +1,5 @@
+// First: zod's settings must hold before any schema is built (lib/zod-jitless.ts).
+import './lib/zod-jitless';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import 'leaflet/dist/leaflet.css';

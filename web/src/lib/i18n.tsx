@@ -32,8 +32,13 @@ const id = {
   'umum.orang': '{n} orang',
   'galat.jaringan': 'Tidak dapat menghubungi server; periksa sambungan lalu coba lagi',
   'galat.umum': 'Terjadi kesalahan ({status})',
+  'galat.bukanJson': 'Jawaban server untuk {path} bukan JSON; muat ulang halaman atau hubungi admin',
   'galat.kontrak':
-    'Jawaban server tidak sesuai bentuk yang diharapkan ({path}); muat ulang halaman atau hubungi admin',
+    'Jawaban server untuk {path} tidak sesuai kontrak API: isian "{isian}" {masalah}; muat ulang halaman atau hubungi admin',
+  'galat.kontrak.tidakAda': 'tidak ada',
+  'galat.kontrak.bukan': 'bukan {jenis}',
+  'galat.kontrak.nilai': 'berisi nilai di luar kontrak (yang diharapkan: {nilai})',
+  'galat.kontrak.lain': 'tidak sesuai',
   'galat.tidakBerhak': 'Anda tidak berhak membuka halaman ini',
 
   'masuk.judul': 'Masuk ke Sigap',
@@ -746,8 +751,13 @@ const en: Record<MessageKey, string> = {
   'umum.orang': '{n} people',
   'galat.jaringan': 'Cannot reach the server; check the connection and try again',
   'galat.umum': 'Something went wrong ({status})',
+  'galat.bukanJson': 'The server did not answer {path} in JSON; reload the page or contact the admin',
   'galat.kontrak':
-    'The server answered in an unexpected shape ({path}); reload the page or contact the admin',
+    'The server\'s answer to {path} does not match the API contract: field "{isian}" {masalah}; reload the page or contact the admin',
+  'galat.kontrak.tidakAda': 'is missing',
+  'galat.kontrak.bukan': 'is not {jenis}',
+  'galat.kontrak.nilai': 'holds a value outside the contract (expected: {nilai})',
+  'galat.kontrak.lain': 'does not match',
   'galat.tidakBerhak': 'You are not allowed to open this page',
 
   'masuk.judul': 'Sign in to Sigap',

@@ -1,8 +1,8 @@
-import type { HasilMasuk } from '@sigap/domain/api/akun';
+import { HasilMasuk, type Masuk, Me } from '@sigap/domain/api/akun';
+import { Ok } from '@sigap/domain/api/umum';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
-import type { Me } from './types';
 
 type SessionState =
   | { readonly status: 'loading' }
@@ -11,7 +11,7 @@ type SessionState =
 
 interface SessionValue {
   readonly state: SessionState;
-  readonly login: (input: { pemda?: string; username: string; password: string }) => Promise<void>;
+  readonly login: (input: Masuk) => Promise<void>;
   readonly logout: () => Promise<void>;
   /** Reads /api/auth/me again (after the Pemda's name or zone changed). */
   readonly refresh: () => Promise<void>;
@@ -21,7 +21,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/auth/me');
+    const me = await api.get('/api/auth/me', { schema: Me });
     setCsrfToken(me.csrf_token);
     return me;
   } catch (e) {
@@ -53,8 +53,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [qc]);
 
   const login = useCallback(
-    async (input: { pemda?: string; username: string; password: string }) => {
-      const r = await api.post<HasilMasuk>('/api/auth/login', input);
+    async (input: Masuk) => {
+      const r = await api.post('/api/auth/login', input, { schema: HasilMasuk });
       setCsrfToken(r.csrf_token);
       const me = await fetchMe();
       qc.clear();
@@ -65,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout', {});
+      await api.post('/api/auth/logout', {}, { schema: Ok });
     } finally {
       setCsrfToken(null);
       qc.clear();

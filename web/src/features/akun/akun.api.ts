@@ -1,14 +1,14 @@
+import { DaftarAkun, HasilAktif, HasilAkun, HasilId } from '@sigap/domain/api/akun';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { toUserBody, toUserChangeBody } from '../../lib/akun';
 import { api, apiQuery } from '../../lib/api';
-import type { Akun } from '../../lib/types';
 
 /** Query keys of the accounts area. */
 export const akunKeys = { all: ['akun'] as const };
 
 /** The sign-in accounts the caller manages: GET /api/akun. */
 export function useDaftarAkun() {
-  return useQuery(apiQuery<Akun[]>(akunKeys.all, '/api/akun'));
+  return useQuery(apiQuery(akunKeys.all, '/api/akun', DaftarAkun));
 }
 
 /** Creates an account (POST /api/akun) or changes one (PUT /api/akun/:id). */
@@ -19,16 +19,20 @@ export function useSimpanAkun() {
       body: ReturnType<typeof toUserBody> | ReturnType<typeof toUserChangeBody>;
     }) =>
       v.id !== undefined
-        ? api.put(`/api/akun/${encodeURIComponent(v.id)}`, v.body)
-        : api.post('/api/akun', v.body),
+        ? api.put(`/api/akun/${encodeURIComponent(v.id)}`, v.body, { schema: HasilAkun })
+        : api.post('/api/akun', v.body, { schema: HasilAkun }),
   });
 }
 
 /** Deactivates, activates or unlocks an account: POST /api/akun/:id/<aksi>. */
 export function useAksiAkun() {
   return useMutation({
-    mutationFn: (v: { id: string; aksi: 'nonaktifkan' | 'aktifkan' | 'buka-kunci' }) =>
-      api.post(`/api/akun/${encodeURIComponent(v.id)}/${v.aksi}`, {}),
+    mutationFn: (v: { id: string; aksi: 'nonaktifkan' | 'aktifkan' | 'buka-kunci' }) => {
+      const path = `/api/akun/${encodeURIComponent(v.id)}/${v.aksi}`;
+      return v.aksi === 'buka-kunci'
+        ? api.post(path, {}, { schema: HasilId })
+        : api.post(path, {}, { schema: HasilAktif });
+    },
   });
 }
 
@@ -36,6 +40,10 @@ export function useAksiAkun() {
 export function useAturUlangSandi() {
   return useMutation({
     mutationFn: (v: { id: string; password: string }) =>
-      api.post(`/api/akun/${encodeURIComponent(v.id)}/atur-ulang-sandi`, { password: v.password }),
+      api.post(
+        `/api/akun/${encodeURIComponent(v.id)}/atur-ulang-sandi`,
+        { password: v.password },
+        { schema: HasilId },
+      ),
   });
 }

@@ -1,6 +1,6 @@
+import { HalamanAudit } from '@sigap/domain/api/audit';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery, type QueryParams } from '../../lib/api';
-import type { AuditPage } from '../../lib/types';
 
 /** Query keys of the audit area. */
 export const auditKeys = {
@@ -10,5 +10,5 @@ export const auditKeys = {
 
 /** One page of the audit trail with its filters: GET /api/audit. */
 export function useAuditHalaman(q: QueryParams) {
-  return useQuery({ ...apiQuery<AuditPage>(auditKeys.page(q), '/api/audit', q) });
+  return useQuery(apiQuery(auditKeys.page(q), '/api/audit', HalamanAudit, q));
 }

@@ -1,19 +1,18 @@
-import type { HasilGantiSandi } from '@sigap/domain/api/akun';
+import { DaftarPemda, type GantiSandi, HasilGantiSandi } from '@sigap/domain/api/akun';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
-import type { PemdaItem } from '../../lib/types';
 
 /** Query keys of sign-in and the account's own password. */
 export const authKeys = { pemda: ['pemda'] as const };
 
 /** The Pemdas one may sign in to (asked before sign-in): GET /api/pemda. */
 export function useDaftarPemda() {
-  return useQuery(apiQuery<PemdaItem[]>(authKeys.pemda, '/api/pemda'));
+  return useQuery(apiQuery(authKeys.pemda, '/api/pemda', DaftarPemda));
 }
 
 /** Changes one's own password, ending one's other sessions: POST /api/auth/sandi. */
 export function useGantiSandi() {
   return useMutation({
-    mutationFn: (v: { lama: string; baru: string }) => api.post<HasilGantiSandi>('/api/auth/sandi', v),
+    mutationFn: (v: GantiSandi) => api.post('/api/auth/sandi', v, { schema: HasilGantiSandi }),
   });
 }

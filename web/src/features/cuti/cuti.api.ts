@@ -1,7 +1,16 @@
-import type { JenisCuti } from '@sigap/domain';
+import {
+  type AjukanCuti,
+  type CatatCuti,
+  DaftarCuti,
+  HasilAjuan,
+  HasilCatat,
+  HasilImporCuti,
+  HasilPutusan,
+  type PutusanCuti,
+  type StatusCuti,
+} from '@sigap/domain/api/cuti';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery, raw, withQuery } from '../../lib/api';
-import type { CutiItem, HasilCatat, HasilImporCuti, HasilPutusan, StatusCuti } from './types';
 
 /** Whose requests a list shows: one's own, those awaiting one's decision, or the whole register. */
 export type UntukCuti = 'saya' | 'persetujuan' | 'semua';
@@ -14,40 +23,40 @@ export const cutiKeys = {
 
 /** A list of leave requests: GET /api/cuti?untuk=…&status=…. */
 export function useDaftarCuti(untuk: UntukCuti, status: '' | StatusCuti = '') {
-  return useQuery(apiQuery<CutiItem[]>(cutiKeys.daftar(untuk, status), '/api/cuti', { untuk, status }));
+  return useQuery(apiQuery(cutiKeys.daftar(untuk, status), '/api/cuti', DaftarCuti, { untuk, status }));
 }
 
 /** Files one's own request: POST /api/cuti. */
 export function useAjukanCuti() {
   return useMutation({
-    mutationFn: (v: { jenis: JenisCuti; dari: string; sampai: string; keterangan?: string }) =>
-      api.post<{ id: string }>('/api/cuti', v),
+    mutationFn: (v: AjukanCuti) => api.post('/api/cuti', v, { schema: HasilAjuan }),
   });
 }
 
 /** Withdraws one's own request: POST /api/cuti/:id/batal. */
 export function useBatalCuti() {
   return useMutation({
-    mutationFn: (id: string) => api.post(`/api/cuti/${encodeURIComponent(id)}/batal`, {}),
+    mutationFn: (id: string) =>
+      api.post(`/api/cuti/${encodeURIComponent(id)}/batal`, {}, { schema: HasilAjuan }),
   });
 }
 
 /** Approves or rejects a request: POST /api/cuti/:id/putusan. */
 export function usePutusCuti() {
   return useMutation({
-    mutationFn: (v: { id: string; setuju: boolean; catatan?: string }) =>
-      api.post<HasilPutusan>(`/api/cuti/${encodeURIComponent(v.id)}/putusan`, {
-        setuju: v.setuju,
-        catatan: v.catatan,
-      }),
+    mutationFn: (v: { id: string } & PutusanCuti) =>
+      api.post(
+        `/api/cuti/${encodeURIComponent(v.id)}/putusan`,
+        { setuju: v.setuju, catatan: v.catatan },
+        { schema: HasilPutusan },
+      ),
   });
 }
 
 /** Records an approved leave for an employee (OPD admins): POST /api/cuti/catat. */
 export function useCatatCuti() {
   return useMutation({
-    mutationFn: (v: { key: string; jenis: JenisCuti; dari: string; sampai: string; keterangan?: string }) =>
-      api.post<HasilCatat>('/api/cuti/catat', v),
+    mutationFn: (v: CatatCuti) => api.post('/api/cuti/catat', v, { schema: HasilCatat }),
   });
 }
 
@@ -55,9 +64,8 @@ export function useCatatCuti() {
 export function useImporCuti() {
   return useMutation({
     mutationFn: (v: { berkas: File; contentType: string }) =>
-      api.post<HasilImporCuti>(
-        withQuery('/api/cuti/impor', { nama: v.berkas.name }),
-        raw(v.contentType, v.berkas),
-      ),
+      api.post(withQuery('/api/cuti/impor', { nama: v.berkas.name }), raw(v.contentType, v.berkas), {
+        schema: HasilImporCuti,
+      }),
   });
 }

@@ -1,7 +1,7 @@
+import { ImporDimulai, TugasImpor } from '@sigap/domain/api/impor';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { afterWrite, api, uploadFile } from '../../lib/api';
-import type { ImportJob } from '../../lib/types';
 
 const POLL_MS = 500;
 
@@ -17,11 +17,12 @@ export function useUnggahImpor() {
       contentType: string;
       onProgress: (loaded: number, total: number) => void;
     }) =>
-      uploadFile<{ id: string }>(
+      uploadFile(
         `/api/impor/${v.jenis}?nama=${encodeURIComponent(v.file.name)}`,
         v.file,
         v.contentType,
         v.onProgress,
+        ImporDimulai,
       ),
   });
 }
@@ -34,7 +35,8 @@ export function useImporJob(id: string | null) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: imporKeys.job(id ?? ''),
-    queryFn: ({ signal }) => api.get<ImportJob>(`/api/impor/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get(`/api/impor/${encodeURIComponent(id ?? '')}`, { signal, schema: TugasImpor }),
     enabled: id !== null,
     staleTime: 0,
     retry: false,

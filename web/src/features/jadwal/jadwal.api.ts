@@ -1,16 +1,22 @@
-import type { BuatJadwal } from '@sigap/domain/api/jadwal';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, apiQuery, withQuery } from '../../lib/api';
-import type {
+import {
+  type BuatJadwal,
+  DaftarTemuanPeriksa,
+  DaftarVersi,
   GridJadwal,
   HasilBuat,
+  HasilLepasKunci,
+  HasilMinta,
+  HasilTerbit,
   HasilUbahSel,
   JadwalSaya,
+  type MintaJadwal,
   Okupansi,
-  TemuanPeriksa,
+  PermintaanSaya,
   TerbitSaya,
-  VersiJadwal,
-} from './types';
+  type UbahSel,
+} from '@sigap/domain/api/jadwal';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, apiQuery } from '../../lib/api';
 
 /** A period, with the OPD/unit it is for (null = the whole Pemda). */
 export type PeriodeOpd = {
@@ -18,13 +24,6 @@ export type PeriodeOpd = {
   readonly sampai: string;
   readonly opd: string | null;
 };
-
-/** One WFO/WFH request of the signed-in employee. */
-export interface Permintaan {
-  tanggal: string;
-  lokasi: 'WFO' | 'WFH';
-  alasan: string;
-}
 
 /** Query keys of the schedule area (`jadwal` for the unit's schedule, `jadwal-saya` for one's own). */
 export const jadwalKeys = {
@@ -45,7 +44,7 @@ export const jadwalKeys = {
  */
 export function useVersiJadwal(p: PeriodeOpd | null, enabled = true) {
   return useQuery({
-    ...apiQuery<VersiJadwal[]>(jadwalKeys.versi(p), '/api/jadwal', p ?? undefined),
+    ...apiQuery(jadwalKeys.versi(p), '/api/jadwal', DaftarVersi, p ?? undefined),
     enabled,
   });
 }
@@ -53,7 +52,7 @@ export function useVersiJadwal(p: PeriodeOpd | null, enabled = true) {
 /** The unit grid of a period (GET /api/jadwal/grid); null = not yet known what to show. */
 export function useJadwalGrid(p: PeriodeOpd | null) {
   return useQuery({
-    ...apiQuery<GridJadwal>(jadwalKeys.grid(p ?? { dari: '', sampai: '', opd: null }), '/api/jadwal/grid', {
+    ...apiQuery(jadwalKeys.grid(p ?? { dari: '', sampai: '', opd: null }), '/api/jadwal/grid', GridJadwal, {
       ...p,
     }),
     enabled: p !== null,
@@ -62,15 +61,16 @@ export function useJadwalGrid(p: PeriodeOpd | null) {
 
 /** The check of a period against every rule (GET /api/jadwal/periksa). */
 export function usePeriksaJadwal(p: PeriodeOpd) {
-  return useQuery(apiQuery<TemuanPeriksa[]>(jadwalKeys.periksa(p), '/api/jadwal/periksa', { ...p }));
+  return useQuery(apiQuery(jadwalKeys.periksa(p), '/api/jadwal/periksa', DaftarTemuanPeriksa, { ...p }));
 }
 
 /** The occupancy overview of a period (GET /api/jadwal/okupansi); null = period not chosen yet. */
 export function useOkupansi(p: { dari: string; sampai: string } | null) {
   return useQuery({
-    ...apiQuery<Okupansi>(
+    ...apiQuery(
       jadwalKeys.okupansi(p?.dari ?? '', p?.sampai ?? ''),
       '/api/jadwal/okupansi',
+      Okupansi,
       p ?? {},
     ),
     enabled: p !== null,
@@ -79,15 +79,16 @@ export function useOkupansi(p: { dari: string; sampai: string } | null) {
 
 /** The published periods of the signed-in employee (GET /api/jadwal-saya/terbit). */
 export function useTerbitSaya(enabled: boolean) {
-  return useQuery({ ...apiQuery<TerbitSaya>(jadwalKeys.terbitSaya, '/api/jadwal-saya/terbit'), enabled });
+  return useQuery({ ...apiQuery(jadwalKeys.terbitSaya, '/api/jadwal-saya/terbit', TerbitSaya), enabled });
 }
 
 /** The signed-in employee's days of a period (GET /api/jadwal-saya). */
 export function useJadwalSaya(p: { dari: string; sampai: string } | null) {
   return useQuery({
-    ...apiQuery<JadwalSaya>(
+    ...apiQuery(
       jadwalKeys.jadwalSaya(p?.dari ?? '', p?.sampai ?? ''),
       '/api/jadwal-saya',
+      JadwalSaya,
       p ?? {},
     ),
     enabled: p !== null,
@@ -97,7 +98,7 @@ export function useJadwalSaya(p: { dari: string; sampai: string } | null) {
 /** The signed-in employee's WFO/WFH requests in a period (GET /api/jadwal-saya/permintaan). */
 export function usePermintaanSaya(dari: string, sampai: string) {
   return useQuery(
-    apiQuery<Permintaan[]>(jadwalKeys.permintaan(dari, sampai), '/api/jadwal-saya/permintaan', {
+    apiQuery(jadwalKeys.permintaan(dari, sampai), '/api/jadwal-saya/permintaan', PermintaanSaya, {
       dari,
       sampai,
     }),
@@ -107,16 +108,14 @@ export function usePermintaanSaya(dari: string, sampai: string) {
 /** Sends (or, with `lokasi: null`, withdraws) one request: POST /api/jadwal-saya/permintaan. */
 export function useKirimPermintaan() {
   return useMutation({
-    mutationFn: (v: { tanggal: string; lokasi: 'WFO' | 'WFH' | null; alasan?: string }) =>
-      api.post('/api/jadwal-saya/permintaan', v),
+    mutationFn: (v: MintaJadwal) => api.post('/api/jadwal-saya/permintaan', v, { schema: HasilMinta }),
   });
 }
 
 /** Changes one cell: POST /api/jadwal/sel (a refusal is a 409 in the server's words). */
 export function useUbahSel() {
   return useMutation({
-    mutationFn: (v: { key: string; tanggal: string; status: string; catatan?: string }) =>
-      api.post<HasilUbahSel>('/api/jadwal/sel', v),
+    mutationFn: (v: UbahSel) => api.post('/api/jadwal/sel', v, { schema: HasilUbahSel }),
   });
 }
 
@@ -124,14 +123,14 @@ export function useUbahSel() {
 export function useLepasKunci() {
   return useMutation({
     mutationFn: (v: { key: string; tanggal: string }) =>
-      api.delete<{ dilepas: boolean }>(withQuery('/api/jadwal/kunci', v)),
+      api.delete('/api/jadwal/kunci', { query: v, schema: HasilLepasKunci }),
   });
 }
 
 /** Builds a draft schedule for a period: POST /api/jadwal/buat. */
 export function useBuatJadwal() {
   return useMutation({
-    mutationFn: (body: BuatJadwal) => api.post<HasilBuat>('/api/jadwal/buat', body),
+    mutationFn: (body: BuatJadwal) => api.post('/api/jadwal/buat', body, { schema: HasilBuat }),
   });
 }
 
@@ -139,6 +138,6 @@ export function useBuatJadwal() {
 export function useTerbitkan() {
   return useMutation({
     mutationFn: (id: string) =>
-      api.post<{ diberitahu: number }>(`/api/jadwal/${encodeURIComponent(id)}/terbit`, {}),
+      api.post(`/api/jadwal/${encodeURIComponent(id)}/terbit`, {}, { schema: HasilTerbit }),
   });
 }

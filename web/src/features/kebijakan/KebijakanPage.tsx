@@ -284,9 +284,11 @@ function UbahStatus({
     try {
       const r = await ubahStatus.mutateAsync({ id, versi: d.versi, status: d.status });
       const base = t(d.status === 'aktif' ? 'kb.diaktifkan' : 'kb.dicabut', { v: d.versi });
+      // The contract lets the answer leave out `diganti` (no version superseded).
+      const diganti = r.diganti ?? [];
       notifications.show({
         color: d.status === 'aktif' ? 'green' : 'orange',
-        message: r.diganti.length ? `${base}; ${t('kb.digantiInfo', { lain: r.diganti.join(', ') })}` : base,
+        message: diganti.length ? `${base}; ${t('kb.digantiInfo', { lain: diganti.join(', ') })}` : base,
       });
       onDone();
     } catch (err) {

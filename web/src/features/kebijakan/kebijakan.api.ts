@@ -1,13 +1,14 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, apiQuery, raw } from '../../lib/api';
-import type {
+import {
+  DaftarKebijakan,
   DampakKebijakan,
   HasilSimpanKebijakan,
+  HasilUbahStatus,
   HasilValidasiKebijakan,
   KebijakanDetail,
-  KebijakanRingkas,
   PenjelasanPegawai,
-} from '../../lib/types';
+} from '@sigap/domain/api/kebijakan';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, apiQuery, raw } from '../../lib/api';
 
 /** Query keys of the policy area. */
 export const kebijakanKeys = {
@@ -20,20 +21,20 @@ export const kebijakanKeys = {
 
 /** All policies, summarised: GET /api/kebijakan. */
 export function useDaftarKebijakan() {
-  return useQuery(apiQuery<KebijakanRingkas[]>(kebijakanKeys.list, '/api/kebijakan'));
+  return useQuery(apiQuery(kebijakanKeys.list, '/api/kebijakan', DaftarKebijakan));
 }
 
 /** One policy with its versions: GET /api/kebijakan/:id. */
 export function useKebijakan(id: string) {
   return useQuery(
-    apiQuery<KebijakanDetail>(kebijakanKeys.detail(id), `/api/kebijakan/${encodeURIComponent(id)}`),
+    apiQuery(kebijakanKeys.detail(id), `/api/kebijakan/${encodeURIComponent(id)}`, KebijakanDetail),
   );
 }
 
 /** What a version would change on a date (GET /api/kebijakan-dampak); nothing asked without a valid date. */
 export function useDampakKebijakan(id: string, versi: number, tanggal: string) {
   return useQuery({
-    ...apiQuery<DampakKebijakan>(kebijakanKeys.dampak(id, versi, tanggal), '/api/kebijakan-dampak', {
+    ...apiQuery(kebijakanKeys.dampak(id, versi, tanggal), '/api/kebijakan-dampak', DampakKebijakan, {
       tanggal,
       id,
       versi,
@@ -44,27 +45,30 @@ export function useDampakKebijakan(id: string, versi: number, tanggal: string) {
 
 /** Why one employee gets what on a date (asked on demand): GET /api/kebijakan-jelaskan. */
 export function jelaskanPegawai(nip: string, tanggal: string): Promise<PenjelasanPegawai> {
-  return api.get<PenjelasanPegawai>('/api/kebijakan-jelaskan', { query: { nip, tanggal } });
+  return api.get('/api/kebijakan-jelaskan', { query: { nip, tanggal }, schema: PenjelasanPegawai });
 }
 
 /** Stores a policy document (a new policy or a revision): POST /api/kebijakan with the YAML. */
 export function useSimpanKebijakan() {
   return useMutation({
-    mutationFn: (yaml: string) => api.post<HasilSimpanKebijakan>('/api/kebijakan', raw('text/yaml', yaml)),
+    mutationFn: (yaml: string) =>
+      api.post('/api/kebijakan', raw('text/yaml', yaml), { schema: HasilSimpanKebijakan }),
   });
 }
 
 /** Checks a policy document without storing it: POST /api/kebijakan/validasi (reads only, no cache effect). */
 export function validasiKebijakan(yaml: string): Promise<HasilValidasiKebijakan> {
-  return api.post<HasilValidasiKebijakan>('/api/kebijakan/validasi', raw('text/yaml', yaml));
+  return api.post('/api/kebijakan/validasi', raw('text/yaml', yaml), { schema: HasilValidasiKebijakan });
 }
 
 /** Activates or revokes a version: POST /api/kebijakan/:id/versi/:versi/status. */
 export function useUbahStatusKebijakan() {
   return useMutation({
     mutationFn: (v: { id: string; versi: number; status: 'aktif' | 'dicabut' }) =>
-      api.post<{ diganti: number[] }>(`/api/kebijakan/${encodeURIComponent(v.id)}/versi/${v.versi}/status`, {
-        status: v.status,
-      }),
+      api.post(
+        `/api/kebijakan/${encodeURIComponent(v.id)}/versi/${v.versi}/status`,
+        { status: v.status },
+        { schema: HasilUbahStatus },
+      ),
   });
 }

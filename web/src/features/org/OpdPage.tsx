@@ -125,7 +125,7 @@ export function OpdPage() {
       )}
       {dialog === 'nonaktif' && tree.data && (
         <Nonaktifkan
-          url={`/api/opd/${encodeURIComponent(d.kode)}/nonaktifkan`}
+          sasaran={{ opd: d.kode }}
           judul={t('ubah.nonaktifJudulOpd')}
           tanya={t('ubah.nonaktifOpdTanya', { nama: `${d.nama} (${d.kode})` })}
           hariIni={tree.data.tanggal}

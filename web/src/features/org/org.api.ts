@@ -1,6 +1,6 @@
+import { HasilUbah, OpdDetail, OpdTree } from '@sigap/domain/api/org';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
-import type { ImportSummary, OpdDetail, OpdTree } from '../../lib/types';
 
 /** Query keys of the organisation area (a prefix names all of one kind). */
 export const orgKeys = {
@@ -11,13 +11,13 @@ export const orgKeys = {
 
 /** The OPD tree as of a date (null = today): GET /api/opd. */
 export function useOpdTree(tanggal = '') {
-  return useQuery(apiQuery<OpdTree>(orgKeys.tree(tanggal), '/api/opd', { tanggal }));
+  return useQuery(apiQuery(orgKeys.tree(tanggal), '/api/opd', OpdTree, { tanggal }));
 }
 
 /** One OPD or unit as of a date: GET /api/opd/:kode. */
 export function useOpdDetail(kode: string, tanggal: string) {
   return useQuery(
-    apiQuery<OpdDetail>(orgKeys.detail(kode, tanggal), `/api/opd/${encodeURIComponent(kode)}`, { tanggal }),
+    apiQuery(orgKeys.detail(kode, tanggal), `/api/opd/${encodeURIComponent(kode)}`, OpdDetail, { tanggal }),
   );
 }
 
@@ -25,6 +25,6 @@ export function useOpdDetail(kode: string, tanggal: string) {
 export function useUbahOpd() {
   return useMutation({
     mutationFn: (v: { kode: string; body: Record<string, string | number | null> }) =>
-      api.put<ImportSummary>(`/api/opd/${encodeURIComponent(v.kode)}`, v.body),
+      api.put(`/api/opd/${encodeURIComponent(v.kode)}`, v.body, { schema: HasilUbah }),
   });
 }

@@ -126,7 +126,7 @@ export function PegawaiPage() {
       )}
       {dialog === 'nonaktif' && tree.data && (
         <Nonaktifkan
-          url={`/api/pegawai/${p.id}/nonaktifkan`}
+          sasaran={{ pegawai: p.id }}
           judul={t('ubah.nonaktifJudulPegawai')}
           tanya={t('ubah.nonaktifPegawaiTanya', { nama: p.nama })}
           hariIni={tree.data.tanggal}

@@ -7,7 +7,7 @@ import { fmtTanggal } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { labelOf } from '../../lib/labels';
 import type { OpdNode, PegawaiDetail } from '../../lib/types';
-import { useNonaktifkan, useUbahPegawai } from './pegawai.api';
+import { type SasaranNonaktif, useNonaktifkan, useUbahPegawai } from './pegawai.api';
 
 /** Edit one employee from an effective date (PUT /api/pegawai/:id). */
 export function UbahPegawai({
@@ -164,7 +164,7 @@ export function UbahPegawai({
 
 /** Deactivate (POST …/nonaktifkan) with a date and a confirmation; used for employees and OPDs. */
 export function Nonaktifkan({
-  url,
+  sasaran,
   judul,
   tanya,
   hariIni,
@@ -172,7 +172,7 @@ export function Nonaktifkan({
   onClose,
   onDone,
 }: {
-  url: string;
+  sasaran: SasaranNonaktif;
   judul: string;
   tanya: string;
   hariIni: string;
@@ -191,12 +191,13 @@ export function Nonaktifkan({
     setBusy(true);
     setError(null);
     try {
-      const r = await nonaktifkan.mutateAsync({ url, berlaku });
-      // The server's own words when it has more to say (an employee's sign-in account switched off too).
+      const r = await nonaktifkan.mutateAsync({ sasaran, berlaku });
+      // The server's own words for an employee (saying whether a sign-in account was switched off too).
+      const pesan = 'message' in r ? r.message : null;
       notifications.show({
         color: 'green',
-        message: r.message ?? t('ubah.dinonaktifkan', { tanggal: fmtTanggal(berlaku, lang, true) }),
-        autoClose: r.message ? 12_000 : undefined,
+        message: pesan ?? t('ubah.dinonaktifkan', { tanggal: fmtTanggal(berlaku, lang, true) }),
+        autoClose: pesan ? 12_000 : undefined,
       });
       onDone(berlaku);
     } catch (err) {

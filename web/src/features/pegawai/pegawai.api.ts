@@ -1,6 +1,12 @@
+import {
+  HasilNonaktifOpd,
+  HasilNonaktifPegawai,
+  HasilUbah,
+  PegawaiDetail,
+  PegawaiPage,
+} from '@sigap/domain/api/org';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
-import type { ImportSummary, PegawaiDetail, PegawaiPage } from '../../lib/types';
 
 /** The list's filters, as the server takes them. */
 export interface PegawaiFilter {
@@ -23,7 +29,7 @@ export const pegawaiKeys = {
 export function usePegawaiHalaman(f: PegawaiFilter, pages: readonly number[], size: number) {
   return useQueries({
     queries: pages.map((page) =>
-      apiQuery<PegawaiPage>(pegawaiKeys.page(f, page, size), '/api/pegawai', {
+      apiQuery(pegawaiKeys.page(f, page, size), '/api/pegawai', PegawaiPage, {
         ...f,
         limit: size,
         offset: page * size,
@@ -35,7 +41,7 @@ export function usePegawaiHalaman(f: PegawaiFilter, pages: readonly number[], si
 /** One employee as of a date: GET /api/pegawai/:id. */
 export function usePegawai(id: string, tanggal: string) {
   return useQuery(
-    apiQuery<PegawaiDetail>(pegawaiKeys.detail(id, tanggal), `/api/pegawai/${encodeURIComponent(id)}`, {
+    apiQuery(pegawaiKeys.detail(id, tanggal), `/api/pegawai/${encodeURIComponent(id)}`, PegawaiDetail, {
       tanggal,
     }),
   );
@@ -45,14 +51,31 @@ export function usePegawai(id: string, tanggal: string) {
 export function useUbahPegawai() {
   return useMutation({
     mutationFn: (v: { id: string; body: Record<string, string> }) =>
-      api.put<ImportSummary>(`/api/pegawai/${encodeURIComponent(v.id)}`, v.body),
+      api.put(`/api/pegawai/${encodeURIComponent(v.id)}`, v.body, { schema: HasilUbah }),
   });
 }
 
-/** Deactivates an employee or an OPD from a date: POST …/nonaktifkan. */
+/** What is deactivated: an employee (by id) or an OPD/unit (by code). */
+export type SasaranNonaktif = { readonly pegawai: string } | { readonly opd: string };
+
+/**
+ * Deactivates an employee (POST /api/pegawai/:id/nonaktifkan) or an OPD/unit (POST /api/opd/:kode/nonaktifkan)
+ * from a date; each answer is parsed by its own schema.
+ */
 export function useNonaktifkan() {
   return useMutation({
-    mutationFn: (v: { url: string; berlaku: string }) =>
-      api.post<{ message?: string }>(v.url, { berlaku: v.berlaku }),
+    mutationFn: (v: {
+      sasaran: SasaranNonaktif;
+      berlaku: string;
+    }): Promise<HasilNonaktifPegawai | HasilNonaktifOpd> => {
+      const body = { berlaku: v.berlaku };
+      return 'pegawai' in v.sasaran
+        ? api.post(`/api/pegawai/${encodeURIComponent(v.sasaran.pegawai)}/nonaktifkan`, body, {
+            schema: HasilNonaktifPegawai,
+          })
+        : api.post(`/api/opd/${encodeURIComponent(v.sasaran.opd)}/nonaktifkan`, body, {
+            schema: HasilNonaktifOpd,
+          });
+    },
   });
 }

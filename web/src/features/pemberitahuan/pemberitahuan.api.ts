@@ -1,4 +1,4 @@
-import type { DaftarPemberitahuan } from '@sigap/domain/api/pemberitahuan';
+import { DaftarPemberitahuan, HasilBaca } from '@sigap/domain/api/pemberitahuan';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
 
@@ -11,7 +11,7 @@ export const pemberitahuanKeys = { all: ['pemberitahuan'] as const };
 /** The signed-in employee's notifications, polled every `selangMs` (GET /api/pemberitahuan). */
 export function usePemberitahuan(enabled: boolean, selangMs: number) {
   return useQuery({
-    ...apiQuery<DaftarPemberitahuan>(pemberitahuanKeys.all, '/api/pemberitahuan'),
+    ...apiQuery(pemberitahuanKeys.all, '/api/pemberitahuan', DaftarPemberitahuan),
     enabled,
     staleTime: 0,
     refetchInterval: selangMs,
@@ -21,6 +21,6 @@ export function usePemberitahuan(enabled: boolean, selangMs: number) {
 /** Marks one notification (or, without an id, all) as read: POST /api/pemberitahuan/baca. */
 export function useBacaPemberitahuan() {
   return useMutation({
-    mutationFn: (id?: string) => api.post('/api/pemberitahuan/baca', id ? { id } : {}),
+    mutationFn: (id?: string) => api.post('/api/pemberitahuan/baca', id ? { id } : {}, { schema: HasilBaca }),
   });
 }

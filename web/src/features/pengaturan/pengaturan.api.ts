@@ -1,6 +1,13 @@
+import {
+  DaftarLibur,
+  type HariLibur,
+  HasilLibur,
+  Pengaturan,
+  type UbahPengaturan,
+} from '@sigap/domain/api/pengaturan';
+import { Ok } from '@sigap/domain/api/umum';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiQuery, raw } from '../../lib/api';
-import type { HariLibur, Pengaturan, PengaturanInput } from '../../lib/types';
 
 /** Query keys of the settings area: the Pemda's settings and the holiday calendar. */
 export const pengaturanKeys = {
@@ -11,32 +18,35 @@ export const pengaturanKeys = {
 
 /** The Pemda's settings (hours, zone…): GET /api/pengaturan. */
 export function usePengaturan() {
-  return useQuery(apiQuery<Pengaturan>(pengaturanKeys.pengaturan, '/api/pengaturan'));
+  return useQuery(apiQuery(pengaturanKeys.pengaturan, '/api/pengaturan', Pengaturan));
 }
 
 /** A year's holidays: GET /api/kalender/libur?tahun=…. */
 export function useHariLibur(tahun: number | string) {
-  return useQuery(apiQuery<HariLibur[]>(pengaturanKeys.liburTahun(tahun), '/api/kalender/libur', { tahun }));
+  return useQuery(apiQuery(pengaturanKeys.liburTahun(tahun), '/api/kalender/libur', DaftarLibur, { tahun }));
 }
 
 /** Saves the settings: PUT /api/pengaturan; the answer becomes the cached settings at once. */
 export function useSimpanPengaturan() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: PengaturanInput) => api.put<Pengaturan>('/api/pengaturan', input),
+    mutationFn: (input: UbahPengaturan) => api.put('/api/pengaturan', input, { schema: Pengaturan }),
     onSuccess: (after) => qc.setQueryData(pengaturanKeys.pengaturan, after),
   });
 }
 
 /** Adds (or renames) a holiday: POST /api/kalender/libur. */
 export function useTambahLibur() {
-  return useMutation({ mutationFn: (day: HariLibur) => api.post('/api/kalender/libur', day) });
+  return useMutation({
+    mutationFn: (day: HariLibur) => api.post('/api/kalender/libur', day, { schema: HasilLibur }),
+  });
 }
 
 /** Deletes a holiday: DELETE /api/kalender/libur/:tanggal. */
 export function useHapusLibur() {
   return useMutation({
-    mutationFn: (tanggal: string) => api.delete(`/api/kalender/libur/${encodeURIComponent(tanggal)}`),
+    mutationFn: (tanggal: string) =>
+      api.delete(`/api/kalender/libur/${encodeURIComponent(tanggal)}`, { schema: Ok }),
   });
 }
 
@@ -44,6 +54,6 @@ export function useHapusLibur() {
 export function useImporLibur() {
   return useMutation({
     mutationFn: (csv: string) =>
-      api.post<{ diubah: number }>('/api/kalender/libur/impor', raw('text/csv', csv)),
+      api.post('/api/kalender/libur/impor', raw('text/csv', csv), { schema: HasilLibur }),
   });
 }

@@ -1,13 +1,12 @@
-import type { ZodType } from 'zod';
-import { currentLang, translate } from '../i18n';
+// Before any schema is built (lib/zod-jitless.ts says why).
+import '../zod-jitless';
+import { Galat, MasalahBaris } from '@sigap/domain/api/umum';
+import { type core, type ZodType, z } from 'zod';
+import { currentLang, type Lang, translate } from '../i18n';
 
-/** One problem in an import file, as the server reports it. */
-export interface ApiIssue {
-  readonly baris: number;
-  readonly kolom: string | null;
-  readonly kode: string;
-  readonly pesan: { readonly id: string; readonly en: string };
-}
+/** One problem in an uploaded file (a CSV/XLSX row, a line of a policy document), as the contract gives it. */
+export type ApiIssue = MasalahBaris;
+const DaftarMasalah = z.array(MasalahBaris);
 
 /** An error answer of the API: a stable code and a message already in the requested language. */
 export class ApiError extends Error {
@@ -23,19 +22,16 @@ export class ApiError extends Error {
 }
 
 /**
- * THE place that turns a failed answer into an ApiError: the body `{code, message, issues?}` when the
- * server sent one, otherwise a generic message naming the status (status 0 = the server was not reached).
+ * THE place that turns a failed answer into an ApiError: the body `{code, message, issues?}` (the
+ * contract's `Galat`) when the server sent one, otherwise a generic message naming the status (status 0 =
+ * the server was not reached).
  */
 export function parseApiError(status: number, bodyText: string): ApiError {
   try {
-    const body = JSON.parse(bodyText) as { code?: unknown; message?: unknown; issues?: unknown };
-    if (typeof body.code === 'string' && typeof body.message === 'string') {
-      return new ApiError(
-        status,
-        body.code,
-        body.message,
-        Array.isArray(body.issues) ? (body.issues as ApiIssue[]) : [],
-      );
+    const body = Galat.safeParse(JSON.parse(bodyText));
+    if (body.success) {
+      const issues = DaftarMasalah.safeParse(body.data.issues ?? []);
+      return new ApiError(status, body.data.code, body.data.message, issues.success ? issues.data : []);
     }
   } catch {
     // not JSON: fall through
@@ -111,6 +107,12 @@ export interface RequestOptions<T> {
   readonly schema?: ZodType<T>;
 }
 
+/**
+ * Options of a call whose answer is JSON: the answer's schema from the contract (`@sigap/domain/api/<area>`)
+ * is required, so the web checks every answer and its type is the schema's, never written by hand.
+ */
+export type ParsedOptions<T> = RequestOptions<T> & { readonly schema: ZodType<T> };
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function headersFor(method: Method | 'HEAD', extra?: Record<string, string>): Record<string, string> {
@@ -136,34 +138,95 @@ function encode(body: RequestBody | undefined): { body?: BodyInit; contentType?:
   return { body: JSON.stringify(body), contentType: 'application/json' };
 }
 
+/** A field's place in an answer as a page's code names it: `rows[3].nama`; the root is `(jawaban)`. */
+export function namaIsian(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const k of path) s += typeof k === 'number' ? `[${k}]` : s ? `.${String(k)}` : String(k);
+  return s || '(jawaban)';
+}
+
+const JENIS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  id: {
+    string: 'teks',
+    number: 'angka',
+    int: 'bilangan bulat',
+    boolean: 'ya/tidak',
+    object: 'objek',
+    array: 'daftar',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true/false',
+    object: 'an object',
+    array: 'a list',
+  },
+};
+
+function nilaiDi(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/** What is wrong with the first field at fault, in the app's language: missing, the wrong kind, or a value outside the contract. */
+function masalahIsian(issue: core.$ZodIssue, value: unknown, lang: Lang): string {
+  const kurang = issue.code === 'invalid_type' || issue.code === 'invalid_value';
+  if (kurang && nilaiDi(value, issue.path) === undefined) return translate(lang, 'galat.kontrak.tidakAda');
+  if (issue.code === 'invalid_type')
+    return translate(lang, 'galat.kontrak.bukan', { jenis: JENIS[lang][issue.expected] ?? issue.expected });
+  if (issue.code === 'invalid_value')
+    return translate(lang, 'galat.kontrak.nilai', { nilai: issue.values.join(', ') });
+  return translate(lang, 'galat.kontrak.lain');
+}
+
+/**
+ * THE place that checks an answer against the contract: JSON at all, then the schema (when given). A
+ * mismatch is an ApiError `KONTRAK` whose message names the path and the first field at fault.
+ */
 function parseAnswer<T>(status: number, text: string, path: string, schema?: ZodType<T>): T {
+  const lang = currentLang();
   let value: unknown = null;
   if (text) {
     try {
       value = JSON.parse(text);
     } catch {
-      throw new ApiError(status, 'KONTRAK', translate(currentLang(), 'galat.kontrak', { path }));
+      throw new ApiError(status, 'KONTRAK', translate(lang, 'galat.bukanJson', { path }));
     }
   }
   if (!schema) return value as T;
   const r = schema.safeParse(value);
-  if (!r.success) throw new ApiError(status, 'KONTRAK', translate(currentLang(), 'galat.kontrak', { path }));
-  return r.data;
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const isian = issue ? namaIsian(issue.path) : namaIsian([]);
+  const masalah = issue ? masalahIsian(issue, value, lang) : translate(lang, 'galat.kontrak.lain');
+  throw new ApiError(status, 'KONTRAK', translate(lang, 'galat.kontrak', { path, isian, masalah }));
 }
 
-/** The typed client: one method per HTTP verb, all sharing headers, CSRF and error parsing. */
+/**
+ * The typed client: one method per HTTP verb, all sharing headers, CSRF and error parsing. Each verb takes
+ * the answer's schema and returns what it parsed; `request` alone may go without one (an answer no schema
+ * describes), and then its answer is `unknown` unless the caller says otherwise.
+ */
 export interface ApiClient {
-  request<T>(method: Method, path: string, body?: RequestBody, opts?: RequestOptions<T>): Promise<T>;
-  get<T>(path: string, opts?: RequestOptions<T>): Promise<T>;
-  post<T>(path: string, body?: RequestBody, opts?: RequestOptions<T>): Promise<T>;
-  put<T>(path: string, body?: RequestBody, opts?: RequestOptions<T>): Promise<T>;
-  patch<T>(path: string, body?: RequestBody, opts?: RequestOptions<T>): Promise<T>;
-  delete<T>(path: string, opts?: RequestOptions<T>): Promise<T>;
+  request<T = unknown>(
+    method: Method,
+    path: string,
+    body?: RequestBody,
+    opts?: RequestOptions<T>,
+  ): Promise<T>;
+  get<T>(path: string, opts: ParsedOptions<T>): Promise<T>;
+  post<T>(path: string, body: RequestBody | undefined, opts: ParsedOptions<T>): Promise<T>;
+  put<T>(path: string, body: RequestBody | undefined, opts: ParsedOptions<T>): Promise<T>;
+  patch<T>(path: string, body: RequestBody | undefined, opts: ParsedOptions<T>): Promise<T>;
+  delete<T>(path: string, opts: ParsedOptions<T>): Promise<T>;
 }
 
 /** Builds a client for an origin (`''` = the page's own origin, as the app uses it). */
 export function createApiClient(baseUrl = ''): ApiClient {
-  async function request<T>(
+  async function request<T = unknown>(
     method: Method,
     path: string,
     body?: RequestBody,
@@ -212,14 +275,14 @@ export const api: ApiClient = createApiClient();
 
 /**
  * Uploads a file as the raw request body with XMLHttpRequest, so the upload's progress can be shown
- * (fetch cannot report it). Resolves with the parsed JSON answer; errors go through parseApiError too.
+ * (fetch cannot report it). Resolves with the answer parsed by its schema; errors go through parseApiError too.
  */
 export function uploadFile<T>(
   path: string,
   file: Blob,
   contentType: string,
   onProgress: (loaded: number, total: number) => void,
-  schema?: ZodType<T>,
+  schema: ZodType<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -51,11 +51,14 @@ export function afterWrite(qc: QueryClient): Promise<void> {
   return qc.invalidateQueries({ type: 'active' });
 }
 
-/** The GET behind a query: the key names the data, the path and parameters fetch it. */
-export function apiQuery<T>(key: QueryKey, path: string, query?: QueryParams, schema?: ZodType<T>) {
+/**
+ * The GET behind a query: the key names the data, the path and parameters fetch it, and the contract's
+ * schema (`@sigap/domain/api/<area>`) parses the answer; the data's type is the schema's.
+ */
+export function apiQuery<T>(key: QueryKey, path: string, schema: ZodType<T>, query?: QueryParams) {
   return queryOptions({
     queryKey: key,
-    queryFn: ({ signal }) => api.get<T>(path, { query, signal, schema }),
+    queryFn: ({ signal }) => api.get(path, { query, signal, schema }),
   });
 }
 
