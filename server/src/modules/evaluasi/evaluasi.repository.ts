@@ -55,6 +55,23 @@ export function kueriTanggalPerubahanOrg(dari: string, sampai: string) {
     ) x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`;
 }
 
+/**
+ * The last date on or before `tanggal` on which the organisation changed (an OPD or a placement began or
+ * ended), or null if it never did: two dates with the same answer see the same organisation.
+ */
+export async function mulaiVersiOrg(trx: Trx, tanggal: string): Promise<string | null> {
+  const r = await kueriMulaiVersiOrg(tanggal).execute(trx);
+  return r.rows[0]?.d ?? null;
+}
+
+export function kueriMulaiVersiOrg(tanggal: string) {
+  return sql<{ d: string | null }>`
+    SELECT max(d)::text AS d FROM (
+      SELECT berlaku_dari AS d FROM pegawai_versi UNION ALL SELECT berlaku_sampai FROM pegawai_versi
+      UNION ALL SELECT berlaku_dari FROM opd_versi UNION ALL SELECT berlaku_sampai FROM opd_versi
+    ) x WHERE d <= ${tanggal}::date`;
+}
+
 /** Approved absences (leave, sick, isolation) overlapping a period. */
 export function disetujuiDalam(trx: Trx, dari: string, sampai: string) {
   return kueriDisetujuiDalam(trx, dari, sampai).execute();

@@ -137,8 +137,8 @@ export function orangDalam(b: BahanEvaluasi, opdKode: string | undefined): strin
  * that day (the period is split where an OPD or a placement changes). The returned `b` knows every
  * person and OPD of the period, placed as on the last day they appear.
  */
-async function hitungEvaluasiPeriode(trx: Trx, tenantId: string, days: readonly string[]) {
-  const seg = await segmenBahan(trx, tenantId, days);
+async function hitungEvaluasiPeriode(trx: Trx, tenantId: string, days: readonly string[], revisi?: string) {
+  const seg = await segmenBahan(trx, tenantId, days, revisi);
   const hari: EvaluasiHari[] = [];
   let i = 0;
   for (const d of days) {
@@ -195,7 +195,7 @@ export async function evaluasiPeriode(trx: Trx, tenantId: string, days: readonly
     return ada.hasil;
   }
   lepas(kunci);
-  const s: Simpanan = { revisi, hasil: hitungEvaluasiPeriode(trx, tenantId, days), ukuran: 0 };
+  const s: Simpanan = { revisi, hasil: hitungEvaluasiPeriode(trx, tenantId, days, revisi), ukuran: 0 };
   simpanan.set(kunci, s);
   let hasil: EvaluasiPeriode;
   try {
@@ -221,12 +221,50 @@ export function isiSimpananEvaluasi() {
   return { periode: simpanan.size, orangHari: terpakai };
 }
 
-/** The materials for each stretch of a period in which the organisation does not change. */
-export async function segmenBahan(trx: Trx, tenantId: string, days: readonly string[]) {
+/**
+ * The materials for each stretch of a period in which the organisation does not change. Given the Pemda's
+ * revision (read in this transaction), a stretch's materials are shared with any other period that sees
+ * the same organisation under the same revision (`bahanBersama`).
+ */
+export async function segmenBahan(trx: Trx, tenantId: string, days: readonly string[], revisi?: string) {
   const ubah = await repo.tanggalPerubahanOrg(trx, days[0]!, days.at(-1)!);
   const seg: { dari: string; b: BahanEvaluasi }[] = [];
-  for (const d of [days[0]!, ...ubah]) seg.push({ dari: d, b: await muatBahan(trx, tenantId, d) });
+  for (const d of [days[0]!, ...ubah]) {
+    seg.push({
+      dari: d,
+      b: await (revisi === undefined ? muatBahan(trx, tenantId, d) : bahanBersama(trx, tenantId, d, revisi)),
+    });
+  }
   return seg;
+}
+
+/** How many materials `bahanBersama` keeps (each is one organisation: a few MB on the demo). */
+const MAKS_BAHAN = 8;
+/** Materials by Pemda, revision and the date the organisation last changed; least recently used first. */
+const bahanSimpan = new Map<string, Promise<BahanEvaluasi>>();
+
+/**
+ * The materials as of `tanggal`, shared by every date that sees the same organisation under the same
+ * revision: periods next to each other load the organisation once, and evaluating them reuses the
+ * decisions `evaluateDay` keeps per organisation (domain kebijakan/evaluate/hari.ts).
+ */
+async function bahanBersama(trx: Trx, tenantId: string, tanggal: string, revisi: string) {
+  const kunci = `${tenantId}|${revisi}|${(await repo.mulaiVersiOrg(trx, tanggal)) ?? '-'}`;
+  let b = bahanSimpan.get(kunci);
+  if (b) {
+    bahanSimpan.delete(kunci);
+  } else {
+    b = muatBahan(trx, tenantId, tanggal);
+    b.catch(() => {
+      if (bahanSimpan.get(kunci) === b) bahanSimpan.delete(kunci);
+    });
+  }
+  bahanSimpan.set(kunci, b);
+  for (const k of bahanSimpan.keys()) {
+    if (bahanSimpan.size <= MAKS_BAHAN) break;
+    bahanSimpan.delete(k);
+  }
+  return b;
 }
 
 /** Every person and OPD of a period, each as on the last stretch it appears in. */

@@ -124,4 +124,28 @@ describe('the kept evaluation of a period', () => {
     expect(e1.hari).toHaveLength(30);
     expect(isiSimpananEvaluasi()).toEqual(hangat);
   });
+
+  it('periods that see the same organisation under the same revision share its materials; others do not', async () => {
+    const d = await seedSmallPemda(sdb, 'kota-d', '2024-01-01');
+    const ev = (hari: string[]) => withTenant(sdb, d, (trx) => evaluasiPeriode(trx, d, hari));
+    const maret = await ev(['2024-03-04', '2024-03-05']);
+    const april = await ev(['2024-04-01', '2024-04-02', '2024-04-03']);
+    expect(april.b.org).toBe(maret.b.org);
+    // Before the organisation was registered: another organisation (no one placed).
+    const sebelum = await ev(['2023-12-04', '2023-12-05']);
+    expect(sebelum.b.org).not.toBe(maret.b.org);
+    expect(sebelum.b.orang.size).toBe(0);
+    expect(maret.b.orang.size).toBeGreaterThan(0);
+    // A person moved from 2024-04-02: April's first day still sees the old organisation, the second the new.
+    await withTenant(sdb, d, (trx) =>
+      sql`UPDATE pegawai_versi SET berlaku_sampai = '2024-04-02' WHERE tenant_id = ${d} AND pegawai_id = (SELECT pegawai_id FROM pegawai_versi WHERE tenant_id = ${d} AND opd_id IS NOT NULL AND atasan_id IS NOT NULL ORDER BY pegawai_id LIMIT 1)`.execute(
+        trx,
+      ),
+    );
+    const lagi = await ev(['2024-04-01', '2024-04-02', '2024-04-03']);
+    expect(lagi.b.org).not.toBe(april.b.org);
+    expect(lagi.b.orang.size).toBe(april.b.orang.size);
+    expect(lagi.hari[0]!.orang.size).toBe(april.hari[0]!.orang.size);
+    expect(lagi.hari[1]!.orang.size).toBe(april.hari[1]!.orang.size - 1);
+  });
 });
