@@ -28,7 +28,7 @@ function perintah(argv) {
 // as much CPU as the command itself (measured: opening the demo folder 1.5 s of CPU → 0.65 s with
 // Liftoff only). Long-running commands (the server, the demo, imports, schedule builds) keep the default.
 const [p1, p2] = perintah(process.argv.slice(2));
-const lama = p1 === 'serve' || p1 === 'demo' || p1 === 'import' || (p1 === 'roster' && p2 === 'build');
+const lama = p1 === 'serve' || p1 === 'demo' || p1 === 'import' || (p1 === 'roster' && p2 === 'generate');
 if (!lama && process.env.SIGAP_CLI_OPTIMISE !== '1') setFlagsFromString('--liftoff-only');
 
 let built = process.env.SIGAP_CLI_FROM_SOURCE !== '1' && fresh();
