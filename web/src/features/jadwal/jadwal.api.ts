@@ -15,7 +15,7 @@ import {
   TerbitSaya,
   type UbahSel,
 } from '@sigap/domain/api/jadwal';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiQuery } from '../../lib/api';
 
 /** A period, with the OPD/unit it is for (null = the whole Pemda). */
@@ -49,14 +49,21 @@ export function useVersiJadwal(p: PeriodeOpd | null, enabled = true) {
   });
 }
 
+const gridQuery = (p: PeriodeOpd) => apiQuery(jadwalKeys.grid(p), '/api/jadwal/grid', GridJadwal, { ...p });
+
 /** The unit grid of a period (GET /api/jadwal/grid); null = not yet known what to show. */
 export function useJadwalGrid(p: PeriodeOpd | null) {
-  return useQuery({
-    ...apiQuery(jadwalKeys.grid(p ?? { dari: '', sampai: '', opd: null }), '/api/jadwal/grid', GridJadwal, {
-      ...p,
-    }),
-    enabled: p !== null,
-  });
+  return useQuery({ ...gridQuery(p ?? { dari: '', sampai: '', opd: null }), enabled: p !== null });
+}
+
+/**
+ * Starts loading a grid while the page is still rendering for the first time (as TanStack's
+ * `usePrefetchQuery` does): the page's first render takes 100–150 ms, and `useJadwalGrid` would only ask
+ * after it. Nothing is asked again when the grid is already held or under way.
+ */
+export function useMuatGridDulu(p: PeriodeOpd | null): void {
+  const qc = useQueryClient();
+  if (p && !qc.getQueryState(jadwalKeys.grid(p))) void qc.prefetchQuery(gridQuery(p));
 }
 
 /** The check of a period against every rule (GET /api/jadwal/periksa). */
