@@ -47,12 +47,15 @@ export async function tanggalPerubahanOrg(trx: Trx, dari: string, sampai: string
   return r.rows.map((x) => x.d);
 }
 
-export function kueriTanggalPerubahanOrg(dari: string, sampai: string) {
-  return sql<{ d: string }>`
-    SELECT DISTINCT d::text AS d FROM (
+/** Every date an OPD or a placement began or ended (column `d`). */
+const PERUBAHAN_ORG = sql`(
       SELECT berlaku_dari AS d FROM pegawai_versi UNION ALL SELECT berlaku_sampai FROM pegawai_versi
       UNION ALL SELECT berlaku_dari FROM opd_versi UNION ALL SELECT berlaku_sampai FROM opd_versi
-    ) x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`;
+    )`;
+
+export function kueriTanggalPerubahanOrg(dari: string, sampai: string) {
+  return sql<{ d: string }>`
+    SELECT DISTINCT d::text AS d FROM ${PERUBAHAN_ORG} x WHERE d > ${dari}::date AND d <= ${sampai}::date ORDER BY 1`;
 }
 
 /**
@@ -65,11 +68,9 @@ export async function mulaiVersiOrg(trx: Trx, tanggal: string): Promise<string |
 }
 
 export function kueriMulaiVersiOrg(tanggal: string) {
-  return sql<{ d: string | null }>`
-    SELECT max(d)::text AS d FROM (
-      SELECT berlaku_dari AS d FROM pegawai_versi UNION ALL SELECT berlaku_sampai FROM pegawai_versi
-      UNION ALL SELECT berlaku_dari FROM opd_versi UNION ALL SELECT berlaku_sampai FROM opd_versi
-    ) x WHERE d <= ${tanggal}::date`;
+  return sql<{
+    d: string | null;
+  }>`SELECT max(d)::text AS d FROM ${PERUBAHAN_ORG} x WHERE d <= ${tanggal}::date`;
 }
 
 /** Approved absences (leave, sick, isolation) overlapping a period. */

@@ -80,39 +80,49 @@ export async function selBerlaku(trx: Trx, dari: string, sampai: string, opsi: O
   return kueriSelBerlaku(trx, dari, sampai, opsi).execute();
 }
 
-/** The query of `selBerlaku` (its SQL is pinned in kueri.test.ts, as that of every kueriX here). */
-export function kueriSelBerlaku(db: Db, dari: string, sampai: string, opsi: OpsiSelBerlaku = {}) {
-  let q = db
+/**
+ * The cells of the schedule in force over a period, before choosing columns: per person and day the cell
+ * of the newest version (DISTINCT ON with the newest first).
+ */
+function selTerbaru(db: Db, dari: string, sampai: string) {
+  return db
     .selectFrom('jadwal_sel as s')
     .innerJoin('jadwal as j', (x) =>
       x.onRef('j.tenant_id', '=', 's.tenant_id').onRef('j.id', '=', 's.jadwal_id'),
     )
     .distinctOn(['s.pegawai_id', 's.tanggal'])
-    .select([
-      's.pegawai_id',
-      's.tanggal',
-      's.status',
-      's.kebijakan_id',
-      's.kebijakan_versi',
-      's.aturan_id',
-      's.alasan',
-      'j.id as jadwal_id',
-      'j.status as jadwal_status',
-    ])
     .where('s.tanggal', '>=', dari)
-    .where('s.tanggal', '<=', sampai);
+    .where('s.tanggal', '<=', sampai)
+    .orderBy('s.pegawai_id')
+    .orderBy('s.tanggal')
+    .orderBy('j.dibuat_pada', 'desc');
+}
+
+/** The query of `selBerlaku` (its SQL is pinned in kueri.test.ts, as that of every kueriX here). */
+export function kueriSelBerlaku(db: Db, dari: string, sampai: string, opsi: OpsiSelBerlaku = {}) {
+  let q = selTerbaru(db, dari, sampai).select([
+    's.pegawai_id',
+    's.tanggal',
+    's.status',
+    's.kebijakan_id',
+    's.kebijakan_versi',
+    's.aturan_id',
+    's.alasan',
+    'j.id as jadwal_id',
+    'j.status as jadwal_status',
+  ]);
   if (opsi.hanyaTerbit) q = q.where('j.status', '=', 'terbit');
   if (opsi.pegawaiId) q = q.where('s.pegawai_id', '=', opsi.pegawaiId);
   // One array parameter, however many people (an OPD's grid, a leave import): `= any($n)`.
   if (opsi.pegawaiIds) q = q.where((eb) => eb('s.pegawai_id', '=', eb.fn.any(eb.val([...opsi.pegawaiIds!]))));
-  return q.orderBy('s.pegawai_id').orderBy('s.tanggal').orderBy('j.dibuat_pada', 'desc');
+  return q;
 }
 
 /**
  * The status only of the schedule in force, for the whole Pemda over a period, one row per person:
  * `hari` lists "offset:STATUS" (days after `dari`), comma-separated. The occupancy overview reads every
  * cell of the Pemda (36,000 on the demo's month); one row per person with a short text moves about a
- * tenth of the rows through the driver, and sorting four narrow columns fits in memory.
+ * tenth of the rows through the driver, and sorting three narrow columns fits in memory.
  */
 export async function statusBerlaku(trx: Trx, dari: string, sampai: string) {
   const rows = await kueriStatusBerlaku(trx, dari, sampai).execute();
@@ -120,20 +130,8 @@ export async function statusBerlaku(trx: Trx, dari: string, sampai: string) {
 }
 
 export function kueriStatusBerlaku(db: Db, dari: string, sampai: string) {
-  const berlaku = db
-    .selectFrom('jadwal_sel as s')
-    .innerJoin('jadwal as j', (x) =>
-      x.onRef('j.tenant_id', '=', 's.tenant_id').onRef('j.id', '=', 's.jadwal_id'),
-    )
-    .distinctOn(['s.pegawai_id', 's.tanggal'])
-    .select(['s.pegawai_id', 's.tanggal', 's.status'])
-    .where('s.tanggal', '>=', dari)
-    .where('s.tanggal', '<=', sampai)
-    .orderBy('s.pegawai_id')
-    .orderBy('s.tanggal')
-    .orderBy('j.dibuat_pada', 'desc');
   return db
-    .selectFrom(berlaku.as('b'))
+    .selectFrom(selTerbaru(db, dari, sampai).select(['s.pegawai_id', 's.tanggal', 's.status']).as('b'))
     .select([
       'b.pegawai_id',
       sql<string | null>`string_agg((b.tanggal - ${dari}::date)::text || ':' || b.status, ',')`.as('hari'),
