@@ -229,11 +229,14 @@ export function isiSimpananEvaluasi() {
 export async function segmenBahan(trx: Trx, tenantId: string, days: readonly string[], revisi?: string) {
   const ubah = await repo.tanggalPerubahanOrg(trx, days[0]!, days.at(-1)!);
   const seg: { dari: string; b: BahanEvaluasi }[] = [];
-  for (const d of [days[0]!, ...ubah]) {
-    seg.push({
-      dari: d,
-      b: await (revisi === undefined ? muatBahan(trx, tenantId, d) : bahanBersama(trx, tenantId, d, revisi)),
-    });
+  for (const [i, d] of [days[0]!, ...ubah].entries()) {
+    if (revisi === undefined) {
+      seg.push({ dari: d, b: await muatBahan(trx, tenantId, d) });
+      continue;
+    }
+    // A later stretch begins on the day the organisation changed: that day is its own key.
+    const mulai = i === 0 ? await repo.mulaiVersiOrg(trx, d) : d;
+    seg.push({ dari: d, b: await bahanBersama(trx, tenantId, d, revisi, mulai) });
   }
   return seg;
 }
@@ -245,11 +248,17 @@ const bahanSimpan = new Map<string, Promise<BahanEvaluasi>>();
 
 /**
  * The materials as of `tanggal`, shared by every date that sees the same organisation under the same
- * revision: periods next to each other load the organisation once, and evaluating them reuses the
+ * revision (`mulaiOrg`: the date it last changed, repo.mulaiVersiOrg): periods next to each other load the organisation once, and evaluating them reuses the
  * decisions `evaluateDay` keeps per organisation (domain kebijakan/evaluate/hari.ts).
  */
-async function bahanBersama(trx: Trx, tenantId: string, tanggal: string, revisi: string) {
-  const kunci = `${tenantId}|${revisi}|${(await repo.mulaiVersiOrg(trx, tanggal)) ?? '-'}`;
+async function bahanBersama(
+  trx: Trx,
+  tenantId: string,
+  tanggal: string,
+  revisi: string,
+  mulaiOrg: string | null,
+) {
+  const kunci = `${tenantId}|${revisi}|${mulaiOrg ?? '-'}`;
   let b = bahanSimpan.get(kunci);
   if (b) {
     bahanSimpan.delete(kunci);
