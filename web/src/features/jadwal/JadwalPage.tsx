@@ -25,7 +25,7 @@ import { BuatModal, PeriksaModal, SelModal, TerbitModal } from './JadwalDialog';
 import { JadwalGrid, type PilihanSel } from './JadwalGrid';
 import { JadwalTotal, Legenda } from './JadwalTotal';
 import { labelPeriode, paletVars, periodeBawaan } from './jadwal';
-import { useJadwalGrid, useMuatGridDulu, useVersiJadwal } from './jadwal.api';
+import { useJadwalGrid, useVersiJadwal } from './jadwal.api';
 import { PeriodePicker } from './PeriodePicker';
 import { useOpdPilihan } from './use-opd-pilihan';
 import './jadwal.css';
@@ -38,20 +38,10 @@ const SEMUA = '*';
  * hover, per-day totals against every cap), adjustments by unit heads, and — for roster writers —
  * rebuild, publish, check and the printable recaps.
  */
-/** The grid an address names outright (`?opd=&dari=&sampai=`), or null when the page must choose. */
-function periodeAlamat(q: URLSearchParams): { dari: string; sampai: string; opd: string | null } | null {
-  const dari = q.get('dari') ?? '';
-  const sampai = q.get('sampai') ?? '';
-  const opd = q.get('opd');
-  if (!opd || !isIsoDate(dari) || !isIsoDate(sampai) || dari > sampai) return null;
-  return { dari, sampai, opd: opd === SEMUA ? null : opd };
-}
-
 export function JadwalPage() {
-  const [params, setParams] = useSearchParams();
-  useMuatGridDulu(periodeAlamat(params));
   const me = useMe();
   const { t, lang, pick } = useI18n();
+  const [params, setParams] = useSearchParams();
   const pil = useOpdPilihan();
   const penulis = hasRole(me, JADWAL_WRITE_ROLES);
 

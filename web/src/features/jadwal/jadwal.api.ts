@@ -51,19 +51,15 @@ export function useVersiJadwal(p: PeriodeOpd | null, enabled = true) {
 
 const gridQuery = (p: PeriodeOpd) => apiQuery(jadwalKeys.grid(p), '/api/jadwal/grid', GridJadwal, { ...p });
 
-/** The unit grid of a period (GET /api/jadwal/grid); null = not yet known what to show. */
-export function useJadwalGrid(p: PeriodeOpd | null) {
-  return useQuery({ ...gridQuery(p ?? { dari: '', sampai: '', opd: null }), enabled: p !== null });
-}
-
 /**
- * Starts loading a grid while the page is still rendering for the first time (as TanStack's
- * `usePrefetchQuery` does): the page's first render takes 100–150 ms, and `useJadwalGrid` would only ask
- * after it. Nothing is asked again when the grid is already held or under way.
+ * The unit grid of a period (GET /api/jadwal/grid); null = not yet known what to show. The request leaves
+ * while the page is still rendering for the first time (as TanStack's `usePrefetchQuery` does), not after
+ * that render's 100–150 ms; nothing is asked again when the grid is already held or under way.
  */
-export function useMuatGridDulu(p: PeriodeOpd | null): void {
+export function useJadwalGrid(p: PeriodeOpd | null) {
   const qc = useQueryClient();
   if (p && !qc.getQueryState(jadwalKeys.grid(p))) void qc.prefetchQuery(gridQuery(p));
+  return useQuery({ ...gridQuery(p ?? { dari: '', sampai: '', opd: null }), enabled: p !== null });
 }
 
 /** The check of a period against every rule (GET /api/jadwal/periksa). */
