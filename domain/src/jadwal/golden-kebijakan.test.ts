@@ -11,29 +11,14 @@
  */
 import { describe, it } from 'vitest';
 import { dateRange, type IsoDate } from '../kalender/dates.ts';
-import { type HariLibur, JAM_KERJA_PERPRES_21_2023 } from '../kalender/work-hours.ts';
+import { JAM_KERJA_PERPRES_21_2023 } from '../kalender/work-hours.ts';
 import { evaluateDay, type KalenderKerja, prepareOrg } from '../kebijakan/evaluate.ts';
 import { parseKebijakan, validateKebijakan } from '../kebijakan/parse.ts';
 import type { Kebijakan } from '../kebijakan/schema.ts';
 import { makePemdaOrg } from '../testing/instances.ts';
-import { goldenSuite, hariLines, readRepoFile } from './golden/golden.ts';
+import { goldenSuite, hariLines, liburNasional, readRepoFile } from './golden/golden.ts';
 
 const golden = goldenSuite('kebijakan.json');
-
-function liburNasional(): Map<IsoDate, HariLibur> {
-  const rows = readRepoFile('server/data/id-holidays.csv').trim().split('\n').slice(1);
-  const out = new Map<IsoDate, HariLibur>();
-  for (const row of rows) {
-    const [tanggal, jenis, nama, ...dasar] = row.split(',');
-    out.set(tanggal!, {
-      tanggal: tanggal!,
-      jenis: jenis as HariLibur['jenis'],
-      nama: nama!,
-      dasar: dasar.join(','),
-    });
-  }
-  return out;
-}
 
 function muat(file: string, ubah?: (doc: Record<string, unknown>) => void): Kebijakan {
   const text = readRepoFile(`examples/policies/${file}`);

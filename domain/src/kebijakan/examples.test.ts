@@ -4,8 +4,9 @@
  * article's own words; each checks through `evaluateDay` what the rule means for the people it concerns.
  */
 import { describe, expect, it } from 'vitest';
+import { liburNasional } from '../jadwal/golden/golden.ts';
 import { type IsoDate, isoWeekday } from '../kalender/dates.ts';
-import { type HariLibur, JAM_KERJA_PERPRES_21_2023 } from '../kalender/work-hours.ts';
+import { JAM_KERJA_PERPRES_21_2023 } from '../kalender/work-hours.ts';
 import type { JabatanLevel, JenisOpd, JenisPegawai, KelasLayanan, Sektor } from '../org/types.ts';
 import {
   dipilih,
@@ -36,22 +37,6 @@ function muat(file: string): Kebijakan {
   const r = parseKebijakan(baca(`../../../examples/policies/${file}`));
   if (!r.ok) throw new Error(`${file}: ${r.masalah.map((m) => m.pesan.id).join('; ')}`);
   return r.kebijakan;
-}
-
-/** National holidays and cuti bersama as finally decreed (the CSV Sigap ships). */
-function liburNasional(): Map<IsoDate, HariLibur> {
-  const rows = baca('../../../server/data/id-holidays.csv').trim().split('\n').slice(1);
-  const out = new Map<IsoDate, HariLibur>();
-  for (const row of rows) {
-    const [tanggal, jenis, nama, ...dasar] = row.split(',');
-    out.set(tanggal!, {
-      tanggal: tanggal!,
-      jenis: jenis as HariLibur['jenis'],
-      nama: nama!,
-      dasar: dasar.join(','),
-    });
-  }
-  return out;
 }
 
 const KALENDER: KalenderKerja = { jamKerja: JAM_KERJA_PERPRES_21_2023, libur: liburNasional() };

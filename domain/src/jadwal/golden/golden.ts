@@ -2,6 +2,8 @@
 // ../golden-kebijakan.test.ts): canonical text of their outputs, SHA-256, and the fixture files in this
 // folder. See the test files for what is covered and docs/CONTRIBUTING.md for when to rewrite a fixture.
 import { afterAll, expect } from 'vitest';
+import type { IsoDate } from '../../kalender/dates.ts';
+import type { HariLibur } from '../../kalender/work-hours.ts';
 import type { EvaluasiHari, KeputusanOrang } from '../../kebijakan/evaluate.ts';
 import type { HasilJadwal, MasukanJadwal } from '../solve.ts';
 
@@ -30,6 +32,22 @@ const UPDATE = env.SIGAP_GOLDEN_UPDATE === '1';
 /** A text file of the repository (path from the repository's root). */
 export function readRepoFile(rel: string): string {
   return fs.readFileSync(here(`../../../../${rel}`), 'utf8');
+}
+
+/** National holidays and cuti bersama as finally decreed (the CSV Sigap ships: server/data/id-holidays.csv). */
+export function liburNasional(): Map<IsoDate, HariLibur> {
+  const rows = readRepoFile('server/data/id-holidays.csv').trim().split('\n').slice(1);
+  const out = new Map<IsoDate, HariLibur>();
+  for (const row of rows) {
+    const [tanggal, jenis, nama, ...dasar] = row.split(',');
+    out.set(tanggal!, {
+      tanggal: tanggal!,
+      jenis: jenis as HariLibur['jenis'],
+      nama: nama!,
+      dasar: dasar.join(','),
+    });
+  }
+  return out;
 }
 
 // ─── The fixture ─────────────────────────────────────────────────────────────────────────────────
