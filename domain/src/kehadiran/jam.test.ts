@@ -139,6 +139,12 @@ describe('hitungJam: examples (Monday 07:30–16:00 WIB)', () => {
     expect(c).toMatchObject({ terlambatMenit: 515, tanpaPulang: true });
   });
 
+  it('several check-outs: the last one counts', () => {
+    const r = hitung([ketuk('07:20', 'masuk'), ketuk('15:00', 'pulang'), ketuk('16:05', 'pulang')]);
+    expect(jamTampil(r.pulang!.waktu, 'Asia/Jakarta')).toBe('16:05');
+    expect(r.pulangCepatMenit).toBe(0);
+  });
+
   it('only a check-out: no masuk, flagged', () => {
     const r = hitung([ketuk('16:02', 'pulang')]);
     expect(r).toMatchObject({ masuk: null, tanpaMasuk: true, tanpaPulang: false });
@@ -222,6 +228,31 @@ describe('hitungJam: properties', () => {
           .map((p) => p.menit * 60 + p.detik);
         const harap = calon.length ? Math.floor(Math.min(...calon) / 60) : null;
         expect(r.masukMenit).toBe(harap);
+      }),
+    );
+  });
+
+  it('pulang is the latest check-out, or unknown punch at least the minimum gap after masuk, not before masuk', () => {
+    fc.assert(
+      fc.property(fc.array(punch, { maxLength: 8 }), aturan, (ps, a) => {
+        const r = hitungJam(jadi(ps), SENIN_JAM, SENIN, 'Asia/Jakarta', a);
+        const dalam = ps
+          .map((p, i) => ({ ...p, i, t: p.menit * 60 + p.detik }))
+          .filter(
+            (p) =>
+              p.menit >= MULAI - a.bukaMasukSebelumMenit && p.menit <= SELESAI + a.tutupPulangSetelahMenit,
+          );
+        const urut = [...dalam].sort((x, y) => x.t - y.t || x.i - y.i);
+        const m = urut.find((p) => p.jenis !== 'pulang');
+        const calon = urut.filter(
+          (p) =>
+            p !== m &&
+            (!m || p.t >= m.t) &&
+            (p.jenis === 'pulang' ||
+              (p.jenis === null && m !== undefined && p.menit - m.menit >= a.selangPulangMinimalMenit)),
+        );
+        const harap = calon.length ? `p${String(calon[calon.length - 1]!.i).padStart(3, '0')}` : null;
+        expect(r.pulang?.id ?? null).toBe(harap);
       }),
     );
   });

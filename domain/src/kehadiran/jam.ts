@@ -152,7 +152,7 @@ export interface HasilJam {
   readonly pulangMenit: number | null;
   /** minutes after the start, 0 when within the grace */
   readonly terlambatMenit: number;
-  /** minutes before the end, 0 when within the grace or without a check-out */
+  /** minutes before the end, 0 when within the grace, or without a check-in or a check-out */
   readonly pulangCepatMenit: number;
   /** a check-in and no check-out */
   readonly tanpaPulang: boolean;
@@ -199,7 +199,7 @@ export function hitungJam(
   }
   const terlambatMenit = masuk && masuk.m > mulai + aturan.toleransiMasukMenit ? masuk.m - mulai : 0;
   const pulangCepatMenit =
-    pulang && pulang.m < selesai - aturan.toleransiPulangMenit ? selesai - pulang.m : 0;
+    masuk && pulang && pulang.m < selesai - aturan.toleransiPulangMenit ? selesai - pulang.m : 0;
   return {
     masuk: masuk?.k ?? null,
     masukMenit: masuk?.m ?? null,
