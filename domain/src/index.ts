@@ -19,6 +19,7 @@ export * from './kebijakan/validate.ts';
 export * from './kehadiran/alasan.ts';
 export * from './kehadiran/jam.ts';
 export * from './kehadiran/lokasi.ts';
+export * from './kehadiran/putusan.ts';
 export * from './kehadiran/status.ts';
 export * from './kehadiran/tantangan.ts';
 export * from './org/geo.ts';

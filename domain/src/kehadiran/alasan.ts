@@ -84,6 +84,8 @@ export interface RincianAlasan {
   readonly jendelaDari?: string;
   readonly jendelaSampai?: string;
   readonly zona?: string;
+  /** di_luar_jendela_absen: whether it was a check-in (default) or a check-out */
+  readonly jenis?: 'masuk' | 'pulang';
   /** tidak_terjadwal_di_kantor: the day's schedule status (WFH, CUTI, LIBUR…) */
   readonly jadwal?: string;
   /** tantangan_gagal: what went wrong, already in words */
@@ -121,9 +123,10 @@ export function pesanAlasanAbsen(kode: KodeAlasanAbsen, r: RincianAlasan = {}): 
     case 'di_luar_jendela_absen':
       if (r.jendelaDari && r.jendelaSampai) {
         const z = r.zona ? ` ${r.zona}` : '';
+        const pulang = r.jenis === 'pulang';
         return pesan(
-          `Di luar waktu absen: hari ini absen dapat dilakukan pukul ${r.jendelaDari.replace(':', '.')}–${r.jendelaSampai.replace(':', '.')}${z}.`,
-          `Outside the check-in hours: today you can check in from ${r.jendelaDari} to ${r.jendelaSampai}${z}.`,
+          `Di luar waktu absen: hari ini absen ${pulang ? 'pulang' : 'masuk'} dapat dilakukan pukul ${r.jendelaDari.replace(':', '.')}–${r.jendelaSampai.replace(':', '.')}${z}.`,
+          `Outside the attendance hours: today you can check ${pulang ? 'out' : 'in'} from ${r.jendelaDari} to ${r.jendelaSampai}${z}.`,
         );
       }
       return dasar;
