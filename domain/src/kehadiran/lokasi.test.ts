@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { resolveInheritance } from '../org/tree.ts';
 import {
   LokasiTidakSah,
   nilaiLokasi,
@@ -8,6 +9,7 @@ import {
   type Tempat,
   type TempatLingkaran,
   type TempatPoligon,
+  tempatKantor,
 } from './lokasi.ts';
 
 // One degree of latitude in metres on the mean-radius sphere (2πR/360, R = 6 371 008.8 m).
@@ -149,6 +151,51 @@ describe('nilaiLokasi: examples', () => {
       { lat: -6.8, lng: 110.842 },
     ];
     expect(salah(() => nilaiLokasi(posisi(KUDUS, 5), [{ ...persegi, titik: garis }])).en).toMatch(/no area/);
+  });
+});
+
+describe('tempatKantor: the unit office inherited from the OPD', () => {
+  it('a unit without coordinates uses its OPD office; radius defaults to 100 m; none set: null', () => {
+    const eff = resolveInheritance([
+      {
+        id: 'DINKES',
+        kode: 'DINKES',
+        indukId: null,
+        kelasLayanan: null,
+        sektor: [],
+        ...KUDUS,
+        radiusM: null,
+      },
+      {
+        id: 'PKM',
+        kode: 'PKM',
+        indukId: 'DINKES',
+        kelasLayanan: null,
+        sektor: [],
+        lat: null,
+        lng: null,
+        radiusM: null,
+      },
+      {
+        id: 'X',
+        kode: 'X',
+        indukId: null,
+        kelasLayanan: null,
+        sektor: [],
+        lat: null,
+        lng: null,
+        radiusM: null,
+      },
+    ]);
+    expect(tempatKantor('PKM', 'UPT Puskesmas', eff.get('PKM')!)).toEqual({
+      id: 'PKM',
+      nama: 'UPT Puskesmas',
+      asal: 'kantor',
+      bentuk: 'lingkaran',
+      pusat: KUDUS,
+      radiusM: 100,
+    });
+    expect(tempatKantor('X', 'X', eff.get('X')!)).toBeNull();
   });
 });
 

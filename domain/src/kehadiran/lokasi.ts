@@ -303,3 +303,26 @@ export function nilaiLokasi(posisi: Posisi, tempat: readonly Tempat[]): HasilLok
   }
   return { hasil: 'di_luar_kantor', jarakM: terdekat?.d ?? null, tempatTerdekat: terdekat?.t ?? null };
 }
+
+/** The radius an office gets when its coordinates are set without one (as the OPD import does). */
+export const RADIUS_KANTOR_BAKU_M = 100;
+
+/**
+ * The unit's office as a place, from its effective location (`resolveInheritance`: its own, or inherited
+ * from the OPD above it); null when no coordinates are set anywhere up the tree.
+ */
+export function tempatKantor(
+  id: string,
+  nama: string,
+  efektif: { readonly lat: number | null; readonly lng: number | null; readonly radiusM: number | null },
+): TempatLingkaran | null {
+  if (efektif.lat === null || efektif.lng === null) return null;
+  return {
+    id,
+    nama,
+    asal: 'kantor',
+    bentuk: 'lingkaran',
+    pusat: { lat: efektif.lat, lng: efektif.lng },
+    radiusM: efektif.radiusM ?? RADIUS_KANTOR_BAKU_M,
+  };
+}
