@@ -14,7 +14,7 @@
  */
 
 import { type Pesan, pesan, teks } from '../i18n/message.ts';
-import type { StatusJadwal } from '../jadwal/tipe.ts';
+import type { Ketidakhadiran, StatusJadwal } from '../jadwal/tipe.ts';
 import type { IsoDate } from '../kalender/dates.ts';
 import type { HariLibur, JamHari } from '../kalender/work-hours.ts';
 import { localTime, type ZonaWaktu } from '../kalender/zones.ts';
@@ -104,7 +104,7 @@ export interface MasukanHariOrang {
   /** how attendance is recorded per status (the day's policy evaluation); default: WFO/PIKET elektronik */
   readonly absensi?: KeputusanOrang['absensi'];
   /** leave, sickness or isolation approved for the day (it wins over a schedule published earlier) */
-  readonly tidakHadir?: 'CUTI' | 'SAKIT' | 'ISOLASI' | null;
+  readonly tidakHadir?: Ketidakhadiran | null;
   readonly dinasLuar?: DinasLuar | null;
   /** the day's punches as recorded */
   readonly ketukan: readonly Ketukan[];
