@@ -16,6 +16,7 @@ export * from './kebijakan/national.ts';
 export * from './kebijakan/parse.ts';
 export * from './kebijakan/schema.ts';
 export * from './kebijakan/validate.ts';
+export * from './kehadiran/log.ts';
 export * from './org/geo.ts';
 export * from './org/import.ts';
 export * from './org/nip.ts';
