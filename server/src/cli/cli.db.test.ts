@@ -44,6 +44,8 @@ const PERINTAH = [
   ['roster', 'publish'],
   ['roster', 'check'],
   ['leave', 'import'],
+  ['attendance', 'import'],
+  ['attendance', 'terminal'],
   ['user', 'create'],
 ];
 

@@ -52,6 +52,14 @@ export async function daftarkanTerminal(
   caller: Caller | null,
   p: PerangkatBaru,
 ) {
+  if (!/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/.test(p.kode) || p.nama.trim() === '' || p.nama.length > 200)
+    throw new AppError(
+      'VALIDASI',
+      pesan(
+        'kode: huruf, angka, titik, garis bawah atau tanda hubung (paling banyak 64), diawali huruf atau angka; nama: 1–200 karakter',
+        'kode: letters, digits, dot, underscore or hyphen (at most 64), starting with a letter or digit; nama: 1–200 characters',
+      ),
+    );
   const opdId = await repo.opdByKode(trx, p.opdKode);
   const boleh = await opdKelola(trx, caller);
   if (!opdId || (boleh !== null && !boleh.has(opdId)))
