@@ -247,3 +247,37 @@ export async function opdByKode(trx: Trx, kode: string) {
       .executeTakeFirst()
   )?.id;
 }
+
+export interface KejadianBaruRow {
+  readonly pegawai_id: string | null;
+  readonly opd_id: string | null;
+  /** null: the database's clock (clock_timestamp()) */
+  readonly waktu: Date | null;
+  readonly waktu_perangkat: Date | null;
+  readonly jenis: 'masuk' | 'pulang' | null;
+  readonly sumber: 'wajah' | 'kiosk' | 'koreksi' | 'admin';
+  readonly perangkat_id: string | null;
+  readonly lat: number | null;
+  readonly lng: number | null;
+  readonly akurasi_m: number | null;
+  readonly hasil: 'diterima' | 'ditolak' | 'ditinjau';
+  readonly alasan: string[];
+  readonly skor: number | null;
+  readonly id_klien: string | null;
+  readonly hash_isi: string | null;
+}
+
+/** Inserts one event; with a client key already stored, inserts nothing and returns undefined. */
+export function simpanKejadian(trx: Trx, tenantId: string, k: KejadianBaruRow) {
+  return trx
+    .insertInto('kehadiran')
+    .values({ ...k, tenant_id: tenantId, waktu: k.waktu ?? sql<Date>`clock_timestamp()` })
+    .onConflict((oc) => oc.columns(['tenant_id', 'id_klien']).where('id_klien', 'is not', null).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The event stored under a client key. */
+export function kejadianByIdKlien(trx: Trx, idKlien: string) {
+  return trx.selectFrom('kehadiran').selectAll().where('id_klien', '=', idKlien).executeTakeFirst();
+}

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  addDays,
   type FormatLog,
+  localDayStart,
   PANJANG_BARIS_MAKS,
   type Pesan,
   type PunchLog,
@@ -354,5 +356,61 @@ export async function imporLogBerkas(
   const log = await bacaLog(data, zona);
   return withTenant(sdb, tenantId, (trx) =>
     imporLog(trx, tenantId, log, { ...opts, lingkup: opts.lingkupPada?.(trx) ?? null }),
+  );
+}
+
+// ─── Events from phones, kiosks, corrections (for the check-in and the day status) ────────────────
+
+/** The SHA-256 (hex) of a request, stored beside its client key (`kehadiran.hash_isi`). */
+export function hashIsi(isi: Buffer | string): string {
+  return createHash('sha256').update(isi).digest('hex');
+}
+
+export type KejadianBaru = repo.KejadianBaruRow;
+export type Kejadian = Awaited<ReturnType<typeof repo.kejadianPegawai>>[number];
+
+/**
+ * Records one attendance event or attempt (append-only). With a client key (`id_klien`, and `hash_isi` of
+ * the request): the same key with the same request returns the event first stored (`baru: false`) and
+ * stores nothing, also when both arrive at once; the same key with another request is refused, 409.
+ */
+export async function catatKejadian(
+  trx: Trx,
+  tenantId: string,
+  k: KejadianBaru,
+): Promise<{ kejadian: Kejadian; baru: boolean }> {
+  if (k.id_klien !== null && k.hash_isi === null) throw new Error('catatKejadian: id_klien without hash_isi');
+  const baru = await repo.simpanKejadian(trx, tenantId, k);
+  if (baru) return { kejadian: baru, baru: true };
+  const ada = await repo.kejadianByIdKlien(trx, k.id_klien!);
+  if (!ada) throw new Error('catatKejadian: the client key vanished');
+  if (ada.hash_isi !== k.hash_isi)
+    throw new AppError(
+      'KONFLIK',
+      pesan(
+        'id_klien ini sudah dipakai untuk permintaan lain; buat id_klien baru untuk absen yang baru',
+        'This id_klien was already used for another request; make a new id_klien for a new check-in',
+      ),
+    );
+  return { kejadian: ada, baru: false };
+}
+
+/** A person's events on one local day of the Pemda's zone, oldest first. */
+export function kejadianHari(trx: Trx, pegawaiId: string, tanggal: string, zona: ZonaWaktu) {
+  return repo.kejadianPegawai(
+    trx,
+    pegawaiId,
+    localDayStart(tanggal, zona),
+    localDayStart(addDays(tanggal, 1), zona),
+  );
+}
+
+/** The events of some OPDs/units on one local day, oldest first. */
+export function kejadianOpdHari(trx: Trx, opdIds: readonly string[], tanggal: string, zona: ZonaWaktu) {
+  return repo.kejadianOpd(
+    trx,
+    opdIds,
+    localDayStart(tanggal, zona),
+    localDayStart(addDays(tanggal, 1), zona),
   );
 }
