@@ -46,6 +46,7 @@ const PERINTAH = [
   ['leave', 'import'],
   ['attendance', 'import'],
   ['attendance', 'terminal'],
+  ['attendance', 'pins'],
   ['user', 'create'],
 ];
 

@@ -17,6 +17,7 @@ const LOG = [
   `${NIP.kalak}\t2025-08-04 07:15:00\t1\t0\t0`,
   `4242\t2025-08-04 07:30:00\t1\t0\t0`,
   'bukan baris log',
+  `5555\t2025-08-04 07:31:00\t1\t0\t0`,
 ].join('\r\n');
 
 const hitung = async () => {
@@ -58,22 +59,35 @@ describe('sigap attendance import', () => {
     expect(await hitung()).toBe(0);
   });
 
+  it('a PIN table from a file: all or nothing, each wrong row named with its line', async () => {
+    writeFileSync(join(base, 'pin-salah.csv'), `pin,nip\n4242,${NIP.staf}\n4243,199912312020121001\n`);
+    const salah = await runCli(['--db', db, 'attendance', 'pins', 'MESIN-1', join(base, 'pin-salah.csv')]);
+    expect(salah.code).toBe(1);
+    expect(salah.stderr).toMatch(
+      /baris 3: 199912312020121001: NIP atau ID pegawai tidak terdaftar \[PEGAWAI_TIDAK_DIKENAL\]/,
+    );
+    writeFileSync(join(base, 'pin.csv'), `pin,nip,id_pegawai\n4242,${NIP.staf},\n`);
+    const baik = await runCli(['--db', db, 'attendance', 'pins', 'MESIN-1', join(base, 'pin.csv')]);
+    expect(baik.code, baik.stderr).toBe(0);
+    expect(baik.stdout).toContain('tabel PIN MESIN-1 berisi 1 PIN.');
+  });
+
   it('imports line by line (exit 1, the rest kept), and a second run stores nothing', async () => {
     const r = await runCli(['--db', db, 'attendance', 'import', log(), '--perangkat', 'mesin-1']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(
-      '4 baris (attlog) — 2 disimpan, 0 sudah ada, 1 tidak dikenal, 1 tidak terbaca, 0 di luar lingkup.',
+      '5 baris (attlog) — 3 disimpan, 0 sudah ada, 1 tidak dikenal, 1 tidak terbaca, 0 di luar lingkup.',
     );
-    expect(r.stderr).toMatch(/baris 3: PIN 4242 tidak dikenal pada perangkat MESIN-1.*\[PIN_TIDAK_DIKENAL\]/);
     expect(r.stderr).toMatch(/baris 4: .*\[BARIS_TIDAK_TERBACA\]/);
+    expect(r.stderr).toMatch(/baris 5: PIN 5555 tidak dikenal pada perangkat MESIN-1.*\[PIN_TIDAK_DIKENAL\]/);
     expect(r.stderr).toContain('2 baris ditolak');
-    expect(await hitung()).toBe(2);
+    expect(await hitung()).toBe(3);
 
     const lagi = await runCli(['--db', db, 'attendance', 'import', log(), '--perangkat', 'MESIN-1']);
     expect(lagi.code).toBe(1);
     expect(lagi.stdout).toContain('0 disimpan');
-    expect(lagi.stdout).toContain('2 sudah ada');
-    expect(await hitung()).toBe(2);
+    expect(lagi.stdout).toContain('3 sudah ada');
+    expect(await hitung()).toBe(3);
   });
 
   it('a log of good lines exits 0 (English with SIGAP_LANG=en); a file that is no log is refused in words', async () => {
@@ -87,13 +101,13 @@ describe('sigap attendance import', () => {
     });
     expect(baik.code, baik.stderr).toBe(0);
     expect(baik.stdout).toContain('1 lines (csv) — 1 stored, 0 already there');
-    expect(await hitung()).toBe(3);
+    expect(await hitung()).toBe(4);
 
     // a file that is no log: refused in words, nothing stored
     writeFileSync(join(base, 'sampah.txt'), 'halo\n');
     const sampah = await runCli(['--db', db, 'attendance', 'import', join(base, 'sampah.txt')]);
     expect(sampah.code).toBe(1);
     expect(sampah.stderr).toMatch(/bukan log mesin absensi.*tidak ada yang disimpan/);
-    expect(await hitung()).toBe(3);
+    expect(await hitung()).toBe(4);
   });
 });

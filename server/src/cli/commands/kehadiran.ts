@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { teks } from '@sigap/domain';
 import type { Command } from 'commander';
 import { lang, t } from '../bantuan.ts';
-import { mAktor, tenantOf, UserError, withDb } from '../umum.ts';
+import { bacaTabel, denganMasalahBerkas, mAktor, tenantOf, UserError, withDb } from '../umum.ts';
 
 // sigap attendance: terminal logs into the attendance record (docs/kehadiran.md).
 
@@ -101,6 +101,58 @@ export function perintahKehadiran(program: Command): void {
           }),
         );
         console.log(t(`Mesin ${kode} didaftarkan di ${o.opd}.`, `Terminal ${kode} registered in ${o.opd}.`));
+      }),
+    );
+
+  hadir
+    .command('pins')
+    .argument('<kode>', t('kode mesin', 'terminal code'))
+    .argument(
+      '<file>',
+      t(
+        'berkas .csv atau .xlsx: pin,nip (id_pegawai untuk non-ASN); menggantikan seluruh tabel PIN mesin',
+        '.csv or .xlsx file: pin,nip (id_pegawai for non-ASN); replaces the terminal’s whole PIN table',
+      ),
+    )
+    .description(
+      t(
+        'mengganti tabel PIN mesin (PIN → pegawai); semua atau tidak sama sekali',
+        'replaces a terminal’s PIN table (PIN → employee); all or nothing',
+      ),
+    )
+    .action(async (kode: string, file: string, _o: unknown, cmd: Command) =>
+      withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const table = await bacaTabel(file);
+        if (
+          !table.headers.includes('pin') ||
+          !(table.headers.includes('nip') || table.headers.includes('id_pegawai'))
+        )
+          throw new UserError(
+            t(
+              `${file}: judul kolom harus memuat pin dan nip (atau id_pegawai)`,
+              `${file}: the header must hold pin and nip (or id_pegawai)`,
+            ),
+          );
+        const [{ SYSTEM_ACTOR }, { aturPin }, { withTenant }] = await Promise.all([
+          mAktor(),
+          mPerangkat(),
+          mDatabase(),
+        ]);
+        const daftar = table.rows.map((r) => ({
+          baris: r.baris,
+          pin: r.values.pin ?? '',
+          key: (r.values.nip ?? '').trim() || (r.values.id_pegawai ?? ''),
+        }));
+        const r = await denganMasalahBerkas(file, () =>
+          withTenant(sdb, tenantId, (trx) => aturPin(trx, tenantId, SYSTEM_ACTOR, null, kode, daftar)),
+        );
+        console.log(
+          t(
+            `${file}: tabel PIN ${r.perangkat.kode} berisi ${r.jumlah} PIN.`,
+            `${file}: PIN table of ${r.perangkat.kode} holds ${r.jumlah} PINs.`,
+          ),
+        );
       }),
     );
 }

@@ -106,7 +106,8 @@ export async function aturPin(
   actor: Actor,
   caller: Caller | null,
   kodeAtauId: string,
-  daftar: readonly { pin: string; key: string }[],
+  /** `baris`: the entry's line in a file (default: its position in the list, from 1) */
+  daftar: readonly { pin: string; key: string; baris?: number }[],
 ) {
   const p = await perangkatKelola(trx, caller, kodeAtauId);
   if (p.jenis !== 'terminal')
@@ -139,7 +140,7 @@ export async function aturPin(
   const dilihat = new Map<string, number>();
   const pasangan: { pin: string; pegawaiId: string }[] = [];
   for (const [i, d] of daftar.entries()) {
-    const baris = i + 1;
+    const baris = d.baris ?? i + 1;
     const pin = d.pin.trim();
     const key = d.key.trim();
     const tambah = (kode: string, id: string, en: string) =>
