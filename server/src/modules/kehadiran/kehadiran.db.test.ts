@@ -355,3 +355,38 @@ describe('terminal log import', () => {
     expect(auditSesudah - auditSebelum).toBe(1);
   });
 });
+
+describe('tempat_absen and dinas_luar checks (for the place rules)', () => {
+  it('a place is a whole circle inside Indonesia or a polygon of three or more points, never both or half', async () => {
+    const opdId = await run(
+      async (trx) =>
+        (await trx.selectFrom('opd').select('id').where('kode', '=', 'BPBD').executeTakeFirstOrThrow()).id,
+    );
+    const tempat = (v: { lat?: number; lng?: number; radius_m?: number; poligon?: string }) =>
+      run((trx) =>
+        trx
+          .insertInto('tempat_absen')
+          .values({ tenant_id: tenantId, opd_id: opdId, nama: 'Pos piket', jenis: 'pos_piket', ...v })
+          .execute(),
+      );
+    const segitiga = JSON.stringify([
+      [-7.86, 112.51],
+      [-7.861, 112.511],
+      [-7.862, 112.509],
+    ]);
+    await tempat({ lat: -7.86, lng: 112.51, radius_m: 50 });
+    await tempat({ poligon: segitiga });
+    await expect(tempat({ lat: -7.86, lng: 112.51 })).rejects.toThrow();
+    await expect(tempat({ lat: -7.86, lng: 112.51, radius_m: 50, poligon: segitiga })).rejects.toThrow();
+    await expect(
+      tempat({
+        poligon: JSON.stringify([
+          [-7.86, 112.51],
+          [-7.861, 112.511],
+        ]),
+      }),
+    ).rejects.toThrow();
+    await expect(tempat({ lat: 48.85, lng: 2.35, radius_m: 50 })).rejects.toThrow();
+    await expect(tempat({ lat: -7.86, lng: 112.51, radius_m: 5 })).rejects.toThrow();
+  });
+});
