@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'jadwal.write', // generate, import and publish schedules, within scope
   'jadwal.adjust', // set a person's status for a day (unit heads), within scope
   'cuti.manage', // enter and import approved leave and isolation for people in scope
+  'kehadiran.impor', // import terminal attendance logs, storing only the people in scope
+  'perangkat.manage', // attendance terminals and kiosks, and the terminals' PIN tables, within scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +59,8 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'jadwal.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'jadwal.adjust': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
   'cuti.manage': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'kehadiran.impor': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'perangkat.manage': ['pemda_admin', 'opd_admin'],
 };
 
 /** Whether any of the roles grants the permission. */

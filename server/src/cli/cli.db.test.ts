@@ -44,6 +44,9 @@ const PERINTAH = [
   ['roster', 'publish'],
   ['roster', 'check'],
   ['leave', 'import'],
+  ['attendance', 'import'],
+  ['attendance', 'terminal'],
+  ['attendance', 'pins'],
   ['user', 'create'],
 ];
 

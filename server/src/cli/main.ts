@@ -10,6 +10,7 @@ import { perintahEkspor } from './commands/ekspor.ts';
 import { perintahImpor } from './commands/impor.ts';
 import { perintahJadwal } from './commands/jadwal.ts';
 import { perintahKebijakan } from './commands/kebijakan.ts';
+import { perintahKehadiran } from './commands/kehadiran.ts';
 import { perintahPemda } from './commands/pemda.ts';
 import { perintahServe } from './commands/serve.ts';
 import { MasukanSalah, UserError } from './umum.ts';
@@ -48,6 +49,7 @@ perintahEkspor(program);
 perintahKebijakan(program);
 perintahJadwal(program);
 perintahCuti(program);
+perintahKehadiran(program);
 perintahAkun(program);
 
 pasangBantuan(program);

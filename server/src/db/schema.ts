@@ -247,6 +247,87 @@ export interface RevisiDataTable {
   pada: Generated<Timestamp>;
 }
 
+/** 0008_kehadiran.sql: devices (terminals and kiosks). */
+export interface PerangkatTable {
+  tenant_id: string;
+  id: Generated<string>;
+  opd_id: string;
+  jenis: string;
+  nama: string;
+  kode: string;
+  token_hash: string | null;
+  dicabut_pada: Date | null;
+  created_at: Timestamp;
+}
+
+/** A terminal's PIN → person table (0008). */
+export interface PinTerminalTable {
+  tenant_id: string;
+  perangkat_id: string;
+  pin: string;
+  pegawai_id: string;
+}
+
+/** Extra places where attendance is allowed (0008): a circle or a polygon. */
+export interface TempatAbsenTable {
+  tenant_id: string;
+  id: Generated<string>;
+  opd_id: string;
+  nama: string;
+  jenis: string;
+  lat: number | null;
+  lng: number | null;
+  radius_m: number | null;
+  poligon: ColumnType<unknown, string | null | undefined, string | null>;
+  aktif: Generated<boolean>;
+  dibuat_oleh: Generated<string>;
+  dibuat_pada: Timestamp;
+}
+
+/** Official travel (0008). */
+export interface DinasLuarTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  dari: string;
+  sampai: string;
+  nomor_surat: string;
+  tujuan: string;
+  lat: number | null;
+  lng: number | null;
+  radius_m: number | null;
+  status: string;
+  diajukan_oleh: string;
+  diajukan_pada: Timestamp;
+  diputus_oleh: string | null;
+  diputus_pada: Date | null;
+  catatan_putusan: Generated<string>;
+}
+
+/** Every attendance event and attempt, append-only (0008). */
+export interface KehadiranTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string | null;
+  opd_id: string | null;
+  waktu: ColumnType<Date, Date | string, never>;
+  waktu_perangkat: ColumnType<Date | null, Date | string | null | undefined, never>;
+  dicatat_pada: ColumnType<Date, Date | string | undefined, never>;
+  jenis: 'masuk' | 'pulang' | null;
+  sumber: 'wajah' | 'kiosk' | 'terminal' | 'koreksi' | 'admin';
+  perangkat_id: string | null;
+  lat: number | null;
+  lng: number | null;
+  akurasi_m: number | null;
+  hasil: 'diterima' | 'ditolak' | 'ditinjau';
+  alasan: ColumnType<string[], string[] | undefined, never>;
+  skor: number | null;
+  id_klien: string | null;
+  hash_isi: string | null;
+  impor_id: string | null;
+  pin: string | null;
+}
+
 export interface DB {
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
@@ -270,4 +351,9 @@ export interface DB {
   audit_log: AuditLogTable;
   import_job: ImportJobTable;
   schema_migration: { nama: string; applied_at: Timestamp };
+  perangkat: PerangkatTable;
+  pin_terminal: PinTerminalTable;
+  tempat_absen: TempatAbsenTable;
+  dinas_luar: DinasLuarTable;
+  kehadiran: KehadiranTable;
 }

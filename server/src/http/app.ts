@@ -29,6 +29,7 @@ import { imporRoutes } from '../modules/impor/impor.routes.ts';
 import { ubahRoutes } from '../modules/impor/ubah.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
+import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
@@ -306,6 +307,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await kebijakanRoutes(api, deps);
       await jadwalRoutes(api, deps);
       await cutiRoutes(api, deps);
+      await kehadiranRoutes(api, deps);
       await pemberitahuanRoutes(api, deps);
     },
     { prefix: '/api' },

@@ -12,6 +12,7 @@ import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
+import { daftarkanTerminal } from '../modules/kehadiran/perangkat.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
 import { type App, buildApp } from './app.ts';
 
@@ -93,6 +94,10 @@ const MATRIKS = `
   POST   /api/cuti/impor                       Y     Y      Y   -    -       -     -
   GET    /api/pemberitahuan                    Y     Y      Y   Y    Y       Y     Y
   POST   /api/pemberitahuan/baca               Y     Y      Y   Y    Y       Y     Y
+  POST   /api/kehadiran/impor                  Y     Y      Y   -    -       -     -
+  GET    /api/perangkat                        Y     -      Y   -    -       -     -
+  POST   /api/perangkat                        Y     -      Y   -    -       -     -
+  PUT    /api/perangkat/:id/pin                Y     -      Y   -    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -316,6 +321,19 @@ async function tungguImpor(id: string) {
   }
   throw new Error(`import ${id} did not finish`);
 }
+
+/** A terminal of DINKES (inside the OPD admin's part), registered once, for the attendance routes. */
+let terminal: Promise<unknown> | undefined;
+const terminalUji = () => {
+  terminal ??= run((trx) =>
+    daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+      kode: 'MESIN-PERAN',
+      nama: 'Lobi',
+      opdKode: 'DINKES',
+    }),
+  );
+  return terminal;
+};
 
 /**
  * One valid request per route, for a given role. The same request is sent to every role: it succeeds
@@ -785,6 +803,43 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     payload: {},
     periksa: (r) => expect(typeof json<{ ditandai: number }>(r).ditandai).toBe('number'),
   }),
+  'POST /api/kehadiran/impor': async (role) => {
+    await terminalUji();
+    const menit = String(n() % 60).padStart(2, '0');
+    return {
+      url: '/api/kehadiran/impor?nama=log.csv',
+      payload: `nip,id_pegawai,waktu,perangkat,jenis\n${SASARAN[role]},,2025-03-03 07:${menit},MESIN-PERAN,masuk\n`,
+      headers: CSV,
+      periksa: (r) =>
+        expect(json(r)).toMatchObject({ format: 'csv', jumlah: { baris: 1, diimpor: 1 }, rincian: [] }),
+    };
+  },
+  'GET /api/perangkat': async () => {
+    await terminalUji();
+    return {
+      url: '/api/perangkat',
+      periksa: (r) =>
+        expect(json<{ kode: string; opd_kode: string }[]>(r)).toContainEqual(
+          expect.objectContaining({ kode: 'MESIN-PERAN', opd_kode: 'DINKES' }),
+        ),
+    };
+  },
+  'POST /api/perangkat': () => {
+    const kode = `MESIN-${n()}`;
+    return {
+      url: '/api/perangkat',
+      payload: { kode, nama: 'Mesin Puskesmas', opd_kode: 'PKM-BATU' },
+      periksa: (r) => expect(json(r)).toMatchObject({ kode }),
+    };
+  },
+  'PUT /api/perangkat/:id/pin': async () => {
+    await terminalUji();
+    return {
+      url: '/api/perangkat/MESIN-PERAN/pin',
+      payload: { pin: [{ pin: '77', key: NIP.perawat }] },
+      periksa: (r) => expect(json(r)).toMatchObject({ perangkat: { kode: 'MESIN-PERAN' }, jumlah: 1 }),
+    };
+  },
 };
 
 beforeAll(async () => {
@@ -917,6 +972,50 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     );
     expect(okupansi).toContain('DINKES');
     expect(okupansi).not.toContain('BPBD');
+  });
+
+  it('attendance: an OPD admin imports only their people, and manages only their terminals and people', async () => {
+    await terminalUji();
+    const log = `${NIP.kalak}\t2025-03-04 07:00:00\t1\t0\t0\n${NIP.perawat}\t2025-03-04 07:01:00\t1\t0\t0\n`;
+    const imp = await kirim('POST', 'opd_admin', {
+      url: '/api/kehadiran/impor?nama=attlog.dat&perangkat=MESIN-PERAN',
+      payload: log,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(imp.statusCode, imp.body).toBe(200);
+    expect(json(imp)).toMatchObject({
+      format: 'attlog',
+      jumlah: { diimpor: 1, di_luar_lingkup: 1 },
+      rincian: [{ baris: 1, hasil: 'di_luar_lingkup', kode: 'DI_LUAR_LINGKUP' }],
+    });
+    expect(imp.body).not.toContain('Kalak');
+    await run((trx) =>
+      daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+        kode: 'MESIN-BPBD-X',
+        nama: 'Pos',
+        opdKode: 'BPBD',
+      }),
+    );
+    expect(
+      json<{ kode: string }[]>(await kirim('GET', 'opd_admin', { url: '/api/perangkat' })).map((p) => p.kode),
+    ).not.toContain('MESIN-BPBD-X');
+    tolak(
+      await kirim('PUT', 'opd_admin', {
+        url: '/api/perangkat/MESIN-BPBD-X/pin',
+        payload: { pin: [{ pin: '1', key: NIP.perawat }] },
+      }),
+    );
+    const luar = await kirim('PUT', 'opd_admin', {
+      url: '/api/perangkat/MESIN-PERAN/pin',
+      payload: { pin: [{ pin: '1', key: NIP.kalak }] },
+    });
+    expect(luar.statusCode).toBe(422);
+    expect(json(luar)).toMatchObject({ issues: [{ baris: 1, kode: 'DI_LUAR_LINGKUP' }] });
+    const opdLuar = await kirim('POST', 'opd_admin', {
+      url: '/api/perangkat',
+      payload: { kode: 'MESIN-LUAR', nama: 'Luar', opd_kode: 'BPBD' },
+    });
+    expect(opdLuar.statusCode).toBe(400);
   });
 
   it('schedule views: another OPD, outside the unit, or no OPD named', async () => {

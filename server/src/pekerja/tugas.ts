@@ -1,4 +1,6 @@
 import {
+  type BatasLog,
+  bacaLogKehadiran,
   type ImportIssue,
   type PegawaiRecord,
   type Pesan,
@@ -6,6 +8,7 @@ import {
   type RawRow,
   validateOpdRows,
   validatePegawaiRows,
+  type ZonaWaktu,
 } from '@sigap/domain';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { readTable } from '../modules/impor/baca-tabel.ts';
@@ -46,6 +49,11 @@ export const TUGAS = {
   parseKebijakan: (a: { teks: string }) => parseKebijakan(a.teks),
   rekapXlsx: (a: { d: DokumenRekap }) => rekapXlsx(a.d),
   rekapPdf: (a: { d: DokumenRekap }) => rekapPdf(a.d),
+  // A terminal's attendance log (kehadiran): decoded and read here; the punches return as JSON chunks.
+  bacaLogKehadiran: (a: { data: Uint8Array; zona: ZonaWaktu; batas: BatasLog; batasAkhir: string }) => {
+    const r = bacaLogKehadiran(new TextDecoder('utf-8').decode(a.data), a.zona, a.batas, a.batasAkhir);
+    return r.ok ? { ...r, punches: kemasJson(r.punches) } : r;
+  },
 } as const;
 
 export type NamaTugas = keyof typeof TUGAS;

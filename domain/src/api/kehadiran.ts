@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { POLA_PIN } from '../kehadiran/log.ts';
+import { teksBiasa } from '../org/teks.ts';
+import { Pesan, Waktu } from './umum.ts';
+
+// Attendance (kehadiran) and its devices (perangkat). docs/kehadiran.md.
+
+/** A device code as terminals write it in their logs (the same rule as perangkat.kode). */
+export const KodePerangkat = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, {
+  message:
+    'huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64 / letters, digits, . _ -; at most 64',
+});
+
+/** POST /api/kehadiran/impor query (the body is the log file itself). */
+export const ImporLogQuery = z.object({
+  nama: z.string().max(200).default('log.dat'),
+  /** The terminal (code or id) the log comes from: required for an attlog, the default for CSV lines */
+  perangkat: z.string().min(1).max(64).optional(),
+});
+
+export const HASIL_BARIS_LOG = [
+  'diimpor',
+  'duplikat',
+  'tidak_dikenal',
+  'tidak_terbaca',
+  'di_luar_lingkup',
+] as const;
+
+/** One line of a log that was not stored (or was already stored). */
+export const BarisLog = z.object({
+  baris: z.number().int(),
+  hasil: z.enum(HASIL_BARIS_LOG).exclude(['diimpor']),
+  kode: z.string(),
+  pesan: Pesan,
+});
+
+/** POST /api/kehadiran/impor answer: counts per result and the lines not stored (the first 1,000). */
+export const HasilImporLog = z.object({
+  impor_id: z.string(),
+  format: z.enum(['csv', 'attlog']),
+  perangkat: z.object({ id: z.string(), kode: z.string() }).nullable(),
+  jumlah: z.object({
+    baris: z.number().int(),
+    diimpor: z.number().int(),
+    duplikat: z.number().int(),
+    tidak_dikenal: z.number().int(),
+    tidak_terbaca: z.number().int(),
+    di_luar_lingkup: z.number().int(),
+  }),
+  rincian: z.array(BarisLog),
+  /** Lines left out of `rincian` beyond the first 1,000 */
+  rincian_lain: z.number().int(),
+});
+export type HasilImporLog = z.infer<typeof HasilImporLog>;
+
+/** A device as GET /api/perangkat lists it. */
+export const Perangkat = z.object({
+  id: z.string(),
+  kode: z.string(),
+  nama: z.string(),
+  jenis: z.enum(['terminal', 'kiosk']),
+  opd_kode: z.string(),
+  dicabut_pada: Waktu.nullable(),
+  created_at: Waktu,
+  jumlah_pin: z.number().int(),
+});
+export const DaftarPerangkat = z.array(Perangkat);
+
+/** POST /api/perangkat body: registers a terminal. */
+export const TerminalBaru = z.object({
+  kode: KodePerangkat,
+  nama: teksBiasa().min(1).max(200),
+  opd_kode: z.string().min(1).max(40),
+});
+export const TerminalDibuat = z.object({ id: z.string(), kode: z.string() });
+
+/** PUT /api/perangkat/:id/pin body: the terminal's whole PIN table (replaces it). */
+export const TabelPin = z.object({
+  pin: z
+    .array(
+      z.object({
+        pin: z.string().regex(POLA_PIN, {
+          message:
+            'huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 32 / letters, digits, . _ -; at most 32',
+        }),
+        key: z.string().min(1).max(40).describe('NIP atau id_pegawai'),
+      }),
+    )
+    .max(100_000),
+});
+export const HasilTabelPin = z.object({
+  perangkat: z.object({ id: z.string(), kode: z.string() }),
+  jumlah: z.number().int(),
+});
