@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'jadwal.write', // generate, import and publish schedules, within scope
   'jadwal.adjust', // set a person's status for a day (unit heads), within scope
   'cuti.manage', // enter and import approved leave and isolation for people in scope
+  'wajah.enrol', // enrol others' faces (in person or bulk), record and withdraw their consent, within scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +58,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'jadwal.write': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'jadwal.adjust': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
   'cuti.manage': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'wajah.enrol': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
 };
 
 /** Whether any of the roles grants the permission. */

@@ -32,6 +32,7 @@ import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
+import { wajahRoutes } from '../modules/wajah/wajah.routes.ts';
 import './context.ts';
 import { AppError, errors, fromDatabaseError, statusOf } from '../errors.ts';
 import { pesanValidasi } from './validasi.ts';
@@ -307,6 +308,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await jadwalRoutes(api, deps);
       await cutiRoutes(api, deps);
       await pemberitahuanRoutes(api, deps);
+      await wajahRoutes(api, deps);
     },
     { prefix: '/api' },
   );
