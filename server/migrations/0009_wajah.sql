@@ -69,7 +69,7 @@ CREATE TABLE wajah_foto (
   simpan_sampai timestamptz NOT NULL,
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id, pegawai_id) REFERENCES pegawai (tenant_id, id),
-  CHECK (simpan_sampai > dibuat_pada)
+  CHECK (simpan_sampai >= dibuat_pada)
 );
 CREATE INDEX wajah_foto_pegawai ON wajah_foto (tenant_id, pegawai_id);
 CREATE INDEX wajah_foto_sampai ON wajah_foto (simpan_sampai);

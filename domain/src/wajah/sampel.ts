@@ -173,6 +173,9 @@ export interface HasilKonsisten {
  * stored templates (`tetap`, already accepted and never dropped here). Repeatedly, the new sample whose
  * mean similarity to the rest of the group is lowest is dropped while that mean is below `ambang`; the
  * samples left all have a mean at or above it. A lone sample (nothing to compare with) is kept.
+ * The photos kept must then be a strict majority of the group: when as many are dropped as kept (two
+ * photos of one person and two of another), no new sample is kept, since which person is meant cannot
+ * be told.
  */
 export function saringKonsisten(
   baru: readonly Float32Array[],
@@ -218,5 +221,6 @@ export function saringKonsisten(
     if (terburuk < 0 || nilai >= ambang) break;
     hidup.delete(terburuk);
   }
-  return { konsisten: baru.map((_, i) => hidup.has(i)), rerata };
+  const mayoritas = 2 * hidup.size > n;
+  return { konsisten: baru.map((_, i) => mayoritas && hidup.has(i)), rerata };
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pesan } from '@sigap/domain';
+import { type Pesan, pesan } from '@sigap/domain';
 import type { SigapDatabase } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 
@@ -40,7 +40,7 @@ export interface CincinKunci {
   readonly ids: readonly string[];
   sandikan(data: Uint8Array, aad: Uint8Array): Tersandi;
   /** Decrypts; refuses (AppError naming `apa`) an unknown key id, a changed byte or another row's AAD. */
-  buka(t: { sandi: Uint8Array; iv: Uint8Array; kunciId: string }, aad: Uint8Array, apa: string): Buffer;
+  buka(t: { sandi: Uint8Array; iv: Uint8Array; kunciId: string }, aad: Uint8Array, apa: Pesan): Buffer;
 }
 
 const galatKunci = (id: string, en: string) => new AppError('KESALAHAN_SERVER', pesan(id, en));
@@ -67,15 +67,15 @@ function dariKunci(kunci: ReadonlyMap<string, Buffer>): CincinKunci {
       const k = kunci.get(t.kunciId);
       if (!k) {
         throw galatKunci(
-          `${apa} disandikan dengan kunci "${t.kunciId}" yang tidak ada di ${NAMA_ENV} (kunci yang ada: ${ids.join(', ')}); pasang kembali kunci itu, lalu jalankan "sigap face rekey"`,
-          `${apa} was encrypted with key "${t.kunciId}", which is not in ${NAMA_ENV} (keys present: ${ids.join(', ')}); put that key back, then run "sigap face rekey"`,
+          `${apa.id} disandikan dengan kunci "${t.kunciId}" yang tidak ada di ${NAMA_ENV} (kunci yang ada: ${ids.join(', ')}); pasang kembali kunci itu, lalu jalankan "sigap face rekey"`,
+          `${apa.en} was encrypted with key "${t.kunciId}", which is not in ${NAMA_ENV} (keys present: ${ids.join(', ')}); put that key back, then run "sigap face rekey"`,
         );
       }
       const sandi = Buffer.from(t.sandi);
       if (t.iv.length !== PANJANG_IV || sandi.length < PANJANG_TAG) {
         throw galatKunci(
-          `${apa} rusak (IV atau sandi terpotong)`,
-          `${apa} is damaged (IV or ciphertext cut short)`,
+          `${apa.id} rusak (IV atau sandi terpotong)`,
+          `${apa.en} is damaged (IV or ciphertext cut short)`,
         );
       }
       try {
@@ -85,8 +85,8 @@ function dariKunci(kunci: ReadonlyMap<string, Buffer>): CincinKunci {
         return Buffer.concat([d.update(sandi.subarray(0, sandi.length - PANJANG_TAG)), d.final()]);
       } catch {
         throw galatKunci(
-          `${apa} tidak dapat dibuka dengan kunci "${t.kunciId}": datanya diubah atau dipindah dari baris lain`,
-          `${apa} cannot be opened with key "${t.kunciId}": its data was changed or moved from another row`,
+          `${apa.id} tidak dapat dibuka dengan kunci "${t.kunciId}": datanya diubah atau dipindah dari baris lain`,
+          `${apa.en} cannot be opened with key "${t.kunciId}": its data was changed or moved from another row`,
         );
       }
     },

@@ -213,6 +213,7 @@ export function insertFoto(
     sandi: Uint8Array;
     iv: Uint8Array;
     kunci_id: string;
+    dibuat_pada: Date;
     simpan_sampai: Date;
   }[],
 ) {
@@ -233,6 +234,12 @@ export function ringkasFoto(trx: Trx, pegawaiId: string) {
 
 export async function hapusFoto(trx: Trx, pegawaiId: string): Promise<number> {
   const r = await trx.deleteFrom('wajah_foto').where('pegawai_id', '=', pegawaiId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Deletes every kept photo of this Pemda (keeping turned off). */
+export async function hapusSemuaFoto(trx: Trx): Promise<number> {
+  const r = await trx.deleteFrom('wajah_foto').executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

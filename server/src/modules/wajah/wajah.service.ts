@@ -391,6 +391,7 @@ async function simpanFoto(
         sandi: t.sandi,
         iv: t.iv,
         kunci_id: t.kunciId,
+        dibuat_pada: sekarang,
         simpan_sampai: sampai,
       },
     ];
@@ -409,7 +410,7 @@ function bukaTemplat(
   const b = kunci.buka(
     { sandi: t.sandi, iv: t.iv, kunciId: t.kunci_id },
     aadTemplat(tenantId, t.id, t.model, t.dimensi),
-    `Templat wajah ${t.id}`,
+    pesan(`Templat wajah ${t.id}`, `Face template ${t.id}`),
   );
   const vektor = bytesKeVektor(b);
   if (vektor.length !== t.dimensi) {
@@ -632,14 +633,15 @@ export async function pengaturanWajah(trx: Trx, tenantId: string) {
 }
 
 /**
- * Sets how many days enrolment photos are kept (0 = not kept). Shortening it shortens the photos
- * already kept (each counted from when it was taken); they go at the next retention run.
+ * Sets how many days enrolment photos are kept (0 = not kept). Turning it off deletes the photos kept
+ * at once; shortening it shortens them (each counted from when it was taken) for the retention run.
  */
 export async function ubahPengaturanWajah(trx: Trx, tenantId: string, actor: Actor, hari: number) {
   const lama = await repo.simpanFotoHari(trx, tenantId);
   if (hari !== lama) {
     await repo.setSimpanFotoHari(trx, tenantId, hari);
-    const dipendekkan = hari < lama ? await repo.pendekkanFoto(trx, hari) : 0;
+    const dihapus = hari === 0 ? await repo.hapusSemuaFoto(trx) : 0;
+    const dipendekkan = hari > 0 && hari < lama ? await repo.pendekkanFoto(trx, hari) : 0;
     await insertAudit(trx, tenantId, actor, [
       {
         aksi: 'ubah',
@@ -647,7 +649,7 @@ export async function ubahPengaturanWajah(trx: Trx, tenantId: string, actor: Act
         entitasId: tenantId,
         ringkasan: `Masa simpan foto pendaftaran wajah: ${lama} → ${hari} hari`,
         sebelum: { simpan_foto_hari: lama },
-        sesudah: { simpan_foto_hari: hari, foto_dipendekkan: dipendekkan },
+        sesudah: { simpan_foto_hari: hari, foto_dipendekkan: dipendekkan, foto_dihapus: dihapus },
       },
     ]);
   }
@@ -705,7 +707,7 @@ export async function rekeyWajah(
           const b = kunci.buka(
             { sandi: r.sandi, iv: r.iv, kunciId: r.kunci_id },
             aad,
-            `Templat wajah ${r.id}`,
+            pesan(`Templat wajah ${r.id}`, `Face template ${r.id}`),
           );
           const s = kunci.sandikan(b, aad);
           await repo.gantiSandi(trx, 'wajah_template', r.id, {
@@ -725,7 +727,11 @@ export async function rekeyWajah(
         const rows = await repo.fotoKunciLain(trx, kunci.kini, batas);
         for (const r of rows) {
           const aad = aadFoto(r.tenant_id, r.id, r.jenis);
-          const b = kunci.buka({ sandi: r.sandi, iv: r.iv, kunciId: r.kunci_id }, aad, `Foto wajah ${r.id}`);
+          const b = kunci.buka(
+            { sandi: r.sandi, iv: r.iv, kunciId: r.kunci_id },
+            aad,
+            pesan(`Foto wajah ${r.id}`, `Face photo ${r.id}`),
+          );
           const s = kunci.sandikan(b, aad);
           await repo.gantiSandi(trx, 'wajah_foto', r.id, {
             sandi: s.sandi,
