@@ -45,6 +45,7 @@ const PERINTAH = [
   ['roster', 'check'],
   ['leave', 'import'],
   ['user', 'create'],
+  ['face', 'rekey'],
 ];
 
 let base: string;

@@ -12,6 +12,7 @@ import { perintahJadwal } from './commands/jadwal.ts';
 import { perintahKebijakan } from './commands/kebijakan.ts';
 import { perintahPemda } from './commands/pemda.ts';
 import { perintahServe } from './commands/serve.ts';
+import { perintahWajah } from './commands/wajah.ts';
 import { MasukanSalah, UserError } from './umum.ts';
 
 // The `sigap` command line: the program and its global options, one file per command group in
@@ -49,6 +50,7 @@ perintahKebijakan(program);
 perintahJadwal(program);
 perintahCuti(program);
 perintahAkun(program);
+perintahWajah(program);
 
 pasangBantuan(program);
 try {
