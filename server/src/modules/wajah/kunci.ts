@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { type Pesan, pesan } from '@sigap/domain';
 import type { SigapDatabase } from '../../db/database.ts';
@@ -208,14 +209,19 @@ export function aadFoto(tenantId: string, id: string, jenis: string): Buffer {
   return Buffer.from(`sigap/wajah_foto/v1\0${tenantId}\0${id}\0${jenis}`, 'utf8');
 }
 
+const LE = endianness() === 'LE';
+
 /** A float32 vector as little-endian bytes (the plaintext that is encrypted). */
 export function vektorKeBytes(v: Float32Array): Buffer {
+  if (LE) return Buffer.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   const b = Buffer.alloc(v.length * 4);
   for (let i = 0; i < v.length; i++) b.writeFloatLE(v[i]!, i * 4);
   return b;
 }
 
 export function bytesKeVektor(b: Uint8Array): Float32Array {
+  // A copy into a fresh, aligned buffer: the bytes may sit at any offset of a pooled Buffer.
+  if (LE) return new Float32Array(new Uint8Array(b).buffer, 0, Math.floor(b.length / 4));
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const v = new Float32Array(Math.floor(buf.length / 4));
   for (let i = 0; i < v.length; i++) v[i] = buf.readFloatLE(i * 4);
