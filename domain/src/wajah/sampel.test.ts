@@ -98,6 +98,24 @@ describe('saringKonsisten: the same person as the other photos', () => {
     );
   });
 
+  it('property: the photos kept, with the stored ones, are none or a strict majority of the group', () => {
+    const vek = fc.float32Array({ minLength: 4, maxLength: 4, noNaN: true, min: -1, max: 1 });
+    fc.assert(
+      fc.property(
+        fc.array(vek, { minLength: 1, maxLength: 8 }),
+        fc.array(vek, { maxLength: 3 }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (baru, tetap, ambang) => {
+          const kept = saringKonsisten(baru, tetap, kemiripanKosinus, ambang).konsisten.filter(
+            Boolean,
+          ).length;
+          if (kept > 0) expect(2 * (kept + tetap.length)).toBeGreaterThan(baru.length + tetap.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: copies of one vector are all kept at any threshold up to 1', () => {
     fc.assert(
       fc.property(
