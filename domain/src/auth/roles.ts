@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'cuti.manage', // enter and import approved leave and isolation for people in scope
   'kehadiran.impor', // import terminal attendance logs, storing only the people in scope
   'perangkat.manage', // attendance terminals and kiosks, and the terminals' PIN tables, within scope
+  'wajah.enrol', // enrol others' faces (in person or bulk), record and withdraw their consent, within scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +62,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'cuti.manage': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'kehadiran.impor': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'perangkat.manage': ['pemda_admin', 'opd_admin'],
+  'wajah.enrol': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
 };
 
 /** Whether any of the roles grants the permission. */

@@ -48,6 +48,7 @@ const PERINTAH = [
   ['attendance', 'terminal'],
   ['attendance', 'pins'],
   ['user', 'create'],
+  ['face', 'rekey'],
 ];
 
 let base: string;

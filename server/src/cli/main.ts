@@ -13,6 +13,7 @@ import { perintahKebijakan } from './commands/kebijakan.ts';
 import { perintahKehadiran } from './commands/kehadiran.ts';
 import { perintahPemda } from './commands/pemda.ts';
 import { perintahServe } from './commands/serve.ts';
+import { perintahWajah } from './commands/wajah.ts';
 import { MasukanSalah, UserError } from './umum.ts';
 
 // The `sigap` command line: the program and its global options, one file per command group in
@@ -51,6 +52,7 @@ perintahJadwal(program);
 perintahCuti(program);
 perintahKehadiran(program);
 perintahAkun(program);
+perintahWajah(program);
 
 pasangBantuan(program);
 try {

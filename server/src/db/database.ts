@@ -14,6 +14,8 @@ export type Trx = Transaction<DB>;
 export interface SigapDatabase {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
+  /** The PGlite data folder (null for PostgreSQL and memory://): where a generated face key is kept. */
+  readonly folder: string | null;
   /** Whether requests drop to role sigap_app (needed when connected as a superuser). */
   useAppRole: boolean;
   /** Runs a multi-statement SQL script (migrations) outside Kysely's prepared statements. */
@@ -60,6 +62,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     out = {
       db,
       kind: 'postgres',
+      folder: null,
       useAppRole: false,
       runScript: async (text) => {
         const client = await pool.connect();
@@ -93,6 +96,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     out = {
       db,
       kind: 'pglite',
+      folder: dir ?? null,
       useAppRole: false,
       runScript: async (text) => {
         try {

@@ -13,6 +13,8 @@ export interface TenantTable {
   pusat_lat: number | null;
   pusat_lng: number | null;
   created_at: Timestamp;
+  /** Days enrolment photos are kept (0009_wajah.sql); 0 = never kept. */
+  simpan_foto_hari: Generated<number>;
 }
 
 export interface HariLiburTable {
@@ -328,6 +330,50 @@ export interface KehadiranTable {
   pin: string | null;
 }
 
+/** Face-enrolment consent, one row per grant; withdrawal marks it (0009_wajah.sql). */
+export interface WajahPersetujuanTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  diberikan_pada: Timestamp;
+  dicatat_oleh: string | null;
+  dicatat_nama: string;
+  cara: string;
+  tujuan: string;
+  dasar: string;
+  keterangan: Generated<string>;
+  dicabut_pada: Date | null;
+  dicabut_oleh: string | null;
+}
+
+/** A face template: the vector encrypted with AES-256-GCM (0009_wajah.sql). */
+export interface WajahTemplateTable {
+  tenant_id: string;
+  id: string;
+  pegawai_id: string;
+  model: string;
+  dimensi: number;
+  sandi: Uint8Array;
+  iv: Uint8Array;
+  kunci_id: string;
+  kualitas: ColumnType<unknown, string | undefined, string>;
+  sumber: string;
+  dibuat_pada: Timestamp;
+}
+
+/** An enrolment photo, encrypted, kept only when the Pemda set simpan_foto_hari > 0. */
+export interface WajahFotoTable {
+  tenant_id: string;
+  id: string;
+  pegawai_id: string;
+  jenis: string;
+  sandi: Uint8Array;
+  iv: Uint8Array;
+  kunci_id: string;
+  dibuat_pada: Timestamp;
+  simpan_sampai: Date | string;
+}
+
 export interface DB {
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
@@ -356,4 +402,7 @@ export interface DB {
   tempat_absen: TempatAbsenTable;
   dinas_luar: DinasLuarTable;
   kehadiran: KehadiranTable;
+  wajah_persetujuan: WajahPersetujuanTable;
+  wajah_template: WajahTemplateTable;
+  wajah_foto: WajahFotoTable;
 }

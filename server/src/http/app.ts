@@ -33,6 +33,7 @@ import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
+import { wajahRoutes } from '../modules/wajah/wajah.routes.ts';
 import './context.ts';
 import { AppError, errors, fromDatabaseError, statusOf } from '../errors.ts';
 import { pesanValidasi } from './validasi.ts';
@@ -309,6 +310,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await cutiRoutes(api, deps);
       await kehadiranRoutes(api, deps);
       await pemberitahuanRoutes(api, deps);
+      await wajahRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -98,6 +98,14 @@ const MATRIKS = `
   GET    /api/perangkat                        Y     -      Y   -    -       -     -
   POST   /api/perangkat                        Y     -      Y   -    -       -     -
   PUT    /api/perangkat/:id/pin                Y     -      Y   -    -       -     -
+  GET    /api/wajah/saya                       Y     Y      Y   Y    Y       Y     Y
+  POST   /api/wajah/saya/persetujuan           Y     Y      Y   Y    Y       Y     Y
+  DELETE /api/wajah/saya                       Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wajah/pegawai                    Y     Y      Y   -    -       -     -
+  POST   /api/wajah/pegawai/:id/persetujuan    Y     Y      Y   -    -       -     -
+  DELETE /api/wajah/pegawai/:id                Y     Y      Y   -    -       -     -
+  GET    /api/wajah/pengaturan                 Y     Y      Y   Y    Y       Y     Y
+  PUT    /api/wajah/pengaturan                 Y     -      -   -    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -840,6 +848,49 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       periksa: (r) => expect(json(r)).toMatchObject({ perangkat: { kode: 'MESIN-PERAN' }, jumlah: 1 }),
     };
   },
+  'GET /api/wajah/saya': (role) => ({
+    url: '/api/wajah/saya',
+    periksa: (r) => expect(json<{ pegawai_id: string }>(r).pegawai_id).toBe(pegawaiId.get(NIP_AKUN[role])),
+  }),
+  'POST /api/wajah/saya/persetujuan': () => ({
+    url: '/api/wajah/saya/persetujuan',
+    payload: { tujuan: 'Presensi wajah di kantor' },
+    periksa: (r) => expect(json<{ persetujuan: { cara: string } }>(r).persetujuan.cara).toBe('mandiri'),
+  }),
+  'DELETE /api/wajah/saya': () => ({
+    url: '/api/wajah/saya',
+    periksa: (r) => expect(json<{ templat_dihapus: number }>(r).templat_dihapus).toBe(0),
+  }),
+  'GET /api/wajah/pegawai': (role) => ({
+    url: '/api/wajah/pegawai',
+    periksa: (r) => expect(json<{ key: string }[]>(r).map((x) => x.key)).toContain(SASARAN[role]),
+  }),
+  'POST /api/wajah/pegawai/:id/persetujuan': async () => ({
+    url: `/api/wajah/pegawai/${(await orangBaru('THL-WAJAH')).id}/persetujuan`,
+    payload: { keterangan: 'Formulir persetujuan bertanda tangan' },
+    periksa: (r) => expect(json(r)).toMatchObject({ baru: true, persetujuan: { cara: 'petugas' } }),
+  }),
+  'DELETE /api/wajah/pegawai/:id': async () => {
+    const o = await orangBaru('THL-CABUT');
+    const beri = await kirim('POST', 'pemda_admin', {
+      url: `/api/wajah/pegawai/${o.id}/persetujuan`,
+      payload: { keterangan: 'uji' },
+    });
+    expect(beri.statusCode, beri.body).toBe(200);
+    return {
+      url: `/api/wajah/pegawai/${o.id}`,
+      periksa: (r) => expect(json<{ persetujuan_dicabut: boolean }>(r).persetujuan_dicabut).toBe(true),
+    };
+  },
+  'GET /api/wajah/pengaturan': () => ({
+    url: '/api/wajah/pengaturan',
+    periksa: (r) => expect(json<{ simpan_foto_hari: number }>(r).simpan_foto_hari).toBe(0),
+  }),
+  'PUT /api/wajah/pengaturan': () => ({
+    url: '/api/wajah/pengaturan',
+    payload: { simpan_foto_hari: 0 },
+    periksa: (r) => expect(json(r)).toEqual({ simpan_foto_hari: 0 }),
+  }),
 };
 
 beforeAll(async () => {
