@@ -1,7 +1,8 @@
 /**
  * Sharpness and brightness of a face crop, in plain JS: the crop is human's rotation-corrected face tensor
  * (RGB, 0..1, row-major, 3 channels). Sharpness is the variance of the 4-neighbour Laplacian of the grey image
- * on the 0..255 scale (a blurred face has little high-frequency energy); brightness is the mean grey level.
+ * over the variance of the grey image itself (a blurred face has little high-frequency energy; dividing by
+ * the contrast keeps a dark or flat photo from looking blurred); brightness is the mean grey level 0..255.
  */
 export function ketajamanDanKecerahan(
   rgb: ArrayLike<number>,
@@ -38,5 +39,10 @@ export function ketajamanDanKecerahan(
       k++;
     }
   const rata = k ? s / k : 0;
-  return { ketajaman: k ? s2 / k - rata * rata : 0, kecerahan: jumlah / n };
+  const varLap = k ? s2 / k - rata * rata : 0;
+  const kecerahan = jumlah / n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += ((abu[i] as number) - kecerahan) ** 2;
+  v /= n;
+  return { ketajaman: v > 0 ? varLap / v : 0, kecerahan };
 }

@@ -4,18 +4,19 @@ import type { HasilFoto } from './tipe.ts';
 /**
  * Photo quality for enrolment and check-in, pure. Thresholds set from the sample photos
  * (server/test/wajah, docs/wajah.md): every one-person photo there passes (smallest face 0.11 of the shorter
- * side, |yaw| ≤ 29°, |pitch| ≤ 22°, sharpness ≥ 51, brightness ≥ 46), the group photo fails "several faces",
+ * side, |yaw| ≤ 29°, |pitch| ≤ 22°, sharpness ≥ 0.017, brightness ≥ 46), the group photo fails "several faces",
  * the background fails "no face"; a blurred or darkened copy of a passing photo fails (kualitas.test.ts).
  */
 export const BATAS_KUALITAS = {
   /** the face box's larger side over the frame's shorter side */
   ukuranMin: 0.1,
-  /** and at least this many pixels */
+  /** and at least this many pixels (human's detector itself finds no face whose box is under ~110 px) */
   pikselMin: 80,
   yawMaks: 35,
   pitchMaks: 30,
-  /** variance of the Laplacian of the face crop */
-  ketajamanMin: 25,
+  /** variance of the Laplacian of the face crop over its grey variance (samples: 0.017 … 0.58; a-1 blurred
+   * with a box of radius 6: 0.006, radius 4: 0.013) */
+  ketajamanMin: 0.01,
   /** mean grey level 0..255 of the face crop */
   kecerahanMin: 35,
 } as const;

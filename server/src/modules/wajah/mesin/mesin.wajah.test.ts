@@ -34,6 +34,63 @@ function cermin(b: Uint8Array): Uint8Array {
   return new Uint8Array(jpeg.encode({ data: out, width: img.width, height: img.height }, 95).data);
 }
 
+/** A photo changed pixel by pixel (RGBA), encoded again as JPEG at the given size. */
+function ubah(
+  b: Uint8Array,
+  f: (src: Uint8Array, w: number, h: number) => { data: Uint8Array; w: number; h: number },
+): Uint8Array {
+  const img = jpeg.decode(b, { useTArray: true, formatAsRGBA: true });
+  const r = f(img.data, img.width, img.height);
+  return new Uint8Array(jpeg.encode({ data: Buffer.from(r.data), width: r.w, height: r.h }, 92).data);
+}
+
+/** Box blur of radius r (separable, two passes). */
+function buram(r: number) {
+  return (src: Uint8Array, w: number, h: number) => {
+    const a = new Float32Array(src);
+    const b = new Float32Array(src.length);
+    for (const [dx, dy] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++)
+          for (let c = 0; c < 3; c++) {
+            let s = 0;
+            let n = 0;
+            for (let k = -r; k <= r; k++) {
+              const xx = x + k * dx;
+              const yy = y + k * dy;
+              if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+              s += a[(yy * w + xx) * 4 + c] as number;
+              n++;
+            }
+            b[(y * w + x) * 4 + c] = s / n;
+          }
+      a.set(b);
+    }
+    const out = new Uint8Array(src);
+    for (let i = 0; i < a.length; i++) if (i % 4 !== 3) out[i] = a[i] as number;
+    return { data: out, w, h };
+  };
+}
+
+/** Every pixel times k (darker for k < 1). */
+const gelap = (k: number) => (src: Uint8Array, w: number, h: number) => ({
+  data: src.map((v, i) => (i % 4 === 3 ? v : Math.round(v * k))),
+  w,
+  h,
+});
+
+/** The photo shrunk by n (nearest pixel) in the top-left corner of a grey frame of side `sisi`. */
+const kecil = (n: number, sisi: number) => (src: Uint8Array, w: number, h: number) => {
+  const out = new Uint8Array(sisi * sisi * 4).fill(128);
+  for (let y = 0; y < Math.floor(h / n); y++)
+    for (let x = 0; x < Math.floor(w / n); x++)
+      for (let c = 0; c < 4; c++) out[(y * sisi + x) * 4 + c] = src[(y * n * w + x * n) * 4 + c] as number;
+  return { data: out, w: sisi, h: sisi };
+};
+
 /** Every sample photo (27 of one person, the group, the background). */
 const FOTO = readdirSync(FOLDER_WAJAH)
   .filter((f) => f.endsWith('.jpg'))
@@ -41,6 +98,9 @@ const FOTO = readdirSync(FOLDER_WAJAH)
 type NamaFoto = string;
 const hasil = new Map<NamaFoto, HasilPeriksa>();
 let cerminA2: HasilPeriksa;
+let buramA1: HasilPeriksa;
+let gelapA1: HasilPeriksa;
+let kecilA1: HasilPeriksa;
 
 function emb(f: NamaFoto): Embedding {
   const e = hasil.get(f)?.wajah?.embedding;
@@ -59,11 +119,19 @@ const daftarB = () => [
 ];
 
 beforeAll(async () => {
-  const semua = await periksaBanyakFoto([...FOTO.map(bacaFoto), cermin(bacaFoto('stock-emotions-a-2.jpg'))]);
+  const a1 = bacaFoto('stock-emotions-a-1.jpg');
+  const semua = await periksaBanyakFoto([
+    ...FOTO.map(bacaFoto),
+    cermin(bacaFoto('stock-emotions-a-2.jpg')),
+    ubah(a1, buram(6)),
+    ubah(a1, gelap(0.2)),
+    ubah(a1, kecil(6, 1600)),
+  ]);
   FOTO.forEach((f, i) => {
     hasil.set(f, semua[i] as HasilPeriksa);
   });
-  cerminA2 = semua[FOTO.length] as HasilPeriksa;
+  const tambahan = semua.slice(FOTO.length) as [HasilPeriksa, HasilPeriksa, HasilPeriksa, HasilPeriksa];
+  [cerminA2, buramA1, gelapA1, kecilA1] = tambahan;
 }, 120_000);
 afterAll(hentikanMesin);
 
@@ -101,6 +169,15 @@ describe('face engine on the sample photos', () => {
     expect(putusan(skorTerbaik(emb('stock-emotions-b-4.jpg'), daftarA()))).toBe('tidak_cocok');
     expect(putusan(skorTerbaik(emb('person-celeste.jpg'), daftarA()))).toBe('tidak_cocok');
     expect(putusan(skorTerbaik(emb('person-celeste.jpg'), daftarB()))).toBe('tidak_cocok');
+  });
+
+  it('refuses a blurred, a dark and a too-small copy of a photo that passes', () => {
+    // stock-emotions-a-1 passes (test above); the same photo blurred (box blur, radius 6), darkened to a
+    // fifth, and shrunk six times into a corner of a 1600×1600 frame (the face then spans under a tenth of
+    // the frame) fails for that reason.
+    expect(kualitasFoto(buramA1)?.kode).toBe('FOTO_BURAM');
+    expect(kualitasFoto(gelapA1)?.kode).toBe('FOTO_GELAP');
+    expect(kualitasFoto(kecilA1)?.kode).toBe('WAJAH_KECIL');
   });
 
   it('the chosen model and thresholds: enrol three, best of three, on every sample photo', () => {

@@ -40,7 +40,7 @@ export interface WajahTerdeteksi {
   antispoof: number | null;
   /** human's liveness score (≈1 on every still photo); reported only */
   liveness: number | null;
-  /** variance of the Laplacian of the grey 192×192 face crop (0..255 scale): low = blurred */
+  /** variance of the Laplacian of the grey 192×192 face crop over the crop's grey variance: low = blurred */
   ketajaman: number;
   /** mean grey level of the face crop, 0..255 */
   kecerahan: number;
