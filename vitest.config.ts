@@ -16,10 +16,20 @@ export default defineConfig({
             'web/src/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
-          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.wajah.test.ts', '**/node_modules/**'],
           // Measured: the slowest unit tests (PDF rendering, NIP and calendar properties) take 2–6 s
           // when the other core runs a heavy process; 20 s keeps every one within half its timeout.
           testTimeout: 20_000,
+        },
+      },
+      {
+        // The real face model (server/src/modules/wajah/mesin): no database, but a model load per worker and
+        // ~0.3–0.5 s per photo; ~9 s for the file on an idle 2-core machine, so not in unit.
+        test: {
+          name: 'wajah',
+          include: ['server/**/*.wajah.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -74,7 +74,7 @@ const only = process.argv[2];
 if (!only || only === 'pglite') {
   // .ci/run exports SIGAP_TEST_PG_URL for the PostgreSQL passes; without removing it here, this
   // "PGlite" pass ran on PostgreSQL too and the embedded database went untested in CI.
-  vitest('unit+db (PGlite)', ['unit', 'db'], { SIGAP_TEST_PG_URL: null });
+  vitest('unit+db (PGlite)', ['unit', 'db', 'wajah'], { SIGAP_TEST_PG_URL: null });
   vitest('responsive (PGlite)', ['alone'], { SIGAP_TEST_PG_URL: null });
 }
 
