@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { POLA_PIN } from '../kehadiran/log.ts';
+import { LANGKAH_TANTANGAN } from '../kehadiran/tantangan.ts';
 import { teksBiasa } from '../org/teks.ts';
 import { Pesan, Waktu } from './umum.ts';
 
@@ -92,3 +93,27 @@ export const HasilTabelPin = z.object({
   perangkat: z.object({ id: z.string(), kode: z.string() }),
   jumlah: z.number().int(),
 });
+
+const menit = (maks: number, min = 0) => z.number().int().min(min).max(maks);
+
+/** GET/PUT /api/kehadiran/pengaturan: the Pemda's attendance rules (docs/kehadiran.md §2, §5). */
+export const AturanKehadiran = z.strictObject({
+  toleransi_masuk_menit: menit(240).describe('datang sampai sekian menit setelah jam mulai belum terlambat'),
+  toleransi_pulang_menit: menit(240).describe(
+    'pulang sampai sekian menit sebelum jam selesai belum pulang cepat',
+  ),
+  buka_masuk_sebelum_menit: menit(720).describe('absen masuk dibuka sekian menit sebelum jam mulai'),
+  tutup_pulang_setelah_menit: menit(720).describe('absen pulang ditutup sekian menit setelah jam selesai'),
+  selang_pulang_minimal_menit: menit(720, 1).describe(
+    'ketukan tanpa jenis dihitung pulang bila sekian menit atau lebih setelah masuk',
+  ),
+  langkah_tantangan: z
+    .array(z.enum(LANGKAH_TANTANGAN))
+    .min(2)
+    .max(LANGKAH_TANTANGAN.length)
+    .refine((ls) => new Set(ls).size === ls.length, {
+      message: 'setiap langkah sekali saja / each step once',
+    })
+    .describe('gerakan yang boleh diminta tantangan keaktifan (paling sedikit dua yang berbeda)'),
+});
+export type AturanKehadiran = z.infer<typeof AturanKehadiran>;

@@ -7,6 +7,7 @@ import {
   type LangkahTantangan,
   nilaiTantangan,
   OPSI_PENILAIAN_BAKU,
+  OPSI_TANTANGAN_BAKU,
   TANDA_PITCH_ATAS,
   TANDA_YAW_KIRI,
   type Tantangan,
@@ -125,6 +126,23 @@ describe('tantangan: properties', () => {
         for (let i = 1; i < t.langkah.length; i++) expect(t.langkah[i]).not.toBe(t.langkah[i - 1]);
       }),
     );
+  });
+
+  it("a Pemda's allowed steps: only those are asked, every one of them can be, and fewer than two different ones is refused", () => {
+    const boleh = fc.subarray([...LANGKAH_TANTANGAN], { minLength: 2 });
+    fc.assert(
+      fc.property(boleh, acak, (izin, s) => {
+        const it = s[Symbol.iterator]();
+        const t = buatTantangan((n) => it.next().value! % n, T0, { ...OPSI_TANTANGAN_BAKU, langkah: izin });
+        for (const l of t.langkah) expect(izin).toContain(l);
+        for (let i = 1; i < t.langkah.length; i++) expect(t.langkah[i]).not.toBe(t.langkah[i - 1]);
+      }),
+    );
+    // with only the two turns, the source's choices map onto exactly those two
+    const t = buatTantangan(() => 0, T0, { ...OPSI_TANTANGAN_BAKU, langkah: ['toleh_kanan', 'toleh_kiri'] });
+    expect(t.langkah).toEqual(['toleh_kanan', 'toleh_kiri']);
+    for (const izin of [['lihat_atas'], ['toleh_kiri', 'toleh_kiri']] as LangkahTantangan[][])
+      expect(() => buatTantangan(() => 0, T0, { ...OPSI_TANTANGAN_BAKU, langkah: izin })).toThrow(RangeError);
   });
 
   // A challenge, and an answer that shows each asked step in 1–2 frames at 15–60°, with neutral frames around (at most 10 frames)

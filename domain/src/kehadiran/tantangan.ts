@@ -38,6 +38,11 @@ export interface OpsiTantangan {
   readonly jumlahMin: number;
   readonly jumlahMaks: number;
   readonly berlakuDetik: number;
+  /**
+   * The steps this Pemda allows (its setting `langkah_tantangan`): at least two different ones, since a
+   * step never follows itself. A Pemda whose phones cannot judge looking up or down keeps the turns.
+   */
+  readonly langkah?: readonly LangkahTantangan[];
 }
 export const OPSI_TANTANGAN_BAKU: OpsiTantangan = { jumlahMin: 2, jumlahMaks: 3, berlakuDetik: 120 };
 
@@ -55,10 +60,12 @@ export function buatTantangan(
     if (!Number.isInteger(x) || x < 0 || x >= n) throw new RangeError(`acakInt(${n}) returned ${x}`);
     return x;
   };
+  const pilihan = [...new Set(opsi.langkah ?? LANGKAH_TANTANGAN)];
+  if (pilihan.length < 2) throw new RangeError('a challenge needs at least two different allowed steps');
   const jumlah = opsi.jumlahMin + ambil(opsi.jumlahMaks - opsi.jumlahMin + 1);
   const langkah: LangkahTantangan[] = [];
   for (let i = 0; i < jumlah; i++) {
-    const boleh = LANGKAH_TANTANGAN.filter((l) => l !== langkah[i - 1]);
+    const boleh = pilihan.filter((l) => l !== langkah[i - 1]);
     langkah.push(boleh[ambil(boleh.length)]!);
   }
   return {

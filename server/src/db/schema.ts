@@ -15,6 +15,12 @@ export interface TenantTable {
   created_at: Timestamp;
   /** Days enrolment photos are kept (0009_wajah.sql); 0 = never kept. */
   simpan_foto_hari: Generated<number>;
+  toleransi_masuk_menit: Generated<number>;
+  toleransi_pulang_menit: Generated<number>;
+  buka_masuk_sebelum_menit: Generated<number>;
+  tutup_pulang_setelah_menit: Generated<number>;
+  selang_pulang_minimal_menit: Generated<number>;
+  langkah_tantangan: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface HariLiburTable {

@@ -106,6 +106,8 @@ const MATRIKS = `
   DELETE /api/wajah/pegawai/:id                Y     Y      Y   -    -       -     -
   GET    /api/wajah/pengaturan                 Y     Y      Y   Y    Y       Y     Y
   PUT    /api/wajah/pengaturan                 Y     -      -   -    -       -     -
+  GET    /api/kehadiran/pengaturan             Y     Y      Y   Y    Y       Y     Y
+  PUT    /api/kehadiran/pengaturan             Y     -      -   -    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -891,6 +893,28 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     payload: { simpan_foto_hari: 0 },
     periksa: (r) => expect(json(r)).toEqual({ simpan_foto_hari: 0 }),
   }),
+  'GET /api/kehadiran/pengaturan': () => ({
+    url: '/api/kehadiran/pengaturan',
+    periksa: (r) =>
+      expect(json(r)).toMatchObject({
+        buka_masuk_sebelum_menit: expect.any(Number),
+        langkah_tantangan: expect.any(Array),
+      }),
+  }),
+  'PUT /api/kehadiran/pengaturan': () => ({
+    url: '/api/kehadiran/pengaturan',
+    payload: ATURAN_UJI,
+    periksa: (r) => expect(json(r)).toEqual(ATURAN_UJI),
+  }),
+};
+
+const ATURAN_UJI = {
+  toleransi_masuk_menit: 15,
+  toleransi_pulang_menit: 10,
+  buka_masuk_sebelum_menit: 90,
+  tutup_pulang_setelah_menit: 180,
+  selang_pulang_minimal_menit: 60,
+  langkah_tantangan: ['toleh_kiri', 'toleh_kanan'],
 };
 
 beforeAll(async () => {
