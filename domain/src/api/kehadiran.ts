@@ -117,3 +117,12 @@ export const AturanKehadiran = z.strictObject({
     .describe('gerakan yang boleh diminta tantangan keaktifan (paling sedikit dua yang berbeda)'),
 });
 export type AturanKehadiran = z.infer<typeof AturanKehadiran>;
+
+/** POST /api/kehadiran/tantangan: a liveness challenge for the caller's next check-in (CONTRACTS.md). */
+export const TantanganBaru = z.object({
+  id: z.uuid(),
+  langkah: z.array(z.enum(LANGKAH_TANTANGAN)),
+  berlaku_sampai: Waktu,
+  petunjuk: z.array(Pesan).describe('kata-kata setiap langkah, berurutan'),
+});
+export type TantanganBaru = z.infer<typeof TantanganBaru>;

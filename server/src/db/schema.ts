@@ -380,6 +380,18 @@ export interface WajahFotoTable {
   simpan_sampai: Date | string;
 }
 
+/** A liveness challenge, answered once (0011_tantangan.sql). */
+export interface TantanganAbsenTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string | null;
+  perangkat_id: string | null;
+  langkah: string[];
+  dibuat_pada: Timestamp;
+  berlaku_sampai: Date | string;
+  dipakai_pada: Date | null;
+}
+
 export interface DB {
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
@@ -411,4 +423,5 @@ export interface DB {
   wajah_persetujuan: WajahPersetujuanTable;
   wajah_template: WajahTemplateTable;
   wajah_foto: WajahFotoTable;
+  tantangan_absen: TantanganAbsenTable;
 }

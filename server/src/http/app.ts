@@ -29,6 +29,7 @@ import { imporRoutes } from '../modules/impor/impor.routes.ts';
 import { ubahRoutes } from '../modules/impor/ubah.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
+import { absenRoutes } from '../modules/kehadiran/absen.routes.ts';
 import { aturanKehadiranRoutes } from '../modules/kehadiran/aturan.routes.ts';
 import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
@@ -311,6 +312,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await cutiRoutes(api, deps);
       await kehadiranRoutes(api, deps);
       await aturanKehadiranRoutes(api, deps);
+      await absenRoutes(api, deps);
       await pemberitahuanRoutes(api, deps);
       await wajahRoutes(api, deps);
     },

@@ -108,6 +108,7 @@ const MATRIKS = `
   PUT    /api/wajah/pengaturan                 Y     -      -   -    -       -     -
   GET    /api/kehadiran/pengaturan             Y     Y      Y   Y    Y       Y     Y
   PUT    /api/kehadiran/pengaturan             Y     -      -   -    -       -     -
+  POST   /api/kehadiran/tantangan              Y     Y      Y   Y    Y       Y     Y
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -900,6 +901,15 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
         buka_masuk_sebelum_menit: expect.any(Number),
         langkah_tantangan: expect.any(Array),
       }),
+  }),
+  'POST /api/kehadiran/tantangan': () => ({
+    url: '/api/kehadiran/tantangan',
+    payload: {},
+    periksa: (r) => {
+      const t = json<{ langkah: string[]; petunjuk: unknown[] }>(r);
+      expect(t.langkah.length).toBeGreaterThanOrEqual(2);
+      expect(t.petunjuk).toHaveLength(t.langkah.length);
+    },
   }),
   'PUT /api/kehadiran/pengaturan': () => ({
     url: '/api/kehadiran/pengaturan',
