@@ -143,8 +143,8 @@ export async function pribadiKini(trx: Trx, caller: Caller) {
   };
 }
 
-/** The OPD tree as of a date, with inherited attributes and head counts. */
-export async function opdTree(trx: Trx, asOf: string) {
+/** The OPDs and units as of a date, with what each inherits (location, service class, sectors). */
+export async function opdEfektif(trx: Trx, asOf: string) {
   const rows = await repo.listOpd(trx, asOf);
   const eff = resolveInheritance(
     rows.map((r) => ({
@@ -158,6 +158,12 @@ export async function opdTree(trx: Trx, asOf: string) {
       radiusM: r.radius_m,
     })),
   );
+  return { rows, eff };
+}
+
+/** The OPD tree as of a date, with inherited attributes and head counts. */
+export async function opdTree(trx: Trx, asOf: string) {
+  const { rows, eff } = await opdEfektif(trx, asOf);
   const counts = await repo.countPegawaiPerOpd(trx, asOf);
   const kodeOf = new Map(rows.map((r) => [r.id, r.kode]));
   return rows.map((r) => {
