@@ -36,6 +36,7 @@ import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
 import { wajahRoutes } from '../modules/wajah/wajah.routes.ts';
+import type { RouteDeps } from './context.ts';
 import './context.ts';
 import { AppError, errors, fromDatabaseError, statusOf } from '../errors.ts';
 import { pesanValidasi } from './validasi.ts';
@@ -100,6 +101,24 @@ function langOf(req: FastifyRequest): 'id' | 'en' {
   if (c === 'en' || c === 'id') return c;
   return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'id';
 }
+
+/** Every module's routes under /api, in the order they are registered. */
+const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise<void>)[] = [
+  authRoutes,
+  pengaturanRoutes,
+  orgRoutes,
+  ubahRoutes,
+  imporRoutes,
+  auditRoutes,
+  kebijakanRoutes,
+  jadwalRoutes,
+  cutiRoutes,
+  kehadiranRoutes,
+  aturanKehadiranRoutes,
+  absenRoutes,
+  pemberitahuanRoutes,
+  wajahRoutes,
+];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -301,20 +320,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   };
   await app.register(
     async (api) => {
-      await authRoutes(api, deps);
-      await pengaturanRoutes(api, deps);
-      await orgRoutes(api, deps);
-      await ubahRoutes(api, deps);
-      await imporRoutes(api, deps);
-      await auditRoutes(api, deps);
-      await kebijakanRoutes(api, deps);
-      await jadwalRoutes(api, deps);
-      await cutiRoutes(api, deps);
-      await kehadiranRoutes(api, deps);
-      await aturanKehadiranRoutes(api, deps);
-      await absenRoutes(api, deps);
-      await pemberitahuanRoutes(api, deps);
-      await wajahRoutes(api, deps);
+      for (const daftar of MODUL_ROUTES) await daftar(api, deps);
     },
     { prefix: '/api' },
   );
