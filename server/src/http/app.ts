@@ -30,6 +30,7 @@ import { ubahRoutes } from '../modules/impor/ubah.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
+import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
@@ -309,6 +310,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await jadwalRoutes(api, deps);
       await cutiRoutes(api, deps);
       await kehadiranRoutes(api, deps);
+      await statusKehadiranRoutes(api, deps);
       await pemberitahuanRoutes(api, deps);
       await wajahRoutes(api, deps);
     },

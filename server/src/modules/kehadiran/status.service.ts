@@ -2,6 +2,7 @@ import {
   type AlasanHari,
   ATURAN_JAM_BAKU,
   addDays,
+  allows,
   type DinasLuar,
   dateRange,
   jamHari,
@@ -10,6 +11,7 @@ import {
   localDate,
   localDayStart,
   masalahPeriode,
+  ROLES,
   type Role,
   type StatusJadwal,
   type StatusKehadiran,
@@ -59,7 +61,7 @@ export const KOLOM_STATUS = [
  * The roles that may see individual attendance (issue 10, item 9): the person (employee, self only), their
  * OPD admin, their unit head and auditors. A Pemda admin or a BKPSDM admin sees none through this role.
  */
-export const PERAN_LIHAT_KEHADIRAN: readonly Role[] = ['opd_admin', 'unit_head', 'employee', 'auditor'];
+export const PERAN_LIHAT_KEHADIRAN: readonly Role[] = ROLES.filter((r) => allows([r], 'kehadiran.read'));
 
 export interface BarisStatus {
   readonly tanggal: string;
