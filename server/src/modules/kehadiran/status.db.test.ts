@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
 import { insertJadwal, insertSel } from '../jadwal/jadwal.repository.ts';
-import { imporLogBerkas } from './kehadiran.service.ts';
+import { catatKejadian, imporLogBerkas } from './kehadiran.service.ts';
 import { daftarkanTerminal } from './perangkat.service.ts';
 import { rekapKehadiranXlsx, TATA_LETAK_KEHADIRAN } from './rekap-xlsx.ts';
 import { barisCsv, KOLOM_STATUS, statusPeriode } from './status.service.ts';
@@ -114,6 +114,51 @@ beforeAll(async () => {
       ),
     );
   });
+  await run(async (trx) => {
+    // A newer DRAFT puts the Kalak at home: a draft never counts, the published WFO stands.
+    const d = await insertJadwal(trx, tenantId, {
+      dari: SENIN,
+      sampai: SENIN,
+      cakupanOpd: null,
+      pelanggaran: [],
+      oleh: 'uji',
+    });
+    const kalak = (
+      await trx.selectFrom('pegawai').select('id').where('nip', '=', NIP.kalak).executeTakeFirstOrThrow()
+    ).id;
+    await insertSel(trx, tenantId, d.id, [
+      {
+        pegawai_id: kalak,
+        tanggal: SENIN,
+        status: 'WFH',
+        kebijakan_id: null,
+        kebijakan_versi: null,
+        aturan_id: null,
+        alasan: '',
+      },
+    ]);
+    // A refused face check-in of dr. Kadinkes: not a punch, he stays absent.
+    const kadinkes = (
+      await trx.selectFrom('pegawai').select('id').where('nip', '=', NIP.kadinkes).executeTakeFirstOrThrow()
+    ).id;
+    await catatKejadian(trx, tenantId, {
+      pegawai_id: kadinkes,
+      opd_id: null,
+      waktu: new Date('2025-08-04T00:25:00Z'),
+      waktu_perangkat: null,
+      jenis: 'masuk',
+      sumber: 'wajah',
+      perangkat_id: null,
+      lat: null,
+      lng: null,
+      akurasi_m: null,
+      hasil: 'ditolak',
+      alasan: ['wajah_tidak_cocok'],
+      skor: 0.3,
+      id_klien: null,
+      hash_isi: null,
+    });
+  });
   const r = await imporLogBerkas(sdb, tenantId, Buffer.from(LOG), {
     actor: SYSTEM_ACTOR,
     namaBerkas: 'log.csv',
@@ -151,6 +196,7 @@ describe("each person's day", () => {
       pulangCepatMenit: 30,
     });
     expect(per.get('dr. Kadinkes')).toMatchObject({ jadwal: 'WFO', status: 'TIDAK_HADIR', masuk: null });
+    expect(per.get('Kalak BPBD')).toMatchObject({ jadwal: 'WFO', status: 'TIDAK_HADIR' });
     expect(per.get('Rina PPPK')).toMatchObject({ jadwal: 'WFH', status: 'WFH_BELUM_DINILAI', masuk: null });
     expect(per.get('Joko THL')).toMatchObject({ jadwal: null, status: 'TIDAK_HADIR', idPegawai: 'THL-001' });
     expect(per.get('Joko THL')!.alasan.map((a) => a.kode)).toContain('tanpa_jadwal');
