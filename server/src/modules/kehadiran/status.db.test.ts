@@ -6,6 +6,7 @@ import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import type { Caller } from '../../caller.ts';
 import { withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { diPekerja, sebagaiBuffer } from '../../pekerja/pekerja.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
 import { insertJadwal, insertSel } from '../jadwal/jadwal.repository.ts';
@@ -258,6 +259,16 @@ describe("each person's day", () => {
     expect(String(ws.getCell(barisData + 4, 1).value)).toBe('H — Hadir');
     const leg = wb.getWorksheet('Keterangan')!;
     expect([1, 2, 3, 4].map((k) => leg.getCell(4, k).value)).toEqual(['H', 'HADIR', 'Hadir', 'Present']);
+  });
+
+  it("renders the same workbook in a worker thread (the route's way)", async () => {
+    const h = await run((trx) => statusPeriode(trx, tenantId, null, SENIN, SENIN, 'PKM-BATU', SEKARANG));
+    const buf = sebagaiBuffer(
+      await diPekerja('rekapKehadiranXlsx', { h, dibuatPada: '2025-08-10T01:00:00Z' }),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['DINKES', 'Keterangan']);
   });
 
   it('refuses a period longer than 62 days, in words', async () => {
