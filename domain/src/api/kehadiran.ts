@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { periodeDengan, TanggalSchema } from '../kalender/skema.ts';
 import { POLA_PIN } from '../kehadiran/log.ts';
+import { KODE_ALASAN_HARI, STATUS_KEHADIRAN } from '../kehadiran/status.ts';
 import { LANGKAH_TANTANGAN } from '../kehadiran/tantangan.ts';
 import { teksBiasa } from '../org/teks.ts';
-import { Pesan, Waktu } from './umum.ts';
+import { Pesan, Tanggal, Waktu } from './umum.ts';
 
 // Attendance (kehadiran) and its devices (perangkat). docs/kehadiran.md.
 
@@ -126,3 +128,42 @@ export const TantanganBaru = z.object({
   petunjuk: z.array(Pesan).describe('kata-kata setiap langkah, berurutan'),
 });
 export type TantanganBaru = z.infer<typeof TantanganBaru>;
+// ─── Each person's day and the recap (docs/kehadiran.md "Status harian dan rekap") ───────────────
+
+const OpdKode = z.string().min(1).max(40).optional();
+
+/** GET /api/kehadiran/hari query: one date, optionally an OPD/unit subtree. */
+export const HariQuery = z.object({ tanggal: TanggalSchema, opd: OpdKode });
+
+/** GET /api/kehadiran/rekap query: a period of at most 62 days (the recap of two months). */
+export const RekapKehadiranQuery = periodeDengan(
+  { opd: OpdKode, format: z.enum(['csv', 'xlsx']).default('csv') },
+  62,
+);
+
+/** One person's day: the CSV columns (CONTRACTS.md "Day status"), reasons as messages with their codes. */
+export const StatusHariOrang = z.object({
+  tanggal: Tanggal,
+  pegawai_id: z.string(),
+  nip: z.string(),
+  id_pegawai: z.string(),
+  nama: z.string(),
+  opd_kode: z.string(),
+  unit_kode: z.string(),
+  jadwal: z.enum(['WFO', 'WFH', 'PIKET', 'CUTI', 'SAKIT', 'ISOLASI', 'LIBUR']).nullable(),
+  status: z.enum(STATUS_KEHADIRAN),
+  /** HH:MM in the Pemda's zone */
+  masuk: z.string().nullable(),
+  pulang: z.string().nullable(),
+  terlambat_menit: z.number().int(),
+  pulang_cepat_menit: z.number().int(),
+  alasan: z.array(z.object({ kode: z.enum(KODE_ALASAN_HARI), pesan: Pesan })),
+});
+
+/** GET /api/kehadiran/hari answer: the people the caller may see, by OPD, unit and name. */
+export const HariKehadiran = z.object({
+  tanggal: Tanggal,
+  opd_kode: z.string().nullable(),
+  orang: z.array(StatusHariOrang),
+});
+export type HariKehadiran = z.infer<typeof HariKehadiran>;

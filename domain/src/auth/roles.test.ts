@@ -3,8 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { allows, PERMISSIONS, type Permission, ROLES, type Role, type RoleGrant, scopeOf } from './roles.ts';
 
 describe('allows: examples from the matrix', () => {
-  it('pemda_admin is granted every permission', () => {
-    for (const p of PERMISSIONS) expect(allows(['pemda_admin'], p), p).toBe(true);
+  it('pemda_admin is granted every permission but individual attendance (issue 10, item 9)', () => {
+    for (const p of PERMISSIONS) expect(allows(['pemda_admin'], p), p).toBe(p !== 'kehadiran.read');
+  });
+
+  it('individual attendance is for the person, their OPD admin and unit head, and auditors only', () => {
+    expect(ROLES.filter((r) => allows([r], 'kehadiran.read'))).toEqual([
+      'opd_admin',
+      'unit_head',
+      'employee',
+      'auditor',
+    ]);
   });
 
   it('an empty role list is granted nothing but public', () => {

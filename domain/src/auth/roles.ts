@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'kehadiran.impor', // import terminal attendance logs, storing only the people in scope
   'perangkat.manage', // attendance terminals and kiosks, and the terminals' PIN tables, within scope
   'wajah.enrol', // enrol others' faces (in person or bulk), record and withdraw their consent, within scope
+  'kehadiran.read', // each person's day and the attendance recap: own, own people (OPD admin, unit head, supervisor), auditors
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +64,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'kehadiran.impor': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'perangkat.manage': ['pemda_admin', 'opd_admin'],
   'wajah.enrol': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'kehadiran.read': ['opd_admin', 'unit_head', 'employee', 'auditor'],
 };
 
 /** Whether any of the roles grants the permission. */

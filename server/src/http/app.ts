@@ -32,6 +32,7 @@ import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { absenRoutes } from '../modules/kehadiran/absen.routes.ts';
 import { aturanKehadiranRoutes } from '../modules/kehadiran/aturan.routes.ts';
 import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
+import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
@@ -114,6 +115,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   jadwalRoutes,
   cutiRoutes,
   kehadiranRoutes,
+  statusKehadiranRoutes,
   aturanKehadiranRoutes,
   absenRoutes,
   pemberitahuanRoutes,

@@ -98,6 +98,8 @@ const MATRIKS = `
   GET    /api/perangkat                        Y     -      Y   -    -       -     -
   POST   /api/perangkat                        Y     -      Y   -    -       -     -
   PUT    /api/perangkat/:id/pin                Y     -      Y   -    -       -     -
+  GET    /api/kehadiran/hari                   -     -      Y   Y    Y       -     Y
+  GET    /api/kehadiran/rekap                  -     -      Y   Y    Y       -     Y
   GET    /api/wajah/saya                       Y     Y      Y   Y    Y       Y     Y
   POST   /api/wajah/saya/persetujuan           Y     Y      Y   Y    Y       Y     Y
   DELETE /api/wajah/saya                       Y     Y      Y   Y    Y       Y     Y
@@ -843,6 +845,15 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       periksa: (r) => expect(json(r)).toMatchObject({ kode }),
     };
   },
+  'GET /api/kehadiran/hari': (role) => ({
+    url: `/api/kehadiran/hari?tanggal=${JADWAL.hari}${opdQuery(role)}`,
+    periksa: (r) =>
+      expect(json<{ orang: { nip: string }[] }>(r).orang.map((o) => o.nip)).toContain(SASARAN[role]),
+  }),
+  'GET /api/kehadiran/rekap': (role) => ({
+    url: `/api/kehadiran/rekap?dari=${JADWAL.dari}&sampai=${JADWAL.hari}&format=csv${opdQuery(role)}`,
+    periksa: (r) => expect(r.body).toContain(`${JADWAL.hari},${SASARAN[role]},`),
+  }),
   'PUT /api/perangkat/:id/pin': async () => {
     await terminalUji();
     return {

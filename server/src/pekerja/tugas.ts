@@ -17,6 +17,8 @@ import { type CurrentPegawai, planPegawai } from '../modules/impor/impor.reposit
 import { rekapPdf } from '../modules/jadwal/rekap/pdf.ts';
 import type { DokumenRekap } from '../modules/jadwal/rekap/types.ts';
 import { rekapXlsx } from '../modules/jadwal/rekap/xlsx.ts';
+import { rekapKehadiranXlsx } from '../modules/kehadiran/rekap-xlsx.ts';
+import type { HasilStatus } from '../modules/kehadiran/status.service.ts';
 import { kemasJson } from './json.ts';
 
 /**
@@ -54,6 +56,8 @@ export const TUGAS = {
     const r = bacaLogKehadiran(new TextDecoder('utf-8').decode(a.data), a.zona, a.batas, a.batasAkhir);
     return r.ok ? { ...r, punches: kemasJson(r.punches) } : r;
   },
+  // The attendance recap (kehadiran): one sheet per OPD, rendered off the request thread.
+  rekapKehadiranXlsx: (a: { h: HasilStatus; dibuatPada: string }) => rekapKehadiranXlsx(a.h, a.dibuatPada),
 } as const;
 
 export type NamaTugas = keyof typeof TUGAS;

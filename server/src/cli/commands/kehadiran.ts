@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { teks } from '@sigap/domain';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { lang, t } from '../bantuan.ts';
 import { bacaTabel, denganMasalahBerkas, mAktor, tenantOf, UserError, withDb } from '../umum.ts';
 
@@ -10,6 +10,8 @@ import { bacaTabel, denganMasalahBerkas, mAktor, tenantOf, UserError, withDb } f
 const mKehadiran = () => import('../../modules/kehadiran/kehadiran.service.ts');
 const mPerangkat = () => import('../../modules/kehadiran/perangkat.service.ts');
 const mDatabase = () => import('../../db/database.ts');
+const mStatus = () => import('../../modules/kehadiran/status.service.ts');
+const mEkspor = () => import('../../modules/impor/ekspor.service.ts');
 
 export function perintahKehadiran(program: Command): void {
   const hadir = program
@@ -74,6 +76,85 @@ export function perintahKehadiran(program: Command): void {
             ),
           );
       }),
+    );
+
+  hadir
+    .command('status')
+    .requiredOption('--date <tanggal>', t('tanggal (YYYY-MM-DD)', 'date (YYYY-MM-DD)'))
+    .option('--opd <kode>', t('hanya OPD/unit ini (beserta unitnya)', 'only this OPD/unit (with its units)'))
+    .addOption(new Option('--format <format>', t('format', 'format')).choices(['csv', 'json']).default('csv'))
+    .option('--out <file>', t('berkas tujuan (bawaan: layar)', 'output file (default: screen)'))
+    .description(
+      t(
+        'status hari setiap pegawai: CSV tanggal,nip,id_pegawai,nama,opd_kode,unit_kode,jadwal,status,masuk,pulang,terlambat_menit,pulang_cepat_menit,alasan',
+        "each person's day: CSV tanggal,nip,id_pegawai,nama,opd_kode,unit_kode,jadwal,status,masuk,pulang,terlambat_menit,pulang_cepat_menit,alasan",
+      ),
+    )
+    .action(async (o: { date: string; opd?: string; format: 'csv' | 'json'; out?: string }, cmd: Command) =>
+      withDb(cmd, async (sdb) => {
+        const tenantId = await tenantOf(sdb, cmd);
+        const [{ withTenant }, s, { toCsv }] = await Promise.all([mDatabase(), mStatus(), mEkspor()]);
+        const h = await withTenant(sdb, tenantId, (trx) =>
+          s.statusPeriode(trx, tenantId, null, o.date, o.date, o.opd),
+        );
+        tulis(
+          o.out,
+          o.format === 'json'
+            ? `${JSON.stringify(h.baris.map(s.barisJson), null, 2)}\n`
+            : toCsv(s.KOLOM_STATUS, h.baris.map(s.barisCsv)),
+          h.baris.length,
+        );
+      }),
+    );
+
+  hadir
+    .command('export')
+    .requiredOption('--from <tanggal>', t('tanggal awal (YYYY-MM-DD)', 'first date (YYYY-MM-DD)'))
+    .requiredOption(
+      '--to <tanggal>',
+      t('tanggal akhir (YYYY-MM-DD); paling panjang 62 hari', 'last date (YYYY-MM-DD); at most 62 days'),
+    )
+    .option('--opd <kode>', t('hanya OPD/unit ini (beserta unitnya)', 'only this OPD/unit (with its units)'))
+    .addOption(new Option('--format <format>', t('format', 'format')).choices(['csv', 'xlsx']).default('csv'))
+    .option(
+      '--out <file>',
+      t(
+        'berkas tujuan (bawaan: layar; wajib untuk xlsx)',
+        'output file (default: screen; required for xlsx)',
+      ),
+    )
+    .description(
+      t(
+        'rekap kehadiran suatu periode: CSV satu baris per pegawai per hari; XLSX satu lembar per OPD dengan jumlah dan keterangan kode',
+        'the attendance recap over a period: CSV one row per employee per day; XLSX one sheet per OPD with totals and a legend',
+      ),
+    )
+    .action(
+      async (
+        o: { from: string; to: string; opd?: string; format: 'csv' | 'xlsx'; out?: string },
+        cmd: Command,
+      ) =>
+        withDb(cmd, async (sdb) => {
+          if (o.format === 'xlsx' && !o.out)
+            throw new UserError(t('Format xlsx perlu --out <berkas>', 'Format xlsx needs --out <file>'));
+          const tenantId = await tenantOf(sdb, cmd);
+          const [{ withTenant }, s, { toCsv }] = await Promise.all([mDatabase(), mStatus(), mEkspor()]);
+          const h = await withTenant(sdb, tenantId, (trx) =>
+            s.statusPeriode(trx, tenantId, null, o.from, o.to, o.opd),
+          );
+          if (o.format === 'xlsx') {
+            const { rekapKehadiranXlsx } = await import('../../modules/kehadiran/rekap-xlsx.ts');
+            writeFileSync(o.out!, await rekapKehadiranXlsx(h, new Date().toISOString()));
+            console.error(
+              t(
+                `Rekap kehadiran ${h.baris.length} baris ditulis ke ${o.out}`,
+                `Attendance recap of ${h.baris.length} rows written to ${o.out}`,
+              ),
+            );
+            return;
+          }
+          tulis(o.out, toCsv(s.KOLOM_STATUS, h.baris.map(s.barisCsv)), h.baris.length);
+        }),
     );
 
   hadir
@@ -155,4 +236,14 @@ export function perintahKehadiran(program: Command): void {
         );
       }),
     );
+}
+
+/** Writes to a file (saying how many rows) or to the screen. */
+function tulis(out: string | undefined, text: string, n: number) {
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileSync(out, text);
+  console.error(t(`${n} baris ditulis ke ${out}`, `${n} rows written to ${out}`));
 }
