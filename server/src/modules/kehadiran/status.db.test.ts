@@ -10,6 +10,7 @@ import { diPekerja, sebagaiBuffer } from '../../pekerja/pekerja.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { toCsv } from '../impor/ekspor.service.ts';
 import { insertJadwal, insertSel } from '../jadwal/jadwal.repository.ts';
+import { lihatAturanKehadiran, ubahAturanKehadiran } from './aturan.service.ts';
 import { catatKejadian, imporLogBerkas } from './kehadiran.service.ts';
 import { daftarkanTerminal } from './perangkat.service.ts';
 import { rekapKehadiranXlsx, TATA_LETAK_KEHADIRAN } from './rekap-xlsx.ts';
@@ -206,6 +207,21 @@ describe("each person's day", () => {
     expect(new Set(libur.baris.map((r) => r.status))).toEqual(new Set(['LIBUR']));
     const perawat = libur.baris.find((r) => r.nama === 'Sari Perawat')!;
     expect(perawat.alasan.map((a) => a.pesan.id)).toEqual(['hari libur: Hari Jadi Kota']);
+  });
+
+  it("applies the Pemda's own grace: 20 minutes forgive a 17-minute delay, 30 a 30-minute early departure", async () => {
+    const baku = await run((trx) => lihatAturanKehadiran(trx, tenantId));
+    const ubah = (a: typeof baku) => run((trx) => ubahAturanKehadiran(trx, tenantId, SYSTEM_ACTOR, a));
+    await ubah({ ...baku, toleransi_masuk_menit: 20, toleransi_pulang_menit: 30 });
+    try {
+      const per = new Map((await hari(SENIN)).baris.map((r) => [r.nama, r]));
+      expect(per.get('Sari Perawat')).toMatchObject({ status: 'HADIR', masuk: '07:47', terlambatMenit: 0 });
+      expect(per.get('Budi Staf')).toMatchObject({ pulang: '15:30', pulangCepatMenit: 0 });
+    } finally {
+      await ubah(baku);
+    }
+    const lagi = new Map((await hari(SENIN)).baris.map((r) => [r.nama, r]));
+    expect(lagi.get('Sari Perawat')!.terlambatMenit).toBe(17);
   });
 
   it('a day not over yet is BELUM_SELESAI with the lateness so far', async () => {

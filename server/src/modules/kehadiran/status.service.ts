@@ -1,6 +1,5 @@
 import {
   type AlasanHari,
-  ATURAN_JAM_BAKU,
   addDays,
   allows,
   type DinasLuar,
@@ -30,6 +29,7 @@ import {
 import * as jadwalRepo from '../jadwal/jadwal.repository.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { getSettings } from '../pengaturan/pengaturan.service.ts';
+import { aturanKehadiran } from './aturan.service.ts';
 import * as repo from './status.repository.ts';
 
 // Each person's day (issue 10, item 7; docs/kehadiran.md "Status harian dan rekap"): for a period and an
@@ -136,6 +136,7 @@ export async function statusPeriode(
 ): Promise<HasilStatus> {
   const days = hariStatus(dari, sampai);
   const pemda = await getSettings(trx, tenantId);
+  const { jam: aturan } = await aturanKehadiran(trx, tenantId);
   const zona = pemda.zonaWaktu;
   const { b, hari } = await evaluasiPeriode(trx, tenantId, days);
   let keys = orangDalam(b, opdKode);
@@ -207,7 +208,7 @@ export async function statusPeriode(
         tidakHadir: (tidakHadir.get(o.key)?.get(tanggal) as Ketidakhadiran | undefined) ?? null,
         dinasLuar: dinas.get(kunci) ?? null,
         ketukan: ketukan.get(kunci) ?? [],
-        aturan: ATURAN_JAM_BAKU,
+        aturan,
         sekarang,
       });
       baris.push({
