@@ -83,7 +83,7 @@ describe('sigap face enrol / verify with the real model', () => {
     );
   });
 
-  it('refuses the group photo "several faces" and exits 1 when fewer than three are usable', async () => {
+  it('refuses the group photo "several faces" and B among A "not the same person"; exit 1 with fewer than three', async () => {
     const r = await sigap(
       'face',
       'enrol',
@@ -92,6 +92,7 @@ describe('sigap face enrol / verify with the real model', () => {
       foto(A[0]!),
       foto('group-1.jpg'),
       foto(A[1]!),
+      foto(B[0]!),
       '--persetujuan',
       'consent given at the desk, recorded by the OPD admin',
     );
@@ -104,7 +105,8 @@ describe('sigap face enrol / verify with the real model', () => {
       ),
     );
     expect(baris[2]).toBe(`${foto(A[1]!)}: accepted`);
-    expect(baris[3]).toMatch(/^199206062022212006: Not stored: at least 3 usable photos/);
+    expect(baris[3]).toBe(`${foto(B[0]!)}: refused — not the same person as the other photos`);
+    expect(baris[4]).toMatch(/^199206062022212006: Not stored: at least 3 usable photos/);
     const v = await sigap('face', 'verify', '--nip', NIP.pppk, foto(A[2]!));
     expect(v.code).toBe(1);
     expect(v.stderr).toMatch(/has no face template/);
