@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,10 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup?.());
 
-const sigap = (...args: string[]) => runCli(['--db', target, ...args], { SIGAP_LANG: 'en' });
+// A key from the environment, as an operator sets it (no key file is made, so no line about it is printed).
+const KUNCI = `uji:${randomBytes(32).toString('base64')}`;
+const sigap = (...args: string[]) =>
+  runCli(['--db', target, ...args], { SIGAP_LANG: 'en', SIGAP_KUNCI_WAJAH: KUNCI });
 
 describe('sigap face enrol / verify with the real model', () => {
   it('refuses without consent, in words; enrols B from three photos; verifies B and refuses A', async () => {
