@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'wajah',
           include: ['server/**/*.wajah.test.ts'],
+          // the enrolment commands' tests use a database too (a migrated PGlite template, as db does)
+          globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -7,6 +7,7 @@ import {
   MAKS_SAMPEL,
   periksaDeskripsi,
   saringKonsisten,
+  skorTerbaik,
 } from './sampel.ts';
 
 const v = (...x: number[]) => new Float32Array(x);
@@ -190,5 +191,18 @@ describe('bandingkan: never across models', () => {
       );
     }
     expect(bandingkan(d(arah(0)), d(new Float32Array(16).fill(1)), dot).ok).toBe(false);
+  });
+});
+
+describe("skorTerbaik: the best of a person's templates, never across models", () => {
+  it('takes the highest similarity and refuses no template or another model in words', () => {
+    const r = skorTerbaik(d(arah(0)), [d(arah(3)), d(arah(0)), d(arah(5))]);
+    expect(r).toEqual({ ok: true, skor: expect.closeTo(1, 6) });
+    const kosong = skorTerbaik(d(arah(0)), []);
+    expect(kosong.ok ? null : kosong.alasan.en).toBe(
+      'There is no face template to compare with; enrol the face first',
+    );
+    const lain = skorTerbaik(d(arah(0)), [d(arah(0)), d(arah(0), 'faceres@3')]);
+    expect(lain.ok ? null : lain.alasan.en).toMatch(/^A face template of model faceres@3 cannot be compared/);
   });
 });

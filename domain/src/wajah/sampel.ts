@@ -120,7 +120,10 @@ export function periksaDeskripsi(
   return out;
 }
 
-/** Cosine similarity (for vectors that are not normalised; a normalised model may pass a dot product). */
+/**
+ * The one similarity of two face vectors: cosine (for L2-normalised vectors, as the engine makes them, it
+ * equals their dot product). The engine's comparisons, enrolment consistency and verification all use it.
+ */
 export function kemiripanKosinus(a: Float32Array, b: Float32Array): number {
   let ab = 0;
   let aa = 0;
@@ -150,14 +153,45 @@ export function tidakSebanding(a: Deskripsi, b: Deskripsi): Pesan | null {
   return null;
 }
 
+export type HasilBanding =
+  | { readonly ok: true; readonly skor: number }
+  | { readonly ok: false; readonly alasan: Pesan };
+
 /** The similarity of two descriptions, or the reason they may not be compared (never silently across models). */
 export function bandingkan(
   a: Deskripsi,
   b: Deskripsi,
-  mirip: FungsiKemiripan,
-): { readonly ok: true; readonly skor: number } | { readonly ok: false; readonly alasan: Pesan } {
+  mirip: FungsiKemiripan = kemiripanKosinus,
+): HasilBanding {
   const alasan = tidakSebanding(a, b);
   return alasan ? { ok: false, alasan } : { ok: true, skor: mirip(a.vektor, b.vektor) };
+}
+
+/**
+ * The best similarity of a photo's description to a person's templates (enrol three, take the best), or the
+ * reason there is none: no template at all, or a template of another model (refused, never compared).
+ */
+export function skorTerbaik(
+  foto: Deskripsi,
+  templat: readonly Deskripsi[],
+  mirip: FungsiKemiripan = kemiripanKosinus,
+): HasilBanding {
+  if (templat.length === 0) {
+    return {
+      ok: false,
+      alasan: pesan(
+        'Belum ada templat wajah untuk dibandingkan; daftarkan wajah dahulu',
+        'There is no face template to compare with; enrol the face first',
+      ),
+    };
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  for (const t of templat) {
+    const r = bandingkan(foto, t, mirip);
+    if (!r.ok) return r;
+    best = Math.max(best, r.skor);
+  }
+  return { ok: true, skor: best };
 }
 
 /** The verdict on each new sample of the consistency check. */

@@ -9,6 +9,7 @@ import { withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { bacaCincin, type CincinKunci, cincinAcak, vektorKeBytes } from './kunci.ts';
+import { skorTerbaik } from './mesin/kemiripan.ts';
 import {
   cabutPersetujuan,
   daftarkanWajah,
@@ -17,7 +18,6 @@ import {
   konteksDari,
   rekeyWajah,
   type SampelWajah,
-  skorTerbaik,
   templatOpd,
   templatUntuk,
   ubahPengaturanWajah,
@@ -378,7 +378,7 @@ describe(`face enrolment storage (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL'
     const punyaLama = await jalan((trx) => templatUntuk(trx, A, kunci, p, MODEL));
     const e = (() => {
       try {
-        skorTerbaik(wajah(6, 0, lain), punyaLama.templat, kemiripanKosinus);
+        skorTerbaik(wajah(6, 0, lain), punyaLama.templat);
       } catch (x) {
         return x as AppError;
       }
@@ -387,7 +387,7 @@ describe(`face enrolment storage (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL'
     expect(e.pesan.en).toBe(
       `A face template of model ${MODEL} cannot be compared with a photo of model ${lain}; enrol the face again with the current model`,
     );
-    expect(skorTerbaik(wajah(6, 7), punyaLama.templat, kemiripanKosinus)).toBeGreaterThan(0.99);
+    expect(skorTerbaik(wajah(6, 7), punyaLama.templat)).toBeGreaterThan(0.99);
     const r = await jalan((trx) =>
       daftarkanWajah(trx, admin, kunci, p, { sampel: sampel(6, 3, 0, lain, 512) }, OPSI),
     );

@@ -16,7 +16,6 @@ import {
   MIN_SAMPEL,
   periksaDeskripsi,
   saringKonsisten,
-  tidakSebanding,
 } from '@sigap/domain/wajah/sampel';
 import type { Actor, Caller } from '../../caller.ts';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
@@ -249,18 +248,7 @@ export async function daftarkanWajah(
   if (!Number.isFinite(opsi.ambang))
     tolak([pesan('Ambang kemiripan tidak sah', 'Invalid similarity threshold')]);
 
-  const persetujuan = isian.persetujuan
-    ? (await catatPersetujuan(trx, ctx, pegawaiId, isian.persetujuan)).persetujuan
-    : await repo.persetujuanAktif(trx, pegawaiId).then((r) => (r ? keApi(r) : null));
-  if (!persetujuan) {
-    throw new AppError(
-      'VALIDASI',
-      pesan(
-        `Belum ada persetujuan pendaftaran wajah yang berlaku untuk ${p.nama}; catat persetujuannya dahulu (tujuan, dasar, siapa mencatat)`,
-        `There is no consent in force for enrolling ${p.nama}'s face; record the consent first (purpose, basis, who recorded it)`,
-      ),
-    );
-  }
+  const persetujuan = await persetujuanBerlaku(trx, ctx, pegawaiId, p.nama, isian.persetujuan);
 
   const lama = tersimpan.map((t) => bukaTemplat(kunci, ctx.tenantId, t));
   const layak = sampel.map((s) => s.kualitas.layak);
@@ -366,6 +354,50 @@ export async function daftarkanWajah(
           `Not stored: at least ${MIN_SAMPEL} usable photos of the same person are needed, ${Math.max(kurang, 1)} more; take more photos`,
         ),
   };
+}
+
+/** The consent in force (recorded now from `isian` when given), or a refusal in words. */
+async function persetujuanBerlaku(
+  trx: Trx,
+  ctx: KonteksWajah,
+  pegawaiId: string,
+  nama: string,
+  isian: IsianPersetujuan | undefined,
+): Promise<Persetujuan> {
+  const persetujuan = isian
+    ? (await catatPersetujuan(trx, ctx, pegawaiId, isian)).persetujuan
+    : await repo.persetujuanAktif(trx, pegawaiId).then((r) => (r ? keApi(r) : null));
+  if (!persetujuan) {
+    throw new AppError(
+      'VALIDASI',
+      pesan(
+        `Belum ada persetujuan pendaftaran wajah yang berlaku untuk ${nama}; catat persetujuannya dahulu (tujuan, dasar, siapa mencatat)`,
+        `There is no consent in force for enrolling ${nama}'s face; record the consent first (purpose, basis, who recorded it)`,
+      ),
+    );
+  }
+  return persetujuan;
+}
+
+/**
+ * Before photos go to the face engine: the caller may enrol this person, the person exists, and a consent
+ * is in force (recorded now from `isian` when given) — refused in words otherwise. Returns the person's name.
+ */
+export async function siapDaftar(
+  trx: Trx,
+  ctx: KonteksWajah,
+  pegawaiId: string,
+  isian: IsianPersetujuan | undefined,
+): Promise<{ nama: string }> {
+  await peranAtas(trx, ctx, pegawaiId);
+  const p = await pastikanPegawai(trx, ctx, pegawaiId);
+  await persetujuanBerlaku(trx, ctx, pegawaiId, p.nama, isian);
+  return { nama: p.nama };
+}
+
+/** The pegawai a NIP or id_pegawai names (the command line's way of naming a person), or null. */
+export async function pegawaiMenurutKunci(trx: Trx, key: string): Promise<string | null> {
+  return (await orgRepo.pegawaiIdMenurutKunci(trx, key))?.id ?? null;
 }
 
 async function simpanFoto(
@@ -476,29 +508,6 @@ export async function templatOpd(
   const ids = await repo.orangDiOpd(trx, hari, [...subtreeIds(nodes, opdId)]);
   const rows = await repo.templatOrang(trx, ids);
   return kelompokkan(kunci, tenantId, model, ids, rows).filter((o) => o.templat.length + o.modelLain > 0);
-}
-
-/**
- * The best similarity of a photo's description to a person's templates. Templates of another model
- * are refused in words, never silently compared; no template at all is refused too.
- */
-export function skorTerbaik(foto: Deskripsi, templat: readonly Deskripsi[], mirip: FungsiKemiripan): number {
-  if (templat.length === 0) {
-    throw new AppError(
-      'VALIDASI',
-      pesan(
-        'Belum ada templat wajah untuk dibandingkan; daftarkan wajah dahulu',
-        'There is no face template to compare with; enrol the face first',
-      ),
-    );
-  }
-  let best = Number.NEGATIVE_INFINITY;
-  for (const t of templat) {
-    const alasan = tidakSebanding(foto, t);
-    if (alasan) throw new AppError('VALIDASI', alasan);
-    best = Math.max(best, mirip(foto.vektor, t.vektor));
-  }
-  return best;
 }
 
 // ─── What is held, withdrawal ─────────────────────────────────────────────────────────────────────

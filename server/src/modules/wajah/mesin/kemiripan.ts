@@ -1,4 +1,5 @@
 import { pesan } from '@sigap/domain';
+import { bandingkan, type HasilBanding, skorTerbaik as skorTerbaikDomain } from '@sigap/domain/wajah/sampel';
 import { AppError } from '../../../errors.ts';
 import type { Embedding } from './tipe.ts';
 
@@ -28,20 +29,23 @@ function modelBeda(a: string, b: string): AppError {
   );
 }
 
-/** Cosine similarity of two embeddings of the same model; different models are refused, never compared. */
-export function kemiripan(a: Embedding, b: Embedding): number {
-  if (a.model !== b.model) throw modelBeda(a.model, b.model);
-  if (a.vektor.length !== b.vektor.length) throw modelBeda(a.model, `${b.model}/${b.vektor.length}`);
-  let s = 0;
-  for (let i = 0; i < a.vektor.length; i++) s += (a.vektor[i] as number) * (b.vektor[i] as number);
-  return s;
+function atauTolak(r: HasilBanding): number {
+  if (!r.ok) throw new AppError('VALIDASI', r.alasan);
+  return r.skor;
 }
 
-/** The best score of a probe against a person's enrolled templates (enrol three, take the best). */
+/**
+ * Cosine similarity of two embeddings of the same model (the domain's one similarity function,
+ * kemiripanKosinus); different models or lengths are refused in words, never compared.
+ */
+export function kemiripan(a: Embedding, b: Embedding): number {
+  return atauTolak(bandingkan(a, b));
+}
+
+/** The best score of a probe against a person's enrolled templates (enrol three, take the best); no
+ * template, or one of another model, is refused in words. */
 export function skorTerbaik(probe: Embedding, templat: readonly Embedding[]): number {
-  let best = Number.NEGATIVE_INFINITY;
-  for (const t of templat) best = Math.max(best, kemiripan(probe, t));
-  return best;
+  return atauTolak(skorTerbaikDomain(probe, templat));
 }
 
 /** The verdict for a score. */
