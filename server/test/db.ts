@@ -5,6 +5,18 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type SigapDatabase } from '../src/db/database.ts';
 
+/**
+ * A fresh, migrated PGlite folder at `dir` (for tests that drive `bin/sigap.mjs --db <folder>`): a copy
+ * of the migrated template when this pass made one, else a new database (the PostgreSQL pass has no
+ * template, and initdb then takes a few seconds).
+ */
+export async function folderPglite(dir: string): Promise<string> {
+  const template = inject('pgliteTemplate') as string | undefined;
+  if (template) cpSync(template, dir, { recursive: true });
+  else await (await openDatabase(dir)).close();
+  return dir;
+}
+
 /** A fresh, migrated database for one test file: a PGlite copy, or a new PostgreSQL database. */
 export async function freshDatabase(): Promise<SigapDatabase & { cleanup(): Promise<void> }> {
   const pgUrl = process.env.SIGAP_TEST_PG_URL;

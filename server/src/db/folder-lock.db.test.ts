@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../../test/cli.ts';
+import { folderPglite } from '../../test/db.ts';
 import { PEGAWAI_ROWS, seedSmallPemda } from '../../test/fixtures.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../modules/impor/ekspor.service.ts';
 import { openDatabase } from './database.ts';
@@ -20,11 +21,7 @@ let sebelum: string[];
 
 /** A fresh PGlite folder: the migrated template when the db tier made one, else a new database. */
 async function folderBaru(nama: string): Promise<string> {
-  const d = join(base, nama);
-  const template = inject('pgliteTemplate') as string | undefined;
-  if (template) cpSync(template, d, { recursive: true });
-  else await (await openDatabase(d)).close();
-  return d;
+  return folderPglite(join(base, nama));
 }
 
 async function namaPegawai(folder: string): Promise<string[]> {

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/cli.ts';
+import { folderPglite } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import { openDatabase, withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../../modules/audit/audit.repository.ts';
@@ -22,7 +23,7 @@ const JAM = { mulai: '07:30', selesai: '16:00' };
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'sigap-status-cli-'));
   db = join(base, 'data');
-  cpSync(inject('pgliteTemplate'), db, { recursive: true });
+  await folderPglite(db);
   const sdb = await openDatabase(db);
   try {
     const t = await seedSmallPemda(sdb, 'kota-status', '2024-01-01');

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/cli.ts';
+import { folderPglite } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import { openDatabase } from '../../db/database.ts';
 
@@ -36,7 +37,7 @@ const hitung = async () => {
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'sigap-hadir-cli-'));
   db = join(base, 'data');
-  cpSync(inject('pgliteTemplate'), db, { recursive: true });
+  await folderPglite(db);
   const sdb = await openDatabase(db);
   try {
     await seedSmallPemda(sdb, 'kota-hadir', '2024-01-01');
