@@ -18,6 +18,7 @@ export const KODE_ALASAN_ABSEN = [
   'lokasi_tidak_akurat',
   'tidak_terjadwal_di_kantor',
   'di_luar_jendela_absen',
+  'wajah_belum_terdaftar',
   'tinjau',
 ] as const;
 export type KodeAlasanAbsen = (typeof KODE_ALASAN_ABSEN)[number];
@@ -66,6 +67,10 @@ export const PESAN_ALASAN_ABSEN: Readonly<Record<KodeAlasanAbsen, Pesan>> = {
     'According to the schedule you are not working at the office today.',
   ),
   di_luar_jendela_absen: pesan('Di luar waktu absen hari ini.', "Outside today's check-in hours."),
+  wajah_belum_terdaftar: pesan(
+    'Wajah Anda belum terdaftar (atau persetujuannya dicabut). Daftarkan wajah di menu Wajah Saya, atau absen dengan cara lain yang diizinkan Pemda (mesin absen, koreksi kepada atasan).',
+    'Your face is not enrolled (or consent was withdrawn). Enrol your face under My Face, or check in another way your Pemda allows (the attendance terminal, a correction by your supervisor).',
+  ),
   tinjau: pesan(
     'Absen Anda belum dapat dipastikan dan dikirim ke admin OPD untuk diperiksa. Hasilnya akan terlihat di status hari Anda.',
     'Your attendance could not be confirmed and was sent to your OPD admin for review. The result will show on your day status.',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasilDariAlasan, KODE_ALASAN_ABSEN, PESAN_ALASAN_ABSEN, pesanAlasanAbsen } from './alasan.ts';
 import { jendelaAbsen } from './jam.ts';
 import type { HasilLokasi, TempatLingkaran } from './lokasi.ts';
-import { type MasukanPutusan, putusanWajah, putuskanAbsen } from './putusan.ts';
+import { type MasukanPutusan, putusanWajah, putuskanAbsen, putuskanTanpaWajah } from './putusan.ts';
 import type { HasilTantangan } from './tantangan.ts';
 
 const KANTOR: TempatLingkaran = {
@@ -44,6 +44,7 @@ describe('alasan: the codes of issue 10 item 2, with words', () => {
       'lokasi_tidak_akurat',
       'tidak_terjadwal_di_kantor',
       'di_luar_jendela_absen',
+      'wajah_belum_terdaftar',
       'tinjau',
     ]);
   });
@@ -55,7 +56,7 @@ describe('alasan: the codes of issue 10 item 2, with words', () => {
     expect(en.size).toBe(KODE_ALASAN_ABSEN.length);
     expect(KODE_ALASAN_ABSEN.map(hasilDariAlasan)).toEqual([
       'diterima',
-      ...Array.from({ length: 9 }, () => 'ditolak'),
+      ...Array.from({ length: 10 }, () => 'ditolak'),
       'ditinjau',
     ]);
     expect(PESAN_ALASAN_ABSEN.wajah_tidak_cocok.id).toMatch(/^Wajah tidak cocok dengan data Anda/);
@@ -146,26 +147,44 @@ describe('putuskanAbsen: properties', () => {
     'tidak_terjadwal_di_kantor',
     'di_luar_jendela_absen',
     'di_luar_kantor',
+    'wajah_belum_terdaftar',
     'tantangan_gagal',
     'dugaan_palsu',
     'wajah_tidak_cocok',
   ] as const;
+  const gagalPada = (gagal: readonly boolean[]): MasukanPutusan => ({
+    ...baik,
+    jadwal: gagal[0] ? 'CUTI' : 'PIKET',
+    menit: gagal[1] ? 23 * 60 : 7 * 60,
+    lokasi: gagal[2] ? { hasil: 'di_luar_kantor', jarakM: 10, tempatTerdekat: KANTOR } : DI_DALAM,
+    terdaftar: !gagal[3],
+    tantangan: gagal[4]
+      ? { lulus: false, alasan: 'tantangan_gagal', sebab: { id: 'x', en: 'x' }, bingkai: null }
+      : LULUS,
+    dugaanPalsu: gagal[5]!,
+    skorWajah: gagal[6] ? 0.1 : 0.9,
+  });
   it('the first failing check in the documented order decides; accepted only when none fails', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (gagal) => {
-        const m: MasukanPutusan = {
-          ...baik,
-          jadwal: gagal[0] ? 'CUTI' : 'PIKET',
-          menit: gagal[1] ? 23 * 60 : 7 * 60,
-          lokasi: gagal[2] ? { hasil: 'di_luar_kantor', jarakM: 10, tempatTerdekat: KANTOR } : DI_DALAM,
-          tantangan: gagal[3]
-            ? { lulus: false, alasan: 'tantangan_gagal', sebab: { id: 'x', en: 'x' }, bingkai: null }
-            : LULUS,
-          dugaanPalsu: gagal[4]!,
-          skorWajah: gagal[5] ? 0.1 : 0.9,
-        };
+      fc.property(fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), (gagal) => {
         const i = gagal.indexOf(true);
-        expect(putuskanAbsen(m).alasan).toBe(i < 0 ? 'diterima' : URUTAN[i]);
+        expect(putuskanAbsen(gagalPada(gagal)).alasan).toBe(i < 0 ? 'diterima' : URUTAN[i]);
+      }),
+    );
+  });
+
+  it('the checks without an image refuse exactly when the full verdict is one of theirs, with the same words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), (gagal) => {
+        const m = gagalPada(gagal);
+        const awal = putuskanTanpaWajah(m);
+        const i = gagal.indexOf(true);
+        if (i >= 0 && i <= 3) {
+          expect(awal?.alasan).toBe(URUTAN[i]);
+          expect(awal).toEqual(putuskanAbsen(m));
+        } else {
+          expect(awal).toBeNull();
+        }
       }),
     );
   });

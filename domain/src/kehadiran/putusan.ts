@@ -3,7 +3,7 @@
  * order; the first that fails decides the reason. Pure: every input is already measured by the caller.
  *
  * Order (docs/kehadiran.md): 1. scheduled at the office today; 2. within the check-in / check-out window;
- * 3. location; 4. the challenge frames (one face in each, same person, asked movements); 5. suspected
+ * 3. location; 3b. the person has face templates; 4. the challenge frames (one face in each, same person, asked movements); 5. suspected
  * spoof; 6. the face compared with the person's templates (cocok → accepted, tinjau → review, else refused).
  * The checks that need no image come first: the person is told what they can fix, the server need not run
  * the face model on an attempt refused anyway, and a refusal for place or time says nothing about the face.
@@ -53,6 +53,8 @@ export interface MasukanPutusan {
   readonly zona: ZonaWaktu;
   /** the location verdict (`nilaiLokasi`); null for a registered kiosk, whose place is fixed */
   readonly lokasi: HasilLokasi | null;
+  /** the person has face templates of the current model (default true); false refuses before any image is read */
+  readonly terdaftar?: boolean;
   readonly tantangan: HasilTantangan;
   /** the engine's anti-spoof says the frames are not a live face */
   readonly dugaanPalsu: boolean;
@@ -74,14 +76,29 @@ const hhmm = (m: number) => {
   return `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
 };
 
-/** The verdict on an attempt, in the order documented at the top of this file. */
-export function putuskanAbsen(m: MasukanPutusan): PutusanAbsen {
-  const tolak = (alasan: KodeAlasanAbsen, r: RincianAlasan = {}, wajah: PutusanWajah | null = null) => ({
-    hasil: hasilDariAlasan(alasan),
-    alasan,
-    pesan: pesanAlasanAbsen(alasan, r),
-    wajah,
-  });
+const tolak = (
+  alasan: KodeAlasanAbsen,
+  r: RincianAlasan = {},
+  wajah: PutusanWajah | null = null,
+): PutusanAbsen => ({
+  hasil: hasilDariAlasan(alasan),
+  alasan,
+  pesan: pesanAlasanAbsen(alasan, r),
+  wajah,
+});
+
+/** What the checks that need no image read (steps 1–3). */
+export type MasukanTanpaWajah = Pick<
+  MasukanPutusan,
+  'jenis' | 'jadwal' | 'dinasLuar' | 'jendela' | 'menit' | 'zona' | 'lokasi' | 'terdaftar'
+>;
+
+/**
+ * Steps 1–3 alone (schedule, window, location): the refusal they decide, or null when the attempt may go
+ * on to the face. The server calls it before running the face model, so a refused place or time costs no
+ * model run; `putuskanAbsen` starts with it, so both always agree.
+ */
+export function putuskanTanpaWajah(m: MasukanTanpaWajah): PutusanAbsen | null {
   // 1. at the office today
   const diKantor = m.dinasLuar || m.jadwal === 'WFO' || m.jadwal === 'PIKET' || m.jadwal === null;
   if (!diKantor) return tolak('tidak_terjadwal_di_kantor', { jadwal: m.jadwal ?? undefined });
@@ -114,6 +131,15 @@ export function putuskanAbsen(m: MasukanPutusan): PutusanAbsen {
   if (m.lokasi?.hasil === 'lokasi_tidak_akurat') {
     return tolak('lokasi_tidak_akurat', { akurasiM: m.lokasi.akurasiM, ukuranM: m.lokasi.ukuranM });
   }
+  // 3b. something to compare the face with
+  if (m.terdaftar === false) return tolak('wajah_belum_terdaftar');
+  return null;
+}
+
+/** The verdict on an attempt, in the order documented at the top of this file. */
+export function putuskanAbsen(m: MasukanPutusan): PutusanAbsen {
+  const awal = putuskanTanpaWajah(m);
+  if (awal) return awal;
   // 4. the challenge
   if (!m.tantangan.lulus) {
     const r: RincianAlasan = m.tantangan.alasan === 'tantangan_gagal' ? { sebab: m.tantangan.sebab } : {};
