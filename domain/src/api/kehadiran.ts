@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { periodeDengan, TanggalSchema } from '../kalender/skema.ts';
+import { KODE_ALASAN_ABSEN } from '../kehadiran/alasan.ts';
 import { POLA_PIN } from '../kehadiran/log.ts';
 import { KODE_ALASAN_HARI, STATUS_KEHADIRAN } from '../kehadiran/status.ts';
 import { LANGKAH_TANTANGAN } from '../kehadiran/tantangan.ts';
@@ -128,6 +129,71 @@ export const TantanganBaru = z.object({
   petunjuk: z.array(Pesan).describe('kata-kata setiap langkah, berurutan'),
 });
 export type TantanganBaru = z.infer<typeof TantanganBaru>;
+
+const angka = (nama: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${nama} harus berupa angka / ${nama} must be a number` })
+    .min(min, { message: `${nama} paling kecil ${min} / ${nama} at least ${min}` })
+    .max(max, { message: `${nama} paling besar ${max} / ${nama} at most ${max}` });
+
+/** The text fields of POST /api/kehadiran (multipart, beside the `foto` frames; CONTRACTS.md). */
+export const AbsenWajahIsian = z.strictObject({
+  tantangan_id: z.uuid({
+    message:
+      'tantangan_id harus UUID dari POST /api/kehadiran/tantangan / must be the UUID from POST /api/kehadiran/tantangan',
+  }),
+  lat: angka('lat', -90, 90),
+  lng: angka('lng', -180, 180),
+  akurasi_m: angka('akurasi_m', 0, 100_000),
+  jenis: z.enum(['masuk', 'pulang'], {
+    message: 'jenis harus masuk atau pulang / jenis must be masuk or pulang',
+  }),
+  waktu_perangkat: z.iso
+    .datetime({ offset: true, message: 'waktu_perangkat harus waktu ISO 8601 / must be an ISO 8601 time' })
+    .optional(),
+  id_klien: z.uuid({ message: 'id_klien harus UUID / id_klien must be a UUID' }),
+});
+export type AbsenWajahIsian = z.infer<typeof AbsenWajahIsian>;
+
+/** POST /api/kehadiran answer (CONTRACTS.md): the attempt's id, its result, the reason's code and words. */
+export const HasilAbsenWajah = z.object({
+  id: z.string(),
+  hasil: z.enum(['diterima', 'ditolak', 'ditinjau']),
+  alasan: z.enum(KODE_ALASAN_ABSEN),
+  pesan: Pesan,
+  /** the server's time of the attempt */
+  waktu: Waktu,
+});
+export type HasilAbsenWajah = z.infer<typeof HasilAbsenWajah>;
+
+/** One pending review in GET /api/kehadiran/tinjau. */
+export const TinjauanAbsen = z.object({
+  kehadiran_id: z.string(),
+  pegawai_id: z.string(),
+  nama: z.string(),
+  nip: z.string().nullable(),
+  id_pegawai: z.string().nullable(),
+  opd_kode: z.string().nullable(),
+  jenis: z.enum(['masuk', 'pulang']).nullable(),
+  waktu: Waktu,
+  skor: z.number(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  akurasi_m: z.number().nullable(),
+  jumlah_bingkai: z.number().int(),
+  simpan_sampai: Waktu,
+});
+export const DaftarTinjauan = z.array(TinjauanAbsen);
+
+/** POST /api/kehadiran/tinjau/:id body. */
+export const PutusanTinjauan = z.strictObject({
+  putusan: z.enum(['diterima', 'ditolak']),
+  catatan: z.string().trim().max(500).default(''),
+});
+export const BingkaiParam = z.object({
+  id: z.uuid(),
+  urutan: z.coerce.number().int().min(0).max(15),
+});
 // ─── Each person's day and the recap (docs/kehadiran.md "Status harian dan rekap") ───────────────
 
 const OpdKode = z.string().min(1).max(40).optional();

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'kehadiran.impor', // import terminal attendance logs, storing only the people in scope
   'perangkat.manage', // attendance terminals and kiosks, and the terminals' PIN tables, within scope
   'wajah.enrol', // enrol others' faces (in person or bulk), record and withdraw their consent, within scope
+  'kehadiran.tinjau', // the review queue of face check-ins near the threshold: see the frames, accept or refuse, within scope
   'kehadiran.read', // each person's day and the attendance recap: own, own people (OPD admin, unit head, supervisor), auditors
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -65,6 +66,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'perangkat.manage': ['pemda_admin', 'opd_admin'],
   'wajah.enrol': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'kehadiran.read': ['opd_admin', 'unit_head', 'employee', 'auditor'],
+  'kehadiran.tinjau': ['opd_admin'],
 };
 
 /** Whether any of the roles grants the permission. */

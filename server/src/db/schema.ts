@@ -334,6 +334,8 @@ export interface KehadiranTable {
   hash_isi: string | null;
   impor_id: string | null;
   pin: string | null;
+  /** the words of the answer, {id, en} (0012_tinjau.sql) */
+  pesan: ColumnType<{ id: string; en: string } | null, string | null | undefined, never>;
 }
 
 /** Face-enrolment consent, one row per grant; withdrawal marks it (0009_wajah.sql). */
@@ -392,6 +394,32 @@ export interface TantanganAbsenTable {
   dipakai_pada: Date | null;
 }
 
+/** A face check-in waiting for (or decided by) the OPD admin's review (0012_tinjau.sql). */
+export interface TinjauAbsenTable {
+  tenant_id: string;
+  kehadiran_id: string;
+  pegawai_id: string;
+  opd_id: string | null;
+  skor: number;
+  status: 'menunggu' | 'diterima' | 'ditolak';
+  dibuat_pada: Timestamp;
+  simpan_sampai: Date | string;
+  diputus_oleh: string | null;
+  diputus_pada: Date | null;
+  catatan: Generated<string>;
+}
+
+/** One encrypted frame of a reviewed attempt, deleted with the decision. */
+export interface TinjauBingkaiTable {
+  tenant_id: string;
+  id: string;
+  kehadiran_id: string;
+  urutan: number;
+  sandi: Uint8Array;
+  iv: Uint8Array;
+  kunci_id: string;
+}
+
 export interface DB {
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
@@ -424,4 +452,6 @@ export interface DB {
   wajah_template: WajahTemplateTable;
   wajah_foto: WajahFotoTable;
   tantangan_absen: TantanganAbsenTable;
+  tinjau_absen: TinjauAbsenTable;
+  tinjau_bingkai: TinjauBingkaiTable;
 }

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addDays, isoWeekday, type Role } from '@sigap/domain';
 import { jamKerjaKeApi } from '@sigap/domain/api/pengaturan';
@@ -5,6 +6,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.ts';
 import { ACCOUNTS, NIP, PASSWORD, PEGAWAI_ROWS, seedSmallPemda, table } from '../../test/fixtures.ts';
+import { multipart } from '../../test/multipart.ts';
+import { bacaFoto } from '../../test/wajah.ts';
 import { withTenant } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/akun.service.ts';
@@ -12,8 +15,11 @@ import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
+import { catatKejadian } from '../modules/kehadiran/kehadiran.service.ts';
 import { daftarkanTerminal } from '../modules/kehadiran/perangkat.service.ts';
+import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
+import { cincinUntuk } from '../modules/wajah/kunci.ts';
 import { type App, buildApp } from './app.ts';
 
 /*
@@ -111,6 +117,10 @@ const MATRIKS = `
   GET    /api/kehadiran/pengaturan             Y     Y      Y   Y    Y       Y     Y
   PUT    /api/kehadiran/pengaturan             Y     -      -   -    -       -     -
   POST   /api/kehadiran/tantangan              Y     Y      Y   Y    Y       Y     Y
+  POST   /api/kehadiran                        Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/tinjau                 -     -      Y   -    -       -     -
+  GET    /api/kehadiran/tinjau/:id/bingkai/:urutan -  -      Y   -    -       -     -
+  POST   /api/kehadiran/tinjau/:id             -     -      Y   -    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -197,6 +207,9 @@ const opdQuery = (r: Role) => (OPD_PERAN[r] ? `&opd=${OPD_PERAN[r]}` : '');
 
 /** The published fortnight the schedule routes work on (Bogor's 2021 policy applies). */
 const JADWAL = { dari: '2021-06-28', sampai: '2021-07-02', hari: '2021-06-29' };
+
+// The face keyring of this file's server (PostgreSQL has no data folder to keep one in).
+process.env.SIGAP_KUNCI_WAJAH ??= `uji:${randomBytes(32).toString('base64')}`;
 
 let sdb: Awaited<ReturnType<typeof freshDatabase>>;
 let app: App;
@@ -927,7 +940,84 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     payload: ATURAN_UJI,
     periksa: (r) => expect(json(r)).toEqual(ATURAN_UJI),
   }),
+  // Every account is someone, so every role may check in; far from any office, it is refused in words.
+  'POST /api/kehadiran': async () => {
+    const { payload, headers } = await multipart(
+      {
+        tantangan_id: randomUUID(),
+        lat: '-6.2',
+        lng: '106.8',
+        akurasi_m: '10',
+        jenis: 'masuk',
+        id_klien: randomUUID(),
+      },
+      [{ isi: bacaFoto('person-linda.jpg') }],
+    );
+    return {
+      url: '/api/kehadiran',
+      payload,
+      headers,
+      periksa: (r) => expect(json(r)).toMatchObject({ hasil: 'ditolak', pesan: { id: expect.any(String) } }),
+    };
+  },
+  'GET /api/kehadiran/tinjau': async () => {
+    const k = await tinjauanUji();
+    return {
+      url: '/api/kehadiran/tinjau',
+      periksa: (r) => expect(json<{ kehadiran_id: string }[]>(r).map((x) => x.kehadiran_id)).toContain(k),
+    };
+  },
+  'GET /api/kehadiran/tinjau/:id/bingkai/:urutan': async () => ({
+    url: `/api/kehadiran/tinjau/${await tinjauanUji()}/bingkai/0`,
+    periksa: (r) => expect(r.headers['content-type']).toBe('image/jpeg'),
+  }),
+  'POST /api/kehadiran/tinjau/:id': async () => {
+    const k = await tinjauanUji();
+    return {
+      url: `/api/kehadiran/tinjau/${k}`,
+      payload: { putusan: 'ditolak', catatan: 'bukan orangnya' },
+      periksa: (r) => expect(json(r)).toEqual({ kehadiran_id: k, status: 'ditolak' }),
+    };
+  },
 };
+
+/** A face check-in sent to review for the nurse at Puskesmas Batu (in the DINKES admin's part), with one frame. */
+async function tinjauanUji() {
+  return run(async (trx) => {
+    const opd = await trx
+      .selectFrom('opd')
+      .select('id')
+      .where('kode', '=', 'PKM-BATU')
+      .executeTakeFirstOrThrow();
+    const { kejadian } = await catatKejadian(trx, tenantId, {
+      pegawai_id: pegawaiId.get(NIP.perawat)!,
+      opd_id: opd.id,
+      waktu: null,
+      waktu_perangkat: null,
+      jenis: 'masuk',
+      sumber: 'wajah',
+      perangkat_id: null,
+      lat: null,
+      lng: null,
+      akurasi_m: null,
+      hasil: 'ditinjau',
+      alasan: ['tinjau'],
+      skor: 0.6,
+      id_klien: null,
+      hash_isi: null,
+    });
+    await simpanTinjauan(trx, tenantId, cincinUntuk(sdb), {
+      kehadiranId: kejadian.id,
+      pegawaiId: pegawaiId.get(NIP.perawat)!,
+      opdId: opd.id,
+      skor: 0.6,
+      dibuat: kejadian.waktu,
+      simpanSampai: new Date(kejadian.waktu.getTime() + 86_400_000),
+      bingkai: [bacaFoto('person-linda.jpg')],
+    });
+    return kejadian.id;
+  });
+}
 
 const ATURAN_UJI = {
   toleransi_masuk_menit: 15,

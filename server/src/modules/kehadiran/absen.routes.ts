@@ -1,13 +1,72 @@
-import { TantanganBaru } from '@sigap/domain/api/kehadiran';
-import type { FastifyInstance } from 'fastify';
+import { pesan } from '@sigap/domain';
+import {
+  AbsenWajahIsian,
+  BingkaiParam,
+  DaftarTinjauan,
+  HasilAbsenWajah,
+  PutusanTinjauan,
+  TantanganBaru,
+  TinjauanAbsen,
+} from '@sigap/domain/api/kehadiran';
+import { IdParam } from '@sigap/domain/api/umum';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/database.ts';
-import { callerOf, type RouteDeps } from '../../http/context.ts';
+import { AppError } from '../../errors.ts';
+import { type BatasBagian, bacaBagian, pasangBagian } from '../../http/bagian.ts';
+import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { SESSION_COOKIE } from '../auth/auth.service.ts';
+import { cincinMalas, cincinUntuk } from '../wajah/kunci.ts';
+import { BATAS_FOTO } from '../wajah/mesin/index.ts';
 import { mintaTantangan } from './absen.service.ts';
+import { absenWajah, MAKS_BINGKAI } from './absen-wajah.service.ts';
+import { bingkaiTinjauan, daftarTinjauan, putuskanTinjauan } from './tinjau.service.ts';
 
 /** Challenges a session may ask for per minute (a person films a few attempts at most). */
 export const TANTANGAN_PER_MENIT = 12;
+
+/** Check-in attempts a session may send per minute (each one runs the face model). */
+export const ABSEN_PER_MENIT = 12;
+
+const BATAS_ABSEN: BatasBagian = {
+  namaBerkas: 'foto',
+  maksBerkas: MAKS_BINGKAI,
+  ukuranBerkas: BATAS_FOTO.ukuranMaks,
+  maksIsian: 10,
+};
+
+const perSesi = (awal: string) => (req: FastifyRequest) => `${awal}:${req.cookies[SESSION_COOKIE] ?? req.ip}`;
+
+function isianAbsen(isian: Record<string, string>) {
+  const r = AbsenWajahIsian.safeParse(isian);
+  if (r.success) return r.data;
+  const masalah = r.error.issues.map((i) => {
+    const [id, en] = i.message.includes(' / ') ? i.message.split(' / ') : [i.message, i.message];
+    const medan = i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '');
+    return { id: `${medan}: ${id}`, en: `${medan}: ${en}` };
+  });
+  throw new AppError(
+    'VALIDASI',
+    pesan(masalah.map((m) => m.id).join('; '), masalah.map((m) => m.en).join('; ')),
+  );
+}
+
+const tinjauanApi = (r: Awaited<ReturnType<typeof daftarTinjauan>>[number]) => ({
+  kehadiran_id: r.kehadiran_id,
+  pegawai_id: r.pegawai_id,
+  nama: r.nama,
+  nip: r.nip,
+  id_pegawai: r.id_pegawai,
+  opd_kode: r.opd_kode,
+  jenis: r.jenis,
+  waktu: new Date(r.waktu).toISOString(),
+  skor: r.skor,
+  lat: r.lat,
+  lng: r.lng,
+  akurasi_m: r.akurasi_m,
+  jumlah_bingkai: Number(r.jumlah_bingkai ?? 0),
+  simpan_sampai: new Date(r.simpan_sampai).toISOString(),
+});
 
 /** A person's own check-in at the office: the liveness challenge (the check-in itself follows). */
 export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -19,11 +78,7 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: {
         permission: 'session',
         // Per session, not per address: many phones share an office's address.
-        rateLimit: {
-          max: TANTANGAN_PER_MENIT,
-          timeWindow: '1 minute',
-          keyGenerator: (req) => `tantangan:${req.cookies[SESSION_COOKIE] ?? req.ip}`,
-        },
+        rateLimit: { max: TANTANGAN_PER_MENIT, timeWindow: '1 minute', keyGenerator: perSesi('tantangan') },
       },
       schema: {
         tags: ['kehadiran'],
@@ -43,6 +98,114 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
         berlaku_sampai: t.berlakuSampai.toISOString(),
         petunjuk: [...t.petunjuk],
       };
+    },
+  );
+
+  // The check-in itself: multipart (the frames and the fields), in a scope of its own so that the
+  // multipart parser and its bounds apply to this route only.
+  await app.register(async (sub) => {
+    await pasangBagian(sub, BATAS_ABSEN);
+    sub.withTypeProvider<ZodTypeProvider>().post(
+      '/kehadiran',
+      {
+        config: {
+          permission: 'session',
+          rateLimit: { max: ABSEN_PER_MENIT, timeWindow: '1 minute', keyGenerator: perSesi('absen') },
+        },
+        schema: {
+          tags: ['kehadiran'],
+          summary: 'Absen masuk atau pulang dengan wajah dari ponsel (diperiksa ulang di server)',
+          description: [
+            `multipart/form-data: \`foto\` 1–${MAKS_BINGKAI} gambar JPEG dari kamera (masing-masing ≤ 2 MB) yang menjawab tantangan, `,
+            '`tantangan_id` (dari POST /api/kehadiran/tantangan), `lat`, `lng`, `akurasi_m`, `jenis` (masuk|pulang), ',
+            '`waktu_perangkat` (ISO 8601, dicatat saja), `id_klien` (UUID; permintaan yang sama diulang memberi jawaban pertama, ',
+            'isi lain dengan id_klien yang sama ditolak 409). Server memakai jamnya sendiri, jadwal, jam kerja, tempat yang diizinkan, ',
+            'dan menjalankan model wajah sendiri; setiap percobaan disimpan dengan hasil dan alasannya (docs/kehadiran.md).',
+          ].join(''),
+          consumes: ['multipart/form-data'],
+          response: { 200: HasilAbsenWajah },
+        },
+      },
+      async (req) => {
+        const c = callerOf(req);
+        const { isian, berkas } = await bacaBagian(req, BATAS_ABSEN);
+        const f = isianAbsen(isian);
+        const r = await absenWajah(deps.sdb, c, cincinMalas(deps.sdb), {
+          tantanganId: f.tantangan_id,
+          lat: f.lat,
+          lng: f.lng,
+          akurasiM: f.akurasi_m,
+          jenis: f.jenis,
+          waktuPerangkat: f.waktu_perangkat ? new Date(f.waktu_perangkat) : null,
+          idKlien: f.id_klien,
+          bingkai: berkas,
+        });
+        return { id: r.id, hasil: r.hasil, alasan: r.alasan, pesan: r.pesan, waktu: r.waktu.toISOString() };
+      },
+    );
+  });
+
+  api.get(
+    '/kehadiran/tinjau',
+    {
+      config: { permission: 'kehadiran.tinjau' },
+      schema: {
+        tags: ['kehadiran'],
+        summary: 'Antrean tinjauan absen wajah (skor di dekat ambang) di OPD saya, yang terlama dahulu',
+        response: { 200: DaftarTinjauan },
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      const rows = await withTenant(deps.sdb, c.tenantId, (trx) => daftarTinjauan(trx, c));
+      return rows.map(tinjauanApi);
+    },
+  );
+
+  api.get(
+    '/kehadiran/tinjau/:id/bingkai/:urutan',
+    {
+      config: { permission: 'kehadiran.tinjau' },
+      schema: {
+        tags: ['kehadiran'],
+        summary: 'Satu gambar dari absen yang ditinjau (JPEG; hanya sampai tinjauan diputuskan)',
+        params: BingkaiParam,
+      },
+    },
+    async (req, reply) => {
+      const c = callerOf(req);
+      const b = await withTenant(deps.sdb, c.tenantId, (trx) =>
+        bingkaiTinjauan(trx, c, cincinUntuk(deps.sdb), req.params.id, req.params.urutan),
+      );
+      return reply
+        .header('content-type', 'image/jpeg')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'inline')
+        .send(b);
+    },
+  );
+
+  api.post(
+    '/kehadiran/tinjau/:id',
+    {
+      config: { permission: 'kehadiran.tinjau' },
+      schema: {
+        tags: ['kehadiran'],
+        summary:
+          'Memutus tinjauan: diterima (dihitung di status hari orang itu) atau ditolak; gambarnya dihapus',
+        params: IdParam,
+        body: PutusanTinjauan,
+        response: {
+          200: TinjauanAbsen.pick({ kehadiran_id: true }).extend({ status: PutusanTinjauan.shape.putusan }),
+        },
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      const r = await withTenant(deps.sdb, c.tenantId, (trx) =>
+        putuskanTinjauan(trx, c, actorOf(req), req.params.id, req.body.putusan, req.body.catatan),
+      );
+      return { kehadiran_id: r.kehadiran_id, status: r.status as 'diterima' | 'ditolak' };
     },
   );
 }

@@ -57,7 +57,7 @@ export async function mintaTantangan(trx: Trx, caller: Caller): Promise<Tantanga
 }
 
 export type HasilPakai =
-  | { readonly ok: true; readonly langkah: readonly LangkahTantangan[] }
+  | { readonly ok: true; readonly langkah: readonly LangkahTantangan[]; readonly berlakuSampai: Date }
   | { readonly ok: false; readonly sebab: Pesan };
 
 /** Uses the person's challenge once; otherwise says why in words (unknown, already used, expired). */
@@ -68,7 +68,8 @@ export async function pakaiTantangan(trx: Trx, id: string, pegawaiId: string): P
   );
   if (!UUID.test(id)) return { ok: false, sebab: tidakAda };
   const r = await repo.pakaiTantangan(trx, id, pegawaiId);
-  if (r) return { ok: true, langkah: r.langkah as LangkahTantangan[] };
+  if (r)
+    return { ok: true, langkah: r.langkah as LangkahTantangan[], berlakuSampai: new Date(r.berlaku_sampai) };
   const ada = await repo.cariTantangan(trx, id, pegawaiId);
   if (!ada) return { ok: false, sebab: tidakAda };
   if (ada.dipakai_pada)

@@ -265,13 +265,20 @@ export interface KejadianBaruRow {
   readonly skor: number | null;
   readonly id_klien: string | null;
   readonly hash_isi: string | null;
+  /** the words the person was answered with */
+  readonly pesan?: { readonly id: string; readonly en: string } | null;
 }
 
 /** Inserts one event; with a client key already stored, inserts nothing and returns undefined. */
 export function simpanKejadian(trx: Trx, tenantId: string, k: KejadianBaruRow) {
   return trx
     .insertInto('kehadiran')
-    .values({ ...k, tenant_id: tenantId, waktu: k.waktu ?? sql<Date>`clock_timestamp()` })
+    .values({
+      ...k,
+      tenant_id: tenantId,
+      waktu: k.waktu ?? sql<Date>`clock_timestamp()`,
+      pesan: k.pesan ? JSON.stringify(k.pesan) : null,
+    })
     .onConflict((oc) => oc.columns(['tenant_id', 'id_klien']).where('id_klien', 'is not', null).doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -395,6 +395,11 @@ export async function catatKejadian(
   return { kejadian: ada, baru: false };
 }
 
+/** The event stored under a client key, if any. */
+export function kejadianIdKlien(trx: Trx, idKlien: string) {
+  return repo.kejadianByIdKlien(trx, idKlien);
+}
+
 /** A person's events on one local day of the Pemda's zone, oldest first. */
 export function kejadianHari(trx: Trx, pegawaiId: string, tanggal: string, zona: ZonaWaktu) {
   return repo.kejadianPegawai(

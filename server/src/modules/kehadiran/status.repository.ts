@@ -7,7 +7,7 @@ import { potong } from '../../db/potong.ts';
 /** People per statement: one array parameter (`= any($n)`), small enough to hold PGlite only briefly. */
 const CHUNK = 1000;
 
-/** The accepted events (hasil 'diterima') of some people from `dari` (inclusive) to `sampai` (exclusive). */
+/** The accepted events (hasil 'diterima', or 'ditinjau' accepted on review) of some people from `dari` (inclusive) to `sampai` (exclusive). */
 export async function ketukanDiterima(trx: Trx, pegawaiIds: readonly string[], dari: Date, sampai: Date) {
   const out: { id: string; pegawai_id: string | null; waktu: Date; jenis: 'masuk' | 'pulang' | null }[] = [];
   for (const chunk of potong(new Set(pegawaiIds), CHUNK)) {
@@ -16,7 +16,23 @@ export async function ketukanDiterima(trx: Trx, pegawaiIds: readonly string[], d
         .selectFrom('kehadiran')
         .select(['id', 'pegawai_id', 'waktu', 'jenis'])
         .where((eb) => eb('pegawai_id', '=', eb.fn.any(eb.val(chunk))))
-        .where('hasil', '=', 'diterima')
+        // accepted, or sent to review and accepted there (0012_tinjau.sql)
+        .where((eb) =>
+          eb.or([
+            eb('hasil', '=', 'diterima'),
+            eb.and([
+              eb('hasil', '=', 'ditinjau'),
+              eb.exists(
+                eb
+                  .selectFrom('tinjau_absen as t')
+                  .select('t.kehadiran_id')
+                  .whereRef('t.tenant_id', '=', 'kehadiran.tenant_id')
+                  .whereRef('t.kehadiran_id', '=', 'kehadiran.id')
+                  .where('t.status', '=', 'diterima'),
+              ),
+            ]),
+          ]),
+        )
         .where('waktu', '>=', dari)
         .where('waktu', '<', sampai)
         .execute()),

@@ -4,6 +4,7 @@ import {
   allows,
   type DinasLuar,
   dateRange,
+  type JamBerlaku,
   jamHari,
   type Ketidakhadiran,
   type Ketukan,
@@ -237,6 +238,43 @@ export async function statusPeriode(
     hari: days,
     opdKode: opdKode ?? null,
     baris,
+  };
+}
+
+/** What a check-in needs to know about one person's day (the same sources as `statusPeriode`). */
+export interface HariOrang {
+  /** the published schedule's status; LIBUR on a holiday with none published; null when none */
+  readonly jadwal: StatusJadwal | null;
+  /** the day's hours (the policy's jam_kerja for the person, else the Pemda's), null when none */
+  readonly jam: JamBerlaku | null;
+}
+
+/**
+ * One person's day for a check-in: the published schedule and the hours, from the same evaluation the day
+ * status reads (kept in memory per Pemda revision, so the morning's check-ins share one evaluation).
+ */
+export async function hariOrang(
+  trx: Trx,
+  tenantId: string,
+  pegawaiId: string,
+  tanggal: string,
+): Promise<HariOrang> {
+  const [{ b, hari }, sel] = await Promise.all([
+    evaluasiPeriode(trx, tenantId, [tanggal]),
+    jadwalRepo.selBerlaku(trx, tanggal, tanggal, { hanyaTerbit: true, pegawaiIds: [pegawaiId] }),
+  ]);
+  let kunci: string | null = null;
+  for (const [k, o] of b.orang) {
+    if (o.id === pegawaiId) {
+      kunci = k;
+      break;
+    }
+  }
+  const kep = kunci ? (hari[0]?.orang.get(kunci) ?? null) : null;
+  const terbit = (sel[0]?.status as StatusJadwal | undefined) ?? null;
+  return {
+    jadwal: terbit ?? (b.kal.libur.has(tanggal) ? 'LIBUR' : null),
+    jam: jamHari(tanggal, b.kal.jamKerja, kep),
   };
 }
 

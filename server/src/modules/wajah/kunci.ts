@@ -173,6 +173,25 @@ export function cincinUntuk(sdb: SigapDatabase, env: NodeJS.ProcessEnv = process
   return cincin;
 }
 
+/**
+ * The server's keyring, read only when first used: a check-in that is refused before any face data is
+ * touched (no template, wrong place) works on a server whose key is not configured yet, and the missing
+ * key is reported exactly where face data is needed.
+ */
+export function cincinMalas(sdb: SigapDatabase, env: NodeJS.ProcessEnv = process.env): CincinKunci {
+  const c = () => cincinUntuk(sdb, env);
+  return {
+    get kini() {
+      return c().kini;
+    },
+    get ids() {
+      return c().ids;
+    },
+    sandikan: (data, aad) => c().sandikan(data, aad),
+    buka: (t, aad, apa) => c().buka(t, aad, apa),
+  };
+}
+
 /** Reads, or generates once (0600), the key file of a PGlite data folder; returns its keyring text. */
 function kunciFolder(folder: string): string {
   const berkas = join(folder, BERKAS_KUNCI);
@@ -207,6 +226,11 @@ export function aadTemplat(tenantId: string, id: string, model: string, dimensi:
 /** The authenticated data of a kept photo. */
 export function aadFoto(tenantId: string, id: string, jenis: string): Buffer {
   return Buffer.from(`sigap/wajah_foto/v1\0${tenantId}\0${id}\0${jenis}`, 'utf8');
+}
+
+/** The authenticated data of a frame kept for review: which Pemda, which row, which attempt and place. */
+export function aadBingkai(tenantId: string, id: string, kehadiranId: string, urutan: number): Buffer {
+  return Buffer.from(`sigap/tinjau_bingkai/v1\0${tenantId}\0${id}\0${kehadiranId}\0${urutan}`, 'utf8');
 }
 
 const LE = endianness() === 'LE';
