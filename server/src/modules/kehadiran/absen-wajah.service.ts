@@ -11,6 +11,7 @@ import {
   menitLokal,
   nilaiLokasi,
   nilaiTantangan,
+  OPSI_PENILAIAN_BAKU,
   type Pesan,
   type PutusanAbsen,
   pesan,
@@ -56,6 +57,9 @@ export const MAKS_BINGKAI = 6;
  * printed photo held up among another person's moving frames.
  */
 export const AMBANG_BINGKAI = AMBANG.tinjau;
+
+/** Degrees of head turn a frame must show to count as a step (the domain's default, OPSI_PENILAIAN_BAKU). */
+export const SUDUT_LANGKAH = OPSI_PENILAIAN_BAKU.sudutMinDerajat;
 
 /** How long the frames of a reviewed attempt are kept if nobody decides (docs/privacy.md). */
 export const SIMPAN_TINJAU_HARI = 14;
@@ -246,14 +250,20 @@ export async function absenWajah(
   } else {
     const hasil = await periksaBanyakFoto(m.bingkai);
     const bingkai = bingkaiDari(hasil, p.templat);
+    const skorBingkai = bingkai.flatMap((b) => (b.kemiripan == null ? [] : [b.kemiripan]));
+    skor = skorBingkai.length > 0 ? Math.max(...skorBingkai) : 0;
+    // When some frame is the person, every frame must be (a printed photo held up among someone else's
+    // movements fails the challenge); when none is, the face itself does not match (step 6 says so).
     const tantangan = nilaiTantangan(
       { langkah: p.tantangan.langkah, dibuat: p.sekarang, berlakuSampai: p.tantangan.berlakuSampai },
       bingkai,
       p.sekarang,
-      { sudutMinDerajat: 15, kemiripanMin: AMBANG_BINGKAI, bingkaiMaks: MAKS_BINGKAI },
+      {
+        sudutMinDerajat: SUDUT_LANGKAH,
+        kemiripanMin: skor >= AMBANG_BINGKAI ? AMBANG_BINGKAI : null,
+        bingkaiMaks: MAKS_BINGKAI,
+      },
     );
-    const skorBingkai = bingkai.flatMap((b) => (b.kemiripan == null ? [] : [b.kemiripan]));
-    skor = skorBingkai.length > 0 ? Math.max(...skorBingkai) : 0;
     // Liveness rests on the challenge and on review, not on the engine's anti-spoof score (docs/wajah.md).
     putusan = putuskanAbsen({ ...p.masukan, tantangan, dugaanPalsu: false, skorWajah: skor });
     simpanBingkai = putusan.hasil === 'ditinjau';
