@@ -260,8 +260,8 @@ export function perintahWajah(program: Command): void {
         const r = await rekeyWajah(sdb, kunci);
         console.log(
           t(
-            `${r.templat} templat dan ${r.foto} foto disandikan ulang dengan kunci "${kunci.kini}".`,
-            `${r.templat} templates and ${r.foto} photos re-encrypted under key "${kunci.kini}".`,
+            `${r.templat} templat, ${r.foto} foto dan ${r.bingkai} gambar tinjauan disandikan ulang dengan kunci "${kunci.kini}".`,
+            `${r.templat} templates, ${r.foto} photos and ${r.bingkai} review frames re-encrypted under key "${kunci.kini}".`,
           ),
         );
         const dipakai = Object.entries(r.sisa).map(([k, n]) => `${k}: ${n}`);

@@ -9,7 +9,8 @@ import { SYSTEM_ACTOR } from '../../caller.ts';
 import { withTenant } from '../../db/database.ts';
 import { upsertUser } from '../auth/akun.service.ts';
 import { MODEL_KINI } from '../wajah/daftar.service.ts';
-import { aadTemplat, cincinUntuk, vektorKeBytes } from '../wajah/kunci.ts';
+import { aadBingkai, aadTemplat, bacaCincin, cincinUntuk, vektorKeBytes } from '../wajah/kunci.ts';
+import { rekeyWajah } from '../wajah/wajah.service.ts';
 import { ABSEN_PER_MENIT } from './absen.routes.ts';
 import { catatKejadian } from './kehadiran.service.ts';
 import { statusPeriode } from './status.service.ts';
@@ -374,7 +375,7 @@ describe('POST /api/kehadiran: bounds and bad input, refused in words, nothing s
 
 describe('the review queue', () => {
   /** A face attempt sent to review, as the check-in stores one (frames encrypted). */
-  async function tinjauanBaru(nip: string, opdKode: string) {
+  async function tinjauanBaru(nip: string, opdKode: string, kunci = cincinUntuk(u.sdb)) {
     return withTenant(u.sdb, u.tenantId, async (trx) => {
       const opd = await trx
         .selectFrom('opd')
@@ -398,7 +399,7 @@ describe('the review queue', () => {
         id_klien: null,
         hash_isi: null,
       });
-      await simpanTinjauan(trx, u.tenantId, cincinUntuk(u.sdb), {
+      await simpanTinjauan(trx, u.tenantId, kunci, {
         kehadiranId: kejadian.id,
         pegawaiId: id.get(nip)!,
         opdId: opd.id,
@@ -482,6 +483,37 @@ describe('the review queue', () => {
     expect(audit.map((a) => a.ringkasan)).toEqual([
       expect.stringMatching(/^Tinjauan absen wajah (diterima|ditolak).*2 gambar dihapus$/),
     ]);
+  });
+
+  it('face rekey moves the review frames to the new key; they still open with it alone', async () => {
+    const k1 = randomBytes(32).toString('base64');
+    const k2 = randomBytes(32).toString('base64');
+    const lama = bacaCincin(`r1:${k1}`);
+    const k = await tinjauanBaru(NIP.perawat, 'PKM-BATU', lama);
+    const semua = bacaCincin(`r2:${k2},r1:${k1},${process.env.SIGAP_KUNCI_WAJAH}`);
+    const r = await rekeyWajah(u.sdb, semua);
+    expect(r.bingkai).toBeGreaterThanOrEqual(2);
+    expect(r.sisa).toEqual({ r2: expect.any(Number) });
+    const rows = await withTenant(u.sdb, u.tenantId, (trx) =>
+      trx
+        .selectFrom('tinjau_bingkai')
+        .selectAll()
+        .where('kehadiran_id', '=', k.id)
+        .orderBy('urutan')
+        .execute(),
+    );
+    expect(rows.map((b) => b.kunci_id)).toEqual(['r2', 'r2']);
+    const hanyaBaru = bacaCincin(`r2:${k2}`);
+    const buka = rows.map((b) =>
+      hanyaBaru.buka(
+        { sandi: b.sandi, iv: b.iv, kunciId: b.kunci_id },
+        aadBingkai(u.tenantId, b.id, k.id, b.urutan),
+        { id: 'uji', en: 'test' },
+      ),
+    );
+    expect(Buffer.compare(buka[0]!, Buffer.from(FOTO))).toBe(0);
+    // put every row back under this file's key for the other tests
+    await rekeyWajah(u.sdb, bacaCincin(`${process.env.SIGAP_KUNCI_WAJAH},r2:${k2}`));
   });
 
   it('another OPD’s admin, an employee and another Pemda see none of it', async () => {

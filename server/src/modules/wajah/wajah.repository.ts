@@ -170,9 +170,20 @@ export function fotoKunciLain(trx: Trx, kini: string, batas: number) {
     .execute();
 }
 
+/** Review frames of borderline check-ins (0012_tinjau.sql) not under key `kini`. */
+export function bingkaiKunciLain(trx: Trx, kini: string, batas: number) {
+  return trx
+    .selectFrom('tinjau_bingkai')
+    .select(['tenant_id', 'id', 'kehadiran_id', 'urutan', 'sandi', 'iv', 'kunci_id'])
+    .where('kunci_id', '<>', kini)
+    .orderBy('id')
+    .limit(batas)
+    .execute();
+}
+
 export function gantiSandi(
   trx: Trx,
-  tabel: 'wajah_template' | 'wajah_foto',
+  tabel: 'wajah_template' | 'wajah_foto' | 'tinjau_bingkai',
   id: string,
   t: { sandi: Uint8Array; iv: Uint8Array; kunci_id: string; lama: string },
 ) {
@@ -184,7 +195,7 @@ export function gantiSandi(
     .executeTakeFirst();
 }
 
-/** How many templates and photos each key id holds in this Pemda. */
+/** How many templates, photos and review frames each key id holds in this Pemda. */
 export async function hitungPerKunci(trx: Trx) {
   const t = await trx
     .selectFrom('wajah_template')
@@ -196,8 +207,13 @@ export async function hitungPerKunci(trx: Trx) {
     .select((eb) => ['kunci_id', eb.fn.countAll<string>().as('n')])
     .groupBy('kunci_id')
     .execute();
+  const b = await trx
+    .selectFrom('tinjau_bingkai')
+    .select((eb) => ['kunci_id', eb.fn.countAll<string>().as('n')])
+    .groupBy('kunci_id')
+    .execute();
   const out = new Map<string, number>();
-  for (const r of [...t, ...f]) out.set(r.kunci_id, (out.get(r.kunci_id) ?? 0) + Number(r.n));
+  for (const r of [...t, ...f, ...b]) out.set(r.kunci_id, (out.get(r.kunci_id) ?? 0) + Number(r.n));
   return out;
 }
 

@@ -25,7 +25,7 @@ import * as orgRepo from '../org/org.repository.ts';
 import { lingkupTanggal, resolveScope } from '../org/org.service.ts';
 import { listTenants } from '../pengaturan/pengaturan.repository.ts';
 import { tenantToday } from '../pengaturan/pengaturan.service.ts';
-import { aadFoto, aadTemplat, bytesKeVektor, type CincinKunci, vektorKeBytes } from './kunci.ts';
+import { aadBingkai, aadFoto, aadTemplat, bytesKeVektor, type CincinKunci, vektorKeBytes } from './kunci.ts';
 import * as repo from './wajah.repository.ts';
 
 /*
@@ -703,59 +703,69 @@ export async function rekeyWajah(
   sdb: SigapDatabase,
   kunci: CincinKunci,
   batas = 200,
-): Promise<{ templat: number; foto: number; sisa: Record<string, number> }> {
+): Promise<{ templat: number; foto: number; bingkai: number; sisa: Record<string, number> }> {
+  interface Baris {
+    id: string;
+    sandi: Uint8Array;
+    iv: Uint8Array;
+    kunci_id: string;
+  }
+  /** Re-encrypts one table's rows under the current key, a batch per transaction, until none is left. */
+  const putar = async <R extends Baris>(
+    tenantId: string,
+    tabel: 'wajah_template' | 'wajah_foto' | 'tinjau_bingkai',
+    ambil: (trx: Trx) => Promise<R[]>,
+    aad: (r: R) => Buffer,
+    apa: (r: R) => Pesan,
+  ): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const n = await withTenant(sdb, tenantId, async (trx) => {
+        const rows = await ambil(trx);
+        for (const r of rows) {
+          const b = kunci.buka({ sandi: r.sandi, iv: r.iv, kunciId: r.kunci_id }, aad(r), apa(r));
+          const s = kunci.sandikan(b, aad(r));
+          await repo.gantiSandi(trx, tabel, r.id, {
+            sandi: s.sandi,
+            iv: s.iv,
+            kunci_id: s.kunciId,
+            lama: r.kunci_id,
+          });
+        }
+        return rows.length;
+      });
+      total += n;
+      if (n < batas) return total;
+    }
+  };
   let templat = 0;
   let foto = 0;
+  let bingkai = 0;
   const sisa: Record<string, number> = {};
   for (const t of await listTenants(sdb.db)) {
-    for (;;) {
-      const n = await withTenant(sdb, t.id, async (trx) => {
-        const rows = await repo.templatKunciLain(trx, kunci.kini, batas);
-        for (const r of rows) {
-          const aad = aadTemplat(r.tenant_id, r.id, r.model, r.dimensi);
-          const b = kunci.buka(
-            { sandi: r.sandi, iv: r.iv, kunciId: r.kunci_id },
-            aad,
-            pesan(`Templat wajah ${r.id}`, `Face template ${r.id}`),
-          );
-          const s = kunci.sandikan(b, aad);
-          await repo.gantiSandi(trx, 'wajah_template', r.id, {
-            sandi: s.sandi,
-            iv: s.iv,
-            kunci_id: s.kunciId,
-            lama: r.kunci_id,
-          });
-        }
-        return rows.length;
-      });
-      templat += n;
-      if (n < batas) break;
-    }
-    for (;;) {
-      const n = await withTenant(sdb, t.id, async (trx) => {
-        const rows = await repo.fotoKunciLain(trx, kunci.kini, batas);
-        for (const r of rows) {
-          const aad = aadFoto(r.tenant_id, r.id, r.jenis);
-          const b = kunci.buka(
-            { sandi: r.sandi, iv: r.iv, kunciId: r.kunci_id },
-            aad,
-            pesan(`Foto wajah ${r.id}`, `Face photo ${r.id}`),
-          );
-          const s = kunci.sandikan(b, aad);
-          await repo.gantiSandi(trx, 'wajah_foto', r.id, {
-            sandi: s.sandi,
-            iv: s.iv,
-            kunci_id: s.kunciId,
-            lama: r.kunci_id,
-          });
-        }
-        return rows.length;
-      });
-      foto += n;
-      if (n < batas) break;
-    }
+    templat += await putar(
+      t.id,
+      'wajah_template',
+      (trx) => repo.templatKunciLain(trx, kunci.kini, batas),
+      (r) => aadTemplat(r.tenant_id, r.id, r.model, r.dimensi),
+      (r) => pesan(`Templat wajah ${r.id}`, `Face template ${r.id}`),
+    );
+    foto += await putar(
+      t.id,
+      'wajah_foto',
+      (trx) => repo.fotoKunciLain(trx, kunci.kini, batas),
+      (r) => aadFoto(r.tenant_id, r.id, r.jenis),
+      (r) => pesan(`Foto wajah ${r.id}`, `Face photo ${r.id}`),
+    );
+    bingkai += await putar(
+      t.id,
+      'tinjau_bingkai',
+      (trx) => repo.bingkaiKunciLain(trx, kunci.kini, batas),
+      (r) => aadBingkai(r.tenant_id, r.id, r.kehadiran_id, r.urutan),
+      (r) => pesan(`Gambar tinjauan ${r.id}`, `Review frame ${r.id}`),
+    );
     const per = await withTenant(sdb, t.id, (trx) => repo.hitungPerKunci(trx));
     for (const [k, n] of per) sisa[k] = (sisa[k] ?? 0) + n;
   }
-  return { templat, foto, sisa };
+  return { templat, foto, bingkai, sisa };
 }
