@@ -100,3 +100,21 @@ export const PengaturanWajah = z.object({
   simpan_foto_hari: z.number().int().min(0).max(365).describe('0 = foto tidak disimpan'),
 });
 export type PengaturanWajah = z.infer<typeof PengaturanWajah>;
+
+/** POST /api/wajah/saya/foto and /api/wajah/pegawai/:id/foto answer: one result per photo, in order. */
+export const HasilDaftarFoto = z.object({
+  foto: z.array(
+    z.object({
+      nama: z.string(),
+      hasil: z.enum(['diterima', 'ditolak']),
+      alasan: z.array(Pesan),
+      kemiripan: z.number().optional(),
+    }),
+  ),
+  model: z.string(),
+  disimpan: z.boolean(),
+  jumlah_templat: z.number().int(),
+  lengkap: z.boolean().describe('minimal tiga templat layak dari orang yang sama'),
+  pesan: Pesan,
+});
+export type HasilDaftarFoto = z.infer<typeof HasilDaftarFoto>;

@@ -62,7 +62,9 @@ describe('sigap face rekey', () => {
     const r = await runCli(['--db', target, 'face', 'rekey'], { SIGAP_KUNCI_WAJAH: `baru:${k2},lama:${k1}` });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('3 templat, 0 foto dan 0 gambar tinjauan disandikan ulang dengan kunci "baru".');
+    expect(r.stdout).toContain(
+      '3 templat, 0 foto dan 0 gambar tinjauan disandikan ulang dengan kunci "baru".',
+    );
     expect(r.stdout).toContain('Dipakai per kunci: baru: 3');
     expect(r.stdout).toContain('Kunci lama tidak lagi dipakai dan boleh dihapus dari SIGAP_KUNCI_WAJAH.');
 

@@ -118,6 +118,8 @@ const MATRIKS = `
   PUT    /api/kehadiran/pengaturan             Y     -      -   -    -       -     -
   POST   /api/kehadiran/tantangan              Y     Y      Y   Y    Y       Y     Y
   POST   /api/kehadiran                        Y     Y      Y   Y    Y       Y     Y
+  POST   /api/wajah/saya/foto                  Y     Y      Y   Y    Y       Y     Y
+  POST   /api/wajah/pegawai/:id/foto           Y     Y      Y   -    -       -     -
   GET    /api/kehadiran/tinjau                 -     -      Y   -    -       -     -
   GET    /api/kehadiran/tinjau/:id/bingkai/:urutan -  -      Y   -    -       -     -
   POST   /api/kehadiran/tinjau/:id             -     -      Y   -    -       -     -
@@ -958,6 +960,33 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       payload,
       headers,
       periksa: (r) => expect(json(r)).toMatchObject({ hasil: 'ditolak', pesan: { id: expect.any(String) } }),
+    };
+  },
+  // Enrolment from photos: a file that is not a JPEG is refused per photo before the engine runs.
+  'POST /api/wajah/saya/foto': async (role) => {
+    const beri = await kirim('POST', role, { url: '/api/wajah/saya/persetujuan', payload: {} });
+    expect(beri.statusCode, beri.body).toBe(200);
+    const { payload, headers } = await multipart({}, [{ isi: new TextEncoder().encode('bukan jpeg') }]);
+    return {
+      url: '/api/wajah/saya/foto',
+      payload,
+      headers,
+      periksa: (r) => expect(json(r)).toMatchObject({ disimpan: false, foto: [{ hasil: 'ditolak' }] }),
+    };
+  },
+  'POST /api/wajah/pegawai/:id/foto': async () => {
+    const o = await orangBaru('THL-FOTO');
+    const beri = await kirim('POST', 'pemda_admin', {
+      url: `/api/wajah/pegawai/${o.id}/persetujuan`,
+      payload: { keterangan: 'uji: diberikan langsung' },
+    });
+    expect(beri.statusCode, beri.body).toBe(200);
+    const { payload, headers } = await multipart({}, [{ isi: new TextEncoder().encode('bukan jpeg') }]);
+    return {
+      url: `/api/wajah/pegawai/${o.id}/foto`,
+      payload,
+      headers,
+      periksa: (r) => expect(json(r)).toMatchObject({ disimpan: false, foto: [{ hasil: 'ditolak' }] }),
     };
   },
   'GET /api/kehadiran/tinjau': async () => {

@@ -6,8 +6,6 @@ import { multipart } from '../../../test/multipart.ts';
 import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
 import { bacaFoto, labelFoto } from '../../../test/wajah.ts';
 import { withTenant } from '../../db/database.ts';
-import { daftarkanDariFoto } from '../wajah/daftar.service.ts';
-import { cincinUntuk } from '../wajah/kunci.ts';
 import { statusPeriode } from './status.service.ts';
 
 /*
@@ -74,15 +72,27 @@ beforeAll(async () => {
       .where('id', '=', u.tenantId)
       .execute();
   });
-  const d = await daftarkanDariFoto(
-    u.sdb,
-    { tenantId: u.tenantId, caller: null, actor: { userId: null, nama: 'uji' } },
-    cincinUntuk(u.sdb),
-    pegawaiId,
-    ['a-1', 'a-5', 'a-7'].map((n) => ({ nama: n, bytes: f(n) })),
-    { persetujuan: { keterangan: 'uji: persetujuan tertulis' } },
+  // The person enrols from three frontal photos through the API, after giving consent.
+  const saya = await masuk(u.app, 'pegawai');
+  const setuju = await u.app.inject({
+    method: 'POST',
+    url: '/api/wajah/saya/persetujuan',
+    headers: saya,
+    payload: {},
+  });
+  expect(setuju.statusCode, setuju.body).toBe(200);
+  const { payload, headers } = await multipart(
+    {},
+    ['a-1', 'a-5', 'a-7'].map((n) => ({ isi: f(n), nama: `${n}.jpg` })),
   );
-  expect(d.lengkap, JSON.stringify(d.foto)).toBe(true);
+  const d = await u.app.inject({
+    method: 'POST',
+    url: '/api/wajah/saya/foto',
+    headers: { ...saya, ...headers },
+    payload,
+  });
+  expect(d.statusCode, d.body).toBe(200);
+  expect(d.json(), d.body).toMatchObject({ disimpan: true, lengkap: true, jumlah_templat: 3 });
 }, 120_000);
 afterAll(async () => {
   await u?.tutup();

@@ -12,6 +12,7 @@ import {
   MODEL_TERPILIH,
   MODEL_WAJAH,
   type Putusan,
+  periksaBerkasFoto,
   periksaFoto,
   putusan,
   skorTerbaik,
@@ -105,6 +106,7 @@ function nilaiKualitas(h: HasilPeriksa): Record<string, number> {
 /** One photo through the engine: its result, or the engine's refusal of the file in words. */
 async function periksa(bytes: Uint8Array): Promise<HasilPeriksa | Pesan> {
   try {
+    periksaBerkasFoto(bytes); // not a JPEG, too large, wrong size: refused without waking the engine
     return await periksaFoto(bytes);
   } catch (e) {
     if (e instanceof AppError && statusOf(e.code) < 500) return e.pesan;
