@@ -27,6 +27,7 @@ import {
   IMPORT_ROLES,
   JADWAL_READ_ROLES,
   KEBIJAKAN_WRITE_ROLES,
+  TINJAU_ROLES,
   USERS_ROLES,
 } from './lib/labels';
 import { SessionProvider, useSession } from './lib/session';
@@ -52,6 +53,15 @@ const JadwalSayaPage = lazy(() =>
   import('./features/jadwal/JadwalSayaPage').then((m) => ({ default: m.JadwalSayaPage })),
 );
 const CutiPage = lazy(() => import('./features/cuti/CutiPage').then((m) => ({ default: m.CutiPage })));
+const AbsenPage = lazy(() =>
+  import('./features/kehadiran/AbsenPage').then((m) => ({ default: m.AbsenPage })),
+);
+const WajahSayaPage = lazy(() =>
+  import('./features/kehadiran/WajahSayaPage').then((m) => ({ default: m.WajahSayaPage })),
+);
+const TinjauPage = lazy(() =>
+  import('./features/kehadiran/TinjauPage').then((m) => ({ default: m.TinjauPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -184,6 +194,32 @@ function Gate() {
               <Lazy>
                 <CutiPage />
               </Lazy>
+            }
+          />
+          <Route
+            path="absen"
+            element={
+              <Lazy>
+                <AbsenPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="wajah-saya"
+            element={
+              <Lazy>
+                <WajahSayaPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="tinjau-absen"
+            element={
+              <RequireRole roles={TINJAU_ROLES}>
+                <Lazy>
+                  <TinjauPage />
+                </Lazy>
+              </RequireRole>
             }
           />
           <Route path="pengaturan" element={<PengaturanPage />} />

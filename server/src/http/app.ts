@@ -36,6 +36,7 @@ import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
+import { pemanduRoutes } from '../modules/wajah/pemandu.routes.ts';
 import { wajahRoutes } from '../modules/wajah/wajah.routes.ts';
 import type { RouteDeps } from './context.ts';
 import './context.ts';
@@ -173,7 +174,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // WebAssembly compilation for the face guide on the check-in page (tfjs WASM); still no eval of JS.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
@@ -328,6 +330,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
 
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
+  if (serveWeb) await pemanduRoutes(app);
   if (serveWeb && existsSync(WEB_DIST)) {
     // wildcard: files built after start (a rebuild) are served too, not answered with the page fallback.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { poseDariHuman } from '@sigap/domain/wajah/pose';
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 import { ketajamanDanKecerahan } from './citra.ts';
 import { galatDekode, periksaBerkasFoto } from './jpeg.ts';
@@ -237,8 +238,6 @@ function normalisasi(v: Float32Array): Float32Array {
   return v;
 }
 
-const DERAJAT = 180 / Math.PI;
-
 /** One detected face in the frame's terms (no embedding yet). */
 function ringkas(f: FaceResult, lebar: number, tinggi: number): WajahTerdeteksi {
   const [x, y, w, h] = f.boxRaw;
@@ -263,10 +262,9 @@ function ringkas(f: FaceResult, lebar: number, tinggi: number): WajahTerdeteksi 
     ukuran: Math.max(w * lebar, h * tinggi) / Math.min(lebar, tinggi),
     ketengahan,
     // human's yaw is negative when the person turns to their left (measured: the nose then sits towards the
-    // photo's right, arahHidung > 0); Sigap's convention is the person's point of view: left = positive
-    pose: a
-      ? { yaw: -a.yaw * DERAJAT, pitch: a.pitch * DERAJAT, roll: a.roll * DERAJAT }
-      : { yaw: 0, pitch: 0, roll: 0 },
+    // photo's right, arahHidung > 0); Sigap's convention is the person's point of view: left = positive.
+    // The browser's guide converts through the same function.
+    pose: { ...poseDariHuman(a) },
     skorDeteksi: f.boxScore,
     skorMesh: f.faceScore,
     antispoof: f.real ?? null,
