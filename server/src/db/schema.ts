@@ -392,6 +392,25 @@ export interface TantanganAbsenTable {
   dipakai_pada: Date | null;
 }
 
+/** A person's correction of their attendance day, asked and decided (0013). */
+export interface KoreksiKehadiranTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  tanggal: string;
+  jenis: 'masuk' | 'pulang';
+  waktu: ColumnType<Date, Date | string, never>;
+  menggantikan: string | null;
+  sebab: string;
+  alasan: string;
+  status: Generated<string>;
+  diajukan_oleh: string;
+  diajukan_pada: Timestamp;
+  diputus_oleh: string | null;
+  diputus_pada: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  catatan_putusan: Generated<string>;
+}
+
 export interface DB {
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
@@ -424,4 +443,5 @@ export interface DB {
   wajah_template: WajahTemplateTable;
   wajah_foto: WajahFotoTable;
   tantangan_absen: TantanganAbsenTable;
+  koreksi_kehadiran: KoreksiKehadiranTable;
 }
