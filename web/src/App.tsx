@@ -27,6 +27,7 @@ import {
   IMPORT_ROLES,
   JADWAL_READ_ROLES,
   KEBIJAKAN_WRITE_ROLES,
+  KOREKSI_PUTUS_ROLES,
   USERS_ROLES,
 } from './lib/labels';
 import { SessionProvider, useSession } from './lib/session';
@@ -52,6 +53,12 @@ const JadwalSayaPage = lazy(() =>
   import('./features/jadwal/JadwalSayaPage').then((m) => ({ default: m.JadwalSayaPage })),
 );
 const CutiPage = lazy(() => import('./features/cuti/CutiPage').then((m) => ({ default: m.CutiPage })));
+const KoreksiSayaPage = lazy(() =>
+  import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.KoreksiSayaPage })),
+);
+const PersetujuanKehadiranPage = lazy(() =>
+  import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.PersetujuanKehadiranPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -184,6 +191,24 @@ function Gate() {
               <Lazy>
                 <CutiPage />
               </Lazy>
+            }
+          />
+          <Route
+            path="kehadiran/koreksi"
+            element={
+              <Lazy>
+                <KoreksiSayaPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="kehadiran/persetujuan"
+            element={
+              <RequireRole roles={KOREKSI_PUTUS_ROLES}>
+                <Lazy>
+                  <PersetujuanKehadiranPage />
+                </Lazy>
+              </RequireRole>
             }
           />
           <Route path="pengaturan" element={<PengaturanPage />} />

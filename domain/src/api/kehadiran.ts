@@ -218,6 +218,12 @@ export const KetukanHari = z.object({
   jam: z.string(),
   sumber: z.string(),
 });
+export type KetukanHari = z.infer<typeof KetukanHari>;
+
+/** GET /api/kehadiran/koreksi/ketukan query: one of the caller's days. */
+export const KetukanQuery = z.object({ tanggal: TanggalSchema });
+/** The caller's accepted punches of that day (what a correction may replace). */
+export const DaftarKetukan = z.array(KetukanHari);
 
 const Putusan = {
   status: z.enum(STATUS_PENGAJUAN),

@@ -113,6 +113,7 @@ const MATRIKS = `
   PUT    /api/kehadiran/pengaturan             Y     -      -   -    -       -     -
   POST   /api/kehadiran/tantangan              Y     Y      Y   Y    Y       Y     Y
   GET    /api/kehadiran/koreksi                Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/koreksi/ketukan        Y     Y      Y   Y    Y       Y     Y
   GET    /api/kehadiran/koreksi/persetujuan    -     -      Y   Y    Y       -     -
   POST   /api/kehadiran/koreksi                Y     Y      Y   Y    Y       Y     Y
   POST   /api/kehadiran/koreksi/:id/putusan    -     -      Y   Y    Y       -     -
@@ -992,6 +993,10 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
   }),
   'GET /api/kehadiran/koreksi': () => ({
     url: '/api/kehadiran/koreksi',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'GET /api/kehadiran/koreksi/ketukan': () => ({
+    url: `/api/kehadiran/koreksi/ketukan?tanggal=${hariIni}`,
     periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
   }),
   'GET /api/kehadiran/koreksi/persetujuan': () => ({

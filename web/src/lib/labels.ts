@@ -69,6 +69,8 @@ function rolesFor(p: Permission): readonly Role[] {
 export const JADWAL_READ_ROLES = rolesFor('jadwal.read');
 export const JADWAL_WRITE_ROLES = rolesFor('jadwal.write');
 export const CUTI_MANAGE_ROLES = rolesFor('cuti.manage');
+/** Who may decide attendance corrections and dinas luar (their own people only; the server checks). */
+export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
 
 /** A policy version's status, with its badge colour. */
 export const LABEL_STATUS_KEBIJAKAN: Record<string, { id: string; en: string }> = {

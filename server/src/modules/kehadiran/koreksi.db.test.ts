@@ -250,6 +250,12 @@ describe('a correction asked, decided and shown on the day', () => {
     const D = hariKerja[1]!;
     const asli = await ketuk(NIP.perawat, D, '08:10', 'masuk');
     await ketuk(NIP.perawat, D, '16:05', 'pulang');
+    // the form offers the day's own accepted punches to replace
+    const milik = await kirim('perawat', 'GET', `/api/kehadiran/koreksi/ketukan?tanggal=${D}`);
+    expect(milik.json()).toEqual([
+      { id: asli, jenis: 'masuk', jam: '08:10', sumber: 'wajah' },
+      { id: expect.any(String), jenis: 'pulang', jam: '16:05', sumber: 'wajah' },
+    ]);
     const a = await ajukan('perawat', {
       tanggal: D,
       jenis: 'masuk',

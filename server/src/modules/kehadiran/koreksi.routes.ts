@@ -2,8 +2,10 @@ import {
   AjukanDinasLuar,
   AjukanKoreksi,
   DaftarDinasLuar,
+  DaftarKetukan,
   DaftarKoreksi,
   HasilPengajuan,
+  KetukanQuery,
   PengajuanQuery,
   PutusanPengajuan,
 } from '@sigap/domain/api/kehadiran';
@@ -19,7 +21,13 @@ import {
   daftarDinasLuar,
   putuskanDinasLuar,
 } from './dinas-luar.service.ts';
-import { ajukanKoreksi, batalkanKoreksi, daftarKoreksi, putuskanKoreksi } from './koreksi.service.ts';
+import {
+  ajukanKoreksi,
+  batalkanKoreksi,
+  daftarKoreksi,
+  ketukanSaya,
+  putuskanKoreksi,
+} from './koreksi.service.ts';
 
 /**
  * Corrections of one's attendance day and official travel (dinas luar): asked by the person for
@@ -49,6 +57,26 @@ export async function koreksiRoutes(app: FastifyInstance, deps: RouteDeps) {
         await withTenant(deps.sdb, c.tenantId, (trx) =>
           daftarKoreksi(trx, c.tenantId, c, 'saya', req.query.status),
         ),
+      );
+    },
+  );
+
+  api.get(
+    '/kehadiran/koreksi/ketukan',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['kehadiran'],
+        summary: 'Absen milik sendiri yang diterima pada satu tanggal (yang dapat digantikan koreksi)',
+        querystring: KetukanQuery,
+        response: { 200: DaftarKetukan },
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return sajikan(
+        DaftarKetukan,
+        await withTenant(deps.sdb, c.tenantId, (trx) => ketukanSaya(trx, c.tenantId, c, req.query.tanggal)),
       );
     },
   );

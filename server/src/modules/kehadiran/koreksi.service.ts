@@ -103,6 +103,18 @@ async function ketukanHari(trx: Trx, pegawaiId: string, tanggal: string, zona: Z
   return repo.ketukanOrang(trx, [pegawaiId], hariMulai(tanggal, zona), hariMulai(addDays(tanggal, 1), zona));
 }
 
+/** The caller's own accepted punches of one day, for the correction form (what it may replace). */
+export async function ketukanSaya(trx: Trx, tenantId: string, caller: Caller, tanggal: string) {
+  if (!caller.pegawaiId) return [];
+  const zona = (await tenantZone(trx, tenantId)) as ZonaWaktu;
+  return (await ketukanHari(trx, caller.pegawaiId, tanggal, zona)).map((e) => ({
+    id: e.id,
+    jenis: e.jenis,
+    jam: localTime(e.waktu, zona),
+    sumber: e.sumber,
+  }));
+}
+
 export interface IsianKoreksiApi {
   readonly tanggal: string;
   readonly jenis: 'masuk' | 'pulang';

@@ -18,7 +18,14 @@ import { LABEL_ROLE, ROLES, singkatanZona } from '@sigap/domain';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LangSwitch } from '../../components/LangSwitch';
 import { type MessageKey, useI18n } from '../../lib/i18n';
-import { AUDIT_ROLES, IMPORT_ROLES, JADWAL_READ_ROLES, labelOf, USERS_ROLES } from '../../lib/labels';
+import {
+  AUDIT_ROLES,
+  IMPORT_ROLES,
+  JADWAL_READ_ROLES,
+  KOREKSI_PUTUS_ROLES,
+  labelOf,
+  USERS_ROLES,
+} from '../../lib/labels';
 import { hasRole, useMe, useSession } from '../../lib/session';
 import { Lonceng } from '../pemberitahuan/Lonceng';
 import { GantiSandiDialog } from '../sandi/GantiSandi';
@@ -40,6 +47,13 @@ const NAV: readonly NavItem[] = [
   { to: '/jadwal-saya', label: 'nav.jadwalSaya', testid: 'nav-jadwal-saya', pegawai: true },
   { to: '/okupansi', label: 'nav.okupansi', testid: 'nav-okupansi', roles: JADWAL_READ_ROLES },
   { to: '/cuti', label: 'nav.cuti', testid: 'nav-cuti' },
+  { to: '/kehadiran/koreksi', label: 'nav.koreksiKehadiran', testid: 'nav-koreksi', pegawai: true },
+  {
+    to: '/kehadiran/persetujuan',
+    label: 'nav.persetujuanKehadiran',
+    testid: 'nav-persetujuan-kehadiran',
+    roles: KOREKSI_PUTUS_ROLES,
+  },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
   { to: '/akun', label: 'nav.akun', testid: 'nav-akun', roles: USERS_ROLES },
