@@ -29,6 +29,7 @@ let hariIni: string;
 /** Past working days (Mon–Fri, no holiday), newest first, 2..25 days back: each test takes its own. */
 let hariKerja: string[];
 const id = new Map<string, string>();
+let tenantLain: string;
 
 const run = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(sdb, tenantId, fn);
 const JAM = { mulai: '07:30', selesai: '16:00' };
@@ -38,12 +39,21 @@ const wib = (tanggal: string, jam: string) => new Date(`${tanggal}T${jam}:00+07:
 const mundur = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-async function ketuk(nip: string, tanggal: string, jam: string, jenis: 'masuk' | 'pulang') {
-  return run(
+async function ketuk(
+  nip: string,
+  tanggal: string,
+  jam: string,
+  jenis: 'masuk' | 'pulang',
+  tenant = tenantId,
+  pegawaiId = id.get(nip)!,
+) {
+  return withTenant(
+    sdb,
+    tenant,
     async (trx) =>
       (
-        await catatKejadian(trx, tenantId, {
-          pegawai_id: id.get(nip)!,
+        await catatKejadian(trx, tenant, {
+          pegawai_id: pegawaiId,
           opd_id: null,
           waktu: wib(tanggal, jam),
           waktu_perangkat: null,
@@ -118,6 +128,7 @@ const audit = (entitasId: string) =>
 beforeAll(async () => {
   ({ sdb, app, tenantId, tutup } = await appUji(PEMDA, '2020-01-01'));
   const lain = await seedSmallPemda(sdb, LAIN, '2020-01-01');
+  tenantLain = lain;
   await run(async (trx) => {
     const jam = { '1': JAM, '2': JAM, '3': JAM, '4': JAM, '5': JAM };
     await sql`UPDATE tenant SET jam_kerja = ${JSON.stringify(jam)}::jsonb WHERE id = ${tenantId}`.execute(
@@ -339,7 +350,9 @@ describe('who may decide, and whose ids lead nowhere', () => {
 
   it('a punch of another person or another Pemda cannot be replaced', async () => {
     const orangLain = await ketuk(NIP.kabag, D, '07:31', 'masuk');
-    for (const menggantikan of [orangLain, id.get('lain')!]) {
+    // Budi Staf's namesake in the other Pemda, the same day
+    const pemdaLain = await ketuk(NIP.staf, D, '07:20', 'masuk', tenantLain, id.get('lain')!);
+    for (const menggantikan of [orangLain, pemdaLain]) {
       const r = await ajukan('pegawai', {
         tanggal: D,
         jenis: 'masuk',
@@ -401,7 +414,7 @@ describe('bounds, refused in words', () => {
     expect(kosong.statusCode).toBe(400);
     expect(pesanDari(kosong)).toContain('alasan');
 
-    const D = mundur(hariIni, 4);
+    const D = mundur(hariIni, 30); // a day no other test here uses
     for (let i = 0; i < 3; i++)
       expect((await ajukan('pegawai', { ...isian, tanggal: D })).statusCode).toBe(201);
     const keempat = await ajukan('pegawai', { ...isian, tanggal: D });
