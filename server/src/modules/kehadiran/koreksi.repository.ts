@@ -6,7 +6,7 @@ import { potong } from '../../db/potong.ts';
 
 /** Locks the person's row until the transaction ends: their requests are checked and written one at a time. */
 export async function kunciPegawai(trx: Trx, pegawaiId: string) {
-  await trx.selectFrom('pegawai').select('id').where('id', '=', pegawaiId).forUpdate().execute();
+  await trx.selectFrom('pegawai').select('id').where('id', '=', pegawaiId).forNoKeyUpdate().execute();
 }
 
 /** A person's accepted punches from `dari` (inclusive) to `sampai` (exclusive), with their source. */
