@@ -67,6 +67,34 @@ CREATE TRIGGER koreksi_kehadiran_tetap BEFORE UPDATE OR DELETE ON koreksi_kehadi
 CREATE TRIGGER koreksi_kehadiran_no_truncate BEFORE TRUNCATE ON koreksi_kehadiran
   FOR EACH STATEMENT EXECUTE FUNCTION koreksi_kehadiran_tetap();
 
+-- The same for dinas luar (0008): a request is decided once, and a decided one stays as it was.
+CREATE FUNCTION dinas_luar_tetap() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE batas text;
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF OLD.status = 'diajukan'
+       AND (NEW.tenant_id, NEW.id, NEW.pegawai_id, NEW.dari, NEW.sampai, NEW.nomor_surat, NEW.tujuan, NEW.lat,
+            NEW.lng, NEW.radius_m, NEW.diajukan_oleh, NEW.diajukan_pada)
+           IS NOT DISTINCT FROM
+           (OLD.tenant_id, OLD.id, OLD.pegawai_id, OLD.dari, OLD.sampai, OLD.nomor_surat, OLD.tujuan, OLD.lat,
+            OLD.lng, OLD.radius_m, OLD.diajukan_oleh, OLD.diajukan_pada) THEN
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'dinas luar yang sudah diputus tidak dapat diubah: % ditolak', TG_OP USING ERRCODE = 'P0001';
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    batas := nullif(current_setting('sigap.retensi_kehadiran', true), '');
+    IF batas IS NOT NULL AND OLD.diajukan_pada < batas::timestamptz THEN
+      RETURN OLD;
+    END IF;
+  END IF;
+  RAISE EXCEPTION 'dinas luar disimpan sebagai bukti: % ditolak', TG_OP USING ERRCODE = 'P0001';
+END $$;
+CREATE TRIGGER dinas_luar_tetap BEFORE UPDATE OR DELETE ON dinas_luar
+  FOR EACH ROW EXECUTE FUNCTION dinas_luar_tetap();
+CREATE TRIGGER dinas_luar_no_truncate BEFORE TRUNCATE ON dinas_luar
+  FOR EACH STATEMENT EXECUTE FUNCTION dinas_luar_tetap();
+
 ALTER TABLE koreksi_kehadiran ENABLE ROW LEVEL SECURITY;
 ALTER TABLE koreksi_kehadiran FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON koreksi_kehadiran

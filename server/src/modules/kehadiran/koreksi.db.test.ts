@@ -545,3 +545,61 @@ describe('dinas luar', () => {
     expect(pesanDari(lama)).toContain('lebih dari 31 hari yang lalu');
   });
 });
+
+describe('what is kept', () => {
+  it('a decided correction or dinas luar cannot be changed or deleted, even by SQL', async () => {
+    const D = hariKerja[5]!;
+    const a = await ajukan('pegawai', {
+      tanggal: D,
+      jenis: 'pulang',
+      jam: '16:00',
+      sebab: 'lupa_pulang',
+      alasan: 'lupa',
+    });
+    const kid = a.json<{ id: string }>().id;
+    expect((await putus('kepala.umum', kid, false, 'tidak ada bukti')).statusCode).toBe(200);
+    const d = await kirim('pegawai', 'POST', '/api/kehadiran/dinas-luar', {
+      dari: D,
+      sampai: D,
+      nomor_surat: 'X/9',
+      tujuan: 'Malang',
+    });
+    const did = d.json<{ id: string }>().id;
+    expect(
+      (await kirim('kepala.umum', 'POST', `/api/kehadiran/dinas-luar/${did}/putusan`, { setuju: false }))
+        .statusCode,
+    ).toBe(200);
+    for (const ubah of [
+      sql`UPDATE koreksi_kehadiran SET status = 'disetujui' WHERE id = ${kid}`,
+      sql`UPDATE koreksi_kehadiran SET catatan_putusan = 'diubah' WHERE id = ${kid}`,
+      sql`DELETE FROM koreksi_kehadiran WHERE id = ${kid}`,
+      sql`UPDATE dinas_luar SET status = 'disetujui' WHERE id = ${did}`,
+      sql`DELETE FROM dinas_luar WHERE id = ${did}`,
+    ]) {
+      // (the application's role holds no DELETE on dinas_luar at all)
+      await expect(run((trx) => ubah.execute(trx))).rejects.toThrow(
+        /tidak dapat diubah|disimpan sebagai bukti|permission denied for table dinas_luar/,
+      );
+    }
+    // a pending request's content cannot be changed either, only decided
+    const b = await ajukan('pegawai', {
+      tanggal: D,
+      jenis: 'masuk',
+      jam: '07:00',
+      sebab: 'lainnya',
+      alasan: 'x',
+    });
+    const bid = b.json<{ id: string }>().id;
+    await expect(
+      run((trx) => sql`UPDATE koreksi_kehadiran SET waktu = now() WHERE id = ${bid}`.execute(trx)),
+    ).rejects.toThrow(/tidak dapat diubah/);
+    const row = await run((trx) =>
+      trx
+        .selectFrom('koreksi_kehadiran')
+        .select(['status', 'catatan_putusan'])
+        .where('id', '=', kid)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row).toEqual({ status: 'ditolak', catatan_putusan: 'tidak ada bukti' });
+  });
+});
