@@ -309,6 +309,21 @@ describe('a correction asked, decided and shown on the day', () => {
       'koreksi disetujui: masuk 07:28 (semula 08:10) — terminal absensi rusak: terminal lobi mati, sudah dilaporkan ke TU',
     );
     expect((await kehadiranTersimpan(NIP.perawat, D)).map((x) => x.id)).toContain(asli);
+
+    // the same punch replaced twice: the second approval is refused in words, the first stands
+    const c = await ajukan('perawat', {
+      tanggal: D,
+      jenis: 'masuk',
+      jam: '07:15',
+      sebab: 'lainnya',
+      alasan: 'jam yang benar 07.15',
+      menggantikan: asli,
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const dua = await putus('kadinkes', c.json<{ id: string }>().id, true);
+    expect(dua.statusCode).toBe(409);
+    expect(pesanDari(dua)).toContain('sudah digantikan oleh koreksi lain');
+    expect((await hariOrang('perawat', NIP.perawat, D)).masuk).toBe('07:28');
   });
 });
 
