@@ -35,7 +35,8 @@ import { type FormEvent, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { type ApiError, apiQuery, keApiError } from '../../lib/api';
 import { type TFunction, useI18n } from '../../lib/i18n';
-import { useMe } from '../../lib/session';
+import { KEHADIRAN_READ_ROLES } from '../../lib/labels';
+import { hasRole, useMe } from '../../lib/session';
 import { labelPeriode } from '../jadwal/jadwal';
 import {
   type DinasLuarItem,
@@ -300,7 +301,8 @@ function KoreksiSaya() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="sm">
-          <HariSaya tanggal={tanggal} />
+          {/* the day's status needs kehadiran.read (an admin-only account does not open attendance days) */}
+          {hasRole(me, KEHADIRAN_READ_ROLES) && <HariSaya tanggal={tanggal} />}
           <Title order={4}>{t('kk.koreksiSaya')}</Title>
           {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
           {list.isLoading && <Loading />}
