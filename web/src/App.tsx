@@ -27,6 +27,7 @@ import {
   IMPORT_ROLES,
   JADWAL_READ_ROLES,
   KEBIJAKAN_WRITE_ROLES,
+  KOREKSI_PUTUS_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
 } from './lib/labels';
@@ -61,6 +62,12 @@ const WajahSayaPage = lazy(() =>
 );
 const TinjauPage = lazy(() =>
   import('./features/kehadiran/TinjauPage').then((m) => ({ default: m.TinjauPage })),
+);
+const KoreksiSayaPage = lazy(() =>
+  import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.KoreksiSayaPage })),
+);
+const PersetujuanKehadiranPage = lazy(() =>
+  import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.PersetujuanKehadiranPage })),
 );
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -205,6 +212,14 @@ function Gate() {
             }
           />
           <Route
+            path="kehadiran/koreksi"
+            element={
+              <Lazy>
+                <KoreksiSayaPage />
+              </Lazy>
+            }
+          />
+          <Route
             path="wajah-saya"
             element={
               <Lazy>
@@ -218,6 +233,16 @@ function Gate() {
               <RequireRole roles={TINJAU_ROLES}>
                 <Lazy>
                   <TinjauPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kehadiran/persetujuan"
+            element={
+              <RequireRole roles={KOREKSI_PUTUS_ROLES}>
+                <Lazy>
+                  <PersetujuanKehadiranPage />
                 </Lazy>
               </RequireRole>
             }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { periodeDengan, TanggalSchema } from '../kalender/skema.ts';
 import { KODE_ALASAN_ABSEN } from '../kehadiran/alasan.ts';
+import {
+  MAKS_HARI_DINAS_LUAR,
+  MAKS_PANJANG_ALASAN,
+  SEBAB_KOREKSI,
+  STATUS_PENGAJUAN,
+} from '../kehadiran/koreksi.ts';
 import { POLA_PIN } from '../kehadiran/log.ts';
 import { KODE_ALASAN_HARI, STATUS_KEHADIRAN } from '../kehadiran/status.ts';
 import { LANGKAH_TANTANGAN } from '../kehadiran/tantangan.ts';
@@ -233,3 +239,110 @@ export const HariKehadiran = z.object({
   orang: z.array(StatusHariOrang),
 });
 export type HariKehadiran = z.infer<typeof HariKehadiran>;
+
+// ─── Corrections and dinas luar (docs/kehadiran.md "Koreksi dan dinas luar") ─────────────────────
+
+/** A local time HH:MM in the Pemda's zone. */
+export const JamLokal = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+  message: 'tulis jam JJ:MM, misalnya 16:30 / write the time HH:MM, e.g. 16:30',
+});
+
+/** GET /api/kehadiran/koreksi and /dinas-luar query: the caller's own, optionally by status. */
+export const PengajuanQuery = z.object({ status: z.enum(STATUS_PENGAJUAN).optional() });
+
+/** POST /api/kehadiran/koreksi body: the caller asks to correct one of their days. */
+export const AjukanKoreksi = z.object({
+  tanggal: TanggalSchema,
+  jenis: z.enum(['masuk', 'pulang']),
+  /** the corrected punch's local time */
+  jam: JamLokal,
+  sebab: z.enum(SEBAB_KOREKSI),
+  alasan: teksBiasa({ multiline: true }).min(1).max(MAKS_PANJANG_ALASAN),
+  /** id of the stored punch (a kehadiran event of that day) it replaces; absent: adds a punch */
+  menggantikan: z.uuid().nullable().optional(),
+});
+export type AjukanKoreksi = z.input<typeof AjukanKoreksi>;
+
+/** POST …/:id/putusan body: approve or refuse, with a note. */
+export const PutusanPengajuan = z.object({
+  setuju: z.boolean(),
+  catatan: teksBiasa({ multiline: true }).max(MAKS_PANJANG_ALASAN).optional(),
+});
+export type PutusanPengajuan = z.input<typeof PutusanPengajuan>;
+
+/** POST create (201), POST …/putusan, POST …/batal: the request's id and new status. */
+export const HasilPengajuan = z.object({ id: z.string(), status: z.enum(STATUS_PENGAJUAN) });
+export type HasilPengajuan = z.infer<typeof HasilPengajuan>;
+
+const PegawaiRingkas = z.object({ id: z.string(), key: z.string(), nama: z.string(), opd_kode: z.string() });
+
+/** A stored punch of the day, as the decider sees it. */
+export const KetukanHari = z.object({
+  id: z.string(),
+  jenis: z.enum(['masuk', 'pulang']).nullable(),
+  /** HH:MM in the Pemda's zone */
+  jam: z.string(),
+  sumber: z.string(),
+});
+export type KetukanHari = z.infer<typeof KetukanHari>;
+
+/** GET /api/kehadiran/koreksi/ketukan query: one of the caller's days. */
+export const KetukanQuery = z.object({ tanggal: TanggalSchema });
+/** The caller's accepted punches of that day (what a correction may replace). */
+export const DaftarKetukan = z.array(KetukanHari);
+
+const Putusan = {
+  status: z.enum(STATUS_PENGAJUAN),
+  diajukan_oleh: z.string(),
+  diajukan_pada: Waktu,
+  diputus_oleh: z.string().nullable(),
+  diputus_pada: Waktu.nullable(),
+  catatan_putusan: z.string(),
+  boleh_putus: z.boolean(),
+  boleh_batal: z.boolean(),
+};
+
+/** A correction as the lists show it, with the day's stored punches (never changed by it). */
+export const KoreksiItem = z.object({
+  id: z.string(),
+  pegawai: PegawaiRingkas,
+  tanggal: Tanggal,
+  jenis: z.enum(['masuk', 'pulang']),
+  jam: z.string(),
+  waktu: Waktu,
+  menggantikan: KetukanHari.nullable(),
+  sebab: z.enum(SEBAB_KOREKSI),
+  alasan: z.string(),
+  ketukan: z.array(KetukanHari),
+  ...Putusan,
+});
+export type KoreksiItem = z.infer<typeof KoreksiItem>;
+export const DaftarKoreksi = z.array(KoreksiItem);
+
+/** POST /api/kehadiran/dinas-luar body: the caller asks for official travel. */
+export const AjukanDinasLuar = periodeDengan(
+  {
+    nomor_surat: teksBiasa().min(1).max(200),
+    tujuan: teksBiasa().min(1).max(MAKS_PANJANG_ALASAN),
+    lat: z.number().min(-90).max(90).nullable().optional(),
+    lng: z.number().min(-180).max(180).nullable().optional(),
+    radius_m: z.number().int().min(10).max(50000).nullable().optional(),
+  },
+  MAKS_HARI_DINAS_LUAR,
+);
+export type AjukanDinasLuar = z.input<typeof AjukanDinasLuar>;
+
+export const DinasLuarItem = z.object({
+  id: z.string(),
+  pegawai: PegawaiRingkas,
+  dari: Tanggal,
+  sampai: Tanggal,
+  nomor_surat: z.string(),
+  tujuan: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  radius_m: z.number().int().nullable(),
+  ...Putusan,
+});
+export type DinasLuarItem = z.infer<typeof DinasLuarItem>;
+export const DaftarDinasLuar = z.array(DinasLuarItem);

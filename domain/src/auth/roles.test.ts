@@ -3,8 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { allows, PERMISSIONS, type Permission, ROLES, type Role, type RoleGrant, scopeOf } from './roles.ts';
 
 describe('allows: examples from the matrix', () => {
-  it('pemda_admin is granted every permission but individual attendance (issue 10, item 9)', () => {
-    for (const p of PERMISSIONS) expect(allows(['pemda_admin'], p), p).toBe(p !== 'kehadiran.read');
+  it('pemda_admin is granted every permission but individual attendance and its corrections (issue 10, items 8-9)', () => {
+    for (const p of PERMISSIONS)
+      expect(allows(['pemda_admin'], p), p).toBe(p !== 'kehadiran.read' && p !== 'kehadiran.koreksi.putus');
+  });
+
+  it('corrections and dinas luar are decided by supervisors (any staff account) and OPD admins only', () => {
+    expect(ROLES.filter((r) => allows([r], 'kehadiran.koreksi.putus'))).toEqual([
+      'opd_admin',
+      'unit_head',
+      'employee',
+    ]);
   });
 
   it('individual attendance is for the person, their OPD admin and unit head, and auditors only', () => {

@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'wajah.enrol', // enrol others' faces (in person or bulk), record and withdraw their consent, within scope
   'kehadiran.tinjau', // the review queue of face check-ins near the threshold: see the frames, accept or refuse, within scope
   'kehadiran.read', // each person's day and the attendance recap: own, own people (OPD admin, unit head, supervisor), auditors
+  'kehadiran.koreksi.putus', // decide corrections and dinas luar: the person's supervisor, or their OPD admin when they have none
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +68,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'wajah.enrol': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'kehadiran.read': ['opd_admin', 'unit_head', 'employee', 'auditor'],
   'kehadiran.tinjau': ['opd_admin'],
+  'kehadiran.koreksi.putus': ['opd_admin', 'unit_head', 'employee'],
 };
 
 /** Whether any of the roles grants the permission. */

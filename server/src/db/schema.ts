@@ -420,6 +420,25 @@ export interface TinjauBingkaiTable {
   kunci_id: string;
 }
 
+/** A person's correction of their attendance day, asked and decided (0013). */
+export interface KoreksiKehadiranTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  tanggal: string;
+  jenis: 'masuk' | 'pulang';
+  waktu: ColumnType<Date, Date | string, never>;
+  menggantikan: string | null;
+  sebab: string;
+  alasan: string;
+  status: Generated<string>;
+  diajukan_oleh: string;
+  diajukan_pada: Timestamp;
+  diputus_oleh: string | null;
+  diputus_pada: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  catatan_putusan: Generated<string>;
+}
+
 export interface DB {
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
@@ -454,4 +473,5 @@ export interface DB {
   tantangan_absen: TantanganAbsenTable;
   tinjau_absen: TinjauAbsenTable;
   tinjau_bingkai: TinjauBingkaiTable;
+  koreksi_kehadiran: KoreksiKehadiranTable;
 }

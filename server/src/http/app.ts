@@ -32,6 +32,7 @@ import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { absenRoutes } from '../modules/kehadiran/absen.routes.ts';
 import { aturanKehadiranRoutes } from '../modules/kehadiran/aturan.routes.ts';
 import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
+import { koreksiRoutes } from '../modules/kehadiran/koreksi.routes.ts';
 import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
@@ -121,6 +122,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   absenRoutes,
   pemberitahuanRoutes,
   wajahRoutes,
+  koreksiRoutes,
 ];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */

@@ -16,6 +16,7 @@ import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
 import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
 import { catatKejadian } from '../modules/kehadiran/kehadiran.service.ts';
+import * as koreksiRepo from '../modules/kehadiran/koreksi.repository.ts';
 import { daftarkanTerminal } from '../modules/kehadiran/perangkat.service.ts';
 import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
@@ -123,6 +124,17 @@ const MATRIKS = `
   GET    /api/kehadiran/tinjau                 -     -      Y   -    -       -     -
   GET    /api/kehadiran/tinjau/:id/bingkai/:urutan -  -      Y   -    -       -     -
   POST   /api/kehadiran/tinjau/:id             -     -      Y   -    -       -     -
+  GET    /api/kehadiran/koreksi                Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/koreksi/ketukan        Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/koreksi/persetujuan    -     -      Y   Y    Y       -     -
+  POST   /api/kehadiran/koreksi                Y     Y      Y   Y    Y       Y     Y
+  POST   /api/kehadiran/koreksi/:id/putusan    -     -      Y   Y    Y       -     -
+  POST   /api/kehadiran/koreksi/:id/batal      Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/dinas-luar             Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/dinas-luar/persetujuan -     -      Y   Y    Y       -     -
+  POST   /api/kehadiran/dinas-luar             Y     Y      Y   Y    Y       Y     Y
+  POST   /api/kehadiran/dinas-luar/:id/putusan -     -      Y   Y    Y       -     -
+  POST   /api/kehadiran/dinas-luar/:id/batal   Y     Y      Y   Y    Y       Y     Y
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -348,6 +360,63 @@ async function tungguImpor(id: string) {
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`import ${id} did not finish`);
+}
+
+/** A correction of a past day (1..25 days back, 08:00): a day of its own for each call. */
+const isianKoreksi = () => ({
+  tanggal: addDays(hariIni, -1 - (n() % 25)),
+  jenis: 'masuk' as const,
+  jam: '08:00',
+  sebab: 'lupa_masuk' as const,
+});
+/** One day of dinas luar ahead (a day of its own for each call). */
+const isianDinasLuar = () => {
+  const d = addDays(hariIni, 1 + (n() % 80));
+  return { dari: d, sampai: d, nomor_surat: `094/${n()}/2026`, tujuan: 'Surabaya' };
+};
+/** The person a role decides for: a report of the unit head or of the employee; for the OPD admin, a
+ * DINKES person without a supervisor (anyone for the roles refused before any check). */
+async function orangUntukPutusan(role: Role) {
+  if (role === 'unit_head') return pegawaiId.get(NIP.staf)!;
+  if (role === 'employee') return pegawaiId.get(THL_MAGANG)!;
+  return (await orangBaru('KOR')).id;
+}
+/** A pending correction (stored as the person would have asked it) for `role` to decide. */
+async function koreksiTertunda(role: Role) {
+  const pegawai = await orangUntukPutusan(role);
+  const i = isianKoreksi();
+  const r = await run((trx) =>
+    koreksiRepo.insertKoreksi(trx, tenantId, {
+      pegawai_id: pegawai,
+      tanggal: i.tanggal,
+      jenis: i.jenis,
+      waktu: new Date(`${i.tanggal}T01:00:00Z`),
+      menggantikan: null,
+      sebab: i.sebab,
+      alasan: 'lupa absen masuk',
+      diajukan_oleh: 'uji',
+    }),
+  );
+  return r.id;
+}
+/** A pending dinas luar (stored as the person would have asked it) for `role` to decide. */
+async function dinasLuarTertunda(role: Role) {
+  const pegawai = await orangUntukPutusan(role);
+  const i = isianDinasLuar();
+  const r = await run((trx) =>
+    koreksiRepo.insertDinasLuar(trx, tenantId, {
+      pegawai_id: pegawai,
+      dari: i.dari,
+      sampai: i.sampai,
+      nomor_surat: i.nomor_surat,
+      tujuan: i.tujuan,
+      lat: null,
+      lng: null,
+      radius_m: null,
+      diajukan_oleh: 'uji',
+    }),
+  );
+  return r.id;
 }
 
 /** A terminal of DINKES (inside the OPD admin's part), registered once, for the attendance routes. */
@@ -937,6 +1006,75 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       expect(t.petunjuk).toHaveLength(t.langkah.length);
     },
   }),
+  'GET /api/kehadiran/koreksi': () => ({
+    url: '/api/kehadiran/koreksi',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'GET /api/kehadiran/koreksi/ketukan': () => ({
+    url: `/api/kehadiran/koreksi/ketukan?tanggal=${hariIni}`,
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'GET /api/kehadiran/koreksi/persetujuan': () => ({
+    url: '/api/kehadiran/koreksi/persetujuan',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'POST /api/kehadiran/koreksi': () => ({
+    url: '/api/kehadiran/koreksi',
+    payload: { ...isianKoreksi(), alasan: 'lupa absen masuk' },
+    periksa: (r) => expect(json(r)).toMatchObject({ status: 'diajukan' }),
+  }),
+  'POST /api/kehadiran/koreksi/:id/putusan': async (role) => {
+    // each role decides for someone it answers for: the unit head and the employee as supervisors, the OPD
+    // admin for a person of DINKES without a supervisor
+    const id = await koreksiTertunda(role);
+    return {
+      url: `/api/kehadiran/koreksi/${id}/putusan`,
+      payload: { setuju: true, catatan: 'disetujui' },
+      periksa: (r) => expect(json(r)).toEqual({ id, status: 'disetujui' }),
+    };
+  },
+  'POST /api/kehadiran/koreksi/:id/batal': async (role) => {
+    const aju = await kirim('POST', role, {
+      url: '/api/kehadiran/koreksi',
+      payload: { ...isianKoreksi(), alasan: 'salah isi' },
+    });
+    expect(aju.statusCode, aju.body).toBe(201);
+    const id = json<{ id: string }>(aju).id;
+    return {
+      url: `/api/kehadiran/koreksi/${id}/batal`,
+      periksa: (r) => expect(json(r)).toEqual({ id, status: 'dibatalkan' }),
+    };
+  },
+  'GET /api/kehadiran/dinas-luar': () => ({
+    url: '/api/kehadiran/dinas-luar',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'GET /api/kehadiran/dinas-luar/persetujuan': () => ({
+    url: '/api/kehadiran/dinas-luar/persetujuan',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'POST /api/kehadiran/dinas-luar': () => ({
+    url: '/api/kehadiran/dinas-luar',
+    payload: isianDinasLuar(),
+    periksa: (r) => expect(json(r)).toMatchObject({ status: 'diajukan' }),
+  }),
+  'POST /api/kehadiran/dinas-luar/:id/putusan': async (role) => {
+    const id = await dinasLuarTertunda(role);
+    return {
+      url: `/api/kehadiran/dinas-luar/${id}/putusan`,
+      payload: { setuju: false, catatan: 'surat tugas belum ada' },
+      periksa: (r) => expect(json(r)).toEqual({ id, status: 'ditolak' }),
+    };
+  },
+  'POST /api/kehadiran/dinas-luar/:id/batal': async (role) => {
+    const aju = await kirim('POST', role, { url: '/api/kehadiran/dinas-luar', payload: isianDinasLuar() });
+    expect(aju.statusCode, aju.body).toBe(201);
+    const id = json<{ id: string }>(aju).id;
+    return {
+      url: `/api/kehadiran/dinas-luar/${id}/batal`,
+      periksa: (r) => expect(json(r)).toEqual({ id, status: 'dibatalkan' }),
+    };
+  },
   'PUT /api/kehadiran/pengaturan': () => ({
     url: '/api/kehadiran/pengaturan',
     payload: ATURAN_UJI,

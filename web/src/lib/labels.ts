@@ -71,6 +71,10 @@ export const JADWAL_WRITE_ROLES = rolesFor('jadwal.write');
 export const CUTI_MANAGE_ROLES = rolesFor('cuti.manage');
 /** The face check-in review queue (kehadiran.tinjau). */
 export const TINJAU_ROLES = rolesFor('kehadiran.tinjau');
+/** Who may decide attendance corrections and dinas luar (their own people only; the server checks). */
+export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
+/** Who may see individual attendance days (their own, their people's): kehadiran.read. */
+export const KEHADIRAN_READ_ROLES = rolesFor('kehadiran.read');
 
 /** A policy version's status, with its badge colour. */
 export const LABEL_STATUS_KEBIJAKAN: Record<string, { id: string; en: string }> = {

@@ -31,6 +31,7 @@ import * as jadwalRepo from '../jadwal/jadwal.repository.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { getSettings } from '../pengaturan/pengaturan.service.ts';
 import { aturanKehadiran } from './aturan.service.ts';
+import { koreksiUntukStatus } from './koreksi.service.ts';
 import * as repo from './status.repository.ts';
 
 // Each person's day (issue 10, item 7; docs/kehadiran.md "Status harian dan rekap"): for a period and an
@@ -169,6 +170,9 @@ export async function statusPeriode(
     l.push({ id: k.id, waktu: k.waktu, jenis: k.jenis });
   }
 
+  // Approved corrections (koreksi_kehadiran): applied over the punches, the day as recorded kept beside.
+  const koreksi = await koreksiUntukStatus(trx, ids, dari, sampai);
+
   const induk = pencariOpdInduk(b);
   const orang = keys.map((k) => {
     const p = b.orang.get(k)!;
@@ -209,6 +213,7 @@ export async function statusPeriode(
         tidakHadir: (tidakHadir.get(o.key)?.get(tanggal) as Ketidakhadiran | undefined) ?? null,
         dinasLuar: dinas.get(kunci) ?? null,
         ketukan: ketukan.get(kunci) ?? [],
+        koreksi: koreksi.get(kunci) ?? [],
         aturan,
         sekarang,
       });

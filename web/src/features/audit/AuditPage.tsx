@@ -39,6 +39,8 @@ const ENTITAS: Record<string, { id: string; en: string }> = {
   ketidakhadiran: { id: 'Cuti / ketidakhadiran', en: 'Leave / absence' },
   impor_opd: { id: 'Impor OPD', en: 'OPD import' },
   impor_pegawai: { id: 'Impor pegawai', en: 'Employee import' },
+  koreksi_kehadiran: { id: 'Koreksi kehadiran', en: 'Attendance correction' },
+  dinas_luar: { id: 'Dinas luar', en: 'Official travel' },
 };
 
 const AKSI: Record<string, { id: string; en: string; color: string }> = {

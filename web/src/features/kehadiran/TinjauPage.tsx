@@ -69,15 +69,17 @@ export function TinjauPage() {
               {r.akurasi_m !== null ? ` · ±${Math.round(r.akurasi_m)} m` : ''}
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              {Array.from({ length: r.jumlah_bingkai }, (_, i) => (
-                <Image
-                  key={i}
-                  src={alamatBingkai(r.kehadiran_id, i)}
-                  alt={t('tinjau.gambar', { i: i + 1 })}
-                  radius="sm"
-                  style={{ transform: 'scaleX(-1)' }}
-                />
-              ))}
+              {Array.from({ length: r.jumlah_bingkai }, (_, i) => alamatBingkai(r.kehadiran_id, i)).map(
+                (src, i) => (
+                  <Image
+                    key={src}
+                    src={src}
+                    alt={t('tinjau.gambar', { i: i + 1 })}
+                    radius="sm"
+                    style={{ transform: 'scaleX(-1)' }}
+                  />
+                ),
+              )}
             </SimpleGrid>
             <Textarea
               label={t('tinjau.catatan')}

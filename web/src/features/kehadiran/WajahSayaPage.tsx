@@ -30,7 +30,12 @@ export function WajahSayaPage() {
   const video = useRef<HTMLVideoElement>(null);
   const kanvas = useRef<HTMLCanvasElement>(null);
   const arus = useRef<MediaStream | null>(null);
-  useEffect(() => () => arus.current?.getTracks().forEach((tr) => tr.stop()), []);
+  useEffect(
+    () => () => {
+      for (const tr of arus.current?.getTracks() ?? []) tr.stop();
+    },
+    [],
+  );
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
@@ -65,7 +70,7 @@ export function WajahSayaPage() {
     } catch (e) {
       setGalat(keApiError(e).message);
     } finally {
-      arus.current?.getTracks().forEach((tr) => tr.stop());
+      for (const tr of arus.current?.getTracks() ?? []) tr.stop();
       setMerekam(false);
     }
   };

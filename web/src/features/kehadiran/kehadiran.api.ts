@@ -34,7 +34,7 @@ export function useAbsen() {
   return useMutation({
     mutationFn: (v: IsianAbsen) => {
       const fd = new FormData();
-      v.bingkai.forEach((b, i) => fd.append('foto', b, `bingkai-${i + 1}.jpg`));
+      for (const [i, b] of v.bingkai.entries()) fd.append('foto', b, `bingkai-${i + 1}.jpg`);
       fd.append('tantangan_id', v.tantanganId);
       fd.append('lat', String(v.lat));
       fd.append('lng', String(v.lng));
@@ -67,7 +67,7 @@ export function useDaftarWajahSaya() {
   return useMutation({
     mutationFn: (foto: readonly Blob[]) => {
       const fd = new FormData();
-      foto.forEach((b, i) => fd.append('foto', b, `foto-${i + 1}.jpg`));
+      for (const [i, b] of foto.entries()) fd.append('foto', b, `foto-${i + 1}.jpg`);
       return api.post('/api/wajah/saya/foto', fd, { schema: HasilDaftarFoto });
     },
     onSuccess: () => afterWrite(qc),
