@@ -86,7 +86,7 @@ describe('liveness challenge', () => {
     const h = await masuk('pegawai');
     const staf = id.get(NIP.staf)!;
     const pertama = (await minta(h)).json<{ id: string }>().id;
-    const kedua = (await minta(h)).json<{ id: string; langkah: string[] }>();
+    const kedua = (await minta(h)).json<{ id: string; langkah: string[]; berlaku_sampai: string }>();
     const lama = await withTenant(sdb, A, (trx) => pakaiTantangan(trx, pertama, staf));
     expect(lama).toMatchObject({
       ok: false,
@@ -97,7 +97,11 @@ describe('liveness challenge', () => {
       withTenant(sdb, A, (trx) => pakaiTantangan(trx, kedua.id, staf)),
     ]);
     expect(dua.filter((x) => x.ok)).toHaveLength(1);
-    expect(dua.find((x) => x.ok)).toEqual({ ok: true, langkah: kedua.langkah });
+    expect(dua.find((x) => x.ok)).toEqual({
+      ok: true,
+      langkah: kedua.langkah,
+      berlakuSampai: new Date(kedua.berlaku_sampai),
+    });
   });
 
   it('another person, another Pemda or an expired one cannot use it; nonsense ids are refused in words', async () => {
