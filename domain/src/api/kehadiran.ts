@@ -167,3 +167,11 @@ export const HariKehadiran = z.object({
   orang: z.array(StatusHariOrang),
 });
 export type HariKehadiran = z.infer<typeof HariKehadiran>;
+
+/** POST /api/perangkat/kejadian answer (a terminal's live push): counts per result and every line not stored. */
+export const HasilKiriman = z.object({
+  perangkat: z.object({ id: z.string(), kode: z.string() }),
+  jumlah: HasilImporLog.shape.jumlah,
+  rincian: z.array(BarisLog),
+});
+export type HasilKiriman = z.infer<typeof HasilKiriman>;

@@ -223,6 +223,36 @@ export async function imporLog(
   log: LogTerbaca,
   opts: OpsiImporLog,
 ): Promise<HasilImporLog> {
+  const imporId = randomUUID();
+  const r = await simpanLog(trx, tenantId, log, { ...opts, imporId });
+  const { jumlah, perangkat } = r;
+  await insertAudit(trx, tenantId, opts.actor, [
+    {
+      aksi: 'impor',
+      entitas: 'kehadiran',
+      entitasId: imporId,
+      ringkasan: `Impor log mesin absensi ${opts.namaBerkas}: ${jumlah.diimpor} disimpan, ${jumlah.duplikat} duplikat, ${jumlah.baris - jumlah.diimpor - jumlah.duplikat} ditolak dari ${jumlah.baris} baris`,
+      sesudah: {
+        nama_berkas: opts.namaBerkas,
+        format: log.format,
+        perangkat: perangkat?.kode ?? null,
+        jumlah,
+      },
+    },
+  ]);
+  return { imporId, ...r };
+}
+
+/**
+ * The storing part of {@link imporLog}, without its audit entry: a terminal's live push (dorong.service)
+ * stores through here too, each pushed row its own evidence (perangkat_id, dicatat_pada), `impor_id` null.
+ */
+export async function simpanLog(
+  trx: Trx,
+  tenantId: string,
+  log: LogTerbaca,
+  opts: Pick<OpsiImporLog, 'perangkat' | 'lingkup'> & { readonly imporId: string | null },
+): Promise<Omit<HasilImporLog, 'imporId'>> {
   const unggahan = await perangkatUnggahan(trx, log, opts.perangkat);
   const rincian: BarisHasil[] = log.takTerbaca.map((t) => ({ ...t, hasil: 'tidak_terbaca' as const }));
   const perangkatBaris = await perangkatPerBaris(trx, log, unggahan);
@@ -303,8 +333,7 @@ export async function imporLog(
     });
   }
 
-  const imporId = randomUUID();
-  const baru = await repo.simpanPunch(trx, tenantId, imporId, calon);
+  const baru = await repo.simpanPunch(trx, tenantId, opts.imporId, calon);
   for (const c of calon) {
     if (!baru.has(repo.kunciPunch(c.pegawaiId, c.perangkatId, c.waktu)))
       rincian.push({
@@ -328,21 +357,7 @@ export async function imporLog(
   };
   for (const r of rincian) jumlah[r.hasil]++;
   const perangkat = unggahan ? { id: unggahan.id, kode: unggahan.kode } : null;
-  await insertAudit(trx, tenantId, opts.actor, [
-    {
-      aksi: 'impor',
-      entitas: 'kehadiran',
-      entitasId: imporId,
-      ringkasan: `Impor log mesin absensi ${opts.namaBerkas}: ${jumlah.diimpor} disimpan, ${jumlah.duplikat} duplikat, ${jumlah.baris - jumlah.diimpor - jumlah.duplikat} ditolak dari ${jumlah.baris} baris`,
-      sesudah: {
-        nama_berkas: opts.namaBerkas,
-        format: log.format,
-        perangkat: perangkat?.kode ?? null,
-        jumlah,
-      },
-    },
-  ]);
-  return { imporId, format: log.format, perangkat, jumlah, rincian };
+  return { format: log.format, perangkat, jumlah, rincian };
 }
 
 /** Reads a log and stores it (the CLI and the route): the Pemda's zone, the worker, one transaction. */
