@@ -34,3 +34,21 @@ BEGIN
     GRANT SELECT, INSERT ON perangkat_token_lama TO sigap_app;
   END IF;
 END $$;
+
+-- The terminal holding a current token, in one statement (a push checks its token before its body is read,
+-- on every request: one round trip instead of a transaction's four). It binds the Pemda itself, for this
+-- statement only (set_config local to the statement's own transaction), so row-level security still
+-- applies, and it filters by that Pemda too. Called outside any transaction (token.repository.ts).
+CREATE FUNCTION sigap_perangkat_token(p_tenant uuid, p_hash text)
+  RETURNS TABLE (id uuid, kode text, nama text, jenis text, opd_id uuid, opd_kode text,
+                 dicabut_pada timestamptz, created_at timestamptz, zona_waktu text)
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+  PERFORM set_config('sigap.tenant_id', p_tenant::text, true);
+  RETURN QUERY
+    SELECT p.id, p.kode, p.nama, p.jenis, p.opd_id, o.kode, p.dicabut_pada, p.created_at, t.zona_waktu
+      FROM perangkat p
+      JOIN opd o ON o.tenant_id = p.tenant_id AND o.id = p.opd_id
+      JOIN tenant t ON t.id = p.tenant_id
+     WHERE p.tenant_id = p_tenant AND p.token_hash = p_hash;
+END $$;

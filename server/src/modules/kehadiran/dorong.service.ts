@@ -65,7 +65,7 @@ export async function terimaKiriman(
     );
   const log = { format: r.format, punches: r.punches, takTerbaca: r.takTerbaca };
   const h = await withTenant(sdb, p.tenantId, (trx) =>
-    simpanLog(trx, p.tenantId, log, { perangkat: p.id, lingkup: null, imporId: null }),
+    simpanLog(trx, p.tenantId, log, { perangkat: p.perangkat, lingkup: null, imporId: null }),
   );
-  return { perangkat: { id: p.id, kode: p.kode }, jumlah: h.jumlah, rincian: h.rincian };
+  return { perangkat: { id: p.perangkat.id, kode: p.perangkat.kode }, jumlah: h.jumlah, rincian: h.rincian };
 }

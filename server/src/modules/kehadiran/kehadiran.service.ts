@@ -251,9 +251,16 @@ export async function simpanLog(
   trx: Trx,
   tenantId: string,
   log: LogTerbaca,
-  opts: Pick<OpsiImporLog, 'perangkat' | 'lingkup'> & { readonly imporId: string | null },
+  opts: Pick<OpsiImporLog, 'lingkup'> & {
+    readonly imporId: string | null;
+    /** The upload's device: its code or id, or the terminal row a push's token already found */
+    readonly perangkat: string | null | repo.PerangkatRow;
+  },
 ): Promise<Omit<HasilImporLog, 'imporId'>> {
-  const unggahan = await perangkatUnggahan(trx, log, opts.perangkat);
+  const unggahan =
+    opts.perangkat === null || typeof opts.perangkat === 'string'
+      ? await perangkatUnggahan(trx, log, opts.perangkat)
+      : opts.perangkat;
   const rincian: BarisHasil[] = log.takTerbaca.map((t) => ({ ...t, hasil: 'tidak_terbaca' as const }));
   const perangkatBaris = await perangkatPerBaris(trx, log, unggahan);
   const dev = new Map(log.punches.map((p) => [p.baris, perangkatBaris(p)] as const));

@@ -1,17 +1,27 @@
 import { sql } from 'kysely';
-import type { Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 
 // Device tokens (0014_perangkat_token.sql): the current token's hash on `perangkat`, and the tokens no
 // longer valid in `perangkat_token_lama`.
 
-/** The device holding this token hash (a current token), with its Pemda's zone. */
-export function perangkatDenganToken(trx: Trx, tokenHash: string) {
-  return trx
-    .selectFrom('perangkat as p')
-    .innerJoin('tenant as t', 't.id', 'p.tenant_id')
-    .select(['p.id', 'p.kode', 'p.jenis', 'p.opd_id', 'p.dicabut_pada', 't.zona_waktu'])
-    .where('p.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+/**
+ * The terminal holding this current token hash in a Pemda, with the Pemda's zone: one statement (the
+ * function `sigap_perangkat_token`, 0014, binds the Pemda itself, for that statement's transaction only),
+ * so on PostgreSQL it needs no transaction of its own.
+ */
+export async function perangkatDenganToken(db: Db | Trx, tenantId: string, tokenHash: string) {
+  const r = await sql<{
+    id: string;
+    kode: string;
+    nama: string;
+    jenis: string;
+    opd_id: string;
+    opd_kode: string;
+    dicabut_pada: Date | null;
+    created_at: Date;
+    zona_waktu: string;
+  }>`SELECT * FROM sigap_perangkat_token(${tenantId}::uuid, ${tokenHash})`.execute(db);
+  return r.rows[0];
 }
 
 /** A token no longer valid, with the device it belonged to. */

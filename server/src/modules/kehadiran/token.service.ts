@@ -4,6 +4,7 @@ import type { Actor, Caller } from '../../caller.ts';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import type { PerangkatRow } from './kehadiran.repository.ts';
 import { perangkatKelola } from './perangkat.service.ts';
 import * as repo from './token.repository.ts';
 
@@ -119,8 +120,7 @@ export async function cabutToken(
 /** The terminal a push comes from, once its token is checked. */
 export interface PerangkatPengirim {
   readonly tenantId: string;
-  readonly id: string;
-  readonly kode: string;
+  readonly perangkat: PerangkatRow;
   readonly zona: ZonaWaktu;
 }
 
@@ -149,17 +149,24 @@ export async function perangkatDariToken(
     );
   const tenantId = t[1]!.toLowerCase();
   const hash = sha256(t[2]!);
+  // PostgreSQL: one statement on a pooled connection of its own. PGlite has one connection, on which a
+  // statement outside a transaction would run inside whichever transaction is open: there, a transaction.
+  const p =
+    sdb.kind === 'postgres'
+      ? await repo.perangkatDenganToken(sdb.db, tenantId, hash)
+      : await withTenant(sdb, tenantId, (trx) => repo.perangkatDenganToken(trx, tenantId, hash));
+  if (p) {
+    if (p.jenis !== 'terminal') throw bukanTerminal(p.kode);
+    if (p.dicabut_pada)
+      throw tolak(
+        `Perangkat ${p.kode} sudah dicabut pada ${p.dicabut_pada.toISOString()}; kiriman ditolak`,
+        `Device ${p.kode} was revoked on ${p.dicabut_pada.toISOString()}; the push is refused`,
+      );
+    const { zona_waktu, ...perangkat } = p;
+    return { tenantId, perangkat, zona: zona_waktu as ZonaWaktu };
+  }
+  // Not a current token: say why in words (replaced, revoked, or unknown).
   return withTenant(sdb, tenantId, async (trx) => {
-    const p = await repo.perangkatDenganToken(trx, hash);
-    if (p) {
-      if (p.jenis !== 'terminal') throw bukanTerminal(p.kode);
-      if (p.dicabut_pada)
-        throw tolak(
-          `Perangkat ${p.kode} sudah dicabut pada ${p.dicabut_pada.toISOString()}; kiriman ditolak`,
-          `Device ${p.kode} was revoked on ${p.dicabut_pada.toISOString()}; the push is refused`,
-        );
-      return { tenantId, id: p.id, kode: p.kode, zona: p.zona_waktu as ZonaWaktu };
-    }
     const lama = await repo.tokenLama(trx, hash);
     if (lama) {
       const pada = lama.dicabut_pada.toISOString();
