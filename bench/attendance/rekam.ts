@@ -15,7 +15,7 @@
 //     (counted); they are sent again and must end up stored exactly once.
 // Usage: node bin/run-ts.mjs bench/attendance/rekam.ts [--c 10] [--detik 12]
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +31,16 @@ import { importOpd, importPegawai } from '../../server/src/modules/impor/impor.s
 import { aturPin, daftarkanTerminal } from '../../server/src/modules/kehadiran/perangkat.service.ts';
 import { terbitkanToken } from '../../server/src/modules/kehadiran/token.service.ts';
 import { ensureTenant } from '../../server/src/modules/pengaturan/pengaturan.service.ts';
+
+/** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
+function cpuProses(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -316,10 +326,15 @@ try {
     }
   };
   const awalUkur = performance.now();
+  const cpuServer0 = cpuProses(sigap.pid!);
+  const cpuKlien0 = process.cpuUsage();
   const semua = Array.from({ length: C }, pekerja);
   await new Promise((r) => setTimeout(r, DETIK * 1000));
   diukur = false;
   const lamaUkur = (performance.now() - awalUkur) / 1000;
+  const cpuServer = cpuProses(sigap.pid!) - cpuServer0;
+  const cpuKlienU = process.cpuUsage(cpuKlien0);
+  const cpuKlien = (cpuKlienU.user + cpuKlienU.system) / 1e6;
   const nUkur = latensi.length;
   // 3. the kill: half a second to a second and a half later, while the load goes on
   await new Promise((r) => setTimeout(r, 500 + Math.floor(Math.random() * 1000)));
@@ -378,6 +393,10 @@ try {
   );
   baris('  latency p50 / p99', `${q(0.5).toFixed(1)} / ${q(0.99).toFixed(1)} ms`);
   baris('  ratio to pgbench', `${(eps / tps).toFixed(2)}`);
+  baris(
+    '  CPU per event: Sigap server (Node) / load generator',
+    `${((1000 * cpuServer) / nUkur).toFixed(2)} / ${((1000 * cpuKlien) / nUkur).toFixed(2)} ms (server busy ${((100 * cpuServer) / lamaUkur).toFixed(0)}% of one core)`,
+  );
   console.log('SIGKILL mid-run, then restart:');
   baris(
     'acknowledged (2xx) before the kill',

@@ -181,10 +181,13 @@ async function orangPerBaris(trx: Trx, log: LogTerbaca, perangkatOf: (p: PunchLo
   }
   for (const [d, pins] of pinDicari)
     pinPer.set(d, new Map((await repo.pinPerangkat(trx, d, [...pins])).map((r) => [r.pin, r.pegawai_id])));
-  const orang = await repo.pegawaiByKunci(
-    trx,
-    log.punches.map((p) => p.kunci),
-  );
+  // A PIN its device's table maps needs no NIP or id_pegawai look-up (a live push is usually only that).
+  const dipetakan = (p: PunchLog) => {
+    const d = p.jenisKunci === 'pin' ? perangkatOf(p) : null;
+    return d !== null && pinPer.get(d)?.has(p.kunci) === true;
+  };
+  const kunciLain = log.punches.filter((p) => !dipetakan(p)).map((p) => p.kunci);
+  const orang = kunciLain.length > 0 ? await repo.pegawaiByKunci(trx, kunciLain) : [];
   const byNip = new Map(orang.flatMap((o) => (o.nip ? [[o.nip, o.id] as const] : [])));
   const byId = new Map(orang.flatMap((o) => (o.id_pegawai ? [[o.id_pegawai, o.id] as const] : [])));
   return (p: PunchLog): string | null => {
