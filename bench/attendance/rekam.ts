@@ -15,7 +15,7 @@
 //     (counted); they are sent again and must end up stored exactly once.
 // Usage: node bin/run-ts.mjs bench/attendance/rekam.ts [--c 10] [--detik 12]
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +37,28 @@ function cpuProses(pid: number): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of a PostgreSQL server: its postmaster, its reaped children, its live backends. */
+function cpuPostgres(dataDir: string): number {
+  const pm = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const stat = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  try {
+    const f = stat(pm);
+    let t = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const c = stat(Number(d));
+        if (Number(c[1]) === pm) t += Number(c[11]) + Number(c[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return t / 100;
   } catch {
     return Number.NaN;
   }
@@ -113,7 +135,9 @@ function berkas() {
   return { opd, pegawai };
 }
 
-const server = await startPostgres(undefined, { durable: true });
+const pgDir = mkdtempSync(join(tmpdir(), 'sigap-bench-hadir-'));
+const server = await startPostgres(pgDir, { durable: true });
+const pgData = join(pgDir, 'data');
 const url = server.url;
 const port = Number(new URL(url).port);
 let sigap: ChildProcess | null = null;
@@ -181,6 +205,7 @@ try {
  VALUES ('${tenantId}', gen_random_uuid(), gen_random_uuid(), clock_timestamp(), clock_timestamp(), 'masuk', 'terminal', '${perangkat.rows[0]!.id}', 'diterima', '42')
  ON CONFLICT DO NOTHING;\n`,
   );
+  const cpuPb0 = cpuPostgres(pgData);
   const pb = spawnSync(
     join(pgBin, 'pgbench'),
     [
@@ -203,6 +228,7 @@ try {
     ],
     { encoding: 'utf8' },
   );
+  const cpuPb = cpuPostgres(pgData) - cpuPb0;
   const tps = Number(/tps = ([\d.]+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
   const latPb = Number(/latency average = ([\d.]+) ms/.exec(pb.stdout)?.[1] ?? Number.NaN);
   if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${pb.stderr || pb.stdout}`);
@@ -327,12 +353,14 @@ try {
   };
   const awalUkur = performance.now();
   const cpuServer0 = cpuProses(sigap.pid!);
+  const cpuPg0 = cpuPostgres(pgData);
   const cpuKlien0 = process.cpuUsage();
   const semua = Array.from({ length: C }, pekerja);
   await new Promise((r) => setTimeout(r, DETIK * 1000));
   diukur = false;
   const lamaUkur = (performance.now() - awalUkur) / 1000;
   const cpuServer = cpuProses(sigap.pid!) - cpuServer0;
+  const cpuPg = cpuPostgres(pgData) - cpuPg0;
   const cpuKlienU = process.cpuUsage(cpuKlien0);
   const cpuKlien = (cpuKlienU.user + cpuKlienU.system) / 1e6;
   const nUkur = latensi.length;
@@ -387,6 +415,7 @@ try {
   const baris = (k: string, v: string) => console.log(`  ${k.padEnd(58)} ${v}`);
   console.log('\nRecording check-ins (terminal pushes, one punch per request, loopback):');
   baris('pgbench single INSERT, same durability', `${tps.toFixed(0)} tps`);
+  baris('  PostgreSQL CPU per insert', `${((1000 * cpuPb) / Number(nPb.rows[0]!.n)).toFixed(2)} ms`);
   baris(
     `Sigap POST /api/perangkat/kejadian, ${C} concurrent`,
     `${eps.toFixed(0)} events/s (${nUkur.toLocaleString('en')} in ${lamaUkur.toFixed(1)} s)`,
@@ -394,8 +423,12 @@ try {
   baris('  latency p50 / p99', `${q(0.5).toFixed(1)} / ${q(0.99).toFixed(1)} ms`);
   baris('  ratio to pgbench', `${(eps / tps).toFixed(2)}`);
   baris(
-    '  CPU per event: Sigap server (Node) / load generator',
-    `${((1000 * cpuServer) / nUkur).toFixed(2)} / ${((1000 * cpuKlien) / nUkur).toFixed(2)} ms (server busy ${((100 * cpuServer) / lamaUkur).toFixed(0)}% of one core)`,
+    '  CPU per event: PostgreSQL / Sigap server (Node) / load gen.',
+    `${((1000 * cpuPg) / nUkur).toFixed(2)} / ${((1000 * cpuServer) / nUkur).toFixed(2)} / ${((1000 * cpuKlien) / nUkur).toFixed(2)} ms`,
+  );
+  baris(
+    '  cores busy: PostgreSQL / Sigap server / load generator',
+    `${(cpuPg / lamaUkur).toFixed(2)} / ${(cpuServer / lamaUkur).toFixed(2)} / ${(cpuKlien / lamaUkur).toFixed(2)} (of ${cpus().length})`,
   );
   console.log('SIGKILL mid-run, then restart:');
   baris(
