@@ -423,7 +423,7 @@ try {
   baris('  latency p50 / p99', `${q(0.5).toFixed(1)} / ${q(0.99).toFixed(1)} ms`);
   baris('  ratio to pgbench', `${(eps / tps).toFixed(2)}`);
   baris(
-    '  CPU per event: PostgreSQL / Sigap server (Node) / load gen.',
+    '  CPU per event: PostgreSQL / server / load generator',
     `${((1000 * cpuPg) / nUkur).toFixed(2)} / ${((1000 * cpuServer) / nUkur).toFixed(2)} / ${((1000 * cpuKlien) / nUkur).toFixed(2)} ms`,
   );
   baris(
