@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
@@ -235,6 +236,26 @@ describe('POST /api/perangkat/kejadian: a terminal pushes its punches', () => {
     expect(csv.statusCode).toBe(400);
     expect(pesanDari(csv).message).toContain('bukan CSV');
     expect((await tersimpan()).length).toBe(sebelum);
+  });
+});
+
+describe('the token check binds its Pemda for its own statement only', () => {
+  it('leaves no Pemda set on the connection it used (PostgreSQL: a pooled connection outside a transaction)', async () => {
+    const r = await dorong(token.get(tenantId)!, '9001\t2025-09-06 07:00:00\t15\t0\t0');
+    expect(r.statusCode, r.body).toBe(200);
+    // the pool hands back the connection released last: the one the token check and the push used
+    const nilai = await sql<{
+      t: string | null;
+    }>`SELECT current_setting('sigap.tenant_id', true) AS t`.execute(sdb.db);
+    expect(nilai.rows[0]!.t ?? '').toBe('');
+    const langsung = await sql<{
+      id: string;
+    }>`SELECT id FROM sigap_perangkat_token(${tenantId}::uuid, ${'0'.repeat(64)})`.execute(sdb.db);
+    expect(langsung.rows).toEqual([]);
+    const lagi = await sql<{
+      t: string | null;
+    }>`SELECT current_setting('sigap.tenant_id', true) AS t`.execute(sdb.db);
+    expect(lagi.rows[0]!.t ?? '').toBe('');
   });
 });
 
