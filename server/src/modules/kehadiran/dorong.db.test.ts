@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +189,34 @@ describe('POST /api/perangkat/kejadian: a terminal pushes its punches', () => {
       /^Token mesin MESIN-BPBD sudah dicabut pada .*; kiriman ditolak\. Minta admin menerbitkan token baru$/,
     );
     expect((await tersimpan()).length).toBe(sebelum + 1);
+  });
+
+  it("refuses a kiosk's token: pushes come from terminals only (403 in words)", async () => {
+    const rahasia = randomBytes(32).toString('base64url');
+    await run(async (trx) => {
+      const opd = await trx
+        .selectFrom('opd')
+        .select('id')
+        .where('kode', '=', 'DINKES')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('perangkat')
+        .values({
+          tenant_id: tenantId,
+          opd_id: opd.id,
+          jenis: 'kiosk',
+          nama: 'Kios lobi',
+          kode: 'KIOS-LOBI',
+          token_hash: createHash('sha256').update(rahasia).digest('hex'),
+        })
+        .execute();
+    });
+    const r = await dorong(`${tenantId}.${rahasia}`, '9001\t2025-09-02 07:00:00\t15\t0\t0');
+    expect(r.statusCode).toBe(403);
+    expect(pesanDari(r)).toEqual({
+      code: 'DILARANG',
+      message: 'Perangkat KIOS-LOBI adalah kios: kiriman log hanya dari mesin absensi (terminal)',
+    });
   });
 
   it("another Pemda's terminal cannot write into this Pemda", async () => {

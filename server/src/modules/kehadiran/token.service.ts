@@ -156,7 +156,14 @@ export async function perangkatDariToken(
       ? await repo.perangkatDenganToken(sdb.db, tenantId, hash)
       : await withTenant(sdb, tenantId, (trx) => repo.perangkatDenganToken(trx, tenantId, hash));
   if (p) {
-    if (p.jenis !== 'terminal') throw bukanTerminal(p.kode);
+    if (p.jenis !== 'terminal')
+      throw new AppError(
+        'DILARANG',
+        pesan(
+          `Perangkat ${p.kode} adalah kios: kiriman log hanya dari mesin absensi (terminal)`,
+          `Device ${p.kode} is a kiosk: log pushes come from attendance terminals only`,
+        ),
+      );
     if (p.dicabut_pada)
       throw tolak(
         `Perangkat ${p.kode} sudah dicabut pada ${p.dicabut_pada.toISOString()}; kiriman ditolak`,
