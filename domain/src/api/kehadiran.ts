@@ -346,3 +346,10 @@ export const DinasLuarItem = z.object({
 });
 export type DinasLuarItem = z.infer<typeof DinasLuarItem>;
 export const DaftarDinasLuar = z.array(DinasLuarItem);
+/** POST /api/perangkat/kejadian answer (a terminal's live push): counts per result and every line not stored. */
+export const HasilKiriman = z.object({
+  perangkat: z.object({ id: z.string(), kode: z.string() }),
+  jumlah: HasilImporLog.shape.jumlah,
+  rincian: z.array(BarisLog),
+});
+export type HasilKiriman = z.infer<typeof HasilKiriman>;

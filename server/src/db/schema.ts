@@ -266,6 +266,8 @@ export interface PerangkatTable {
   token_hash: string | null;
   dicabut_pada: Date | null;
   created_at: Timestamp;
+  /** 0014: when the current token was issued */
+  token_dibuat_pada: Date | null;
 }
 
 /** A terminal's PIN → person table (0008). */
@@ -474,4 +476,15 @@ export interface DB {
   tinjau_absen: TinjauAbsenTable;
   tinjau_bingkai: TinjauBingkaiTable;
   koreksi_kehadiran: KoreksiKehadiranTable;
+  perangkat_token_lama: PerangkatTokenLamaTable;
+}
+
+/** 0014_perangkat_token.sql: device tokens no longer valid (replaced or revoked). */
+export interface PerangkatTokenLamaTable {
+  tenant_id: string;
+  token_hash: string;
+  perangkat_id: string;
+  alasan: 'diganti' | 'dicabut';
+  dibuat_pada: Date | null;
+  dicabut_pada: Generated<Date>;
 }

@@ -31,6 +31,7 @@ import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { absenRoutes } from '../modules/kehadiran/absen.routes.ts';
 import { aturanKehadiranRoutes } from '../modules/kehadiran/aturan.routes.ts';
+import { dorongRoutes } from '../modules/kehadiran/dorong.routes.ts';
 import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
 import { koreksiRoutes } from '../modules/kehadiran/koreksi.routes.ts';
 import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
@@ -123,6 +124,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   pemberitahuanRoutes,
   wajahRoutes,
   koreksiRoutes,
+  dorongRoutes,
 ];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */
@@ -206,7 +208,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
           'Sistem kerja ASN Pemda (WFH/WFO/piket). Semua galat berbentuk {code, message}. Masuk lewat POST /api/auth/login (cookie sesi); perubahan memerlukan header x-csrf-token.',
       },
       components: {
-        securitySchemes: { sesi: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: {
+          sesi: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          // terminals pushing their punches (POST /api/perangkat/kejadian): the device token
+          perangkat: { type: 'http', scheme: 'bearer' },
+        },
       },
       security: [{ sesi: [] }],
     },

@@ -19,6 +19,7 @@ import { catatKejadian } from '../modules/kehadiran/kehadiran.service.ts';
 import * as koreksiRepo from '../modules/kehadiran/koreksi.repository.ts';
 import { daftarkanTerminal } from '../modules/kehadiran/perangkat.service.ts';
 import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
+import { terbitkanToken } from '../modules/kehadiran/token.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
 import { cincinUntuk } from '../modules/wajah/kunci.ts';
 import { type App, buildApp } from './app.ts';
@@ -105,6 +106,7 @@ const MATRIKS = `
   GET    /api/perangkat                        Y     -      Y   -    -       -     -
   POST   /api/perangkat                        Y     -      Y   -    -       -     -
   PUT    /api/perangkat/:id/pin                Y     -      Y   -    -       -     -
+  POST   /api/perangkat/kejadian               Y     Y      Y   Y    Y       Y     Y
   GET    /api/kehadiran/hari                   -     -      Y   Y    Y       -     Y
   GET    /api/kehadiran/rekap                  -     -      Y   Y    Y       -     Y
   GET    /api/wajah/saya                       Y     Y      Y   Y    Y       Y     Y
@@ -430,6 +432,15 @@ const terminalUji = () => {
     }),
   );
   return terminal;
+};
+
+/** The device token of MESIN-PERAN, issued once. */
+let tokenTerminal: Promise<string> | undefined;
+const tokenUji = () => {
+  tokenTerminal ??= terminalUji().then(() =>
+    run((trx) => terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, 'MESIN-PERAN')).then((r) => r.token),
+  );
+  return tokenTerminal;
 };
 
 /**
@@ -944,6 +955,23 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       url: '/api/perangkat/MESIN-PERAN/pin',
       payload: { pin: [{ pin: '77', key: NIP.perawat }] },
       periksa: (r) => expect(json(r)).toMatchObject({ perangkat: { kode: 'MESIN-PERAN' }, jumlah: 1 }),
+    };
+  },
+  // A terminal's live push: no session role is involved (public at the session layer); the device token
+  // is the credential, so every role's request, carrying it, succeeds. Refusals: dorong.db.test.ts.
+  'POST /api/perangkat/kejadian': async (role) => {
+    const token = await tokenUji();
+    const menit = String(n() % 60).padStart(2, '0');
+    return {
+      url: '/api/perangkat/kejadian',
+      payload: `${SASARAN[role]}\t2025-03-05 07:${menit}:00\t15\t0\t0\n`,
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+      periksa: (r) =>
+        expect(json(r)).toMatchObject({
+          perangkat: { kode: 'MESIN-PERAN' },
+          jumlah: { diimpor: 1 },
+          rincian: [],
+        }),
     };
   },
   'GET /api/wajah/saya': (role) => ({

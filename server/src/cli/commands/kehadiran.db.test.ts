@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,5 +111,48 @@ describe('sigap attendance import', () => {
     expect(sampah.code).toBe(1);
     expect(sampah.stderr).toMatch(/bukan log mesin absensi.*tidak ada yang disimpan/);
     expect(await hitung()).toBe(4);
+  });
+});
+
+describe('sigap attendance terminal --token / --revoke-token', () => {
+  const tokenDb = async () => {
+    const sdb = await openDatabase(db);
+    try {
+      return await sdb.db
+        .selectFrom('perangkat')
+        .select(['token_hash'])
+        .where('kode', '=', 'MESIN-2')
+        .executeTakeFirstOrThrow();
+    } finally {
+      await sdb.close();
+    }
+  };
+  const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+  it('registers and issues a token printed once (only its hash stored), replaces it, and revokes it', async () => {
+    const baru = await runCli(['--db', db, 'attendance', 'terminal', 'MESIN-2', '--opd', 'BPBD', '--token']);
+    expect(baru.code, baru.stderr).toBe(0);
+    expect(baru.stderr).toContain('Mesin MESIN-2 didaftarkan di BPBD.');
+    expect(baru.stderr).toContain('tidak dicetak lagi dan tidak disimpan');
+    // stdout holds the token alone: <pemda id>.<43 characters>
+    const pertama = baru.stdout.trim();
+    expect(pertama).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect((await tokenDb()).token_hash).toBe(sha256(pertama.split('.')[1]!));
+
+    const ganti = await runCli(['--db', db, 'attendance', 'terminal', 'MESIN-2', '--token']);
+    expect(ganti.code, ganti.stderr).toBe(0);
+    expect(ganti.stderr).toContain('token lama tidak berlaku lagi');
+    const kedua = ganti.stdout.trim();
+    expect(kedua).not.toBe(pertama);
+    expect((await tokenDb()).token_hash).toBe(sha256(kedua.split('.')[1]!));
+
+    const cabut = await runCli(['--db', db, 'attendance', 'terminal', 'MESIN-2', '--revoke-token']);
+    expect(cabut.code, cabut.stderr).toBe(0);
+    expect(cabut.stdout).toContain('Token mesin MESIN-2 dicabut');
+    expect((await tokenDb()).token_hash).toBeNull();
+
+    const lagi = await runCli(['--db', db, 'attendance', 'terminal', 'MESIN-2', '--revoke-token']);
+    expect(lagi.code).toBe(1);
+    expect(lagi.stderr).toContain('Mesin MESIN-2 tidak memegang token; tidak ada yang dicabut');
   });
 });

@@ -9,6 +9,7 @@ import { bacaTabel, denganMasalahBerkas, mAktor, tenantOf, UserError, withDb } f
 
 const mKehadiran = () => import('../../modules/kehadiran/kehadiran.service.ts');
 const mPerangkat = () => import('../../modules/kehadiran/perangkat.service.ts');
+const mToken = () => import('../../modules/kehadiran/token.service.ts');
 const mDatabase = () => import('../../db/database.ts');
 const mStatus = () => import('../../modules/kehadiran/status.service.ts');
 const mEkspor = () => import('../../modules/impor/ekspor.service.ts');
@@ -157,33 +158,7 @@ export function perintahKehadiran(program: Command): void {
         }),
     );
 
-  hadir
-    .command('terminal')
-    .argument('<kode>', t('kode mesin, seperti tertulis dalam lognya', 'terminal code, as its log writes it'))
-    .requiredOption(
-      '--opd <kode>',
-      t('kode OPD/unit tempat mesin', 'code of the OPD/unit the terminal is in'),
-    )
-    .option('--nama <nama>', t('nama mesin (bawaan: kodenya)', 'terminal name (default: its code)'))
-    .description(t('mendaftarkan mesin absensi', 'registers an attendance terminal'))
-    .action(async (kode: string, o: { opd: string; nama?: string }, cmd: Command) =>
-      withDb(cmd, async (sdb) => {
-        const tenantId = await tenantOf(sdb, cmd);
-        const [{ SYSTEM_ACTOR }, { daftarkanTerminal }, { withTenant }] = await Promise.all([
-          mAktor(),
-          mPerangkat(),
-          mDatabase(),
-        ]);
-        await withTenant(sdb, tenantId, (trx) =>
-          daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
-            kode,
-            nama: o.nama ?? kode,
-            opdKode: o.opd,
-          }),
-        );
-        console.log(t(`Mesin ${kode} didaftarkan di ${o.opd}.`, `Terminal ${kode} registered in ${o.opd}.`));
-      }),
-    );
+  perintahTerminal(hadir);
 
   hadir
     .command('pins')
@@ -246,4 +221,99 @@ function tulis(out: string | undefined, text: string, n: number) {
   }
   writeFileSync(out, text);
   console.error(t(`${n} baris ditulis ke ${out}`, `${n} rows written to ${out}`));
+}
+
+/** `sigap attendance terminal`: registers a terminal, issues or revokes its live-push token. */
+function perintahTerminal(hadir: Command): void {
+  hadir
+    .command('terminal')
+    .argument('<kode>', t('kode mesin, seperti tertulis dalam lognya', 'terminal code, as its log writes it'))
+    .option(
+      '--opd <kode>',
+      t(
+        'kode OPD/unit tempat mesin (untuk mendaftarkan mesin baru)',
+        'code of the OPD/unit the terminal is in (to register a new terminal)',
+      ),
+    )
+    .option('--nama <nama>', t('nama mesin (bawaan: kodenya)', 'terminal name (default: its code)'))
+    .option(
+      '--token',
+      t(
+        'menerbitkan token perangkat untuk kiriman langsung (POST /api/perangkat/kejadian); token lama tidak berlaku lagi; token dicetak sekali saja',
+        'issues the device token for live pushes (POST /api/perangkat/kejadian); the old one stops working; the token is printed once only',
+      ),
+    )
+    .option(
+      '--revoke-token',
+      t(
+        'mencabut token perangkat mesin: kirimannya ditolak sampai token baru diterbitkan',
+        "revokes the terminal's device token: its pushes are refused until a new one is issued",
+      ),
+    )
+    .description(
+      t(
+        'mendaftarkan mesin absensi (--opd), dan menerbitkan atau mencabut token kiriman langsungnya',
+        'registers an attendance terminal (--opd), and issues or revokes its live-push token',
+      ),
+    )
+    .action(
+      async (
+        kode: string,
+        o: { opd?: string; nama?: string; token?: boolean; revokeToken?: boolean },
+        cmd: Command,
+      ) =>
+        withDb(cmd, async (sdb) => {
+          if (o.token && o.revokeToken)
+            throw new UserError(
+              t('Pilih salah satu: --token atau --revoke-token', 'Choose one: --token or --revoke-token'),
+            );
+          if (!o.opd && !o.token && !o.revokeToken)
+            throw new UserError(
+              t(
+                'Sebutkan --opd <kode> untuk mendaftarkan mesin, --token untuk menerbitkan tokennya, atau --revoke-token untuk mencabutnya',
+                'Give --opd <kode> to register the terminal, --token to issue its token, or --revoke-token to revoke it',
+              ),
+            );
+          const tenantId = await tenantOf(sdb, cmd);
+          const [{ SYSTEM_ACTOR }, { daftarkanTerminal }, token, { withTenant }] = await Promise.all([
+            mAktor(),
+            mPerangkat(),
+            mToken(),
+            mDatabase(),
+          ]);
+          const r = await withTenant(sdb, tenantId, async (trx) => {
+            if (o.opd)
+              await daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+                kode,
+                nama: o.nama ?? kode,
+                opdKode: o.opd,
+              });
+            if (o.revokeToken) {
+              await token.cabutToken(trx, tenantId, SYSTEM_ACTOR, null, kode);
+              return null;
+            }
+            return o.token ? token.terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, kode) : null;
+          });
+          // With a token, the token alone goes to stdout (for a script to capture); the rest to stderr.
+          const lapor = r ? console.error : console.log;
+          if (o.opd)
+            lapor(t(`Mesin ${kode} didaftarkan di ${o.opd}.`, `Terminal ${kode} registered in ${o.opd}.`));
+          if (o.revokeToken)
+            lapor(
+              t(
+                `Token mesin ${kode} dicabut; kirimannya ditolak sampai token baru diterbitkan.`,
+                `The token of terminal ${kode} is revoked; its pushes are refused until a new one is issued.`,
+              ),
+            );
+          if (r) {
+            console.error(
+              t(
+                `Token perangkat mesin ${r.perangkat.kode}${r.menggantikan ? ' (token lama tidak berlaku lagi)' : ''}. Simpan sekarang: token ini tidak dicetak lagi dan tidak disimpan. Pasang di mesin sebagai header Authorization: Bearer <token> untuk POST /api/perangkat/kejadian.`,
+                `Device token of terminal ${r.perangkat.kode}${r.menggantikan ? ' (the old one no longer works)' : ''}. Keep it now: it is not printed again and not stored. Install it on the terminal as the header Authorization: Bearer <token> for POST /api/perangkat/kejadian.`,
+              ),
+            );
+            console.log(r.token);
+          }
+        }),
+    );
 }

@@ -174,7 +174,8 @@ export const kunciPunch = (pegawaiId: string, perangkatId: string, waktu: Date |
 export async function simpanPunch(
   trx: Trx,
   tenantId: string,
-  imporId: string,
+  /** The import's id (null: a terminal's live push) */
+  imporId: string | null,
   punches: readonly PunchBaru[],
 ): Promise<Set<string>> {
   const baru = new Set<string>();

@@ -181,10 +181,13 @@ async function orangPerBaris(trx: Trx, log: LogTerbaca, perangkatOf: (p: PunchLo
   }
   for (const [d, pins] of pinDicari)
     pinPer.set(d, new Map((await repo.pinPerangkat(trx, d, [...pins])).map((r) => [r.pin, r.pegawai_id])));
-  const orang = await repo.pegawaiByKunci(
-    trx,
-    log.punches.map((p) => p.kunci),
-  );
+  // A PIN its device's table maps needs no NIP or id_pegawai look-up (a live push is usually only that).
+  const dipetakan = (p: PunchLog) => {
+    const d = p.jenisKunci === 'pin' ? perangkatOf(p) : null;
+    return d !== null && pinPer.get(d)?.has(p.kunci) === true;
+  };
+  const kunciLain = log.punches.filter((p) => !dipetakan(p)).map((p) => p.kunci);
+  const orang = kunciLain.length > 0 ? await repo.pegawaiByKunci(trx, kunciLain) : [];
   const byNip = new Map(orang.flatMap((o) => (o.nip ? [[o.nip, o.id] as const] : [])));
   const byId = new Map(orang.flatMap((o) => (o.id_pegawai ? [[o.id_pegawai, o.id] as const] : [])));
   return (p: PunchLog): string | null => {
@@ -223,7 +226,44 @@ export async function imporLog(
   log: LogTerbaca,
   opts: OpsiImporLog,
 ): Promise<HasilImporLog> {
-  const unggahan = await perangkatUnggahan(trx, log, opts.perangkat);
+  const imporId = randomUUID();
+  const r = await simpanLog(trx, tenantId, log, { ...opts, imporId });
+  const { jumlah, perangkat } = r;
+  await insertAudit(trx, tenantId, opts.actor, [
+    {
+      aksi: 'impor',
+      entitas: 'kehadiran',
+      entitasId: imporId,
+      ringkasan: `Impor log mesin absensi ${opts.namaBerkas}: ${jumlah.diimpor} disimpan, ${jumlah.duplikat} duplikat, ${jumlah.baris - jumlah.diimpor - jumlah.duplikat} ditolak dari ${jumlah.baris} baris`,
+      sesudah: {
+        nama_berkas: opts.namaBerkas,
+        format: log.format,
+        perangkat: perangkat?.kode ?? null,
+        jumlah,
+      },
+    },
+  ]);
+  return { imporId, ...r };
+}
+
+/**
+ * The storing part of {@link imporLog}, without its audit entry: a terminal's live push (dorong.service)
+ * stores through here too, each pushed row its own evidence (perangkat_id, dicatat_pada), `impor_id` null.
+ */
+export async function simpanLog(
+  trx: Trx,
+  tenantId: string,
+  log: LogTerbaca,
+  opts: Pick<OpsiImporLog, 'lingkup'> & {
+    readonly imporId: string | null;
+    /** The upload's device: its code or id, or the terminal row a push's token already found */
+    readonly perangkat: string | null | repo.PerangkatRow;
+  },
+): Promise<Omit<HasilImporLog, 'imporId'>> {
+  const unggahan =
+    opts.perangkat === null || typeof opts.perangkat === 'string'
+      ? await perangkatUnggahan(trx, log, opts.perangkat)
+      : opts.perangkat;
   const rincian: BarisHasil[] = log.takTerbaca.map((t) => ({ ...t, hasil: 'tidak_terbaca' as const }));
   const perangkatBaris = await perangkatPerBaris(trx, log, unggahan);
   const dev = new Map(log.punches.map((p) => [p.baris, perangkatBaris(p)] as const));
@@ -303,8 +343,7 @@ export async function imporLog(
     });
   }
 
-  const imporId = randomUUID();
-  const baru = await repo.simpanPunch(trx, tenantId, imporId, calon);
+  const baru = await repo.simpanPunch(trx, tenantId, opts.imporId, calon);
   for (const c of calon) {
     if (!baru.has(repo.kunciPunch(c.pegawaiId, c.perangkatId, c.waktu)))
       rincian.push({
@@ -328,21 +367,7 @@ export async function imporLog(
   };
   for (const r of rincian) jumlah[r.hasil]++;
   const perangkat = unggahan ? { id: unggahan.id, kode: unggahan.kode } : null;
-  await insertAudit(trx, tenantId, opts.actor, [
-    {
-      aksi: 'impor',
-      entitas: 'kehadiran',
-      entitasId: imporId,
-      ringkasan: `Impor log mesin absensi ${opts.namaBerkas}: ${jumlah.diimpor} disimpan, ${jumlah.duplikat} duplikat, ${jumlah.baris - jumlah.diimpor - jumlah.duplikat} ditolak dari ${jumlah.baris} baris`,
-      sesudah: {
-        nama_berkas: opts.namaBerkas,
-        format: log.format,
-        perangkat: perangkat?.kode ?? null,
-        jumlah,
-      },
-    },
-  ]);
-  return { imporId, format: log.format, perangkat, jumlah, rincian };
+  return { format: log.format, perangkat, jumlah, rincian };
 }
 
 /** Reads a log and stores it (the CLI and the route): the Pemda's zone, the worker, one transaction. */

@@ -31,7 +31,7 @@ export async function daftarPerangkat(trx: Trx, caller: Caller | null) {
 }
 
 /** A device the caller manages, or 404 (a device outside their part is as if absent). */
-async function perangkatKelola(trx: Trx, caller: Caller | null, kodeAtauId: string) {
+export async function perangkatKelola(trx: Trx, caller: Caller | null, kodeAtauId: string) {
   const p = await repo.cariPerangkat(trx, kodeAtauId);
   const boleh = await opdKelola(trx, caller);
   if (!p || (boleh !== null && !boleh.has(p.opd_id))) throw errors.notFound('Perangkat', 'Device');
