@@ -1,0 +1,265 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Pengaturan } from '@sigap/domain/api/pengaturan';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiGet, apiSend, BASE, type Ctx, PASSWORD, PEMDA, PHONE, SHOTS, shot } from './helpers';
+
+// The phone check-in in a real browser (issue 10 items 2 and 10): chromium's fake camera plays a video made
+// from the sample photos of person A (server/test/wajah: a-3 facing the camera, a-2 turned to A's left, a-2
+// mirrored turned to the right), the location is set on the browser context, and the page's own face guide
+// (the model in the browser) picks the frames the server's challenge asks for. The demo employee enrols A's
+// three frontal photos first, through the API. Inside the office fence the check-in is accepted; far from it
+// the refusal's words are on the screen. Nothing here tells the server what to decide.
+
+const jpeg = createRequire(import.meta.url)('jpeg-js') as typeof import('jpeg-js');
+const FOTO = join(import.meta.dirname, '..', 'server', 'test', 'wajah');
+const W = 640;
+const H = 480;
+
+/** A photo scaled (nearest neighbour, aspect kept, grey borders) into W×H RGBA, optionally mirrored. */
+function bingkai(berkas: string, cermin = false): Uint8Array {
+  const img = jpeg.decode(readFileSync(join(FOTO, berkas)), { useTArray: true, formatAsRGBA: true });
+  const k = Math.min(W / img.width, H / img.height);
+  const w = Math.round(img.width * k);
+  const h = Math.round(img.height * k);
+  const x0 = Math.floor((W - w) / 2);
+  const y0 = Math.floor((H - h) / 2);
+  const out = new Uint8Array(W * H * 4).fill(90);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(img.width - 1, Math.floor((cermin ? w - 1 - x : x) / k));
+      const sy = Math.min(img.height - 1, Math.floor(y / k));
+      const s = (sy * img.width + sx) * 4;
+      const d = ((y0 + y) * W + x0 + x) * 4;
+      out[d] = img.data[s]!;
+      out[d + 1] = img.data[s + 1]!;
+      out[d + 2] = img.data[s + 2]!;
+    }
+  return out;
+}
+
+/** Frames as a Y4M video (4:2:0), each shown `ulang` times at 10 frames a second; chromium loops it. */
+function y4m(frames: readonly Uint8Array[], ulang: number): Buffer {
+  const bagian: Buffer[] = [Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`)];
+  for (const rgba of frames) {
+    const Y = Buffer.alloc(W * H);
+    const U = Buffer.alloc((W / 2) * (H / 2));
+    const V = Buffer.alloc((W / 2) * (H / 2));
+    for (let i = 0; i < W * H; i++)
+      Y[i] = Math.round(0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!);
+    for (let y = 0; y < H / 2; y++)
+      for (let x = 0; x < W / 2; x++) {
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        for (const [dx, dy] of [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ] as const) {
+          const i = ((2 * y + dy) * W + 2 * x + dx) * 4;
+          r += rgba[i]! / 4;
+          g += rgba[i + 1]! / 4;
+          b += rgba[i + 2]! / 4;
+        }
+        U[y * (W / 2) + x] = Math.max(
+          0,
+          Math.min(255, Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b)),
+        );
+        V[y * (W / 2) + x] = Math.max(
+          0,
+          Math.min(255, Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b)),
+        );
+      }
+    const f = Buffer.concat([Buffer.from('FRAME\n'), Y, U, V]);
+    for (let n = 0; n < ulang; n++) bagian.push(f);
+  }
+  return Buffer.concat(bagian);
+}
+
+let dir: string;
+let browser: Browser;
+let admin: Ctx;
+let semula: Pengaturan;
+let semulaAturan: unknown;
+let kantor: { lat: number; lng: number };
+let pegawai: Ctx | undefined;
+
+async function konteks(lokasi: { lat: number; lng: number }): Promise<Ctx> {
+  const context = await browser.newContext({
+    baseURL: BASE,
+    viewport: PHONE,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    permissions: ['camera', 'geolocation'],
+    geolocation: { latitude: lokasi.lat, longitude: lokasi.lng, accuracy: 15 },
+  });
+  const blocked: string[] = [];
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    blocked.push(url);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const r = await context.request.post(`${BASE}/api/auth/login`, {
+    data: { pemda: PEMDA, username: 'pegawai', password: PASSWORD },
+  });
+  expect(r.status(), await r.text()).toBe(200);
+  return { context, page, blocked };
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'sigap-kamera-'));
+  const video = join(dir, 'kamera.y4m');
+  writeFileSync(
+    video,
+    y4m(
+      [
+        bingkai('stock-emotions-a-3.jpg'),
+        bingkai('stock-emotions-a-2.jpg'),
+        bingkai('stock-emotions-a-2.jpg', true),
+      ],
+      8,
+    ),
+  );
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  // The admin makes every hour a working hour (the suite may run at any time) and asks only the movements
+  // the video shows (turning left and right); both restored after the tests.
+  const c = await browser.newContext({ baseURL: BASE });
+  admin = { context: c, page: await c.newPage(), blocked: [] };
+  const r = await c.request.post(`${BASE}/api/auth/login`, {
+    data: { pemda: PEMDA, username: 'admin', password: PASSWORD },
+  });
+  expect(r.status()).toBe(200);
+  semula = await apiGet<Pengaturan>(admin, '/api/pengaturan');
+  const sepanjangHari = Object.fromEntries(
+    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
+      d,
+      { mulai: '00:00', selesai: '23:59', istirahat_menit: 0 },
+    ]),
+  );
+  const { nama, jenis, zona_waktu, pusat_lat, pusat_lng } = semula;
+  const p = await apiSend(admin, 'PUT', '/api/pengaturan', {
+    nama,
+    jenis,
+    zona_waktu,
+    pusat_lat,
+    pusat_lng,
+    jam_kerja: sepanjangHari,
+  });
+  expect(p.status, JSON.stringify(p.body)).toBe(200);
+  semulaAturan = await apiGet(admin, '/api/kehadiran/pengaturan');
+  const a = await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', {
+    ...(semulaAturan as object),
+    langkah_tantangan: ['toleh_kiri', 'toleh_kanan'],
+  });
+  expect(a.status, JSON.stringify(a.body)).toBe(200);
+
+  // The employee's office: their unit's own or inherited location (GET /api/opd).
+  const pc = await browser.newContext({ baseURL: BASE });
+  const peg: Ctx = { context: pc, page: await pc.newPage(), blocked: [] };
+  const login = await pc.request.post(`${BASE}/api/auth/login`, {
+    data: { pemda: PEMDA, username: 'pegawai', password: PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const me = await apiGet<{ pegawai_id: string }>(peg, '/api/auth/me');
+  const orang = await apiGet<{ opd_kode: string }>(peg, `/api/pegawai/${me.pegawai_id}`);
+  const pohon = await apiGet<{
+    opd: { kode: string; efektif: { lat: number | null; lng: number | null } }[];
+  }>(admin, '/api/opd');
+  const unit = pohon.opd.find((o) => o.kode === orang.opd_kode)!;
+  expect(unit.efektif.lat).not.toBeNull();
+  kantor = { lat: unit.efektif.lat!, lng: unit.efektif.lng! };
+
+  // The employee consents and enrols three frontal photos of A (the person in the video).
+  expect((await apiSend(peg, 'POST', '/api/wajah/saya/persetujuan', {})).status).toBe(200);
+  const csrf = (await apiGet<{ csrf_token: string }>(peg, '/api/auth/me')).csrf_token;
+  const fd = new FormData();
+  for (const n of ['a-1', 'a-5', 'a-7'])
+    fd.append(
+      'foto',
+      new Blob([readFileSync(join(FOTO, `stock-emotions-${n}.jpg`))], { type: 'image/jpeg' }),
+      `${n}.jpg`,
+    );
+  const daftar = await pc.request.post(`${BASE}/api/wajah/saya/foto`, {
+    headers: { 'x-csrf-token': csrf },
+    multipart: fd,
+  });
+  expect(daftar.status(), await daftar.text()).toBe(200);
+  expect(await daftar.json()).toMatchObject({ lengkap: true });
+  pegawai = peg;
+}, 180_000);
+
+afterAll(async () => {
+  if (admin) {
+    const { nama, jenis, zona_waktu, jam_kerja, pusat_lat, pusat_lng } = semula;
+    await apiSend(admin, 'PUT', '/api/pengaturan', {
+      nama,
+      jenis,
+      zona_waktu,
+      jam_kerja,
+      pusat_lat,
+      pusat_lng,
+    });
+    await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', semulaAturan);
+  }
+  // the demo employee's face data goes with the test (consent withdrawn, templates deleted)
+  if (pegawai) {
+    expect((await apiSend(pegawai, 'DELETE', '/api/wajah/saya')).status).toBe(200);
+    await pegawai.context.close();
+  }
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('absen wajah dari ponsel', () => {
+  it('inside the office fence: the guide takes the asked frames and the server accepts the check-in', async () => {
+    const ctx = await konteks(kantor);
+    const { page } = ctx;
+    await page.goto('/absen');
+    await page.getByTestId('absen-mulai').click();
+    await page.getByTestId('absen-hasil').waitFor({ timeout: 90_000 });
+    const hasil = page.getByTestId('absen-hasil');
+    const teks = (await hasil.textContent()) ?? '';
+    expect(await hasil.getAttribute('data-hasil'), teks).toBe('diterima');
+    expect(teks).toContain('Absen Anda diterima.');
+    await shot(page, 'absen-diterima');
+    expect(ctx.blocked).toEqual([]);
+    await ctx.context.close();
+  }, 120_000);
+
+  it('far from the office: refused, and the words say how far', async () => {
+    const ctx = await konteks({ lat: kantor.lat + 0.02, lng: kantor.lng });
+    const { page } = ctx;
+    await page.goto('/absen');
+    await page.getByTestId('absen-mulai').click();
+    await page.getByTestId('absen-hasil').waitFor({ timeout: 90_000 });
+    const hasil = page.getByTestId('absen-hasil');
+    expect(await hasil.getAttribute('data-hasil')).toBe('ditolak');
+    expect(await hasil.getAttribute('data-alasan')).toBe('di_luar_kantor');
+    expect((await hasil.textContent()) ?? '').toMatch(/Anda berada \d[\d.]* m di luar area kantor/);
+    await shot(page, 'absen-di-luar-kantor');
+    await ctx.context.close();
+  }, 120_000);
+});
