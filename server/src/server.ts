@@ -1,5 +1,6 @@
 import { openDatabase } from './db/database.ts';
 import { buildApp, trustProxyFrom } from './http/app.ts';
+import { mulaiRetensiHarian } from './modules/retensi/jadwal-harian.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 /** Opens the database (running migrations), builds the web app if needed, and listens. */
@@ -25,6 +26,8 @@ export async function startServer(o: { db: string; port: number; host: string; l
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${port}`;
   sdb.umumkan({ url }); // a CLI command refused on this PGlite folder names the server's address
+  const hentiRetensi = mulaiRetensiHarian(sdb, (s) => console.log(s));
+  app.server.once('close', hentiRetensi);
   const stop = async () => {
     await app.close();
     await sdb.close();

@@ -12,6 +12,7 @@ import { perintahJadwal } from './commands/jadwal.ts';
 import { perintahKebijakan } from './commands/kebijakan.ts';
 import { perintahKehadiran } from './commands/kehadiran.ts';
 import { perintahPemda } from './commands/pemda.ts';
+import { perintahRetensi } from './commands/retensi.ts';
 import { perintahServe } from './commands/serve.ts';
 import { perintahWajah } from './commands/wajah.ts';
 import { MasukanSalah, UserError } from './umum.ts';
@@ -53,6 +54,7 @@ perintahCuti(program);
 perintahKehadiran(program);
 perintahAkun(program);
 perintahWajah(program);
+perintahRetensi(program);
 
 pasangBantuan(program);
 try {
