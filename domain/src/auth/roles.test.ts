@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { allows, PERMISSIONS, type Permission, ROLES, type Role, type RoleGrant, scopeOf } from './roles.ts';
 
 describe('allows: examples from the matrix', () => {
-  it('pemda_admin is granted every permission but individual attendance and its corrections (issue 10, items 8-9)', () => {
-    for (const p of PERMISSIONS)
-      expect(allows(['pemda_admin'], p), p).toBe(p !== 'kehadiran.read' && p !== 'kehadiran.koreksi.putus');
+  it('pemda_admin is granted every permission but individual attendance, its corrections and the review frames (issue 10, items 8-9)', () => {
+    const tidak = ['kehadiran.read', 'kehadiran.koreksi.putus', 'kehadiran.tinjau'];
+    for (const p of PERMISSIONS) expect(allows(['pemda_admin'], p), p).toBe(!tidak.includes(p));
   });
 
   it('corrections and dinas luar are decided by supervisors (any staff account) and OPD admins only', () => {

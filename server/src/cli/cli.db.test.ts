@@ -49,6 +49,7 @@ const PERINTAH = [
   ['attendance', 'pins'],
   ['user', 'create'],
   ['face', 'rekey'],
+  ['retention', 'run'],
 ];
 
 let base: string;

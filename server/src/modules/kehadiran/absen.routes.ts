@@ -8,7 +8,7 @@ import {
   TantanganBaru,
   TinjauanAbsen,
 } from '@sigap/domain/api/kehadiran';
-import { IdParam } from '@sigap/domain/api/umum';
+import { Berkas, IdParam } from '@sigap/domain/api/umum';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/database.ts';
@@ -170,6 +170,9 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ['kehadiran'],
         summary: 'Satu gambar dari absen yang ditinjau (JPEG; hanya sampai tinjauan diputuskan)',
         params: BingkaiParam,
+        response: {
+          200: { description: 'gambar JPEG', content: { 'image/jpeg': { schema: Berkas } } },
+        },
       },
     },
     async (req, reply) => {
