@@ -249,6 +249,33 @@ describe('absen wajah dari ponsel', () => {
     await ctx.context.close();
   }, 120_000);
 
+  it("the unit head's daily view shows the employee's check-in time (the day not over yet)", async () => {
+    const me = await apiGet<{ pegawai_id: string }>(pegawai!, '/api/auth/me');
+    const orang = await apiGet<{ nip: string | null; id_pegawai: string | null }>(
+      pegawai!,
+      `/api/pegawai/${me.pegawai_id}`,
+    );
+    const nip = orang.nip ?? orang.id_pegawai ?? '';
+    const context = await browser.newContext({
+      baseURL: BASE,
+      viewport: { width: 1280, height: 900 },
+      locale: 'id-ID',
+    });
+    const login = await context.request.post(`${BASE}/api/auth/login`, {
+      data: { pemda: PEMDA, username: 'kepala.umum', password: PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto('/kehadiran');
+    const baris = page.locator(`[data-testid="hk-baris"][data-nip="${nip}"]`);
+    await baris.waitFor({ timeout: 30_000 });
+    // today's working hours (set to the whole day above) are not over, so no final status yet
+    expect(await baris.getByTestId('hk-status').getAttribute('data-status')).toBe('BELUM_SELESAI');
+    expect((await baris.getByTestId('hk-masuk').textContent()) ?? '').toMatch(/^\d\d:\d\d/);
+    await shot(page, 'kehadiran-harian');
+    await context.close();
+  }, 60_000);
+
   it('far from the office: refused, and the words say how far', async () => {
     const ctx = await konteks({ lat: kantor.lat + 0.02, lng: kantor.lng });
     const { page } = ctx;

@@ -27,6 +27,7 @@ import {
   IMPORT_ROLES,
   JADWAL_READ_ROLES,
   KEBIJAKAN_WRITE_ROLES,
+  KEHADIRAN_ROLES,
   KOREKSI_PUTUS_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
@@ -56,6 +57,9 @@ const JadwalSayaPage = lazy(() =>
 const CutiPage = lazy(() => import('./features/cuti/CutiPage').then((m) => ({ default: m.CutiPage })));
 const AbsenPage = lazy(() =>
   import('./features/kehadiran/AbsenPage').then((m) => ({ default: m.AbsenPage })),
+);
+const HarianPage = lazy(() =>
+  import('./features/kehadiran/HarianPage').then((m) => ({ default: m.HarianPage })),
 );
 const WajahSayaPage = lazy(() =>
   import('./features/kehadiran/WajahSayaPage').then((m) => ({ default: m.WajahSayaPage })),
@@ -217,6 +221,16 @@ function Gate() {
               <Lazy>
                 <KoreksiSayaPage />
               </Lazy>
+            }
+          />
+          <Route
+            path="kehadiran"
+            element={
+              <RequireRole roles={KEHADIRAN_ROLES}>
+                <Lazy>
+                  <HarianPage />
+                </Lazy>
+              </RequireRole>
             }
           />
           <Route

@@ -75,6 +75,10 @@ export const TINJAU_ROLES = rolesFor('kehadiran.tinjau');
 export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
 /** Who may see individual attendance days (their own, their people's): kehadiran.read. */
 export const KEHADIRAN_READ_ROLES = rolesFor('kehadiran.read');
+/** The daily attendance page: those who read attendance days, and those who import terminal logs. */
+export const KEHADIRAN_ROLES = ROLES.filter(
+  (r) => allows([r], 'kehadiran.read') || allows([r], 'kehadiran.impor'),
+);
 
 /** A policy version's status, with its badge colour. */
 export const LABEL_STATUS_KEBIJAKAN: Record<string, { id: string; en: string }> = {
