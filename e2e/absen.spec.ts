@@ -226,7 +226,7 @@ afterAll(async () => {
   }
   // the demo employee's face data goes with the test (consent withdrawn, templates deleted)
   if (pegawai) {
-    expect((await apiSend(pegawai, 'DELETE', '/api/wajah/saya')).status).toBe(200);
+    await apiSend(pegawai, 'DELETE', '/api/wajah/saya'); // already withdrawn by the page test, unless it failed
     await pegawai.context.close();
   }
   await browser?.close();
@@ -275,6 +275,25 @@ describe('absen wajah dari ponsel', () => {
     await shot(page, 'kehadiran-harian');
     await context.close();
   }, 60_000);
+
+  it('Wajah saya: what is held, three more photos taken by the guide, then consent withdrawn and templates gone', async () => {
+    const ctx = await konteks(kantor);
+    const { page } = ctx;
+    page.on('dialog', (d) => void d.accept());
+    await page.goto('/wajah-saya');
+    const templat = page.getByTestId('wajah-saya-templat');
+    await templat.waitFor();
+    expect(await templat.textContent()).toBe('3 templat');
+    await page.getByTestId('wajah-rekam').click();
+    const hasil = page.getByTestId('wajah-hasil');
+    await hasil.waitFor({ timeout: 90_000 });
+    expect((await hasil.textContent()) ?? '').toMatch(/foto 1: diterima/);
+    await shot(page, 'wajah-saya');
+    await page.getByTestId('wajah-cabut').click();
+    await page.getByTestId('wajah-setuju').waitFor();
+    expect(await templat.textContent()).toBe('0 templat');
+    await ctx.context.close();
+  }, 120_000);
 
   it('far from the office: refused, and the words say how far', async () => {
     const ctx = await konteks({ lat: kantor.lat + 0.02, lng: kantor.lng });
