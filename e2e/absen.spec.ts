@@ -3,9 +3,22 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pengaturan } from '@sigap/domain/api/pengaturan';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, apiSend, BASE, type Ctx, PASSWORD, PEMDA, PHONE, SHOTS, shot } from './helpers';
+import {
+  apiGet,
+  apiSend,
+  BASE,
+  type Ctx,
+  launchChromium,
+  openIn,
+  PASSWORD,
+  PEMDA,
+  PHONE,
+  SHOTS,
+  shot,
+  signIn,
+} from './helpers';
 
 // The phone check-in in a real browser (issue 10 items 2 and 10): chromium's fake camera plays a video made
 // from the sample photos of person A (server/test/wajah: a-3 facing the camera, a-2 turned to A's left, a-2
@@ -90,28 +103,13 @@ let kantor: { lat: number; lng: number };
 let pegawai: Ctx | undefined;
 
 async function konteks(lokasi: { lat: number; lng: number }): Promise<Ctx> {
-  const context = await browser.newContext({
-    baseURL: BASE,
-    viewport: PHONE,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
+  const ctx = await openIn(browser, PHONE, {
     permissions: ['camera', 'geolocation'],
     geolocation: { latitude: lokasi.lat, longitude: lokasi.lng, accuracy: 15 },
   });
-  const blocked: string[] = [];
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (new URL(url).hostname === '127.0.0.1') return route.continue();
-    blocked.push(url);
-    return route.abort('internetdisconnected');
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  const r = await context.request.post(`${BASE}/api/auth/login`, {
-    data: { pemda: PEMDA, username: 'pegawai', password: PASSWORD },
-  });
-  expect(r.status(), await r.text()).toBe(200);
-  return { context, page, blocked };
+  ctx.page.setDefaultTimeout(60_000);
+  await signIn(ctx, 'pegawai');
+  return ctx;
 }
 
 beforeAll(async () => {
@@ -129,21 +127,11 @@ beforeAll(async () => {
       8,
     ),
   );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  browser = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
   // The admin makes every hour a working hour (the suite may run at any time) and asks only the movements
   // the video shows (turning left and right); both restored after the tests.
   const c = await browser.newContext({ baseURL: BASE });

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 // Shared by the browser specs: the web app driven by Debian's chromium against the real server
@@ -17,22 +23,28 @@ export const PHONE = { width: 390, height: 844 };
 
 let browser: Browser | undefined;
 
+/** Launches Debian's chromium headless, with `extra` flags (a fake camera, for instance). */
+export function launchChromium(extra: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      ...extra,
+    ],
+  });
+}
+
 /** Starts chromium before the spec's tests and closes it after them. */
 export function useChromium(): void {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -51,11 +63,21 @@ export interface Ctx {
 /** A fresh browser context (own cookies and storage) whose requests may only go to 127.0.0.1. */
 export async function open(viewport = DESKTOP): Promise<Ctx> {
   if (!browser) throw new Error('call useChromium() in the spec first');
-  const context = await browser.newContext({
+  return openIn(browser, viewport);
+}
+
+/** The same in a given browser, with extra context options (permissions, a location). */
+export async function openIn(
+  b: Browser,
+  viewport = DESKTOP,
+  extra: Omit<BrowserContextOptions, 'baseURL' | 'viewport'> = {},
+): Promise<Ctx> {
+  const context = await b.newContext({
     baseURL: BASE,
     viewport,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
+    ...extra,
   });
   const blocked: string[] = [];
   await context.route('**', (route) => {

@@ -3,9 +3,25 @@
 // verification metrics (pairs, the enrol-three protocol, false-accept / false-reject rates per threshold).
 // The labels come from the photos' README, never from the engine.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export const FOLDER_WAJAH = join(import.meta.dirname, 'wajah');
+
+const jpeg = createRequire(import.meta.url)('jpeg-js') as typeof import('jpeg-js');
+
+/** A photo's mirror image (left and right swapped), encoded again as JPEG: the head turns the other way. */
+export function cermin(b: Uint8Array): Uint8Array {
+  const img = jpeg.decode(b, { useTArray: true, formatAsRGBA: true });
+  const out = Buffer.alloc(img.data.length);
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) {
+      const s = (y * img.width + (img.width - 1 - x)) * 4;
+      const d = (y * img.width + x) * 4;
+      for (let c = 0; c < 4; c++) out[d + c] = img.data[s + c] as number;
+    }
+  return new Uint8Array(jpeg.encode({ data: out, width: img.width, height: img.height }, 95).data);
+}
 
 /** Who is in a photo, from its file name (README.md in the folder): a person's letter/name, or a kind. */
 export function labelFoto(berkas: string): { orang: string } | { jenis: 'kelompok' | 'latar' } {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NIP } from '../../../test/fixtures.ts';
 import { multipart } from '../../../test/multipart.ts';
 import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
-import { bacaFoto, labelFoto } from '../../../test/wajah.ts';
+import { bacaFoto, cermin, labelFoto } from '../../../test/wajah.ts';
 import { withTenant } from '../../db/database.ts';
 import { statusPeriode } from './status.service.ts';
 
@@ -17,21 +16,6 @@ import { statusPeriode } from './status.service.ts';
  *   a-3 is A facing the camera. B is another person (b-3, b-7 turned one way, their mirrors the other).
  * Expectations for scores between the thresholds use the measured figures in docs/kehadiran.md.
  */
-
-const jpeg = createRequire(import.meta.url)('jpeg-js') as typeof import('jpeg-js');
-
-/** A photo's mirror image (left and right swapped): the head turns the other way. */
-function cermin(b: Uint8Array): Uint8Array {
-  const img = jpeg.decode(b, { useTArray: true, formatAsRGBA: true });
-  const out = Buffer.alloc(img.data.length);
-  for (let y = 0; y < img.height; y++)
-    for (let x = 0; x < img.width; x++) {
-      const s = (y * img.width + (img.width - 1 - x)) * 4;
-      const d = (y * img.width + x) * 4;
-      for (let c = 0; c < 4; c++) out[d + c] = img.data[s + c] as number;
-    }
-  return new Uint8Array(jpeg.encode({ data: out, width: img.width, height: img.height }, 95).data);
-}
 
 let u: Awaited<ReturnType<typeof appUji>>;
 let sesi: Sesi;

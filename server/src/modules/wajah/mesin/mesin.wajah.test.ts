@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bacaFoto,
+  cermin,
   FOLDER_WAJAH,
   labelFoto,
   protokolDaftarTiga,
@@ -20,19 +21,6 @@ import { MODEL_TERPILIH, MODEL_WAJAH } from './model.ts';
 import type { Embedding } from './tipe.ts';
 
 const jpeg = createRequire(import.meta.url)('jpeg-js') as typeof import('jpeg-js');
-
-/** A photo turned into its mirror image (left and right swapped), encoded again as JPEG. */
-function cermin(b: Uint8Array): Uint8Array {
-  const img = jpeg.decode(b, { useTArray: true, formatAsRGBA: true });
-  const out = Buffer.alloc(img.data.length);
-  for (let y = 0; y < img.height; y++)
-    for (let x = 0; x < img.width; x++) {
-      const s = (y * img.width + (img.width - 1 - x)) * 4;
-      const d = (y * img.width + x) * 4;
-      for (let c = 0; c < 4; c++) out[d + c] = img.data[s + c] as number;
-    }
-  return new Uint8Array(jpeg.encode({ data: out, width: img.width, height: img.height }, 95).data);
-}
 
 /** A photo changed pixel by pixel (RGBA), encoded again as JPEG at the given size. */
 function ubah(
