@@ -52,7 +52,9 @@ export function tempatDariMasukan(id: string, m: TempatAbsenMasukan): Tempat {
 }
 
 function periksaDiIndonesia(k: Koordinat, nama: Pesan): void {
-  if (!inIndonesia(k.lat, k.lng)) {
+  const angka = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  // not a number: left to `periksaTempat`, which says so
+  if (angka(k.lat) && angka(k.lng) && !inIndonesia(k.lat, k.lng)) {
     const b = BATAS_INDONESIA;
     throw new LokasiTidakSah(
       pesan(
@@ -106,13 +108,15 @@ export function periksaTempatAbsen(id: string, m: TempatAbsenMasukan): Tempat {
       ),
     );
   const t = tempatDariMasukan(id, { ...m, nama });
-  periksaTempat(t);
   const label = pesan(`Tempat "${nama}"`, `Place "${nama}"`);
+  // Indonesia's extent first: a point in another country is named as such, not as a polygon too wide.
   if (t.bentuk === 'lingkaran') periksaDiIndonesia(t.pusat, label);
-  else {
+  else
     t.titik.forEach((k, i) => {
       periksaDiIndonesia(k, pesan(`${label.id}, titik ${i + 1}`, `${label.en}, vertex ${i + 1}`));
     });
+  periksaTempat(t);
+  if (t.bentuk === 'poligon') {
     const luas = Math.PI * ukuranTempat(t) ** 2;
     if (luas > LUAS_TEMPAT_MAKS_M2)
       throw new LokasiTidakSah(
