@@ -26,7 +26,7 @@ import { hasRole, useMe } from '../../lib/session';
 import { Nonaktifkan } from '../pegawai/UbahPegawai';
 import { OpdMap } from './OpdMap';
 import { useOpdDetail, useOpdTree } from './org.api';
-import { TempatAbsenTambahan } from './TempatAbsen';
+import { TempatAbsenTambahan, useTempatAbsen } from './TempatAbsen';
 import { ancestorsOf, indexOpd, sourceOf } from './tree';
 import { UbahOpd } from './UbahOpd';
 
@@ -46,6 +46,7 @@ export function OpdPage() {
   const [dialog, setDialog] = useState<'ubah' | 'nonaktif' | null>(null);
   /** Extra check-in places: `perangkat.manage` (Pemda admin; OPD admin for their OPD/units). */
   const bolehTempat = hasRole(me, ['pemda_admin', 'opd_admin']);
+  const tempat = useTempatAbsen(kode, bolehTempat);
 
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!d) return <Loading />;
@@ -238,7 +239,13 @@ export function OpdPage() {
                   {t('opd.lokasiDiwarisi', { kode: `${lokasiSrc.nama} (${lokasiSrc.kode})` })}
                 </Text>
               )}
-              <OpdMap lat={lat} lng={lng} radiusM={radiusM} label={`${d.nama} — ${fmtKoordinat(lat, lng)}`} />
+              <OpdMap
+                lat={lat}
+                lng={lng}
+                radiusM={radiusM}
+                label={`${d.nama} — ${fmtKoordinat(lat, lng)}`}
+                tambahan={(tempat.data ?? []).filter((x) => x.aktif)}
+              />
               <Text size="xs" c="dimmed">
                 {t('opd.petaCatatan')}
               </Text>

@@ -199,6 +199,15 @@ function FormTempat({
   );
 }
 
+/** The places that apply to an OPD/unit (GET /api/kehadiran/tempat?opd=), for roles that manage them. */
+export function useTempatAbsen(opdKode: string, enabled = true) {
+  return useQuery({
+    ...apiQuery(kunci(opdKode), '/api/kehadiran/tempat', DaftarTempatAbsen, { opd: opdKode }),
+    enabled,
+    retry: false,
+  });
+}
+
 /** The section itself; render it only for roles that manage places (Pemda admin, OPD admin). */
 export function TempatAbsenTambahan({ opdKode }: { opdKode: string }) {
   const { t } = useI18n();
