@@ -72,6 +72,9 @@ describe('tempat absen tambahan', () => {
       await until(async () => (await garis()) === sebelum, 'an inactive place is not drawn');
       const daftar = await apiGet<Item[]>(ctx, '/api/kehadiran/tempat?opd=DINKES-KESMAS');
       expect(daftar.find((x) => x.nama === nama)).toMatchObject({ aktif: false, warisan: false });
+      // leave the shared demo as it was: the inherited place inactive too
+      const id = (atas.body as Item).id;
+      expect((await apiSend(ctx, 'POST', `/api/kehadiran/tempat/${id}/nonaktifkan`)).status).toBe(200);
     } finally {
       await ctx.context.close();
     }
