@@ -24,6 +24,7 @@ export * from './kehadiran/lokasi.ts';
 export * from './kehadiran/putusan.ts';
 export * from './kehadiran/status.ts';
 export * from './kehadiran/tantangan.ts';
+export * from './kehadiran/tempat.ts';
 export * from './org/geo.ts';
 export * from './org/import.ts';
 export * from './org/nip.ts';

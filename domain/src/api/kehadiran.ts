@@ -10,6 +10,7 @@ import {
 import { POLA_PIN } from '../kehadiran/log.ts';
 import { KODE_ALASAN_HARI, STATUS_KEHADIRAN } from '../kehadiran/status.ts';
 import { LANGKAH_TANTANGAN } from '../kehadiran/tantangan.ts';
+import { JENIS_TEMPAT, PANJANG_NAMA_TEMPAT_MAKS } from '../kehadiran/tempat.ts';
 import { teksBiasa } from '../org/teks.ts';
 import { Pesan, Tanggal, Waktu } from './umum.ts';
 
@@ -353,3 +354,52 @@ export const HasilKiriman = z.object({
   rincian: z.array(BarisLog),
 });
 export type HasilKiriman = z.infer<typeof HasilKiriman>;
+
+// ─── Extra places for check-in (tempat_absen): /api/kehadiran/tempat. docs/kehadiran.md §1 ─────
+
+/**
+ * POST /api/kehadiran/tempat body (and, without opd_kode, PUT /api/kehadiran/tempat/:id): exactly one
+ * shape, a circle (lat, lng, radius_m) or a polygon ([lat, lng] points). The ranges are judged by
+ * `periksaTempatAbsen` (the check-in judge's own rules), which names the field or the point in words.
+ */
+const TempatIsi = {
+  nama: teksBiasa().min(1).max(PANJANG_NAMA_TEMPAT_MAKS),
+  jenis: z.enum(JENIS_TEMPAT),
+  lat: z.number().nullable().optional(),
+  lng: z.number().nullable().optional(),
+  radius_m: z.number().int().nullable().optional(),
+  poligon: z
+    .array(z.tuple([z.number(), z.number()]))
+    .max(1000)
+    .nullable()
+    .optional()
+    .describe('[[lat, lng], ...], 3 titik atau lebih, tanpa mengulang titik pertama'),
+};
+export const TempatAbsenBaru = z.object({ opd_kode: z.string().min(1).max(40), ...TempatIsi });
+export type TempatAbsenBaru = z.input<typeof TempatAbsenBaru>;
+export const TempatAbsenUbah = z.object(TempatIsi);
+export type TempatAbsenUbah = z.input<typeof TempatAbsenUbah>;
+
+/** GET /api/kehadiran/tempat query: one OPD/unit's places and those it inherits, or every place in scope. */
+export const TempatAbsenQuery = z.object({ opd: z.string().min(1).max(40).optional() });
+
+export const TempatAbsenItem = z.object({
+  id: z.string(),
+  opd_kode: z.string(),
+  opd_nama: z.string(),
+  nama: z.string(),
+  jenis: z.enum(JENIS_TEMPAT),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  radius_m: z.number().int().nullable(),
+  poligon: z.array(z.tuple([z.number(), z.number()])).nullable(),
+  aktif: z.boolean(),
+  /** set for an OPD above the one asked for (?opd=): it applies there too */
+  warisan: z.boolean(),
+  /** whether the caller may change it (an OPD admin sees the places inherited from above but cannot edit them) */
+  boleh_ubah: z.boolean(),
+  dibuat_oleh: z.string(),
+  dibuat_pada: Waktu,
+});
+export type TempatAbsenItem = z.infer<typeof TempatAbsenItem>;
+export const DaftarTempatAbsen = z.array(TempatAbsenItem);

@@ -35,6 +35,7 @@ import { dorongRoutes } from '../modules/kehadiran/dorong.routes.ts';
 import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
 import { koreksiRoutes } from '../modules/kehadiran/koreksi.routes.ts';
 import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
+import { tempatAbsenRoutes } from '../modules/kehadiran/tempat.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
@@ -125,6 +126,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   wajahRoutes,
   koreksiRoutes,
   dorongRoutes,
+  tempatAbsenRoutes,
 ];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */

@@ -18,6 +18,7 @@ import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
 import { catatKejadian } from '../modules/kehadiran/kehadiran.service.ts';
 import * as koreksiRepo from '../modules/kehadiran/koreksi.repository.ts';
 import { daftarkanTerminal } from '../modules/kehadiran/perangkat.service.ts';
+import * as tempatRepo from '../modules/kehadiran/tempat.repository.ts';
 import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
 import { terbitkanToken } from '../modules/kehadiran/token.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
@@ -137,6 +138,11 @@ const MATRIKS = `
   POST   /api/kehadiran/dinas-luar             Y     Y      Y   Y    Y       Y     Y
   POST   /api/kehadiran/dinas-luar/:id/putusan -     -      Y   Y    Y       -     -
   POST   /api/kehadiran/dinas-luar/:id/batal   Y     Y      Y   Y    Y       Y     Y
+  GET    /api/kehadiran/tempat                 Y     -      Y   -    -       -     -
+  POST   /api/kehadiran/tempat                 Y     -      Y   -    -       -     -
+  PUT    /api/kehadiran/tempat/:id             Y     -      Y   -    -       -     -
+  POST   /api/kehadiran/tempat/:id/nonaktifkan Y     -      Y   -    -       -     -
+  POST   /api/kehadiran/tempat/:id/aktifkan    Y     -      Y   -    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -433,6 +439,24 @@ const terminalUji = () => {
   );
   return terminal;
 };
+
+/** A new extra check-in place of DINKES (inside the OPD admin's part), active or not. */
+async function tempatUji(aktif = true) {
+  return run(async (trx) => {
+    const opdId = (
+      await trx.selectFrom('opd').select('id').where('kode', '=', 'DINKES').executeTakeFirstOrThrow()
+    ).id;
+    const id = await tempatRepo.buatTempatAbsen(
+      trx,
+      tenantId,
+      opdId,
+      { nama: `Pos piket ${n()}`, jenis: 'pos_piket', lat: -6.6, lng: 106.8, radius_m: 50, poligon: null },
+      'uji',
+    );
+    if (!aktif) await tempatRepo.aturAktifTempatAbsen(trx, id, false);
+    return id;
+  });
+}
 
 /** The device token of MESIN-PERAN, issued once. */
 let tokenTerminal: Promise<string> | undefined;
@@ -1103,6 +1127,49 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       periksa: (r) => expect(json(r)).toEqual({ id, status: 'dibatalkan' }),
     };
   },
+  'GET /api/kehadiran/tempat': async () => {
+    const id = await tempatUji();
+    return {
+      url: '/api/kehadiran/tempat?opd=DINKES',
+      periksa: (r) =>
+        expect(json<{ id: string }[]>(r)).toContainEqual(
+          expect.objectContaining({ id, opd_kode: 'DINKES', warisan: false, boleh_ubah: true }),
+        ),
+    };
+  },
+  'POST /api/kehadiran/tempat': () => ({
+    url: '/api/kehadiran/tempat',
+    payload: {
+      opd_kode: 'PKM-BATU',
+      nama: 'Pos piket pasar',
+      jenis: 'pos_piket',
+      lat: -6.6,
+      lng: 106.8,
+      radius_m: 80,
+    },
+    periksa: (r) => expect(json(r)).toMatchObject({ opd_kode: 'PKM-BATU', radius_m: 80, aktif: true }),
+  }),
+  'PUT /api/kehadiran/tempat/:id': async () => ({
+    url: `/api/kehadiran/tempat/${await tempatUji()}`,
+    payload: {
+      nama: 'Lapangan upacara',
+      jenis: 'lapangan',
+      poligon: [
+        [-6.6, 106.8],
+        [-6.6, 106.801],
+        [-6.601, 106.801],
+      ],
+    },
+    periksa: (r) => expect(json(r)).toMatchObject({ nama: 'Lapangan upacara', lat: null, radius_m: null }),
+  }),
+  'POST /api/kehadiran/tempat/:id/nonaktifkan': async () => ({
+    url: `/api/kehadiran/tempat/${await tempatUji()}/nonaktifkan`,
+    periksa: (r) => expect(json(r)).toMatchObject({ aktif: false }),
+  }),
+  'POST /api/kehadiran/tempat/:id/aktifkan': async () => ({
+    url: `/api/kehadiran/tempat/${await tempatUji(false)}/aktifkan`,
+    periksa: (r) => expect(json(r)).toMatchObject({ aktif: true }),
+  }),
   'PUT /api/kehadiran/pengaturan': () => ({
     url: '/api/kehadiran/pengaturan',
     payload: ATURAN_UJI,

@@ -8,6 +8,15 @@ declare global {
   }
 }
 
+/** An extra check-in place as the map draws it. */
+export interface TempatPeta {
+  readonly nama: string;
+  readonly lat: number | null;
+  readonly lng: number | null;
+  readonly radius_m: number | null;
+  readonly poligon: readonly [number, number][] | null;
+}
+
 const DEFAULT_TILES = 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /** The tile URL: build-time VITE_TILE_URL, else window.SIGAP_CONFIG.tileUrl, else OpenStreetMap. */
@@ -25,13 +34,17 @@ export function OpdMap({
   lng,
   radiusM,
   label,
+  tambahan = [],
 }: {
   lat: number;
   lng: number;
   radiusM: number | null;
   label: string;
+  /** extra check-in places to draw (green): a circle or a polygon each */
+  tambahan?: readonly TempatPeta[];
 }) {
   const el = useRef<HTMLDivElement | null>(null);
+  const kunciTambahan = JSON.stringify(tambahan);
 
   useEffect(() => {
     if (!el.current) return;
@@ -49,13 +62,27 @@ export function OpdMap({
     L.circleMarker(centre, { radius: 7, color: '#fff', weight: 2, fillColor: '#e03131', fillOpacity: 1 })
       .bindTooltip(label)
       .addTo(map);
+    for (const t of JSON.parse(kunciTambahan) as TempatPeta[]) {
+      const gaya = { color: '#2f9e44', weight: 2, fillOpacity: 0.12 };
+      if (t.poligon)
+        L.polygon(
+          t.poligon.map(([a, b]) => L.latLng(a, b)),
+          gaya,
+        )
+          .bindTooltip(t.nama)
+          .addTo(map);
+      else if (t.lat !== null && t.lng !== null && t.radius_m !== null)
+        L.circle([t.lat, t.lng], { ...gaya, radius: t.radius_m })
+          .bindTooltip(t.nama)
+          .addTo(map);
+    }
     const ro = new ResizeObserver(() => map.invalidateSize());
     ro.observe(el.current);
     return () => {
       ro.disconnect();
       map.remove();
     };
-  }, [lat, lng, radiusM, label]);
+  }, [lat, lng, radiusM, label, kunciTambahan]);
 
   return <div ref={el} className="sigap-map" data-testid="opd-map" role="img" aria-label={label} />;
 }

@@ -26,6 +26,7 @@ import { hasRole, useMe } from '../../lib/session';
 import { Nonaktifkan } from '../pegawai/UbahPegawai';
 import { OpdMap } from './OpdMap';
 import { useOpdDetail, useOpdTree } from './org.api';
+import { TempatAbsenTambahan, useTempatAbsen } from './TempatAbsen';
 import { ancestorsOf, indexOpd, sourceOf } from './tree';
 import { UbahOpd } from './UbahOpd';
 
@@ -43,6 +44,9 @@ export function OpdPage() {
   /** OPDs are the registry: only Pemda and BKPSDM admins change them (docs/roles.md). */
   const bolehUbah = hasRole(me, ['pemda_admin', 'bkpsdm_admin']);
   const [dialog, setDialog] = useState<'ubah' | 'nonaktif' | null>(null);
+  /** Extra check-in places: `perangkat.manage` (Pemda admin; OPD admin for their OPD/units). */
+  const bolehTempat = hasRole(me, ['pemda_admin', 'opd_admin']);
+  const tempat = useTempatAbsen(kode, bolehTempat);
 
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!d) return <Loading />;
@@ -235,7 +239,13 @@ export function OpdPage() {
                   {t('opd.lokasiDiwarisi', { kode: `${lokasiSrc.nama} (${lokasiSrc.kode})` })}
                 </Text>
               )}
-              <OpdMap lat={lat} lng={lng} radiusM={radiusM} label={`${d.nama} — ${fmtKoordinat(lat, lng)}`} />
+              <OpdMap
+                lat={lat}
+                lng={lng}
+                radiusM={radiusM}
+                label={`${d.nama} — ${fmtKoordinat(lat, lng)}`}
+                tambahan={(tempat.data ?? []).filter((x) => x.aktif)}
+              />
               <Text size="xs" c="dimmed">
                 {t('opd.petaCatatan')}
               </Text>
@@ -247,6 +257,8 @@ export function OpdPage() {
           )}
         </Card>
       </SimpleGrid>
+
+      {bolehTempat && <TempatAbsenTambahan opdKode={d.kode} />}
 
       <Card withBorder padding="md">
         <Title order={4} mb="sm">
