@@ -164,6 +164,39 @@ describe('the audit list names who and what', () => {
     expect(masukAdmin.entitas_nama).not.toMatch(UUID);
   });
 
+  it('attendance records get names too: a terminal, an extra place, a face consent', async () => {
+    const mesin = await minta(adminA, 'POST', '/api/perangkat', {
+      kode: 'MESIN-AUDIT',
+      nama: 'Mesin Lobi',
+      opd_kode: 'DINKES',
+    });
+    expect(mesin.statusCode, mesin.body).toBeLessThan(300);
+    const tempat = await minta(adminA, 'POST', '/api/kehadiran/tempat', {
+      opd_kode: 'DINKES',
+      nama: 'Pos piket Alun-alun',
+      jenis: 'pos_piket',
+      lat: -7.8705,
+      lng: 112.5285,
+      radius_m: 40,
+    });
+    expect(tempat.statusCode, tempat.body).toBeLessThan(300);
+    const idStaf = await withTenant(
+      sdb,
+      tenantA,
+      async (trx) =>
+        (await trx.selectFrom('pegawai').select('id').where('nip', '=', NIP.staf).executeTakeFirstOrThrow())
+          .id,
+    );
+    const setuju = await minta(adminA, 'POST', `/api/wajah/pegawai/${idStaf}/persetujuan`, {
+      keterangan: 'uji audit: persetujuan tertulis',
+    });
+    expect(setuju.statusCode, setuju.body).toBe(200);
+    const nama = async (entitas: string) => (await audit(`entitas=${entitas}&limit=5`)).rows[0]?.entitas_nama;
+    expect(await nama('perangkat')).toBe('Mesin Lobi (MESIN-AUDIT)');
+    expect(await nama('tempat_absen')).toBe('Pos piket Alun-alun');
+    expect(await nama('wajah')).toBe(`Budi Staf (NIP ${NIP.staf})`);
+  });
+
   it('a record since deleted keeps its key, marked "(dihapus)"', async () => {
     const hilang = '00000000-0000-4000-8000-000000000001';
     await withTenant(sdb, tenantA, (trx) =>

@@ -3,9 +3,12 @@ import {
   isIsoDate,
   type JenisCuti,
   LABEL_JENIS_CUTI,
+  localDate,
+  localTime,
   type Pesan,
   pesan,
   teks,
+  type ZonaWaktu,
 } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
 import * as repo from './nama.repository.ts';
@@ -88,7 +91,7 @@ export async function namaiAudit(
   }
 
   // Employees: by NIP, employee id or record id (entries keep whichever identified them).
-  const pegKeys = idsOf('pegawai', 'jadwal_kunci');
+  const pegKeys = idsOf('pegawai', 'jadwal_kunci', 'wajah');
   const pegUuid = uniq([...semuaUuid(pegKeys), ...nilaiIds]);
   const pegawai = new Map<string, string>();
   const pegawaiNama = new Map<string, string>(); // by record id
@@ -176,6 +179,69 @@ export async function namaiAudit(
     for (const j of await repo.imporMenurutId(trx, tenantId, imporIds))
       impor.set(j.id, t(pesan(`Berkas ${j.nama_berkas}`, `File ${j.nama_berkas}`)));
   }
+  // Attendance: devices, extra places, corrections, official travel and reviewed check-ins, by record id.
+  const namaPer = async <R extends { id: string }>(
+    kinds: readonly string[],
+    cari: (ids: readonly string[]) => Promise<R[]>,
+    label: (r: R) => string,
+  ) => {
+    const ids = semuaUuid(idsOf(...kinds));
+    const m = new Map<string, string>();
+    if (ids.length > 0) for (const r of await cari(ids)) m.set(r.id, label(r));
+    return m;
+  };
+  const jenisAbsen = (j: string | null) =>
+    j === 'pulang' ? t(pesan('pulang', 'check-out')) : t(pesan('masuk', 'check-in'));
+  const perangkat = await namaPer(
+    ['perangkat'],
+    (ids) => repo.perangkatMenurutId(trx, tenantId, ids),
+    (r) => `${r.nama} (${r.kode})`,
+  );
+  const tempat = await namaPer(
+    ['tempat_absen'],
+    (ids) => repo.tempatMenurutId(trx, tenantId, ids),
+    (r) => r.nama,
+  );
+  const koreksi = await namaPer(
+    ['koreksi_kehadiran'],
+    (ids) => repo.koreksiMenurutId(trx, tenantId, ids),
+    (r) =>
+      t(
+        pesan(
+          `Koreksi absen ${jenisAbsen(r.jenis)} ${r.nama}, ${tanggal(r.tanggal, lang)}`,
+          `Correction of ${r.nama}'s ${jenisAbsen(r.jenis)}, ${tanggal(r.tanggal, lang)}`,
+        ),
+      ),
+  );
+  const dinas = await namaPer(
+    ['dinas_luar'],
+    (ids) => repo.dinasLuarMenurutId(trx, tenantId, ids),
+    (r) =>
+      t(
+        pesan(
+          `Dinas luar ${r.nama}, ${tanggal(r.dari, lang)} – ${tanggal(r.sampai, lang)} (${r.nomor_surat})`,
+          `Official travel of ${r.nama}, ${tanggal(r.dari, lang)} – ${tanggal(r.sampai, lang)} (${r.nomor_surat})`,
+        ),
+      ),
+  );
+  const zona = rows.some((r) => r.entitas === 'kehadiran')
+    ? await repo.zonaPemda(trx, tenantId)
+    : 'Asia/Jakarta';
+  const absen = await namaPer(
+    ['kehadiran'],
+    (ids) => repo.kehadiranMenurutId(trx, tenantId, ids),
+    (r) => {
+      const w = new Date(r.waktu);
+      const tgl = localDate(w, zona as ZonaWaktu);
+      return t(
+        pesan(
+          `Absen ${jenisAbsen(r.jenis)} ${r.nama}, ${tanggal(tgl, lang)} ${localTime(w, zona as ZonaWaktu)}`,
+          `${r.nama}'s ${jenisAbsen(r.jenis)}, ${tanggal(tgl, lang)} ${localTime(w, zona as ZonaWaktu)}`,
+        ),
+      );
+    },
+  );
+
   const pemda = rows.some((r) => r.entitas === 'pengaturan')
     ? await repo.namaPemda(trx, tenantId)
     : undefined;
@@ -190,7 +256,19 @@ export async function namaiAudit(
         return cari(akun);
       case 'pegawai':
       case 'jadwal_kunci':
+      case 'wajah':
         return cari(pegawai);
+      case 'perangkat':
+        return cari(perangkat);
+      case 'tempat_absen':
+        return cari(tempat);
+      case 'koreksi_kehadiran':
+        return cari(koreksi);
+      case 'dinas_luar':
+        return cari(dinas);
+      case 'kehadiran':
+        // a reviewed check-in by its event id; a terminal import's entry keeps its import id
+        return absen.get(k) ?? key;
       case 'opd':
         return opd.get(k.toUpperCase()) ?? dihapus(key);
       case 'jadwal':

@@ -124,3 +124,62 @@ export async function zonaPemda(trx: Trx, tenantId: string): Promise<string> {
     .executeTakeFirstOrThrow();
   return r.zona_waktu;
 }
+
+/** Attendance devices (terminals, kiosks) by id. */
+export function perangkatMenurutId(trx: Trx, tenantId: string, ids: readonly string[]) {
+  return trx
+    .selectFrom('perangkat')
+    .select(['id', 'kode', 'nama', 'jenis'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Extra check-in places by id. */
+export function tempatMenurutId(trx: Trx, tenantId: string, ids: readonly string[]) {
+  return trx
+    .selectFrom('tempat_absen')
+    .select(['id', 'nama'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Attendance corrections by id, with whose and which day. */
+export function koreksiMenurutId(trx: Trx, tenantId: string, ids: readonly string[]) {
+  return trx
+    .selectFrom('koreksi_kehadiran as k')
+    .innerJoin('pegawai as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'k.tenant_id').onRef('p.id', '=', 'k.pegawai_id'),
+    )
+    .select(['k.id', 'k.tanggal', 'k.jenis', 'p.nama'])
+    .where('k.tenant_id', '=', tenantId)
+    .where('k.id', 'in', ids)
+    .execute();
+}
+
+/** Official travel by id, with whose, when and the letter number. */
+export function dinasLuarMenurutId(trx: Trx, tenantId: string, ids: readonly string[]) {
+  return trx
+    .selectFrom('dinas_luar as d')
+    .innerJoin('pegawai as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'd.tenant_id').onRef('p.id', '=', 'd.pegawai_id'),
+    )
+    .select(['d.id', 'd.dari', 'd.sampai', 'd.nomor_surat', 'p.nama'])
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.id', 'in', ids)
+    .execute();
+}
+
+/** Attendance events by id (a reviewed check-in), with whose and when. */
+export function kehadiranMenurutId(trx: Trx, tenantId: string, ids: readonly string[]) {
+  return trx
+    .selectFrom('kehadiran as k')
+    .innerJoin('pegawai as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'k.tenant_id').onRef('p.id', '=', 'k.pegawai_id'),
+    )
+    .select(['k.id', 'k.waktu', 'k.jenis', 'p.nama'])
+    .where('k.tenant_id', '=', tenantId)
+    .where('k.id', 'in', ids)
+    .execute();
+}
