@@ -254,6 +254,17 @@ export interface HariOrang {
   readonly jam: JamBerlaku | null;
 }
 
+/** Record id → the key the evaluation knows a person by, built once per (shared, cached) evaluation. */
+const indeksOrang = new WeakMap<object, Map<string, string>>();
+function kunciOrang(b: { readonly orang: ReadonlyMap<string, { readonly id: string }> }): Map<string, string> {
+  let m = indeksOrang.get(b);
+  if (!m) {
+    m = new Map([...b.orang].map(([k, o]) => [o.id, k]));
+    indeksOrang.set(b, m);
+  }
+  return m;
+}
+
 /**
  * One person's day for a check-in: the published schedule and the hours, from the same evaluation the day
  * status reads (kept in memory per Pemda revision, so the morning's check-ins share one evaluation).
@@ -268,13 +279,7 @@ export async function hariOrang(
     evaluasiPeriode(trx, tenantId, [tanggal]),
     jadwalRepo.selBerlaku(trx, tanggal, tanggal, { hanyaTerbit: true, pegawaiIds: [pegawaiId] }),
   ]);
-  let kunci: string | null = null;
-  for (const [k, o] of b.orang) {
-    if (o.id === pegawaiId) {
-      kunci = k;
-      break;
-    }
-  }
+  const kunci = kunciOrang(b).get(pegawaiId) ?? null;
   const kep = kunci ? (hari[0]?.orang.get(kunci) ?? null) : null;
   const terbit = (sel[0]?.status as StatusJadwal | undefined) ?? null;
   return {
