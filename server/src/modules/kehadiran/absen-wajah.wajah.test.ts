@@ -19,7 +19,6 @@ import { statusPeriode } from './status.service.ts';
 
 let u: Awaited<ReturnType<typeof appUji>>;
 let sesi: Sesi;
-let pegawaiId: string;
 const KANTOR = { lat: '-7.8710', lng: '112.5260' };
 const f = (n: string) => bacaFoto(`stock-emotions-${n}.jpg`);
 
@@ -33,9 +32,6 @@ beforeAll(async () => {
     expect(labelFoto(`stock-emotions-${n}.jpg`)).toEqual({ orang: 'B' });
   u = await appUji('kota-absen-model', '2024-01-01');
   await withTenant(u.sdb, u.tenantId, async (trx) => {
-    pegawaiId = (
-      await trx.selectFrom('pegawai').select('id').where('nip', '=', NIP.staf).executeTakeFirstOrThrow()
-    ).id;
     // every hour of every day is working time and no day is a holiday: the verdicts do not depend on the hour
     await trx.deleteFrom('hari_libur').execute();
     const jam = Object.fromEntries(

@@ -256,7 +256,9 @@ export interface HariOrang {
 
 /** Record id → the key the evaluation knows a person by, built once per (shared, cached) evaluation. */
 const indeksOrang = new WeakMap<object, Map<string, string>>();
-function kunciOrang(b: { readonly orang: ReadonlyMap<string, { readonly id: string }> }): Map<string, string> {
+function kunciOrang(b: {
+  readonly orang: ReadonlyMap<string, { readonly id: string }>;
+}): Map<string, string> {
   let m = indeksOrang.get(b);
   if (!m) {
     m = new Map([...b.orang].map(([k, o]) => [o.id, k]));
