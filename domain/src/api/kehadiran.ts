@@ -74,16 +74,51 @@ export const Perangkat = z.object({
   dicabut_pada: Waktu.nullable(),
   created_at: Waktu,
   jumlah_pin: z.number().int(),
+  /** the device holds a current token (a kiosk needs one to work; a terminal only to push live) */
+  token_aktif: z.boolean(),
+  /** when the current token was issued */
+  token_dibuat_pada: Waktu.nullable(),
 });
 export const DaftarPerangkat = z.array(Perangkat);
 
-/** POST /api/perangkat body: registers a terminal. */
+/** POST /api/perangkat body: registers a terminal (default) or a kiosk of an OPD/unit. */
 export const TerminalBaru = z.object({
   kode: KodePerangkat,
   nama: teksBiasa().min(1).max(200),
   opd_kode: z.string().min(1).max(40),
+  jenis: z
+    .enum(['terminal', 'kiosk'], {
+      message: 'jenis harus terminal atau kiosk / jenis must be terminal or kiosk',
+    })
+    .default('terminal'),
 });
+export type TerminalBaru = z.input<typeof TerminalBaru>;
 export const TerminalDibuat = z.object({ id: z.string(), kode: z.string() });
+
+/** POST /api/perangkat/:id/token answer: the device token, shown this once (only its hash is stored). */
+export const TokenPerangkat = z.object({
+  token: z.string(),
+  perangkat: z.object({ id: z.string(), kode: z.string(), jenis: z.enum(['terminal', 'kiosk']) }),
+  /** an earlier token was replaced (it stopped working at once) */
+  menggantikan: z.boolean(),
+});
+export type TokenPerangkat = z.infer<typeof TokenPerangkat>;
+
+/** DELETE /api/perangkat/:id/token answer. */
+export const TokenDicabut = z.object({ perangkat: z.object({ id: z.string(), kode: z.string() }) });
+
+/** GET /api/kiosk (kiosk device token): the kiosk as the tablet shows it. */
+export const KioskSaya = z.object({
+  kode: z.string(),
+  nama: z.string(),
+  opd_kode: z.string(),
+  opd_nama: z.string(),
+  pemda_nama: z.string(),
+  zona_waktu: z.string(),
+  /** the server's clock (the tablet's clock decides nothing) */
+  waktu_server: Waktu,
+});
+export type KioskSaya = z.infer<typeof KioskSaya>;
 
 /** PUT /api/perangkat/:id/pin body: the terminal's whole PIN table (replaces it). */
 export const TabelPin = z.object({
@@ -162,6 +197,10 @@ export const AbsenWajahIsian = z.strictObject({
 });
 export type AbsenWajahIsian = z.infer<typeof AbsenWajahIsian>;
 
+/** The text fields of POST /api/kehadiran from a kiosk (its device token): no location, its place is fixed. */
+export const AbsenKioskIsian = AbsenWajahIsian.omit({ lat: true, lng: true, akurasi_m: true });
+export type AbsenKioskIsian = z.infer<typeof AbsenKioskIsian>;
+
 /** POST /api/kehadiran answer (CONTRACTS.md): the attempt's id, its result, the reason's code and words. */
 export const HasilAbsenWajah = z.object({
   id: z.string(),
@@ -170,6 +209,11 @@ export const HasilAbsenWajah = z.object({
   pesan: Pesan,
   /** the server's time of the attempt */
   waktu: Waktu,
+  /**
+   * A kiosk's answer only: the name of the person the kiosk recognised (shown on its screen), null when it
+   * recognised no one with certainty. Absent from a phone's answer.
+   */
+  nama: z.string().nullable().optional(),
 });
 export type HasilAbsenWajah = z.infer<typeof HasilAbsenWajah>;
 
