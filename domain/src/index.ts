@@ -18,6 +18,7 @@ export * from './kebijakan/schema.ts';
 export * from './kebijakan/validate.ts';
 export * from './kehadiran/alasan.ts';
 export * from './kehadiran/jam.ts';
+export * from './kehadiran/kiosk.ts';
 export * from './kehadiran/koreksi.ts';
 export * from './kehadiran/log.ts';
 export * from './kehadiran/lokasi.ts';
