@@ -28,7 +28,7 @@ import { SYSTEM_ACTOR } from '../../server/src/modules/audit/audit.repository.ts
 import { readTable } from '../../server/src/modules/impor/baca-tabel.ts';
 import { PEGAWAI_EXPORT_COLUMNS, toCsv } from '../../server/src/modules/impor/ekspor.service.ts';
 import { importOpd, importPegawai } from '../../server/src/modules/impor/impor.service.ts';
-import { aturPin, daftarkanTerminal } from '../../server/src/modules/kehadiran/perangkat.service.ts';
+import { aturPin, daftarkanPerangkat } from '../../server/src/modules/kehadiran/perangkat.service.ts';
 import { terbitkanToken } from '../../server/src/modules/kehadiran/token.service.ts';
 import { ensureTenant } from '../../server/src/modules/pengaturan/pengaturan.service.ts';
 
@@ -164,7 +164,7 @@ try {
   for (let d = 0; d < TERMINAL; d++) {
     token.push(
       await withTenant(sdb, tenantId, async (trx) => {
-        await daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+        await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
           kode: `MESIN-${d}`,
           nama: `Lobi ${d}`,
           opdKode: `OPD${d}`,

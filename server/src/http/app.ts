@@ -36,6 +36,7 @@ import { kehadiranRoutes } from '../modules/kehadiran/kehadiran.routes.ts';
 import { koreksiRoutes } from '../modules/kehadiran/koreksi.routes.ts';
 import { statusKehadiranRoutes } from '../modules/kehadiran/status.routes.ts';
 import { tempatAbsenRoutes } from '../modules/kehadiran/tempat.routes.ts';
+import { perangkatDariToken } from '../modules/kehadiran/token.service.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('caller', null);
+  app.decorateRequest('kios', null);
   app.decorateRequest('lang', 'id');
 
   // Every route must say what it needs: a route without `config.permission` is a programming error.
@@ -230,6 +232,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (!req.url.startsWith('/api') || perm === undefined || perm === 'public') {
       if (perm === 'public' && req.cookies[SESSION_COOKIE])
         req.caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);
+      return;
+    }
+    // A kiosk: its device token is its credential, on the routes that take one (no session, no CSRF).
+    if (req.routeOptions.config?.tokenKios && /^Bearer\s/i.test(req.headers.authorization ?? '')) {
+      req.kios = await perangkatDariToken(opts.sdb, req.headers.authorization, 'kiosk');
       return;
     }
     const caller = await resolveSession(opts.sdb, req.cookies[SESSION_COOKIE]);

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../caller.ts';
 import type { SigapDatabase } from '../db/database.ts';
 import { errors } from '../errors.ts';
+import type { PerangkatPengirim } from '../modules/kehadiran/token.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -10,9 +11,16 @@ declare module 'fastify' {
     permission?: Permission;
     /** Skip the CSRF check (login only: it has no session yet). */
     noCsrf?: boolean;
+    /**
+     * A kiosk's device token (`Authorization: Bearer …`) may stand in for the session: the request is then
+     * the kiosk's (`req.kios`), with no session, no CSRF token and no role (docs/kehadiran.md, "Kios").
+     */
+    tokenKios?: boolean;
   }
   interface FastifyRequest {
     caller: Caller | null;
+    /** the kiosk a request comes from, when its route takes a kiosk token and the request carried one */
+    kios: PerangkatPengirim | null;
     lang: 'id' | 'en';
   }
 }

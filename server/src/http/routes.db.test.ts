@@ -17,7 +17,7 @@ import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.t
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
 import { catatKejadian } from '../modules/kehadiran/kehadiran.service.ts';
 import * as koreksiRepo from '../modules/kehadiran/koreksi.repository.ts';
-import { daftarkanTerminal } from '../modules/kehadiran/perangkat.service.ts';
+import { daftarkanPerangkat } from '../modules/kehadiran/perangkat.service.ts';
 import * as tempatRepo from '../modules/kehadiran/tempat.repository.ts';
 import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
 import { terbitkanToken } from '../modules/kehadiran/token.service.ts';
@@ -108,6 +108,9 @@ const MATRIKS = `
   POST   /api/perangkat                        Y     -      Y   -    -       -     -
   PUT    /api/perangkat/:id/pin                Y     -      Y   -    -       -     -
   POST   /api/perangkat/kejadian               Y     Y      Y   Y    Y       Y     Y
+  POST   /api/perangkat/:id/token              Y     -      Y   -    -       -     -
+  DELETE /api/perangkat/:id/token              Y     -      Y   -    -       -     -
+  GET    /api/kiosk                            Y     Y      Y   Y    Y       Y     Y
   GET    /api/kehadiran/hari                   -     -      Y   Y    Y       -     Y
   GET    /api/kehadiran/rekap                  -     -      Y   Y    Y       -     Y
   GET    /api/wajah/saya                       Y     Y      Y   Y    Y       Y     Y
@@ -431,7 +434,7 @@ async function dinasLuarTertunda(role: Role) {
 let terminal: Promise<unknown> | undefined;
 const terminalUji = () => {
   terminal ??= run((trx) =>
-    daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+    daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
       kode: 'MESIN-PERAN',
       nama: 'Lobi',
       opdKode: 'DINKES',
@@ -465,6 +468,21 @@ const tokenUji = () => {
     run((trx) => terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, 'MESIN-PERAN')).then((r) => r.token),
   );
   return tokenTerminal;
+};
+
+/** A kiosk of DINKES with its device token, issued once. */
+let tokenKios: Promise<string> | undefined;
+const tokenKiosUji = () => {
+  tokenKios ??= run(async (trx) => {
+    await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
+      kode: 'KIOS-PERAN',
+      nama: 'Kios lobi',
+      opdKode: 'DINKES',
+      jenis: 'kiosk',
+    });
+    return (await terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, 'KIOS-PERAN')).token;
+  });
+  return tokenKios;
 };
 
 /**
@@ -964,6 +982,48 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       periksa: (r) => expect(json(r)).toMatchObject({ kode }),
     };
   },
+  'POST /api/perangkat/:id/token': async () => {
+    const kode = `KIOS-${n()}`;
+    await run((trx) =>
+      daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
+        kode,
+        nama: 'Kios',
+        opdKode: 'DINKES',
+        jenis: 'kiosk',
+      }),
+    );
+    return {
+      url: `/api/perangkat/${kode}/token`,
+      payload: {},
+      periksa: (r) => {
+        expect(json(r)).toMatchObject({ perangkat: { kode, jenis: 'kiosk' }, menggantikan: false });
+        expect(json<{ token: string }>(r).token).toMatch(new RegExp(`^${tenantId}\\.[A-Za-z0-9_-]{43}$`));
+      },
+    };
+  },
+  'DELETE /api/perangkat/:id/token': async () => {
+    const kode = `KIOS-${n()}`;
+    await run(async (trx) => {
+      await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
+        kode,
+        nama: 'Kios',
+        opdKode: 'DINKES',
+        jenis: 'kiosk',
+      });
+      await terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, kode);
+    });
+    return {
+      url: `/api/perangkat/${kode}/token`,
+      periksa: (r) => expect(json(r)).toMatchObject({ perangkat: { kode } }),
+    };
+  },
+  // A kiosk's own view: the device token is the credential (no session role is involved), so every
+  // role's request carrying it succeeds; refusals are in kios.db.test.ts.
+  'GET /api/kiosk': async () => ({
+    url: '/api/kiosk',
+    headers: { authorization: `Bearer ${await tokenKiosUji()}` },
+    periksa: (r) => expect(json(r)).toMatchObject({ kode: 'KIOS-PERAN', opd_kode: 'DINKES' }),
+  }),
   'GET /api/kehadiran/hari': (role) => ({
     url: `/api/kehadiran/hari?tanggal=${JADWAL.hari}${opdQuery(role)}`,
     periksa: (r) =>
@@ -1438,7 +1498,7 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     });
     expect(imp.body).not.toContain('Kalak');
     await run((trx) =>
-      daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+      daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
         kode: 'MESIN-BPBD-X',
         nama: 'Pos',
         opdKode: 'BPBD',

@@ -10,7 +10,7 @@ import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import { openDatabase, withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../../modules/audit/audit.repository.ts';
 import { imporLogBerkas } from '../../modules/kehadiran/kehadiran.service.ts';
-import { daftarkanTerminal } from '../../modules/kehadiran/perangkat.service.ts';
+import { daftarkanPerangkat } from '../../modules/kehadiran/perangkat.service.ts';
 
 // `sigap attendance status` and `sigap attendance export` as CONTRACTS.md fixes them, run as the real
 // `node bin/sigap.mjs` on a PGlite folder. The small Pemda works Mon–Fri 07:30–16:00 here; no schedule is
@@ -30,7 +30,7 @@ beforeAll(async () => {
     await withTenant(sdb, t, async (trx) => {
       const jk = JSON.stringify({ '1': JAM, '2': JAM, '3': JAM, '4': JAM, '5': JAM });
       await sql`UPDATE tenant SET jam_kerja = ${jk}::jsonb WHERE id = ${t}`.execute(trx);
-      await daftarkanTerminal(trx, t, SYSTEM_ACTOR, null, { kode: 'M1', nama: 'M1', opdKode: 'DINKES' });
+      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, { kode: 'M1', nama: 'M1', opdKode: 'DINKES' });
     });
     const log = `nip,id_pegawai,waktu,perangkat,jenis\n${NIP.perawat},,2025-08-04 07:47:00,M1,masuk\n${NIP.perawat},,2025-08-04 16:00:00,M1,pulang\n`;
     await imporLogBerkas(sdb, t, Buffer.from(log), {

@@ -153,6 +153,6 @@ describe('sigap attendance terminal --token / --revoke-token', () => {
 
     const lagi = await runCli(['--db', db, 'attendance', 'terminal', 'MESIN-2', '--revoke-token']);
     expect(lagi.code).toBe(1);
-    expect(lagi.stderr).toContain('Mesin MESIN-2 tidak memegang token; tidak ada yang dicabut');
+    expect(lagi.stderr).toContain('Perangkat MESIN-2 tidak memegang token; tidak ada yang dicabut');
   });
 });

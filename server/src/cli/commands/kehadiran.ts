@@ -158,7 +158,8 @@ export function perintahKehadiran(program: Command): void {
         }),
     );
 
-  perintahTerminal(hadir);
+  perintahPerangkat(hadir, 'terminal');
+  perintahPerangkat(hadir, 'kiosk');
 
   hadir
     .command('pins')
@@ -223,37 +224,71 @@ function tulis(out: string | undefined, text: string, n: number) {
   console.error(t(`${n} baris ditulis ke ${out}`, `${n} rows written to ${out}`));
 }
 
-/** `sigap attendance terminal`: registers a terminal, issues or revokes its live-push token. */
-function perintahTerminal(hadir: Command): void {
+/** The words of `sigap attendance terminal` and `sigap attendance kiosk`, per kind of device. */
+const KATA_PERANGKAT = {
+  terminal: {
+    perintah: 'terminal',
+    id: 'mesin',
+    en: 'terminal',
+    Id: 'Mesin',
+    En: 'Terminal',
+    kode: ['kode mesin, seperti tertulis dalam lognya', 'terminal code, as its log writes it'],
+    guna: ['kiriman langsung (POST /api/perangkat/kejadian)', 'live pushes (POST /api/perangkat/kejadian)'],
+    pasang: [
+      'Pasang di mesin sebagai header Authorization: Bearer <token> untuk POST /api/perangkat/kejadian.',
+      'Install it on the terminal as the header Authorization: Bearer <token> for POST /api/perangkat/kejadian.',
+    ],
+  },
+  kiosk: {
+    perintah: 'kiosk',
+    id: 'kios',
+    en: 'kiosk',
+    Id: 'Kios',
+    En: 'Kiosk',
+    kode: [
+      'kode kios (tablet absen wajah di pintu masuk)',
+      'kiosk code (the face check-in tablet at the entrance)',
+    ],
+    guna: ['absen wajah di kios (halaman /kiosk)', 'face check-ins at the kiosk (the /kiosk page)'],
+    pasang: [
+      'Buka /kiosk di tablet dan tempelkan token ini.',
+      'Open /kiosk on the tablet and paste this token.',
+    ],
+  },
+} as const;
+
+/** `sigap attendance terminal|kiosk`: registers a device, issues or revokes its device token. */
+function perintahPerangkat(hadir: Command, jenis: 'terminal' | 'kiosk'): void {
+  const k = KATA_PERANGKAT[jenis];
   hadir
-    .command('terminal')
-    .argument('<kode>', t('kode mesin, seperti tertulis dalam lognya', 'terminal code, as its log writes it'))
+    .command(k.perintah)
+    .argument('<kode>', t(k.kode[0], k.kode[1]))
     .option(
       '--opd <kode>',
       t(
-        'kode OPD/unit tempat mesin (untuk mendaftarkan mesin baru)',
-        'code of the OPD/unit the terminal is in (to register a new terminal)',
+        `kode OPD/unit tempat ${k.id} (untuk mendaftarkan ${k.id} baru)`,
+        `code of the OPD/unit the ${k.en} is in (to register a new ${k.en})`,
       ),
     )
-    .option('--nama <nama>', t('nama mesin (bawaan: kodenya)', 'terminal name (default: its code)'))
+    .option('--nama <nama>', t(`nama ${k.id} (bawaan: kodenya)`, `${k.en} name (default: its code)`))
     .option(
       '--token',
       t(
-        'menerbitkan token perangkat untuk kiriman langsung (POST /api/perangkat/kejadian); token lama tidak berlaku lagi; token dicetak sekali saja',
-        'issues the device token for live pushes (POST /api/perangkat/kejadian); the old one stops working; the token is printed once only',
+        `menerbitkan token perangkat untuk ${k.guna[0]}; token lama tidak berlaku lagi; token dicetak sekali saja`,
+        `issues the device token for ${k.guna[1]}; the old one stops working; the token is printed once only`,
       ),
     )
     .option(
       '--revoke-token',
       t(
-        'mencabut token perangkat mesin: kirimannya ditolak sampai token baru diterbitkan',
-        "revokes the terminal's device token: its pushes are refused until a new one is issued",
+        `mencabut token perangkat ${k.id}: permintaannya ditolak sampai token baru diterbitkan`,
+        `revokes the ${k.en}'s device token: its requests are refused until a new one is issued`,
       ),
     )
     .description(
       t(
-        'mendaftarkan mesin absensi (--opd), dan menerbitkan atau mencabut token kiriman langsungnya',
-        'registers an attendance terminal (--opd), and issues or revokes its live-push token',
+        `mendaftarkan ${k.id} (--opd), dan menerbitkan atau mencabut token perangkatnya`,
+        `registers a ${k.en} (--opd), and issues or revokes its device token`,
       ),
     )
     .action(
@@ -270,12 +305,12 @@ function perintahTerminal(hadir: Command): void {
           if (!o.opd && !o.token && !o.revokeToken)
             throw new UserError(
               t(
-                'Sebutkan --opd <kode> untuk mendaftarkan mesin, --token untuk menerbitkan tokennya, atau --revoke-token untuk mencabutnya',
-                'Give --opd <kode> to register the terminal, --token to issue its token, or --revoke-token to revoke it',
+                `Sebutkan --opd <kode> untuk mendaftarkan ${k.id}, --token untuk menerbitkan tokennya, atau --revoke-token untuk mencabutnya`,
+                `Give --opd <kode> to register the ${k.en}, --token to issue its token, or --revoke-token to revoke it`,
               ),
             );
           const tenantId = await tenantOf(sdb, cmd);
-          const [{ SYSTEM_ACTOR }, { daftarkanTerminal }, token, { withTenant }] = await Promise.all([
+          const [{ SYSTEM_ACTOR }, { daftarkanPerangkat }, token, { withTenant }] = await Promise.all([
             mAktor(),
             mPerangkat(),
             mToken(),
@@ -283,10 +318,11 @@ function perintahTerminal(hadir: Command): void {
           ]);
           const r = await withTenant(sdb, tenantId, async (trx) => {
             if (o.opd)
-              await daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+              await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
                 kode,
                 nama: o.nama ?? kode,
                 opdKode: o.opd,
+                jenis,
               });
             if (o.revokeToken) {
               await token.cabutToken(trx, tenantId, SYSTEM_ACTOR, null, kode);
@@ -297,19 +333,19 @@ function perintahTerminal(hadir: Command): void {
           // With a token, the token alone goes to stdout (for a script to capture); the rest to stderr.
           const lapor = r ? console.error : console.log;
           if (o.opd)
-            lapor(t(`Mesin ${kode} didaftarkan di ${o.opd}.`, `Terminal ${kode} registered in ${o.opd}.`));
+            lapor(t(`${k.Id} ${kode} didaftarkan di ${o.opd}.`, `${k.En} ${kode} registered in ${o.opd}.`));
           if (o.revokeToken)
             lapor(
               t(
-                `Token mesin ${kode} dicabut; kirimannya ditolak sampai token baru diterbitkan.`,
-                `The token of terminal ${kode} is revoked; its pushes are refused until a new one is issued.`,
+                `Token ${k.id} ${kode} dicabut; permintaannya ditolak sampai token baru diterbitkan.`,
+                `The token of ${k.en} ${kode} is revoked; its requests are refused until a new one is issued.`,
               ),
             );
           if (r) {
             console.error(
               t(
-                `Token perangkat mesin ${r.perangkat.kode}${r.menggantikan ? ' (token lama tidak berlaku lagi)' : ''}. Simpan sekarang: token ini tidak dicetak lagi dan tidak disimpan. Pasang di mesin sebagai header Authorization: Bearer <token> untuk POST /api/perangkat/kejadian.`,
-                `Device token of terminal ${r.perangkat.kode}${r.menggantikan ? ' (the old one no longer works)' : ''}. Keep it now: it is not printed again and not stored. Install it on the terminal as the header Authorization: Bearer <token> for POST /api/perangkat/kejadian.`,
+                `Token perangkat ${k.id} ${r.perangkat.kode}${r.menggantikan ? ' (token lama tidak berlaku lagi)' : ''}. Simpan sekarang: token ini tidak dicetak lagi dan tidak disimpan. ${k.pasang[0]}`,
+                `Device token of ${k.en} ${r.perangkat.kode}${r.menggantikan ? ' (the old one no longer works)' : ''}. Keep it now: it is not printed again and not stored. ${k.pasang[1]}`,
               ),
             );
             console.log(r.token);

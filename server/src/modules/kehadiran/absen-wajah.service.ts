@@ -26,6 +26,7 @@ import { MODEL_KINI } from '../wajah/daftar.service.ts';
 import type { CincinKunci } from '../wajah/kunci.ts';
 import {
   AMBANG,
+  type Embedding,
   type HasilPeriksa,
   periksaBanyakFoto,
   periksaBerkasFoto,
@@ -104,8 +105,8 @@ export function hashAbsen(m: MasukanAbsen): string {
   return h.digest('hex');
 }
 
-/** The bounds of the request, checked before anything is read or used. */
-function periksaMasukan(m: MasukanAbsen): void {
+/** The bounds of the request's frames, checked before anything is read or used. */
+export function periksaMasukan(m: Pick<MasukanAbsen, 'bingkai'>): void {
   if (m.bingkai.length < 1 || m.bingkai.length > MAKS_BINGKAI) {
     throw new AppError(
       'VALIDASI',
@@ -126,7 +127,7 @@ function periksaMasukan(m: MasukanAbsen): void {
   });
 }
 
-const dariKejadian = (k: Kejadian, baru: boolean): HasilAbsenWajah => {
+export const dariKejadian = (k: Kejadian, baru: boolean): HasilAbsenWajah => {
   const alasan = (k.alasan[0] ?? 'diterima') as KodeAlasanAbsen;
   return {
     id: k.id,
@@ -186,7 +187,7 @@ async function siapkan(
     ambang: AMBANG,
   };
   // Used whatever the verdict: one challenge, one attempt.
-  const pakai = await pakaiTantangan(trx, m.tantanganId, pegawaiId);
+  const pakai = await pakaiTantangan(trx, m.tantanganId, { pegawaiId });
   return {
     sekarang,
     opdId: tempat.opdId,
@@ -198,7 +199,7 @@ async function siapkan(
 }
 
 /** The frames as the challenge judge reads them: faces, pose, and each face against the templates. */
-function bingkaiDari(h: readonly HasilPeriksa[], templat: Persiapan['templat']): BingkaiTantangan[] {
+function bingkaiDari(h: readonly HasilPeriksa[], templat: readonly Embedding[]): BingkaiTantangan[] {
   return h.map((f) => {
     const emb = f.wajah?.embedding ?? null;
     return {
@@ -209,6 +210,42 @@ function bingkaiDari(h: readonly HasilPeriksa[], templat: Persiapan['templat']):
     };
   });
 }
+
+/**
+ * The frames judged against a person's templates: the face score (the best frame's) and the challenge.
+ * When some frame is the person, every frame must be (a printed photo held up among someone else's
+ * movements fails the challenge); when none is, the face itself does not match (the verdict says so).
+ * Shared by the phone and the kiosk.
+ */
+export function nilaiBingkai(
+  hasil: readonly HasilPeriksa[],
+  templat: readonly Embedding[],
+  t: { readonly langkah: Parameters<typeof nilaiTantangan>[0]['langkah']; readonly berlakuSampai: Date },
+  sekarang: Date,
+): { skor: number; tantangan: HasilTantangan } {
+  const bingkai = bingkaiDari(hasil, templat);
+  const skorBingkai = bingkai.flatMap((b) => (b.kemiripan == null ? [] : [b.kemiripan]));
+  const skor = skorBingkai.length > 0 ? Math.max(...skorBingkai) : 0;
+  const tantangan = nilaiTantangan(
+    { langkah: t.langkah, dibuat: sekarang, berlakuSampai: t.berlakuSampai },
+    bingkai,
+    sekarang,
+    {
+      sudutMinDerajat: SUDUT_LANGKAH,
+      kemiripanMin: skor >= AMBANG_BINGKAI ? AMBANG_BINGKAI : null,
+      bingkaiMaks: MAKS_BINGKAI,
+    },
+  );
+  return { skor, tantangan };
+}
+
+/** A challenge that could not be used (unknown, used, expired) as the challenge verdict. */
+export const tantanganTakTerpakai = (sebab: Pesan): HasilTantangan => ({
+  lulus: false,
+  alasan: 'tantangan_gagal',
+  sebab,
+  bingkai: null,
+});
 
 /**
  * A check-in or check-out with the face (POST /api/kehadiran). Always the caller's own; the same id_klien
@@ -240,30 +277,12 @@ export async function absenWajah(
   if (p.awal) {
     putusan = p.awal;
   } else if (!p.tantangan.ok) {
-    const gagal: HasilTantangan = {
-      lulus: false,
-      alasan: 'tantangan_gagal',
-      sebab: p.tantangan.sebab,
-      bingkai: null,
-    };
+    const gagal = tantanganTakTerpakai(p.tantangan.sebab);
     putusan = putuskanAbsen({ ...p.masukan, tantangan: gagal, dugaanPalsu: false, skorWajah: 0 });
   } else {
-    const hasil = await periksaBanyakFoto(m.bingkai);
-    const bingkai = bingkaiDari(hasil, p.templat);
-    const skorBingkai = bingkai.flatMap((b) => (b.kemiripan == null ? [] : [b.kemiripan]));
-    skor = skorBingkai.length > 0 ? Math.max(...skorBingkai) : 0;
-    // When some frame is the person, every frame must be (a printed photo held up among someone else's
-    // movements fails the challenge); when none is, the face itself does not match (step 6 says so).
-    const tantangan = nilaiTantangan(
-      { langkah: p.tantangan.langkah, dibuat: p.sekarang, berlakuSampai: p.tantangan.berlakuSampai },
-      bingkai,
-      p.sekarang,
-      {
-        sudutMinDerajat: SUDUT_LANGKAH,
-        kemiripanMin: skor >= AMBANG_BINGKAI ? AMBANG_BINGKAI : null,
-        bingkaiMaks: MAKS_BINGKAI,
-      },
-    );
+    const n = nilaiBingkai(await periksaBanyakFoto(m.bingkai), p.templat, p.tantangan, p.sekarang);
+    skor = n.skor;
+    const tantangan = n.tantangan;
     // Liveness rests on the challenge and on review, not on the engine's anti-spoof score (docs/wajah.md).
     putusan = putuskanAbsen({ ...p.masukan, tantangan, dugaanPalsu: false, skorWajah: skor });
     simpanBingkai = putusan.hasil === 'ditinjau';
@@ -305,7 +324,7 @@ export async function absenWajah(
   });
 }
 
-function galatIdKlien() {
+export function galatIdKlien() {
   return new AppError(
     'KONFLIK',
     pesan(

@@ -87,14 +87,14 @@ describe('liveness challenge', () => {
     const staf = id.get(NIP.staf)!;
     const pertama = (await minta(h)).json<{ id: string }>().id;
     const kedua = (await minta(h)).json<{ id: string; langkah: string[]; berlaku_sampai: string }>();
-    const lama = await withTenant(sdb, A, (trx) => pakaiTantangan(trx, pertama, staf));
+    const lama = await withTenant(sdb, A, (trx) => pakaiTantangan(trx, pertama, { pegawaiId: staf }));
     expect(lama).toMatchObject({
       ok: false,
       sebab: { id: expect.stringMatching(/sudah dipakai atau sudah diganti/) },
     });
     const dua = await Promise.all([
-      withTenant(sdb, A, (trx) => pakaiTantangan(trx, kedua.id, staf)),
-      withTenant(sdb, A, (trx) => pakaiTantangan(trx, kedua.id, staf)),
+      withTenant(sdb, A, (trx) => pakaiTantangan(trx, kedua.id, { pegawaiId: staf })),
+      withTenant(sdb, A, (trx) => pakaiTantangan(trx, kedua.id, { pegawaiId: staf })),
     ]);
     expect(dua.filter((x) => x.ok)).toHaveLength(1);
     expect(dua.find((x) => x.ok)).toEqual({
@@ -107,12 +107,18 @@ describe('liveness challenge', () => {
   it('another person, another Pemda or an expired one cannot use it; nonsense ids are refused in words', async () => {
     const h = await masuk('pegawai');
     const t = (await minta(h)).json<{ id: string }>();
-    const lain = await withTenant(sdb, A, (trx) => pakaiTantangan(trx, t.id, id.get(NIP.kabag)!));
+    const lain = await withTenant(sdb, A, (trx) =>
+      pakaiTantangan(trx, t.id, { pegawaiId: id.get(NIP.kabag)! }),
+    );
     expect(lain).toMatchObject({ ok: false, sebab: { id: expect.stringMatching(/tidak dikenal/) } });
-    const pemdaLain = await withTenant(sdb, B, (trx) => pakaiTantangan(trx, t.id, id.get(NIP.staf)!));
+    const pemdaLain = await withTenant(sdb, B, (trx) =>
+      pakaiTantangan(trx, t.id, { pegawaiId: id.get(NIP.staf)! }),
+    );
     expect(pemdaLain.ok).toBe(false);
     expect(
-      await withTenant(sdb, A, (trx) => pakaiTantangan(trx, "x' OR 1=1 --", id.get(NIP.staf)!)),
+      await withTenant(sdb, A, (trx) =>
+        pakaiTantangan(trx, "x' OR 1=1 --", { pegawaiId: id.get(NIP.staf)! }),
+      ),
     ).toMatchObject({
       ok: false,
     });
@@ -121,7 +127,9 @@ describe('liveness challenge', () => {
       sql`UPDATE tantangan_absen SET dibuat_pada = clock_timestamp() - interval '3 minutes',
             berlaku_sampai = clock_timestamp() - interval '1 minute' WHERE id = ${t.id}`.execute(trx),
     );
-    const basi = await withTenant(sdb, A, (trx) => pakaiTantangan(trx, t.id, id.get(NIP.staf)!));
+    const basi = await withTenant(sdb, A, (trx) =>
+      pakaiTantangan(trx, t.id, { pegawaiId: id.get(NIP.staf)! }),
+    );
     expect(basi).toMatchObject({ ok: false, sebab: { id: expect.stringMatching(/sudah habis/) } });
   });
 

@@ -1,9 +1,11 @@
 import { pesan } from '@sigap/domain';
 import {
+  AbsenKioskIsian,
   AbsenWajahIsian,
   BingkaiParam,
   DaftarTinjauan,
   HasilAbsenWajah,
+  KioskSaya,
   PutusanTinjauan,
   TantanganBaru,
   TinjauanAbsen,
@@ -11,22 +13,53 @@ import {
 import { Berkas, IdParam } from '@sigap/domain/api/umum';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { type BatasBagian, bacaBagian, pasangBagian } from '../../http/bagian.ts';
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
+import { sajikan } from '../../http/sajikan.ts';
 import { SESSION_COOKIE } from '../auth/auth.service.ts';
 import { cincinMalas, cincinUntuk } from '../wajah/kunci.ts';
 import { BATAS_FOTO } from '../wajah/mesin/index.ts';
 import { mintaTantangan } from './absen.service.ts';
-import { absenWajah, MAKS_BINGKAI } from './absen-wajah.service.ts';
+import { absenWajah, type HasilAbsenWajah as HasilAbsen, MAKS_BINGKAI } from './absen-wajah.service.ts';
+import { absenKios, infoKios, PESAN_KIOS_TANPA_LOKASI, tantanganKios } from './kios.service.ts';
 import { bingkaiTinjauan, daftarTinjauan, putuskanTinjauan } from './tinjau.service.ts';
+import { kunciBatasToken, perangkatDariToken } from './token.service.ts';
 
 /** Challenges a session may ask for per minute (a person films a few attempts at most). */
 export const TANTANGAN_PER_MENIT = 12;
 
 /** Check-in attempts a session may send per minute (each one runs the face model). */
 export const ABSEN_PER_MENIT = 12;
+
+/**
+ * Challenges and check-ins one kiosk may send per minute: a morning queue at an entrance is one person
+ * every few seconds (SIGAP_ABSEN_KIOS_PER_MENIT, default 60).
+ */
+export function absenKiosPerMenit(): number {
+  const v = process.env.SIGAP_ABSEN_KIOS_PER_MENIT;
+  if (v === undefined || v.trim() === '') return 60;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(
+      `SIGAP_ABSEN_KIOS_PER_MENIT=${v}: harus bilangan bulat positif / must be a positive whole number`,
+    );
+  return n;
+}
+
+const adaToken = (req: FastifyRequest) => /^Bearer\s/i.test(req.headers.authorization ?? '');
+
+/** Rate limits that count a kiosk per device token and a person per session. */
+function batasAbsen(awal: string, perSesiMaks: number, perKiosMaks: number) {
+  return {
+    max: (req: FastifyRequest) => (adaToken(req) ? perKiosMaks : perSesiMaks),
+    timeWindow: '1 minute',
+    keyGenerator: (req: FastifyRequest) =>
+      adaToken(req) ? `${awal}:${kunciBatasToken(req.headers.authorization, req.ip)}` : perSesi(awal)(req),
+  };
+}
 
 const BATAS_ABSEN: BatasBagian = {
   namaBerkas: 'foto',
@@ -38,7 +71,24 @@ const BATAS_ABSEN: BatasBagian = {
 const perSesi = (awal: string) => (req: FastifyRequest) => `${awal}:${req.cookies[SESSION_COOKIE] ?? req.ip}`;
 
 function isianAbsen(isian: Record<string, string>) {
-  const r = AbsenWajahIsian.safeParse(isian);
+  return bacaIsian(AbsenWajahIsian, isian);
+}
+
+function isianKios(isian: Record<string, string>) {
+  const lokasi = ['lat', 'lng', 'akurasi_m'].filter((k) => k in isian);
+  if (lokasi.length > 0)
+    throw new AppError(
+      'VALIDASI',
+      pesan(
+        `${lokasi.join(', ')}: ${PESAN_KIOS_TANPA_LOKASI.id}`,
+        `${lokasi.join(', ')}: ${PESAN_KIOS_TANPA_LOKASI.en}`,
+      ),
+    );
+  return bacaIsian(AbsenKioskIsian, isian);
+}
+
+function bacaIsian<T extends z.ZodType>(skema: T, isian: Record<string, string>): z.infer<T> {
+  const r = skema.safeParse(isian);
   if (r.success) return r.data;
   const masalah = r.error.issues.map((i) => {
     const [id, en] = i.message.includes(' / ') ? i.message.split(' / ') : [i.message, i.message];
@@ -50,6 +100,14 @@ function isianAbsen(isian: Record<string, string>) {
     pesan(masalah.map((m) => m.id).join('; '), masalah.map((m) => m.en).join('; ')),
   );
 }
+
+const hasilApi = (r: HasilAbsen) => ({
+  id: r.id,
+  hasil: r.hasil,
+  alasan: r.alasan,
+  pesan: r.pesan,
+  waktu: r.waktu.toISOString(),
+});
 
 const tinjauanApi = (r: Awaited<ReturnType<typeof daftarTinjauan>>[number]) => ({
   kehadiran_id: r.kehadiran_id,
@@ -77,21 +135,27 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
     {
       config: {
         permission: 'session',
-        // Per session, not per address: many phones share an office's address.
-        rateLimit: { max: TANTANGAN_PER_MENIT, timeWindow: '1 minute', keyGenerator: perSesi('tantangan') },
+        tokenKios: true,
+        // Per session (many phones share an office's address), per device token for a kiosk.
+        rateLimit: batasAbsen('tantangan', TANTANGAN_PER_MENIT, absenKiosPerMenit()),
       },
       schema: {
         tags: ['kehadiran'],
         summary:
           'Tantangan keaktifan untuk absen wajah berikutnya (gerakan kepala yang diminta, berlaku singkat)',
         description:
-          'Server memilih langkah secara acak dari langkah yang diizinkan Pemda. Tantangan hanya dapat dijawab sekali; meminta yang baru membatalkan yang lama.',
+          'Server memilih langkah secara acak dari langkah yang diizinkan Pemda. Tantangan hanya dapat dijawab sekali; meminta yang baru membatalkan yang lama. Kios memakai token perangkatnya (Authorization: Bearer <token>) sebagai ganti sesi.',
+        security: [{ sesi: [] }, { perangkat: [] }],
         response: { 200: TantanganBaru },
       },
     },
     async (req) => {
-      const c = callerOf(req);
-      const t = await withTenant(deps.sdb, c.tenantId, (trx) => mintaTantangan(trx, c));
+      const t = req.kios
+        ? await tantanganKios(deps.sdb, req.kios)
+        : await (async () => {
+            const c = callerOf(req);
+            return withTenant(deps.sdb, c.tenantId, (trx) => mintaTantangan(trx, c));
+          })();
       return {
         id: t.id,
         langkah: [...t.langkah],
@@ -110,7 +174,8 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
       {
         config: {
           permission: 'session',
-          rateLimit: { max: ABSEN_PER_MENIT, timeWindow: '1 minute', keyGenerator: perSesi('absen') },
+          tokenKios: true,
+          rateLimit: batasAbsen('absen', ABSEN_PER_MENIT, absenKiosPerMenit()),
         },
         schema: {
           tags: ['kehadiran'],
@@ -120,15 +185,29 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
             '`tantangan_id` (dari POST /api/kehadiran/tantangan), `lat`, `lng`, `akurasi_m`, `jenis` (masuk|pulang), ',
             '`waktu_perangkat` (ISO 8601, dicatat saja), `id_klien` (UUID; permintaan yang sama diulang memberi jawaban pertama, ',
             'isi lain dengan id_klien yang sama ditolak 409). Server memakai jamnya sendiri, jadwal, jam kerja, tempat yang diizinkan, ',
-            'dan menjalankan model wajah sendiri; setiap percobaan disimpan dengan hasil dan alasannya (docs/kehadiran.md).',
+            'dan menjalankan model wajah sendiri; setiap percobaan disimpan dengan hasil dan alasannya (docs/kehadiran.md). ',
+            'Kios: token perangkatnya (Authorization: Bearer <token>) sebagai ganti sesi, tanpa `lat`/`lng`/`akurasi_m` (tempatnya tetap); ',
+            'wajah dikenali satu-ke-banyak di antara pegawai OPD/unit kios, dan jawabannya memuat `nama` orang yang dikenali dengan pasti.',
           ].join(''),
+          security: [{ sesi: [] }, { perangkat: [] }],
           consumes: ['multipart/form-data'],
           response: { 200: HasilAbsenWajah },
         },
       },
       async (req) => {
-        const c = callerOf(req);
         const { isian, berkas } = await bacaBagian(req, BATAS_ABSEN);
+        if (req.kios) {
+          const k = isianKios(isian);
+          const r = await absenKios(deps.sdb, req.kios, cincinMalas(deps.sdb), {
+            tantanganId: k.tantangan_id,
+            jenis: k.jenis,
+            waktuPerangkat: k.waktu_perangkat ? new Date(k.waktu_perangkat) : null,
+            idKlien: k.id_klien,
+            bingkai: berkas,
+          });
+          return { ...hasilApi(r), nama: r.nama };
+        }
+        const c = callerOf(req);
         const f = isianAbsen(isian);
         const r = await absenWajah(deps.sdb, c, cincinMalas(deps.sdb), {
           tantanganId: f.tantangan_id,
@@ -140,10 +219,37 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
           idKlien: f.id_klien,
           bingkai: berkas,
         });
-        return { id: r.id, hasil: r.hasil, alasan: r.alasan, pesan: r.pesan, waktu: r.waktu.toISOString() };
+        return hasilApi(r);
       },
     );
   });
+
+  api.get(
+    '/kiosk',
+    {
+      config: {
+        // The kiosk's device token is the credential (no session): checked in the handler, 401 in words.
+        permission: 'public',
+        rateLimit: {
+          max: absenKiosPerMenit(),
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `kios:${kunciBatasToken(req.headers.authorization, req.ip)}`,
+        },
+      },
+      schema: {
+        tags: ['kehadiran'],
+        summary: 'Kios ini: kodenya, OPD/unit dan Pemda-nya, dan jam server (token perangkat kios)',
+        description:
+          'Authorization: Bearer <token kios>. Dipakai halaman /kiosk untuk memeriksa token dan menampilkan jam server.',
+        security: [{ perangkat: [] }],
+        response: { 200: KioskSaya },
+      },
+    },
+    async (req) => {
+      const kios = await perangkatDariToken(deps.sdb, req.headers.authorization, 'kiosk');
+      return sajikan(KioskSaya, await infoKios(deps.sdb, kios));
+    },
+  );
 
   api.get(
     '/kehadiran/tinjau',

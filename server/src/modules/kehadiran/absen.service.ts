@@ -3,6 +3,7 @@ import { buatTantangan, type LangkahTantangan, PESAN_LANGKAH, type Pesan, pesan 
 import type { Caller } from '../../caller.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import type { PemilikTantangan } from './absen.repository.ts';
 import * as repo from './absen.repository.ts';
 import { aturanKehadiran } from './aturan.service.ts';
 
@@ -35,15 +36,23 @@ export interface TantanganDibuat {
  * Draws a new challenge for the caller from the Pemda's allowed steps with a cryptographic source, and
  * retires the caller's earlier open ones (only the newest can be answered).
  */
-export async function mintaTantangan(trx: Trx, caller: Caller): Promise<TantanganDibuat> {
-  const pegawaiId = pegawaiSendiri(caller);
-  const { tantangan: opsi } = await aturanKehadiran(trx, caller.tenantId);
+export function mintaTantangan(trx: Trx, caller: Caller): Promise<TantanganDibuat> {
+  return tantanganUntuk(trx, caller.tenantId, { pegawaiId: pegawaiSendiri(caller) });
+}
+
+/** A new challenge for a person's phone or for a kiosk; the owner's earlier open ones are retired. */
+export async function tantanganUntuk(
+  trx: Trx,
+  tenantId: string,
+  pemilik: PemilikTantangan,
+): Promise<TantanganDibuat> {
+  const { tantangan: opsi } = await aturanKehadiran(trx, tenantId);
   const sekarang = await repo.jamBasisData(trx);
   const t = buatTantangan(randomInt, sekarang, opsi);
-  await repo.tutupTantanganTerbuka(trx, pegawaiId, sekarang);
+  await repo.tutupTantanganTerbuka(trx, pemilik, sekarang);
   const id = await repo.simpanTantangan(trx, {
-    tenantId: caller.tenantId,
-    pegawaiId,
+    tenantId,
+    pemilik,
     langkah: t.langkah,
     dibuat: t.dibuat,
     berlakuSampai: t.berlakuSampai,
@@ -60,17 +69,17 @@ export type HasilPakai =
   | { readonly ok: true; readonly langkah: readonly LangkahTantangan[]; readonly berlakuSampai: Date }
   | { readonly ok: false; readonly sebab: Pesan };
 
-/** Uses the person's challenge once; otherwise says why in words (unknown, already used, expired). */
-export async function pakaiTantangan(trx: Trx, id: string, pegawaiId: string): Promise<HasilPakai> {
+/** Uses the person's (or kiosk's) challenge once; otherwise says why in words (unknown, used, expired). */
+export async function pakaiTantangan(trx: Trx, id: string, pemilik: PemilikTantangan): Promise<HasilPakai> {
   const tidakAda = pesan(
     'Tantangan tidak dikenal; minta tantangan baru',
     'Unknown challenge; ask for a new one',
   );
   if (!UUID.test(id)) return { ok: false, sebab: tidakAda };
-  const r = await repo.pakaiTantangan(trx, id, pegawaiId);
+  const r = await repo.pakaiTantangan(trx, id, pemilik);
   if (r)
     return { ok: true, langkah: r.langkah as LangkahTantangan[], berlakuSampai: new Date(r.berlaku_sampai) };
-  const ada = await repo.cariTantangan(trx, id, pegawaiId);
+  const ada = await repo.cariTantangan(trx, id, pemilik);
   if (!ada) return { ok: false, sebab: tidakAda };
   if (ada.dipakai_pada)
     return {

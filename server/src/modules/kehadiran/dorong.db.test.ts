@@ -7,7 +7,7 @@ import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { aturPin, daftarkanTerminal } from './perangkat.service.ts';
+import { aturPin, daftarkanPerangkat } from './perangkat.service.ts';
 import { cabutToken, terbitkanToken } from './token.service.ts';
 
 // A terminal's live push (POST /api/perangkat/kejadian) through the real app, on PGlite and
@@ -64,12 +64,12 @@ beforeAll(async () => {
   lainId = await seedSmallPemda(sdb, 'kota-dorong-lain', '2024-01-01');
   for (const t of [tenantId, lainId]) {
     await run(async (trx) => {
-      await daftarkanTerminal(trx, t, SYSTEM_ACTOR, null, {
+      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
         kode: 'MESIN-DINKES',
         nama: 'Lobi Dinkes',
         opdKode: 'DINKES',
       });
-      await daftarkanTerminal(trx, t, SYSTEM_ACTOR, null, {
+      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
         kode: 'MESIN-BPBD',
         nama: 'Pos BPBD',
         opdKode: 'BPBD',
@@ -186,7 +186,7 @@ describe('POST /api/perangkat/kejadian: a terminal pushes its punches', () => {
     const dicabut = await dorong(kedua, `${NIP.kalak}\t2025-09-02 07:01:00\t15\t0\t0`);
     expect(dicabut.statusCode).toBe(401);
     expect(pesanDari(dicabut).message).toMatch(
-      /^Token mesin MESIN-BPBD sudah dicabut pada .*; kiriman ditolak\. Minta admin menerbitkan token baru$/,
+      /^Token mesin MESIN-BPBD sudah dicabut pada .*; permintaan ditolak\. Minta admin menerbitkan token baru$/,
     );
     expect((await tersimpan()).length).toBe(sebelum + 1);
   });

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { imporLogBerkas } from './kehadiran.service.ts';
-import { aturPin, daftarkanTerminal } from './perangkat.service.ts';
+import { aturPin, daftarkanPerangkat } from './perangkat.service.ts';
 
 // Terminal logs into the event store, on PGlite and (SIGAP_TEST_PG_URL) on PostgreSQL: the expected
 // counts are written out from the log texts below, never computed by the code under test.
@@ -52,12 +52,12 @@ beforeAll(async () => {
   lainId = await seedSmallPemda(sdb, 'kota-lain', '2024-01-01');
   for (const t of [tenantId, lainId]) {
     await run(async (trx) => {
-      await daftarkanTerminal(trx, t, SYSTEM_ACTOR, null, {
+      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
         kode: 'MESIN-DINKES',
         nama: 'Lobi Dinkes',
         opdKode: 'DINKES',
       });
-      await daftarkanTerminal(trx, t, SYSTEM_ACTOR, null, {
+      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
         kode: 'MESIN-BPBD',
         nama: 'Pos BPBD',
         opdKode: 'BPBD',

@@ -52,9 +52,11 @@ export async function perangkatByKode(trx: Trx, kodes: readonly string[]) {
     .execute();
 }
 
-/** Every device, or those of some OPDs/units. */
+/** Every device, or those of some OPDs/units, with whether it holds a token (never the token's hash). */
 export function daftarPerangkat(trx: Trx, opdIds: ReadonlySet<string> | null) {
-  let q = perangkatQuery(trx).orderBy('p.kode');
+  let q = perangkatQuery(trx)
+    .select((eb) => [eb('p.token_hash', 'is not', null).as('token_aktif'), 'p.token_dibuat_pada'])
+    .orderBy('p.kode');
   if (opdIds !== null) {
     if (opdIds.size === 0) return Promise.resolve([]);
     q = q.where('p.opd_id', 'in', [...opdIds]);

@@ -7,6 +7,8 @@ import {
   TabelPin,
   TerminalBaru,
   TerminalDibuat,
+  TokenDicabut,
+  TokenPerangkat,
 } from '@sigap/domain/api/kehadiran';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,7 +21,8 @@ import { batasUnggah } from '../impor/batas.ts';
 import { MAKS_MASALAH_IMPOR } from '../impor/masalah.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { imporLogBerkas } from './kehadiran.service.ts';
-import { aturPin, daftarkanTerminal, daftarPerangkat } from './perangkat.service.ts';
+import { aturPin, daftarkanPerangkat, daftarPerangkat } from './perangkat.service.ts';
+import { cabutToken, terbitkanToken } from './token.service.ts';
 
 /** The log file as the request body (text/csv, text/plain or application/octet-stream). */
 function isiLog(body: unknown): Buffer {
@@ -96,7 +99,8 @@ export async function kehadiranRoutes(app: FastifyInstance, deps: RouteDeps) {
       config: { permission: 'perangkat.manage' },
       schema: {
         tags: ['kehadiran'],
-        summary: 'Mendaftarkan mesin absensi (terminal) sebuah OPD/unit; kode = nama mesin dalam lognya',
+        summary:
+          'Mendaftarkan mesin absensi (terminal; kode = nama mesin dalam lognya) atau kios absen wajah sebuah OPD/unit',
         body: TerminalBaru,
         response: { 201: TerminalDibuat },
       },
@@ -104,10 +108,11 @@ export async function kehadiranRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (req, reply) => {
       const c = callerOf(req);
       const r = await withTenant(deps.sdb, c.tenantId, (trx) =>
-        daftarkanTerminal(trx, c.tenantId, actorOf(req), c, {
+        daftarkanPerangkat(trx, c.tenantId, actorOf(req), c, {
           kode: req.body.kode,
           nama: req.body.nama,
           opdKode: req.body.opd_kode,
+          jenis: req.body.jenis,
         }),
       );
       return reply.status(201).send(r);
@@ -130,6 +135,50 @@ export async function kehadiranRoutes(app: FastifyInstance, deps: RouteDeps) {
       const c = callerOf(req);
       return withTenant(deps.sdb, c.tenantId, (trx) =>
         aturPin(trx, c.tenantId, actorOf(req), c, req.params.id, req.body.pin),
+      );
+    },
+  );
+
+  api.post(
+    '/perangkat/:id/token',
+    {
+      config: { permission: 'perangkat.manage' },
+      schema: {
+        tags: ['kehadiran'],
+        summary:
+          'Menerbitkan token perangkat (kios, atau mesin yang mengirim langsung); token lama langsung tidak berlaku',
+        description:
+          'Token ditampilkan sekali ini saja; yang disimpan hanya hash SHA-256-nya. Kios memakainya di halaman /kiosk, mesin di header Authorization: Bearer <token>.',
+        params: KodeAtauId,
+        response: { 200: TokenPerangkat },
+      },
+    },
+    async (req, reply) => {
+      const c = callerOf(req);
+      const r = await withTenant(deps.sdb, c.tenantId, (trx) =>
+        terbitkanToken(trx, c.tenantId, actorOf(req), c, req.params.id),
+      );
+      // the token is a secret shown once: never kept by a cache on the way
+      return reply.header('cache-control', 'no-store').send(r);
+    },
+  );
+
+  api.delete(
+    '/perangkat/:id/token',
+    {
+      config: { permission: 'perangkat.manage' },
+      schema: {
+        tags: ['kehadiran'],
+        summary:
+          'Mencabut token perangkat: permintaannya ditolak (401, dengan waktu pencabutan) sampai token baru diterbitkan',
+        params: KodeAtauId,
+        response: { 200: TokenDicabut },
+      },
+    },
+    async (req) => {
+      const c = callerOf(req);
+      return withTenant(deps.sdb, c.tenantId, (trx) =>
+        cabutToken(trx, c.tenantId, actorOf(req), c, req.params.id),
       );
     },
   );

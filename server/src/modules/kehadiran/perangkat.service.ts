@@ -42,10 +42,12 @@ export interface PerangkatBaru {
   readonly kode: string;
   readonly nama: string;
   readonly opdKode: string;
+  /** a terminal (default: its logs are imported or pushed) or a kiosk (face check-ins at the entrance) */
+  readonly jenis?: 'terminal' | 'kiosk';
 }
 
-/** Registers a terminal of an OPD/unit in the caller's part; its code must be new to the Pemda. */
-export async function daftarkanTerminal(
+/** Registers a terminal or a kiosk of an OPD/unit in the caller's part; its code must be new to the Pemda. */
+export async function daftarkanPerangkat(
   trx: Trx,
   tenantId: string,
   actor: Actor,
@@ -75,14 +77,15 @@ export async function daftarkanTerminal(
       'KONFLIK',
       pesan(`kode: perangkat "${p.kode}" sudah terdaftar`, `kode: device "${p.kode}" is already registered`),
     );
-  const id = await repo.buatPerangkat(trx, tenantId, { ...p, opdId, jenis: 'terminal' });
+  const jenis = p.jenis ?? 'terminal';
+  const id = await repo.buatPerangkat(trx, tenantId, { ...p, opdId, jenis });
   await insertAudit(trx, tenantId, actor, [
     {
       aksi: 'buat',
       entitas: 'perangkat',
       entitasId: id,
-      ringkasan: `Mesin absensi ${p.kode} (${p.nama}) didaftarkan untuk ${p.opdKode}`,
-      sesudah: { kode: p.kode, nama: p.nama, opd_kode: p.opdKode, jenis: 'terminal' },
+      ringkasan: `${jenis === 'kiosk' ? 'Kios absen wajah' : 'Mesin absensi'} ${p.kode} (${p.nama}) didaftarkan untuk ${p.opdKode}`,
+      sesudah: { kode: p.kode, nama: p.nama, opd_kode: p.opdKode, jenis },
     },
   ]);
   return { id, kode: p.kode };

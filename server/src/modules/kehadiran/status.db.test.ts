@@ -12,7 +12,7 @@ import { toCsv } from '../impor/ekspor.service.ts';
 import { insertJadwal, insertSel } from '../jadwal/jadwal.repository.ts';
 import { lihatAturanKehadiran, ubahAturanKehadiran } from './aturan.service.ts';
 import { catatKejadian, imporLogBerkas } from './kehadiran.service.ts';
-import { daftarkanTerminal } from './perangkat.service.ts';
+import { daftarkanPerangkat } from './perangkat.service.ts';
 import { rekapKehadiranXlsx, TATA_LETAK_KEHADIRAN } from './rekap-xlsx.ts';
 import { barisCsv, KOLOM_STATUS, statusPeriode } from './status.service.ts';
 
@@ -83,7 +83,7 @@ beforeAll(async () => {
     await sql`INSERT INTO hari_libur (tenant_id, tanggal, jenis, nama, dasar) VALUES (${tenantId}, ${LIBUR}, 'libur_daerah', 'Hari Jadi Kota', 'uji')`.execute(
       trx,
     );
-    await daftarkanTerminal(trx, tenantId, SYSTEM_ACTOR, null, {
+    await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
       kode: 'MESIN-DINKES',
       nama: 'Lobi Dinkes',
       opdKode: 'DINKES',

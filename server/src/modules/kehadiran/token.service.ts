@@ -8,8 +8,8 @@ import type { PerangkatRow } from './kehadiran.repository.ts';
 import { perangkatKelola } from './perangkat.service.ts';
 import * as repo from './token.repository.ts';
 
-// Device tokens of terminals that push their punches live (docs/kehadiran.md, "Kiriman langsung dari
-// mesin"). A token is `<pemda id>.<43 characters>`: the Pemda part routes the request to its Pemda (as
+// Device tokens: of terminals that push their punches live (docs/kehadiran.md, "Kiriman langsung dari
+// mesin") and of kiosks, the tablets at an office's entrance that check people in by face ("Kios"). A token is `<pemda id>.<43 characters>`: the Pemda part routes the request to its Pemda (as
 // the session cookie does), the rest is 32 random bytes (base64url). Only the SHA-256 (hex) of the random
 // part is stored; the token is shown once, when issued. Issuing again replaces the token; revoking ends
 // it. A replaced or revoked token is kept as a hash, so a device still sending it is told so in words.
@@ -18,19 +18,15 @@ const POLA_TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function bukanTerminal(kode: string) {
-  return new AppError(
-    'VALIDASI',
-    pesan(
-      `Perangkat ${kode} adalah kios: token mesin hanya untuk mesin absensi (terminal)`,
-      `Device ${kode} is a kiosk: terminal tokens are for attendance terminals only`,
-    ),
-  );
-}
+export type JenisPerangkat = 'terminal' | 'kiosk';
+
+/** The device's kind in words: "mesin" (attendance terminal) or "kios". */
+const sebut = (jenis: string) =>
+  jenis === 'kiosk' ? { id: 'kios', en: 'kiosk' } : { id: 'mesin', en: 'terminal' };
 
 /**
- * Issues a terminal's device token, replacing the one it had (which stops working at once). Returns the
- * token: shown once, never stored. Audited (without the token).
+ * Issues a device's token (terminal or kiosk), replacing the one it had (which stops working at once).
+ * Returns the token: shown once, never stored. Audited (without the token).
  */
 export async function terbitkanToken(
   trx: Trx,
@@ -38,9 +34,13 @@ export async function terbitkanToken(
   actor: Actor,
   caller: Caller | null,
   kodeAtauId: string,
-): Promise<{ token: string; perangkat: { id: string; kode: string }; menggantikan: boolean }> {
+): Promise<{
+  token: string;
+  perangkat: { id: string; kode: string; jenis: JenisPerangkat };
+  menggantikan: boolean;
+}> {
   const p = await perangkatKelola(trx, caller, kodeAtauId);
-  if (p.jenis !== 'terminal') throw bukanTerminal(p.kode);
+  const j = sebut(p.jenis);
   if (p.dicabut_pada)
     throw new AppError(
       'VALIDASI',
@@ -66,19 +66,19 @@ export async function terbitkanToken(
       entitas: 'perangkat',
       entitasId: p.id,
       ringkasan: kini.token_hash
-        ? `Token mesin ${p.kode} diganti; token lama tidak berlaku lagi`
-        : `Token mesin ${p.kode} diterbitkan`,
+        ? `Token ${j.id} ${p.kode} diganti; token lama tidak berlaku lagi`
+        : `Token ${j.id} ${p.kode} diterbitkan`,
       sesudah: { token: kini.token_hash ? 'diganti' : 'diterbitkan' },
     },
   ]);
   return {
     token: `${tenantId}.${rahasia}`,
-    perangkat: { id: p.id, kode: p.kode },
+    perangkat: { id: p.id, kode: p.kode, jenis: p.jenis as JenisPerangkat },
     menggantikan: kini.token_hash !== null,
   };
 }
 
-/** Revokes a terminal's token: the device's pushes are refused (401) until a new one is issued. */
+/** Revokes a device's token: its requests are refused (401) until a new one is issued. */
 export async function cabutToken(
   trx: Trx,
   tenantId: string,
@@ -87,14 +87,14 @@ export async function cabutToken(
   kodeAtauId: string,
 ): Promise<{ perangkat: { id: string; kode: string } }> {
   const p = await perangkatKelola(trx, caller, kodeAtauId);
-  if (p.jenis !== 'terminal') throw bukanTerminal(p.kode);
+  const j = sebut(p.jenis);
   const kini = await repo.tokenKini(trx, p.id);
   if (!kini.token_hash)
     throw new AppError(
       'VALIDASI',
       pesan(
-        `Mesin ${p.kode} tidak memegang token; tidak ada yang dicabut`,
-        `Terminal ${p.kode} holds no token; nothing was revoked`,
+        `Perangkat ${p.kode} tidak memegang token; tidak ada yang dicabut`,
+        `Device ${p.kode} holds no token; nothing was revoked`,
       ),
     );
   await repo.pensiunkanToken(
@@ -110,14 +110,14 @@ export async function cabutToken(
       aksi: 'ubah',
       entitas: 'perangkat',
       entitasId: p.id,
-      ringkasan: `Token mesin ${p.kode} dicabut; kiriman dengan token itu ditolak`,
+      ringkasan: `Token ${j.id} ${p.kode} dicabut; permintaan dengan token itu ditolak`,
       sesudah: { token: 'dicabut' },
     },
   ]);
   return { perangkat: { id: p.id, kode: p.kode } };
 }
 
-/** The terminal a push comes from, once its token is checked. */
+/** The device a request comes from (a terminal's push, a kiosk's check-in), once its token is checked. */
 export interface PerangkatPengirim {
   readonly tenantId: string;
   readonly perangkat: PerangkatRow;
@@ -127,20 +127,27 @@ export interface PerangkatPengirim {
 const tolak = (id: string, en: string) => new AppError('TIDAK_MASUK', pesan(id, en));
 
 /**
- * The terminal an `Authorization: Bearer <token>` header names, or a 401 saying why not: no token, a
- * malformed one, an unknown one, one replaced or revoked (and when), or a revoked device. A token is only
- * ever looked up inside the Pemda it names, so another Pemda's token finds nothing here.
+ * The device of kind `jenis` an `Authorization: Bearer <token>` header names, or a 401 saying why not: no
+ * token, a malformed one, an unknown one, one replaced or revoked (and when), or a revoked device; a 403
+ * for a device of the other kind. A token is only ever looked up inside the Pemda it names, so another
+ * Pemda's token finds nothing here.
  */
 export async function perangkatDariToken(
   sdb: SigapDatabase,
   authorization: string | undefined,
+  jenis: JenisPerangkat = 'terminal',
 ): Promise<PerangkatPengirim> {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!m)
-    throw tolak(
-      'Kiriman mesin memerlukan token perangkat: header Authorization: Bearer <token>',
-      'A terminal push needs its device token: header Authorization: Bearer <token>',
-    );
+    throw jenis === 'kiosk'
+      ? tolak(
+          'Kios memerlukan token perangkat: header Authorization: Bearer <token>',
+          'A kiosk needs its device token: header Authorization: Bearer <token>',
+        )
+      : tolak(
+          'Kiriman mesin memerlukan token perangkat: header Authorization: Bearer <token>',
+          'A terminal push needs its device token: header Authorization: Bearer <token>',
+        );
   const t = POLA_TOKEN.exec(m[1]!);
   if (!t)
     throw tolak(
@@ -156,13 +163,18 @@ export async function perangkatDariToken(
       ? await repo.perangkatDenganToken(sdb.db, tenantId, hash)
       : await withTenant(sdb, tenantId, (trx) => repo.perangkatDenganToken(trx, tenantId, hash));
   if (p) {
-    if (p.jenis !== 'terminal')
+    if (p.jenis !== jenis)
       throw new AppError(
         'DILARANG',
-        pesan(
-          `Perangkat ${p.kode} adalah kios: kiriman log hanya dari mesin absensi (terminal)`,
-          `Device ${p.kode} is a kiosk: log pushes come from attendance terminals only`,
-        ),
+        jenis === 'terminal'
+          ? pesan(
+              `Perangkat ${p.kode} adalah kios: kiriman log hanya dari mesin absensi (terminal)`,
+              `Device ${p.kode} is a kiosk: log pushes come from attendance terminals only`,
+            )
+          : pesan(
+              `Perangkat ${p.kode} adalah mesin absensi: absen wajah dengan token perangkat hanya dari kios`,
+              `Device ${p.kode} is an attendance terminal: face check-ins with a device token come from kiosks only`,
+            ),
       );
     if (p.dicabut_pada)
       throw tolak(
@@ -175,21 +187,22 @@ export async function perangkatDariToken(
   // Not a current token: say why in words (replaced, revoked, or unknown).
   return withTenant(sdb, tenantId, async (trx) => {
     const lama = await repo.tokenLama(trx, hash);
+    const j = sebut(jenis);
     if (lama) {
       const pada = lama.dicabut_pada.toISOString();
       throw lama.alasan === 'dicabut'
         ? tolak(
-            `Token mesin ${lama.kode} sudah dicabut pada ${pada}; kiriman ditolak. Minta admin menerbitkan token baru`,
-            `The token of terminal ${lama.kode} was revoked on ${pada}; the push is refused. Ask an admin for a new token`,
+            `Token ${j.id} ${lama.kode} sudah dicabut pada ${pada}; permintaan ditolak. Minta admin menerbitkan token baru`,
+            `The token of ${j.en} ${lama.kode} was revoked on ${pada}; the request is refused. Ask an admin for a new token`,
           )
         : tolak(
-            `Token mesin ${lama.kode} sudah diganti dengan token baru pada ${pada}; pasang token baru di mesin`,
-            `The token of terminal ${lama.kode} was replaced by a new one on ${pada}; install the new token on the terminal`,
+            `Token ${j.id} ${lama.kode} sudah diganti dengan token baru pada ${pada}; pasang token baru di ${j.id}`,
+            `The token of ${j.en} ${lama.kode} was replaced by a new one on ${pada}; install the new token on the ${j.en}`,
           );
     }
     throw tolak(
-      'Token perangkat tidak dikenal; periksa token yang dipasang di mesin',
-      'Unknown device token; check the token installed on the terminal',
+      `Token perangkat tidak dikenal; periksa token yang dipasang di ${j.id}`,
+      `Unknown device token; check the token installed on the ${j.en}`,
     );
   });
 }

@@ -344,3 +344,16 @@ export async function orangDiOpd(trx: Trx, hari: string, opdIds: readonly string
     .execute();
   return r.map((x) => x.pegawai_id);
 }
+
+/**
+ * What a kiosk's gallery depends on, as one value: the Pemda's revision of the organisation (who is placed
+ * where; 0007_revisi.sql) and the count and newest date of the templates of `model`. Enrolling adds a
+ * template (a newer date), withdrawing deletes them (a smaller count), moving a person adds a revision.
+ */
+export async function stempelGaleri(trx: Trx, model: string): Promise<string> {
+  const r = await sql<{ revisi: string; n: string; akhir: Date | null }>`
+    SELECT (SELECT count(*) FROM revisi_data) AS revisi, count(*) AS n, max(dibuat_pada) AS akhir
+      FROM wajah_template WHERE model = ${model}`.execute(trx);
+  const x = r.rows[0]!;
+  return `${x.revisi}|${x.n}|${x.akhir ? new Date(x.akhir).toISOString() : '-'}`;
+}
