@@ -18,10 +18,13 @@ export interface GaleriKantor {
   readonly jumlahOrang: number;
 }
 
-/** How many galleries a server keeps (one per kiosk office in use); the oldest used goes first. */
-export const MAKS_GALERI = 64;
+/**
+ * How many template rows the kept galleries may hold together (one gallery per kiosk office in use); the
+ * least recently used go first. 60,000 rows of 1,024 float32 are 240 MB: 20,000 people with three templates.
+ */
+export const MAKS_BARIS_GALERI = 60_000;
 
-const simpanan = new Map<string, { stempel: string; isi: Promise<GaleriKantor> }>();
+const simpanan = new Map<string, { stempel: string; isi: Promise<GaleriKantor>; baris: number }>();
 
 async function bangun(
   trx: Trx,
@@ -31,14 +34,18 @@ async function bangun(
   model: string,
 ): Promise<GaleriKantor> {
   const orang = await templatOpd(trx, tenantId, kunci, opdId, model);
-  const templat = new Map<string, readonly Embedding[]>();
-  const isi: { pemilik: string; embedding: Embedding }[] = [];
-  for (const o of orang) {
-    if (o.templat.length === 0) continue;
-    templat.set(o.pegawaiId, o.templat);
-    for (const e of o.templat) isi.push({ pemilik: o.pegawaiId, embedding: e });
-  }
-  return { galeri: buatGaleri(model, isi), templat, jumlahOrang: templat.size };
+  const isi = orang.flatMap((o) => o.templat.map((embedding) => ({ pemilik: o.pegawaiId, embedding })));
+  const galeri = buatGaleri(model, isi);
+  // each person's templates as views of the matrix rows (no second copy of the vectors)
+  const templat = new Map<string, Embedding[]>();
+  const d = galeri.dimensi;
+  galeri.pemilik.forEach((p, r) => {
+    const e = { model, vektor: galeri.matriks.subarray(r * d, (r + 1) * d) };
+    const ada = templat.get(p);
+    if (ada) ada.push(e);
+    else templat.set(p, [e]);
+  });
+  return { galeri, templat, jumlahOrang: templat.size };
 }
 
 /**
@@ -63,11 +70,24 @@ export async function galeriKantor(
     return ada.isi;
   }
   const isi = bangun(trx, tenantId, kunci, opdId, model);
-  simpanan.set(k, { stempel, isi });
-  isi.catch(() => {
-    if (simpanan.get(k)?.isi === isi) simpanan.delete(k);
-  });
-  while (simpanan.size > MAKS_GALERI) simpanan.delete(simpanan.keys().next().value!);
+  const entri = { stempel, isi, baris: 0 };
+  simpanan.delete(k);
+  simpanan.set(k, entri);
+  try {
+    const g = await isi;
+    entri.baris = g.galeri.pemilik.length;
+  } catch (e) {
+    if (simpanan.get(k) === entri) simpanan.delete(k);
+    throw e;
+  }
+  // Bound the memory: drop the least recently used galleries (never the one just built).
+  let total = 0;
+  for (const x of simpanan.values()) total += x.baris;
+  for (const [kunciLama, x] of simpanan) {
+    if (total <= MAKS_BARIS_GALERI || x === entri) break;
+    simpanan.delete(kunciLama);
+    total -= x.baris;
+  }
   return isi;
 }
 
