@@ -220,6 +220,9 @@ export type HasilAbsenWajah = z.infer<typeof HasilAbsenWajah>;
 /** One pending review in GET /api/kehadiran/tinjau. */
 export const TinjauanAbsen = z.object({
   kehadiran_id: z.string(),
+  /** where the attempt came from: the person's phone (wajah) or a kiosk (then `perangkat_kode` names it) */
+  sumber: z.enum(['wajah', 'kiosk']),
+  perangkat_kode: z.string().nullable(),
   pegawai_id: z.string(),
   nama: z.string(),
   nip: z.string().nullable(),

@@ -375,24 +375,33 @@ describe('POST /api/kehadiran: bounds and bad input, refused in words, nothing s
 
 describe('the review queue', () => {
   /** A face attempt sent to review, as the check-in stores one (frames encrypted). */
-  async function tinjauanBaru(nip: string, opdKode: string, kunci = cincinUntuk(u.sdb)) {
+  async function tinjauanBaru(nip: string, opdKode: string, kunci = cincinUntuk(u.sdb), kios?: string) {
     return withTenant(u.sdb, u.tenantId, async (trx) => {
       const opd = await trx
         .selectFrom('opd')
         .select('id')
         .where('kode', '=', opdKode)
         .executeTakeFirstOrThrow();
+      const perangkatId = kios
+        ? (
+            await trx
+              .insertInto('perangkat')
+              .values({ tenant_id: u.tenantId, opd_id: opd.id, jenis: 'kiosk', kode: kios, nama: kios })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : null;
       const { kejadian } = await catatKejadian(trx, u.tenantId, {
         pegawai_id: id.get(nip)!,
         opd_id: opd.id,
         waktu: null,
         waktu_perangkat: null,
         jenis: 'masuk',
-        sumber: 'wajah',
-        perangkat_id: null,
-        lat: -7.885,
-        lng: 112.52,
-        akurasi_m: 10,
+        sumber: kios ? 'kiosk' : 'wajah',
+        perangkat_id: perangkatId,
+        lat: kios ? null : -7.885,
+        lng: kios ? null : 112.52,
+        akurasi_m: kios ? null : 10,
         hasil: 'ditinjau',
         alasan: ['tinjau'],
         skor: 0.6,
@@ -420,7 +429,22 @@ describe('the review queue', () => {
     const item = daftar
       .json<{ kehadiran_id: string; jumlah_bingkai: number; nip: string }[]>()
       .find((x) => x.kehadiran_id === k.id);
-    expect(item).toMatchObject({ jumlah_bingkai: 2, nip: NIP.perawat });
+    expect(item).toMatchObject({
+      jumlah_bingkai: 2,
+      nip: NIP.perawat,
+      sumber: 'wajah',
+      perangkat_kode: null,
+    });
+    // a kiosk's attempt in the queue names the kiosk (it has no location)
+    const dariKios = await tinjauanBaru(NIP.perawat, 'PKM-BATU', cincinUntuk(u.sdb), 'KIOS-PKM');
+    const semua = (await u.app.inject({ method: 'GET', url: '/api/kehadiran/tinjau', headers: admin })).json<
+      { kehadiran_id: string; sumber: string; perangkat_kode: string | null; lat: number | null }[]
+    >();
+    expect(semua.find((x) => x.kehadiran_id === dariKios.id)).toMatchObject({
+      sumber: 'kiosk',
+      perangkat_kode: 'KIOS-PKM',
+      lat: null,
+    });
     const g = await u.app.inject({
       method: 'GET',
       url: `/api/kehadiran/tinjau/${k.id}/bingkai/1`,

@@ -111,6 +111,8 @@ const hasilApi = (r: HasilAbsen) => ({
 
 const tinjauanApi = (r: Awaited<ReturnType<typeof daftarTinjauan>>[number]) => ({
   kehadiran_id: r.kehadiran_id,
+  sumber: r.sumber === 'kiosk' ? ('kiosk' as const) : ('wajah' as const),
+  perangkat_kode: r.perangkat_kode,
   pegawai_id: r.pegawai_id,
   nama: r.nama,
   nip: r.nip,

@@ -59,7 +59,12 @@ export function tinjauanMenunggu(trx: Trx, opdIds: readonly string[] | null, bat
       j.onRef('p.tenant_id', '=', 't.tenant_id').onRef('p.id', '=', 't.pegawai_id'),
     )
     .leftJoin('opd as o', (j) => j.onRef('o.tenant_id', '=', 't.tenant_id').onRef('o.id', '=', 't.opd_id'))
+    .leftJoin('perangkat as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'k.tenant_id').onRef('d.id', '=', 'k.perangkat_id'),
+    )
     .select([
+      'k.sumber',
+      'd.kode as perangkat_kode',
       't.kehadiran_id',
       't.pegawai_id',
       't.opd_id',

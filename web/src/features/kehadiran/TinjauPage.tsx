@@ -66,7 +66,11 @@ export function TinjauPage() {
             <Text size="sm">
               {t(r.jenis === 'pulang' ? 'absen.jenis.pulang' : 'absen.jenis.masuk')} ·{' '}
               {fmtWaktu(r.waktu, me.pemda.zona_waktu, lang)}
-              {r.akurasi_m !== null ? ` · ±${Math.round(r.akurasi_m)} m` : ''}
+              {r.sumber === 'kiosk'
+                ? ` · ${t('tinjau.kios', { kode: r.perangkat_kode ?? '' })}`
+                : r.akurasi_m !== null
+                  ? ` · ±${Math.round(r.akurasi_m)} m`
+                  : ''}
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               {Array.from({ length: r.jumlah_bingkai }, (_, i) => alamatBingkai(r.kehadiran_id, i)).map(
