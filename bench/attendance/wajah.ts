@@ -169,16 +169,21 @@ console.log(
 );
 
 // 3b. what a kiosk check-in does: the best person and the runner-up over the frames (4: facing, 2–3 turns)
-const kantor: GaleriKantor = { galeri, templat: new Map(), jumlahOrang: 3000 };
+const templatKantor = new Map<string, Embedding[]>();
+galeri.pemilik.forEach((p, r) => {
+  const e = { model, vektor: galeri.matriks.subarray(r * galeri.dimensi, (r + 1) * galeri.dimensi) };
+  templatKantor.set(p, [...(templatKantor.get(p) ?? []), e]);
+});
+const kantor: GaleriKantor = { galeri, templat: templatKantor, jumlahOrang: 3000 };
 const kios: number[] = [];
 for (let i = 0; i < 100; i++) {
-  const probes = [sintetis(), sintetis(), sintetis(), sintetis()];
+  const probes = [0, 20, -20, 0].map((yaw) => ({ embedding: sintetis(), yaw, pitch: 0 }));
   const a = performance.now();
   kenali(kantor, probes);
   kios.push(performance.now() - a);
 }
 console.log(
-  `   kiosk check-in (kenali: 4 frames against 3,000 people): p50 ${kuantil(kios, 0.5).toFixed(1)} ms, p99 ${kuantil(kios, 0.99).toFixed(1)} ms (aim: under 50 ms)`,
+  `   kiosk check-in (kenali: one search with the frontal frame, then 4 frames scored against the two best people): p50 ${kuantil(kios, 0.5).toFixed(1)} ms, p99 ${kuantil(kios, 0.99).toFixed(1)} ms (aim: under 50 ms)`,
 );
 
 // 4. thresholds

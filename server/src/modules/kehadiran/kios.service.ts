@@ -130,10 +130,12 @@ export async function absenKios(
   let hasil: Awaited<ReturnType<typeof periksaBanyakFoto>> = [];
   if (siap.pakai.ok && siap.galeri) {
     hasil = await periksaBanyakFoto(m.bingkai);
-    const probes = hasil.flatMap((f) =>
-      f.jumlahWajah === 1 && f.wajah?.embedding ? [f.wajah.embedding as Embedding] : [],
+    const wajah = hasil.flatMap((f) =>
+      f.jumlahWajah === 1 && f.wajah?.embedding
+        ? [{ embedding: f.wajah.embedding as Embedding, yaw: f.wajah.pose.yaw, pitch: f.wajah.pose.pitch }]
+        : [],
     );
-    calon = kenali(siap.galeri, probes);
+    calon = kenali(siap.galeri, wajah);
   }
   const dikenal = calon.pegawaiId !== null && kioskMengenali(calon, AMBANG) ? calon.pegawaiId : null;
 

@@ -96,19 +96,45 @@ export function lupakanGaleri(): void {
   simpanan.clear();
 }
 
-/** The best two people for each probe: the best person over all probes, and the runner-up. */
+/** A frame's face as the kiosk searches with it: its embedding and its head pose (degrees). */
+export interface WajahCari {
+  readonly embedding: Embedding;
+  readonly yaw: number;
+  readonly pitch: number;
+}
+
+/**
+ * Who the frames show, one-to-many: the gallery is searched once, with the most frontal face (the turned
+ * frames of a challenge describe a face less well); the two best people found are then scored on every
+ * frame against their own templates (a few dot products), as a phone's check-in scores its person. Returns
+ * the best person, their score, and the runner-up's score (null when there is none).
+ */
 export function kenali(
   g: GaleriKantor,
-  probes: readonly Embedding[],
+  wajah: readonly WajahCari[],
 ): { pegawaiId: string | null; skor: number; skorKedua: number | null } {
-  const terbaik = new Map<string, number>();
-  if (g.jumlahOrang === 0) return { pegawaiId: null, skor: 0, skorKedua: null };
-  for (const p of probes)
-    for (const c of cariBanyak(g.galeri, p, 2)) {
-      const lama = terbaik.get(c.pemilik);
-      if (lama === undefined || c.skor > lama) terbaik.set(c.pemilik, c.skor);
-    }
-  const urut = [...terbaik].sort((a, b) => b[1] - a[1]);
-  const [satu, dua] = urut;
-  return { pegawaiId: satu?.[0] ?? null, skor: satu?.[1] ?? 0, skorKedua: dua?.[1] ?? null };
+  const tak = { pegawaiId: null, skor: 0, skorKedua: null };
+  if (g.jumlahOrang === 0 || wajah.length === 0) return tak;
+  const depan = wajah.reduce((a, b) =>
+    Math.abs(b.yaw) + Math.abs(b.pitch) < Math.abs(a.yaw) + Math.abs(a.pitch) ? b : a,
+  );
+  const calon = cariBanyak(g.galeri, depan.embedding, 2).map(({ pemilik }) => {
+    const templat = g.templat.get(pemilik) ?? [];
+    let skor = Number.NEGATIVE_INFINITY;
+    for (const w of wajah)
+      for (const t of templat) {
+        const s = dot(w.embedding.vektor, t.vektor);
+        if (s > skor) skor = s;
+      }
+    return { pemilik, skor };
+  });
+  calon.sort((a, b) => b.skor - a.skor);
+  const [satu, dua] = calon;
+  return satu ? { pegawaiId: satu.pemilik, skor: satu.skor, skorKedua: dua?.skor ?? null } : tak;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
 }
