@@ -54,6 +54,19 @@ function bingkai(berkas: string, cermin = false): Uint8Array {
   return out;
 }
 
+/** A JPEG mirrored left to right (a head turned the other way). */
+function cerminJpeg(isi: Buffer): Buffer {
+  const img = jpeg.decode(isi, { useTArray: true, formatAsRGBA: true });
+  const out = Buffer.alloc(img.data.length);
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) {
+      const s = (y * img.width + x) * 4;
+      const d = (y * img.width + (img.width - 1 - x)) * 4;
+      out.set(img.data.subarray(s, s + 4), d);
+    }
+  return Buffer.from(jpeg.encode({ data: out, width: img.width, height: img.height }, 90).data);
+}
+
 /** Frames as a Y4M video (4:2:0), each shown `ulang` times at 10 frames a second; chromium loops it. */
 function y4m(frames: readonly Uint8Array[], ulang: number): Buffer {
   const bagian: Buffer[] = [Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`)];
@@ -263,6 +276,80 @@ describe('absen wajah dari ponsel', () => {
     await shot(page, 'kehadiran-harian');
     await context.close();
   }, 60_000);
+
+  it("a borderline check-in waits in the OPD admin's queue; the admin sees the frames on /tinjau-absen and accepts", async () => {
+    // Another person's photo (B's b-2, which scores 0.59–0.60 against A's templates: docs/kehadiran.md) sent
+    // through the API as the employee's check-in lands in review; nothing tells the server what to decide.
+    const peg = pegawai!;
+    const me = await apiGet<{ pegawai_id: string; csrf_token: string }>(peg, '/api/auth/me');
+    const orang = await apiGet<{ opd_kode: string }>(peg, `/api/pegawai/${me.pegawai_id}`);
+    const t = await apiSend(peg, 'POST', '/api/kehadiran/tantangan', {});
+    expect(t.status).toBe(200);
+    const { id: tantanganId, langkah } = t.body as { id: string; langkah: string[] };
+    const b2 = readFileSync(join(FOTO, 'stock-emotions-b-2.jpg'));
+    const fd = new FormData();
+    for (const l of langkah)
+      fd.append(
+        'foto',
+        new Blob([new Uint8Array(l === 'toleh_kiri' ? cerminJpeg(b2) : b2)], { type: 'image/jpeg' }),
+        `${l}.jpg`,
+      );
+    for (const [k, v] of Object.entries({
+      tantangan_id: tantanganId,
+      lat: String(kantor.lat),
+      lng: String(kantor.lng),
+      akurasi_m: '10',
+      jenis: 'masuk',
+      id_klien: crypto.randomUUID(),
+    }))
+      fd.append(k, v);
+    const r = await peg.context.request.post(`${BASE}/api/kehadiran`, {
+      headers: { 'x-csrf-token': me.csrf_token },
+      multipart: fd,
+    });
+    expect(r.status(), await r.text()).toBe(200);
+    const jawab = (await r.json()) as { id: string; hasil: string };
+    expect(jawab.hasil).toBe('ditinjau');
+
+    // The OPD admin of the employee's unit (an account the admin makes for this test) decides.
+    const username = `admin-tinjau-${Date.now()}`;
+    const akun = await apiSend(admin, 'POST', '/api/akun', {
+      username,
+      nama: 'Admin OPD Uji Tinjauan',
+      password: 'kata-sandi-tinjau-2026',
+      roles: [{ role: 'opd_admin', opd_kode: orang.opd_kode }],
+    });
+    expect(akun.status, JSON.stringify(akun.body)).toBe(200);
+    const context = await browser.newContext({
+      baseURL: BASE,
+      viewport: { width: 1280, height: 900 },
+      locale: 'id-ID',
+    });
+    const login = await context.request.post(`${BASE}/api/auth/login`, {
+      data: { pemda: PEMDA, username, password: 'kata-sandi-tinjau-2026' },
+    });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto('/tinjau-absen');
+    const kartu = page.getByTestId('tinjau-item');
+    await kartu.first().waitFor({ timeout: 30_000 });
+    expect(await kartu.count()).toBe(1);
+    // the frames the person sent, decrypted for the reviewer only
+    const gambar = kartu.first().locator('img');
+    expect(await gambar.count()).toBe(langkah.length);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="tinjau-item"] img')].every(
+        (i) => (i as HTMLImageElement).naturalWidth > 0,
+      ),
+    );
+    await shot(page, 'tinjau-absen');
+    await page.getByTestId('tinjau-terima').click();
+    await page.getByTestId('tinjau-kosong').waitFor({ timeout: 30_000 });
+    // decided once: the frames are gone
+    const lagi = await context.request.get(`${BASE}/api/kehadiran/tinjau/${jawab.id}/bingkai/0`);
+    expect(lagi.status()).toBe(404);
+    await context.close();
+  }, 120_000);
 
   it('Wajah saya: what is held, three more photos taken by the guide, then consent withdrawn and templates gone', async () => {
     const ctx = await konteks(kantor);
