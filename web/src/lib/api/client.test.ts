@@ -9,9 +9,11 @@ import {
   createApiClient,
   keApiError,
   namaIsian,
+  onUnauthorized,
   parseApiError,
   pesanGalat,
   raw,
+  setCsrfToken,
   withQuery,
 } from './client';
 import { retryQuery } from './query';
@@ -108,6 +110,9 @@ describe('the client against a real HTTP server', () => {
         } else if (req.url === '/conflict') {
           res.writeHead(409, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ code: 'NIP_DIPAKAI', message: 'NIP 1987 sudah dipakai Budi' }));
+        } else if (req.url === '/unauthorized') {
+          res.writeHead(401, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ code: 'TIDAK_MASUK', message: 'Token kios sudah dicabut' }));
         } else if (req.url === '/no-content') {
           res.writeHead(204);
           res.end();
@@ -188,6 +193,32 @@ describe('the client against a real HTTP server', () => {
       ['GET', '/ok', undefined, ''],
     ]);
     expect(seen.every((s) => s.headers['accept-language'] === 'id')).toBe(true);
+  });
+
+  test("a device's Authorization header goes instead of the CSRF token, and its 401 does not end the session", async () => {
+    setCsrfToken('csrf-sesi');
+    let sesiBerakhir = 0;
+    const lepas = onUnauthorized(() => {
+      sesiBerakhir++;
+    });
+    try {
+      const c = createApiClient(base);
+      seen.length = 0;
+      await c.post('/ok', {}, { schema: z.unknown(), authorization: 'Bearer kios-1' });
+      await c.post('/ok', {}, { schema: z.unknown() });
+      expect(seen.map((s) => [s.headers.authorization, s.headers['x-csrf-token']])).toEqual([
+        ['Bearer kios-1', undefined],
+        [undefined, 'csrf-sesi'],
+      ]);
+      const e = await fail(c.get('/unauthorized', { schema: z.unknown(), authorization: 'Bearer lama' }));
+      expect(e).toMatchObject({ status: 401, code: 'TIDAK_MASUK', message: 'Token kios sudah dicabut' });
+      expect(sesiBerakhir).toBe(0);
+      await fail(c.get('/unauthorized', { schema: z.unknown() }));
+      expect(sesiBerakhir).toBe(1);
+    } finally {
+      lepas();
+      setCsrfToken(null);
+    }
   });
   // The schemas the feature hooks pass (jadwal.api.ts useLepasKunci, cuti.api.ts useAjukanCuti and
   // useDaftarCuti), against answers that drifted from the contract as a changed server would send them.

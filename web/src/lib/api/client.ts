@@ -105,6 +105,11 @@ export interface RequestOptions<T> {
   readonly signal?: AbortSignal;
   /** Parses the answer: a mismatch is an ApiError (code `KONTRAK`) instead of a wrong shape downstream. */
   readonly schema?: ZodType<T>;
+  /**
+   * An `Authorization` header (a kiosk's `Bearer <device token>`): the request then speaks for the device,
+   * not the session, so it carries no CSRF token and its 401 does not end the app's session.
+   */
+  readonly authorization?: string;
 }
 
 /**
@@ -115,13 +120,18 @@ export type ParsedOptions<T> = RequestOptions<T> & { readonly schema: ZodType<T>
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-function headersFor(method: Method | 'HEAD', extra?: Record<string, string>): Record<string, string> {
+function headersFor(
+  method: Method | 'HEAD',
+  extra?: Record<string, string>,
+  authorization?: string,
+): Record<string, string> {
   const h: Record<string, string> = {
     accept: 'application/json',
     'accept-language': currentLang(),
     ...extra,
   };
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) h['x-csrf-token'] = csrfToken;
+  if (authorization !== undefined) h.authorization = authorization;
+  else if (method !== 'GET' && method !== 'HEAD' && csrfToken) h['x-csrf-token'] = csrfToken;
   return h;
 }
 
@@ -238,7 +248,11 @@ export function createApiClient(baseUrl = ''): ApiClient {
       res = await fetch(baseUrl + withQuery(path, opts.query), {
         method,
         credentials: 'same-origin',
-        headers: headersFor(method, enc.contentType ? { 'content-type': enc.contentType } : undefined),
+        headers: headersFor(
+          method,
+          enc.contentType ? { 'content-type': enc.contentType } : undefined,
+          opts.authorization,
+        ),
         body: enc.body,
         signal: opts.signal,
       });
@@ -255,7 +269,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
     }
     if (!res.ok) {
       const err = parseApiError(res.status, text);
-      noteUnauthorized(err, path);
+      if (opts.authorization === undefined) noteUnauthorized(err, path);
       throw err;
     }
     return parseAnswer(res.status, text, path, opts.schema);
