@@ -29,6 +29,7 @@ import {
   KEBIJAKAN_WRITE_ROLES,
   KEHADIRAN_ROLES,
   KOREKSI_PUTUS_ROLES,
+  PERANGKAT_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
 } from './lib/labels';
@@ -66,6 +67,12 @@ const WajahSayaPage = lazy(() =>
 );
 const TinjauPage = lazy(() =>
   import('./features/kehadiran/TinjauPage').then((m) => ({ default: m.TinjauPage })),
+);
+const PerangkatPage = lazy(() =>
+  import('./features/kehadiran/PerangkatPage').then((m) => ({ default: m.PerangkatPage })),
+);
+const KioskPage = lazy(() =>
+  import('./features/kehadiran/KioskPage').then((m) => ({ default: m.KioskPage })),
 );
 const KoreksiSayaPage = lazy(() =>
   import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.KoreksiSayaPage })),
@@ -252,6 +259,16 @@ function Gate() {
             }
           />
           <Route
+            path="perangkat"
+            element={
+              <RequireRole roles={PERANGKAT_ROLES}>
+                <Lazy>
+                  <PerangkatPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
             path="kehadiran/persetujuan"
             element={
               <RequireRole roles={KOREKSI_PUTUS_ROLES}>
@@ -269,18 +286,28 @@ function Gate() {
   );
 }
 
-/** The Sigap web app: providers, then sign-in or the routed pages. */
+/** The kiosk page (/kiosk) lives outside the session and the router. */
+const diKios = () => /^\/kiosk\/?$/.test(window.location.pathname);
+
+/** The Sigap web app: providers, then the kiosk, or sign-in or the routed pages. */
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" />
       <I18nProvider>
         <ApiQueryProvider>
-          <SessionProvider>
-            <BrowserRouter>
-              <Gate />
-            </BrowserRouter>
-          </SessionProvider>
+          {diKios() ? (
+            // the entrance tablet: no sign-in, no app frame; its device token is its credential
+            <Lazy>
+              <KioskPage />
+            </Lazy>
+          ) : (
+            <SessionProvider>
+              <BrowserRouter>
+                <Gate />
+              </BrowserRouter>
+            </SessionProvider>
+          )}
         </ApiQueryProvider>
       </I18nProvider>
     </MantineProvider>

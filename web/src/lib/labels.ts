@@ -71,6 +71,8 @@ export const JADWAL_WRITE_ROLES = rolesFor('jadwal.write');
 export const CUTI_MANAGE_ROLES = rolesFor('cuti.manage');
 /** The face check-in review queue (kehadiran.tinjau). */
 export const TINJAU_ROLES = rolesFor('kehadiran.tinjau');
+/** Attendance terminals and kiosks, their tokens and PIN tables (perangkat.manage). */
+export const PERANGKAT_ROLES = rolesFor('perangkat.manage');
 /** Who may decide attendance corrections and dinas luar (their own people only; the server checks). */
 export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
 /** Who may see individual attendance days (their own, their people's): kehadiran.read. */

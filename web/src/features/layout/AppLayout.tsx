@@ -25,6 +25,7 @@ import {
   KEHADIRAN_ROLES,
   KOREKSI_PUTUS_ROLES,
   labelOf,
+  PERANGKAT_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
 } from '../../lib/labels';
@@ -60,6 +61,7 @@ const NAV: readonly NavItem[] = [
     testid: 'nav-persetujuan-kehadiran',
     roles: KOREKSI_PUTUS_ROLES,
   },
+  { to: '/perangkat', label: 'nav.perangkat', testid: 'nav-perangkat', roles: PERANGKAT_ROLES },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
   { to: '/akun', label: 'nav.akun', testid: 'nav-akun', roles: USERS_ROLES },
