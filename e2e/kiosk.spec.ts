@@ -185,6 +185,8 @@ describe('kios absen wajah', () => {
     await page.getByTestId('perangkat-daftarkan').click();
     const baris = page.locator(`[data-testid="perangkat-baris"][data-kode="${kode}"]`);
     await baris.waitFor();
+    // the "registered" notice closes by itself (kept out of the screenshots)
+    await page.locator('.mantine-Notification-root').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await baris.getByTestId('perangkat-token').getAttribute('data-aktif')).toBe('false');
     expect(await baris.textContent()).toContain('Kios');
 
@@ -216,6 +218,8 @@ describe('kios absen wajah', () => {
     await shot(page, 'kiosk-siap');
 
     await page.getByTestId('kiosk-masuk').click();
+    await page.getByTestId('kiosk-langkah').waitFor({ timeout: 60_000 });
+    await shot(page, 'kiosk-merekam');
     const hasil = page.getByTestId('kiosk-hasil');
     await hasil.waitFor({ timeout: 90_000 });
     const teks = (await hasil.textContent()) ?? '';

@@ -163,7 +163,11 @@ function TokenBaru({ token, onTutup }: { token: TokenPerangkat; onTutup: () => v
         <Alert color="orange">
           {t('pr.token.sekali')} {token.menggantikan ? t('pr.token.mengganti') : ''}
         </Alert>
-        <Code block data-testid="token-nilai" style={{ fontSize: 15, wordBreak: 'break-all' }}>
+        <Code
+          block
+          data-testid="token-nilai"
+          style={{ fontSize: 15, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+        >
           {token.token}
         </Code>
         <CopyButton value={token.token}>
@@ -281,12 +285,17 @@ export function PerangkatPage() {
             <Table.Tbody>
               {q.data.map((p) => (
                 <Table.Tr key={p.id} data-testid="perangkat-baris" data-kode={p.kode}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Code>{p.kode}</Code>
                   </Table.Td>
                   <Table.Td>{p.nama}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={p.jenis === 'kiosk' ? 'grape' : 'gray'}>
+                    <Badge
+                      variant="light"
+                      color={p.jenis === 'kiosk' ? 'grape' : 'gray'}
+                      style={{ overflow: 'visible' }}
+                      miw="max-content"
+                    >
                       {t(`pr.jenis.${p.jenis}`)}
                     </Badge>
                   </Table.Td>
