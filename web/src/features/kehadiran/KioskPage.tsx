@@ -13,12 +13,13 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { localTime, singkatanZona, type ZonaWaktu } from '@sigap/domain';
+import { singkatanZona, type ZonaWaktu } from '@sigap/domain';
 import type { HasilAbsenWajah, KioskSaya, TantanganBaru } from '@sigap/domain/api/kehadiran';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { LangSwitch } from '../../components/LangSwitch';
 import { ApiError, keApiError } from '../../lib/api';
-import { type Lang, useI18n } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
+import { jamDi, jamServer } from './kiosk-jam';
 import { LangkahPemandu, usePerekam, VideoPemandu } from './Perekam';
 import { absenKios, type IsianKios, kioskSaya, tantanganKios } from './perangkat.api';
 
@@ -58,33 +59,6 @@ const bacaToken = () => {
 
 /** The device's credential was refused: revoked, replaced, unknown, or not a kiosk's. */
 const tokenDitolak = (e: unknown) => e instanceof ApiError && (e.status === 401 || e.status === 403);
-
-function jamDi(ms: number, zona: ZonaWaktu, lang: Lang) {
-  const d = new Date(ms);
-  const bagian = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zona,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const ambil = (t: string) => bagian.find((p) => p.type === t)?.value ?? '00';
-  const tanggal = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: zona,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(d);
-  const pemisah = lang === 'id' ? '.' : ':';
-  return { hm: `${ambil('hour')}${pemisah}${ambil('minute')}`, detik: ambil('second'), tanggal };
-}
-
-/** The instant's time of day in the Pemda's zone: "07.31 WIB". */
-function jamServer(iso: string, zona: ZonaWaktu, lang: Lang) {
-  const hm = localTime(new Date(iso), zona);
-  return `${lang === 'id' ? hm.replace(':', '.') : hm} ${singkatanZona(zona)}`;
-}
 
 function Jam({ info, selisih }: { info: KioskSaya; selisih: number }) {
   const { lang } = useI18n();
@@ -310,6 +284,28 @@ export function KioskPage() {
     const h = setInterval(() => void periksa(token, false), SEGARKAN_MS);
     return () => clearInterval(h);
   }, [token, tahap, periksa]);
+
+  // The page names the kiosk, and the tablet's screen stays on while it is set up (where the browser allows).
+  useEffect(() => {
+    if (!info) return;
+    document.title = `${t('ki.judul')} · ${info.opd_nama}`;
+    let kunci: WakeLockSentinel | null = null;
+    const minta = () => {
+      if (document.visibilityState !== 'visible' || !('wakeLock' in navigator)) return;
+      navigator.wakeLock.request('screen').then(
+        (k) => {
+          kunci = k;
+        },
+        () => undefined, // refused (battery saver, no permission): the kiosk works regardless
+      );
+    };
+    minta();
+    document.addEventListener('visibilitychange', minta);
+    return () => {
+      document.removeEventListener('visibilitychange', minta);
+      void kunci?.release();
+    };
+  }, [info, t]);
 
   const keSiap = useCallback(() => {
     putaran.current++;
