@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { type SigapDatabase, withTenant } from '../src/db/database.ts';
 import { type App, buildApp } from '../src/http/app.ts';
 import { freshDatabase } from './db.ts';
 import { PASSWORD, seedSmallPemda } from './fixtures.ts';
@@ -37,4 +38,26 @@ export async function appUji(kode: string, berlaku: string) {
       await sdb.cleanup();
     },
   };
+}
+
+/**
+ * For face check-in tests: every hour of every day is working time and no day is a holiday (the verdicts do
+ * not depend on when the suite runs), and the challenge asks only the movements the sample photos show
+ * (turning left and right).
+ */
+export async function absenSepanjangHari(sdb: SigapDatabase, tenantId: string): Promise<void> {
+  await withTenant(sdb, tenantId, async (trx) => {
+    await trx.deleteFrom('hari_libur').execute();
+    const jam = Object.fromEntries(
+      ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
+        d,
+        { mulai: '00:00', selesai: '23:59', istirahatMenit: 0 },
+      ]),
+    );
+    await trx
+      .updateTable('tenant')
+      .set({ jam_kerja: JSON.stringify(jam), langkah_tantangan: ['toleh_kiri', 'toleh_kanan'] })
+      .where('id', '=', tenantId)
+      .execute();
+  });
 }

@@ -156,3 +156,39 @@ describe('sigap attendance terminal --token / --revoke-token', () => {
     expect(lagi.stderr).toContain('Perangkat MESIN-2 tidak memegang token; tidak ada yang dicabut');
   });
 });
+
+describe('sigap attendance kiosk', () => {
+  it('registers a kiosk and prints its token once, saying where it goes; the kind is stored', async () => {
+    const r = await runCli([
+      '--db',
+      db,
+      'attendance',
+      'kiosk',
+      'KIOS-1',
+      '--opd',
+      'BPBD',
+      '--nama',
+      'Kios lobi',
+      '--token',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Kios KIOS-1 didaftarkan di BPBD.');
+    expect(r.stderr).toContain('Buka /kiosk di tablet dan tempelkan token ini.');
+    expect(r.stdout.trim()).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    const sdb = await openDatabase(db);
+    try {
+      const p = await sdb.db
+        .selectFrom('perangkat')
+        .select(['jenis', 'nama', 'token_hash'])
+        .where('kode', '=', 'KIOS-1')
+        .executeTakeFirstOrThrow();
+      expect(p).toMatchObject({ jenis: 'kiosk', nama: 'Kios lobi' });
+      expect(p.token_hash).toBe(createHash('sha256').update(r.stdout.trim().split('.')[1]!).digest('hex'));
+    } finally {
+      await sdb.close();
+    }
+    const cabut = await runCli(['--db', db, 'attendance', 'kiosk', 'KIOS-1', '--revoke-token']);
+    expect(cabut.code, cabut.stderr).toBe(0);
+    expect(cabut.stdout).toContain('Token kios KIOS-1 dicabut');
+  });
+});

@@ -273,7 +273,6 @@ export async function absenWajah(
   // The model runs only when the place and time allow the attempt and the challenge is still open.
   let putusan: PutusanAbsen;
   let skor: number | null = null;
-  let simpanBingkai = false;
   if (p.awal) {
     putusan = p.awal;
   } else if (!p.tantangan.ok) {
@@ -285,43 +284,77 @@ export async function absenWajah(
     const tantangan = n.tantangan;
     // Liveness rests on the challenge and on review, not on the engine's anti-spoof score (docs/wajah.md).
     putusan = putuskanAbsen({ ...p.masukan, tantangan, dugaanPalsu: false, skorWajah: skor });
-    simpanBingkai = putusan.hasil === 'ditinjau';
   }
 
   return withTenant(sdb, caller.tenantId, async (trx) => {
-    const { kejadian, baru } = await catatKejadian(trx, caller.tenantId, {
-      pegawai_id: pegawaiId,
-      opd_id: p.opdId,
-      waktu: p.sekarang,
-      waktu_perangkat: m.waktuPerangkat,
-      jenis: m.jenis,
+    const { kejadian, baru } = await catatPercobaan(trx, caller.tenantId, kunci, {
+      pegawaiId,
+      opdId: p.opdId,
+      sekarang: p.sekarang,
+      m,
       sumber: 'wajah',
-      perangkat_id: null,
-      lat: m.lat,
-      lng: m.lng,
-      akurasi_m: m.akurasiM,
-      hasil: putusan.hasil,
-      alasan: [putusan.alasan],
+      perangkatId: null,
+      lokasi: { lat: m.lat, lng: m.lng, akurasiM: m.akurasiM },
+      putusan,
       skor,
-      id_klien: m.idKlien,
-      hash_isi: hashIsi,
-      pesan: putusan.pesan,
+      hashIsi,
     });
-    if (baru && simpanBingkai && skor !== null) {
-      await simpanTinjauan(trx, caller.tenantId, kunci, {
-        kehadiranId: kejadian.id,
-        pegawaiId,
-        opdId: p.opdId,
-        skor,
-        dibuat: p.sekarang,
-        simpanSampai: new Date(p.sekarang.getTime() + SIMPAN_TINJAU_HARI * 86_400_000),
-        bingkai: m.bingkai,
-      });
-    }
     // The same key sent twice at once: the first stored wins (catatKejadian refuses another body).
     if (!baru && kejadian.pegawai_id !== pegawaiId) throw galatIdKlien();
     return dariKejadian(kejadian, baru);
   });
+}
+
+/** One face attempt as stored, from a phone or a kiosk. */
+export interface Percobaan {
+  readonly pegawaiId: string | null;
+  readonly opdId: string | null;
+  readonly sekarang: Date;
+  readonly m: Pick<MasukanAbsen, 'waktuPerangkat' | 'jenis' | 'idKlien' | 'bingkai'>;
+  readonly sumber: 'wajah' | 'kiosk';
+  readonly perangkatId: string | null;
+  readonly lokasi: { lat: number; lng: number; akurasiM: number } | null;
+  readonly putusan: PutusanAbsen;
+  /** the face score, null when the model did not run */
+  readonly skor: number | null;
+  readonly hashIsi: string;
+}
+
+/**
+ * Stores an attempt whatever its result (append-only, idempotent on id_klien) and, for one sent to review,
+ * its frames encrypted until decided (at most SIMPAN_TINJAU_HARI days).
+ */
+export async function catatPercobaan(trx: Trx, tenantId: string, kunci: CincinKunci, p: Percobaan) {
+  const r = await catatKejadian(trx, tenantId, {
+    pegawai_id: p.pegawaiId,
+    opd_id: p.opdId,
+    waktu: p.sekarang,
+    waktu_perangkat: p.m.waktuPerangkat,
+    jenis: p.m.jenis,
+    sumber: p.sumber,
+    perangkat_id: p.perangkatId,
+    lat: p.lokasi?.lat ?? null,
+    lng: p.lokasi?.lng ?? null,
+    akurasi_m: p.lokasi?.akurasiM ?? null,
+    hasil: p.putusan.hasil,
+    alasan: [p.putusan.alasan],
+    skor: p.skor,
+    id_klien: p.m.idKlien,
+    hash_isi: p.hashIsi,
+    pesan: p.putusan.pesan,
+  });
+  if (r.baru && p.putusan.hasil === 'ditinjau' && p.pegawaiId && p.skor !== null) {
+    await simpanTinjauan(trx, tenantId, kunci, {
+      kehadiranId: r.kejadian.id,
+      pegawaiId: p.pegawaiId,
+      opdId: p.opdId,
+      skor: p.skor,
+      dibuat: p.sekarang,
+      simpanSampai: new Date(p.sekarang.getTime() + SIMPAN_TINJAU_HARI * 86_400_000),
+      bingkai: p.m.bingkai,
+    });
+  }
+  return r;
 }
 
 export function galatIdKlien() {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NIP } from '../../../test/fixtures.ts';
 import { multipart } from '../../../test/multipart.ts';
-import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
+import { absenSepanjangHari, appUji, masuk, type Sesi } from '../../../test/sesi.ts';
 import { bacaFoto, cermin, labelFoto } from '../../../test/wajah.ts';
 import { withTenant } from '../../db/database.ts';
 import { statusPeriode } from './status.service.ts';
@@ -31,27 +31,7 @@ beforeAll(async () => {
   for (const n of ['b-2', 'b-3', 'b-7', 'b-8'])
     expect(labelFoto(`stock-emotions-${n}.jpg`)).toEqual({ orang: 'B' });
   u = await appUji('kota-absen-model', '2024-01-01');
-  await withTenant(u.sdb, u.tenantId, async (trx) => {
-    // every hour of every day is working time and no day is a holiday: the verdicts do not depend on the hour
-    await trx.deleteFrom('hari_libur').execute();
-    const jam = Object.fromEntries(
-      ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
-        d,
-        { mulai: '00:00', selesai: '23:59', istirahatMenit: 0 },
-      ]),
-    );
-    await trx
-      .updateTable('tenant')
-      .set({ jam_kerja: JSON.stringify(jam) })
-      .where('id', '=', u.tenantId)
-      .execute();
-    // the movements the sample photos can show: turning left and right
-    await trx
-      .updateTable('tenant')
-      .set({ langkah_tantangan: ['toleh_kiri', 'toleh_kanan'] })
-      .where('id', '=', u.tenantId)
-      .execute();
-  });
+  await absenSepanjangHari(u.sdb, u.tenantId);
   // The person enrols from three frontal photos through the API, after giving consent.
   const saya = await masuk(u.app, 'pegawai');
   const setuju = await u.app.inject({

@@ -24,6 +24,7 @@ import { cincinMalas, cincinUntuk } from '../wajah/kunci.ts';
 import { BATAS_FOTO } from '../wajah/mesin/index.ts';
 import { mintaTantangan } from './absen.service.ts';
 import { absenWajah, type HasilAbsenWajah as HasilAbsen, MAKS_BINGKAI } from './absen-wajah.service.ts';
+import { bilanganEnv } from './dorong.routes.ts';
 import { absenKios, infoKios, PESAN_KIOS_TANPA_LOKASI, tantanganKios } from './kios.service.ts';
 import { bingkaiTinjauan, daftarTinjauan, putuskanTinjauan } from './tinjau.service.ts';
 import { kunciBatasToken, perangkatDariToken } from './token.service.ts';
@@ -38,16 +39,7 @@ export const ABSEN_PER_MENIT = 12;
  * Challenges and check-ins one kiosk may send per minute: a morning queue at an entrance is one person
  * every few seconds (SIGAP_ABSEN_KIOS_PER_MENIT, default 60).
  */
-export function absenKiosPerMenit(): number {
-  const v = process.env.SIGAP_ABSEN_KIOS_PER_MENIT;
-  if (v === undefined || v.trim() === '') return 60;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new Error(
-      `SIGAP_ABSEN_KIOS_PER_MENIT=${v}: harus bilangan bulat positif / must be a positive whole number`,
-    );
-  return n;
-}
+export const absenKiosPerMenit = () => bilanganEnv('SIGAP_ABSEN_KIOS_PER_MENIT', 60);
 
 const adaToken = (req: FastifyRequest) => /^Bearer\s/i.test(req.headers.authorization ?? '');
 

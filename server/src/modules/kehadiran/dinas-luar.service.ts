@@ -7,7 +7,13 @@ import * as orgRepo from '../org/org.repository.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import { tenantZone } from '../pengaturan/pengaturan.repository.ts';
 import * as repo from './koreksi.repository.ts';
-import { hakPutusPemanggil, perluPegawai, sudahDiputus, tolakHak, tolakMasalah } from './koreksi.service.ts';
+import { perluPegawai, tolakMasalah } from './koreksi.service.ts';
+import {
+  batalkanPengajuan,
+  type JenisPengajuan,
+  putuskanPengajuan,
+  saringPengajuan,
+} from './pengajuan.service.ts';
 
 // Official travel (dinas luar; issue 10, item 3; docs/kehadiran.md "Koreksi dan dinas luar"): the person
 // asks with the letter number and destination; the same decision rule as corrections (their supervisor on
@@ -103,73 +109,40 @@ export async function ajukanDinasLuar(
   return { id: row.id, status: 'diajukan' as const };
 }
 
+/** Official travel as a kind of request (pengajuan.service.ts): decided once, withdrawn while pending. */
+const DINAS_LUAR: JenisPengajuan<NonNullable<Awaited<ReturnType<typeof repo.dinasLuarById>>>> = {
+  entitas: 'dinas_luar',
+  nama: ['Pengajuan dinas luar', 'Official travel request'],
+  namaSaya: ['Pengajuan dinas luar Anda', 'Your official travel request'],
+  cari: repo.dinasLuarById,
+  simpan: repo.putuskanDinasLuar,
+  hari: (d) => ({ dari: d.dari, sampai: d.sampai }),
+  uraian: async (_trx, _tenantId, d) => ({
+    audit: (nama) => `dinas luar ${nama} ke ${d.tujuan} ${rentang(d.dari, d.sampai)}`,
+    kabar: pesan(`ke ${d.tujuan}, ${rentang(d.dari, d.sampai)}`, `to ${d.tujuan}, ${d.dari} to ${d.sampai}`),
+    batal: `dinas luar ${d.dari} s.d. ${d.sampai}`,
+  }),
+  kabar: (setuju) => ({
+    jenis: 'dinas_luar_diputus',
+    judul: pesan(
+      `Dinas luar Anda ${setuju ? 'disetujui' : 'ditolak'}`,
+      `Your official travel was ${setuju ? 'approved' : 'refused'}`,
+    ),
+  }),
+};
+
 /** The supervisor (or, for a person without one, their OPD admin) approves or refuses official travel. */
-export async function putuskanDinasLuar(
+export const putuskanDinasLuar = (
   trx: Trx,
   tenantId: string,
   caller: Caller,
   id: string,
   keputusan: { setuju: boolean; catatan?: string | undefined },
-) {
-  const d = await repo.dinasLuarById(trx, id);
-  if (!d) throw errors.notFound('Pengajuan dinas luar', 'Official travel request');
-  const p = await orgRepo.getPegawai(trx, d.pegawai_id, d.dari);
-  if (!p) throw errors.notFound('Pegawai', 'Employee');
-  const hak = await hakPutusPemanggil(trx, caller, d.pegawai_id, p.atasan_id, d.dari, d.sampai);
-  if (!hak) throw tolakHak();
-  if (d.status !== 'diajukan') throw sudahDiputus(d.status);
-  const status = keputusan.setuju ? ('disetujui' as const) : ('ditolak' as const);
-  const catatan = (keputusan.catatan ?? '').trim();
-  const r = await repo.putuskanDinasLuar(trx, id, status, caller.nama, catatan);
-  if (!r) throw sudahDiputus((await repo.dinasLuarById(trx, id))?.status ?? 'diputus');
-  await insertAudit(trx, tenantId, { userId: caller.userId, nama: caller.username }, [
-    {
-      aksi: keputusan.setuju ? 'setujui' : 'tolak',
-      entitas: 'dinas_luar',
-      entitasId: id,
-      ringkasan: `${keputusan.setuju ? 'Menyetujui' : 'Menolak'} dinas luar ${p.nama} ke ${d.tujuan} ${rentang(d.dari, d.sampai)} (sebagai ${hak === 'atasan' ? 'atasan langsung' : 'admin OPD'})`,
-      sebelum: { status: d.status },
-      sesudah: { status, catatan, sebagai: hak },
-    },
-  ]);
-  await beritahu(trx, tenantId, [
-    {
-      pegawaiId: d.pegawai_id,
-      jenis: 'dinas_luar_diputus',
-      judul: pesan(
-        `Dinas luar Anda ${keputusan.setuju ? 'disetujui' : 'ditolak'}`,
-        `Your official travel was ${keputusan.setuju ? 'approved' : 'refused'}`,
-      ),
-      isi: pesan(
-        `ke ${d.tujuan}, ${rentang(d.dari, d.sampai)}${catatan ? ` — ${catatan}` : ''}`,
-        `to ${d.tujuan}, ${d.dari} to ${d.sampai}${catatan ? ` — ${catatan}` : ''}`,
-      ),
-      tautan: '/kehadiran/koreksi',
-    },
-  ]);
-  return { id, status };
-}
+) => putuskanPengajuan(DINAS_LUAR, trx, tenantId, caller, id, keputusan);
 
 /** The person withdraws their own pending request. */
-export async function batalkanDinasLuar(trx: Trx, tenantId: string, caller: Caller, id: string) {
-  const d = await repo.dinasLuarById(trx, id);
-  if (!d || d.pegawai_id !== caller.pegawaiId)
-    throw errors.notFound('Pengajuan dinas luar Anda', 'Your official travel request');
-  if (d.status !== 'diajukan') throw sudahDiputus(d.status);
-  const r = await repo.putuskanDinasLuar(trx, id, 'dibatalkan', caller.username, '');
-  if (!r) throw sudahDiputus((await repo.dinasLuarById(trx, id))?.status ?? 'diputus');
-  await insertAudit(trx, tenantId, { userId: caller.userId, nama: caller.username }, [
-    {
-      aksi: 'batalkan',
-      entitas: 'dinas_luar',
-      entitasId: id,
-      ringkasan: `Membatalkan pengajuan dinas luar ${d.dari} s.d. ${d.sampai}`,
-      sebelum: { status: d.status },
-      sesudah: { status: 'dibatalkan' },
-    },
-  ]);
-  return { id, status: 'dibatalkan' as const };
-}
+export const batalkanDinasLuar = (trx: Trx, tenantId: string, caller: Caller, id: string) =>
+  batalkanPengajuan(DINAS_LUAR, trx, tenantId, caller, id);
 
 /** The caller's own requests (`saya`), or the pending ones they may decide (`persetujuan`). */
 export async function daftarDinasLuar(
@@ -185,13 +158,7 @@ export async function daftarDinasLuar(
         : []
       : await repo.daftarDinasLuar(trx, { atasanAtauTanpa: caller.pegawaiId, status: 'diajukan' });
   const out = [];
-  for (const r of rows) {
-    const milik = r.pegawai_id === caller.pegawaiId;
-    const bolehPutus =
-      r.status === 'diajukan' &&
-      !milik &&
-      (await hakPutusPemanggil(trx, caller, r.pegawai_id, r.atasan_id, r.dari, r.sampai)) !== null;
-    if (untuk === 'persetujuan' && !bolehPutus) continue;
+  for (const { r, milik, bolehPutus } of await saringPengajuan(DINAS_LUAR, trx, caller, untuk, rows)) {
     out.push({
       id: r.id,
       pegawai: { id: r.pegawai_id, key: keyOf(r), nama: r.nama, opdKode: r.opd_kode ?? '' },

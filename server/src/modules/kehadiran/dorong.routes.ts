@@ -8,17 +8,18 @@ import { sajikan } from '../../http/sajikan.ts';
 import { BATAS_KIRIMAN, terimaKiriman } from './dorong.service.ts';
 import { kunciBatasToken, type PerangkatPengirim, perangkatDariToken } from './token.service.ts';
 
-/** Pushes one terminal may send per minute (SIGAP_KIRIMAN_MESIN_PER_MENIT, default 600: ten a second). */
-export function kirimanPerMenit(): number {
-  const v = process.env.SIGAP_KIRIMAN_MESIN_PER_MENIT;
-  if (v === undefined || v.trim() === '') return 600;
+/** A positive whole number from the environment variable `nama`, else `bawaan`; anything else stops the start. */
+export function bilanganEnv(nama: string, bawaan: number): number {
+  const v = process.env[nama];
+  if (v === undefined || v.trim() === '') return bawaan;
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0)
-    throw new Error(
-      `SIGAP_KIRIMAN_MESIN_PER_MENIT=${v}: harus bilangan bulat positif / must be a positive whole number`,
-    );
+    throw new Error(`${nama}=${v}: harus bilangan bulat positif / must be a positive whole number`);
   return n;
 }
+
+/** Pushes one terminal may send per minute (SIGAP_KIRIMAN_MESIN_PER_MENIT, default 600: ten a second). */
+export const kirimanPerMenit = () => bilanganEnv('SIGAP_KIRIMAN_MESIN_PER_MENIT', 600);
 
 /** The terminal each push request comes from, settled before its body is read. */
 const pengirim = new WeakMap<FastifyRequest, PerangkatPengirim>();

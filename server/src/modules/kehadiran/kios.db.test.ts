@@ -4,6 +4,7 @@ import { multipart } from '../../../test/multipart.ts';
 import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
 import { bacaFoto } from '../../../test/wajah.ts';
 import { withTenant } from '../../db/database.ts';
+import { buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { daftarkanPerangkat } from './perangkat.service.ts';
 import { terbitkanToken } from './token.service.ts';
@@ -249,6 +250,36 @@ describe('the kiosk token on the check-in routes', () => {
         'Token kios KIOS-LOBI dicabut; permintaan dengan token itu ditolak',
       ]),
     );
+  });
+});
+
+describe('rate limit per kiosk', () => {
+  it('refuses a kiosk past SIGAP_ABSEN_KIOS_PER_MENIT with 429, while a person on a phone goes on', async () => {
+    const t = await withTenant(u.sdb, u.tenantId, async (trx) => {
+      await daftarkanPerangkat(trx, u.tenantId, SYSTEM_ACTOR, null, {
+        kode: 'KIOS-BATAS',
+        nama: 'K',
+        opdKode: 'DINKES',
+        jenis: 'kiosk',
+      });
+      return (await terbitkanToken(trx, u.tenantId, SYSTEM_ACTOR, null, 'KIOS-BATAS')).token;
+    });
+    process.env.SIGAP_ABSEN_KIOS_PER_MENIT = '3';
+    const kecil = await buildApp({ sdb: u.sdb, serveWeb: false, loginRateLimit: 1000 });
+    delete process.env.SIGAP_ABSEN_KIOS_PER_MENIT;
+    try {
+      const minta = (headers: Record<string, string>) =>
+        kecil.inject({ method: 'POST', url: '/api/kehadiran/tantangan', headers, payload: {} });
+      for (let i = 0; i < 3; i++) expect((await minta(bearer(t))).statusCode).toBe(200);
+      const lebih = await minta(bearer(t));
+      expect(lebih.statusCode).toBe(429);
+      expect(lebih.json<{ code: string }>().code).toBe('TERLALU_BANYAK');
+      // a person's phone is counted per session, apart from the kiosk
+      const saya = await masuk(kecil, 'pegawai');
+      expect((await minta(saya)).statusCode).toBe(200);
+    } finally {
+      await kecil.close();
+    }
   });
 });
 

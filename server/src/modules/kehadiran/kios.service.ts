@@ -19,19 +19,18 @@ import { AMBANG, type Embedding, periksaBanyakFoto } from '../wajah/mesin/index.
 import * as absenRepo from './absen.repository.ts';
 import { pakaiTantangan, type TantanganDibuat, tantanganUntuk } from './absen.service.ts';
 import {
+  catatPercobaan,
   dariKejadian,
   galatIdKlien,
   type HasilAbsenWajah,
   type MasukanAbsen,
   nilaiBingkai,
   periksaMasukan,
-  SIMPAN_TINJAU_HARI,
 } from './absen-wajah.service.ts';
 import { aturanKehadiran } from './aturan.service.ts';
-import { catatKejadian, kejadianIdKlien } from './kehadiran.service.ts';
+import { kejadianIdKlien } from './kehadiran.service.ts';
 import { hariOrang } from './status.service.ts';
 import { tempatHari } from './tempat.service.ts';
-import { simpanTinjauan } from './tinjau.service.ts';
 import type { PerangkatPengirim } from './token.service.ts';
 
 // Kiosk mode (issue 10 item 4, docs/kehadiran.md "Kios"): a tablet at an office's entrance, registered by
@@ -182,37 +181,20 @@ export async function absenKios(
         hari,
       });
     }
-    const skor = hasil.length > 0 ? calon.skor : null;
-    const { kejadian, baru } = await catatKejadian(trx, tenantId, {
-      pegawai_id: dikenal,
-      opd_id: opdId,
-      waktu: siap.sekarang,
-      waktu_perangkat: m.waktuPerangkat,
-      jenis: m.jenis,
+    const _skor = hasil.length > 0 ? calon.skor : null;
+    const { kejadian, baru } = await catatPercobaan(trx, tenantId, kunci, {
+      pegawaiId: dikenal,
+      opdId,
+      sekarang: siap.sekarang,
+      m,
       sumber: 'kiosk',
-      perangkat_id: perangkatId,
-      lat: null,
-      lng: null,
-      akurasi_m: null,
-      hasil: putusan.hasil,
-      alasan: [putusan.alasan],
-      skor,
-      id_klien: m.idKlien,
-      hash_isi: hashIsi,
-      pesan: putusan.pesan,
+      perangkatId,
+      lokasi: null,
+      putusan,
+      skor: hasil.length > 0 ? calon.skor : null,
+      hashIsi,
     });
     if (!baru && kejadian.perangkat_id !== perangkatId) throw galatIdKlien();
-    if (baru && putusan.hasil === 'ditinjau' && dikenal && skor !== null) {
-      await simpanTinjauan(trx, tenantId, kunci, {
-        kehadiranId: kejadian.id,
-        pegawaiId: dikenal,
-        opdId,
-        skor,
-        dibuat: siap.sekarang,
-        simpanSampai: new Date(siap.sekarang.getTime() + SIMPAN_TINJAU_HARI * 86_400_000),
-        bingkai: m.bingkai,
-      });
-    }
     const sebut = dikenal && kioskBolehMenyebut(calon, AMBANG);
     const nama = sebut ? await absenRepo.namaPegawai(trx, dikenal) : null;
     return { ...dariKejadian(kejadian, baru), nama };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NIP } from '../../../test/fixtures.ts';
 import { multipart } from '../../../test/multipart.ts';
-import { appUji, masuk, type Sesi } from '../../../test/sesi.ts';
+import { absenSepanjangHari, appUji, masuk, type Sesi } from '../../../test/sesi.ts';
 import { bacaFoto, cermin, labelFoto } from '../../../test/wajah.ts';
 import { withTenant } from '../../db/database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
@@ -47,19 +47,8 @@ beforeAll(async () => {
   for (const n of ['vlado', 'vlado1']) expect(labelFoto(`person-${n}.jpg`)).toEqual({ orang: 'C' });
   u = await appUji('kota-kios-model', '2024-01-01');
   const pegawai = new Map<string, string>();
+  await absenSepanjangHari(u.sdb, u.tenantId);
   await withTenant(u.sdb, u.tenantId, async (trx) => {
-    await trx.deleteFrom('hari_libur').execute();
-    const jam = Object.fromEntries(
-      ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
-        d,
-        { mulai: '00:00', selesai: '23:59', istirahatMenit: 0 },
-      ]),
-    );
-    await trx
-      .updateTable('tenant')
-      .set({ jam_kerja: JSON.stringify(jam), langkah_tantangan: ['toleh_kiri', 'toleh_kanan'] })
-      .where('id', '=', u.tenantId)
-      .execute();
     for (const r of await trx.selectFrom('pegawai').select(['id', 'nip', 'nama']).execute()) {
       if (r.nip) pegawai.set(r.nip, r.id);
       nama.set(r.id, r.nama);
@@ -122,29 +111,16 @@ async function tantangan(token: string): Promise<{ id: string; langkah: string[]
   return r.json();
 }
 
-async function absen(token: string, bingkai: readonly Uint8Array[], jenis = 'masuk') {
+/** A kiosk check-in: a challenge, then the frames `bingkai` makes for its steps. */
+async function absen(
+  token: string,
+  bingkai: (langkah: readonly string[]) => readonly Uint8Array[],
+  jenis = 'masuk',
+) {
   const t = await tantangan(token);
   const { payload, headers } = await multipart(
     { tantangan_id: t.id, jenis, id_klien: randomUUID() },
-    bingkai.map((isi) => ({ isi })),
-  );
-  const r = await u.app.inject({
-    method: 'POST',
-    url: '/api/kehadiran',
-    headers: { ...bearer(token), ...headers },
-    payload,
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  return { t, j: r.json<Jawaban>() };
-}
-
-/** Answers the kiosk's challenge with a person's frames: facing, then each asked turn. */
-async function absenOrang(token: string, o: typeof A, jenis = 'masuk') {
-  const t = await tantangan(token);
-  const frames = [o.depan, ...t.langkah.map((l) => (l === 'toleh_kiri' ? o.kiri : o.kanan))];
-  const { payload, headers } = await multipart(
-    { tantangan_id: t.id, jenis, id_klien: randomUUID() },
-    frames.map((isi) => ({ isi })),
+    bingkai(t.langkah).map((isi) => ({ isi })),
   );
   const r = await u.app.inject({
     method: 'POST',
@@ -155,6 +131,17 @@ async function absenOrang(token: string, o: typeof A, jenis = 'masuk') {
   expect(r.statusCode, r.body).toBe(200);
   return r.json<Jawaban>();
 }
+
+/** A person's frames answering the steps: facing, then each asked turn (`terbalik`: the other way). */
+const gerak =
+  (o: typeof A, terbalik = false) =>
+  (langkah: readonly string[]) => [
+    o.depan,
+    ...langkah.map((l) => ((l === 'toleh_kiri') !== terbalik ? o.kiri : o.kanan)),
+  ];
+
+/** Answers the kiosk's challenge with a person's movements. */
+const absenOrang = (token: string, o: typeof A, jenis = 'masuk') => absen(token, gerak(o), jenis);
 
 const baris = (id: string) =>
   withTenant(u.sdb, u.tenantId, (trx) =>
@@ -204,26 +191,15 @@ describe('kiosk: one-to-many with the real model', () => {
   });
 
   it('several faces and no face are refused for that, before anyone is recognised', async () => {
-    const banyak = await absen(tokenSetda, [bacaFoto('group-1.jpg')]);
-    expect(banyak.j).toMatchObject({ hasil: 'ditolak', alasan: 'banyak_wajah', nama: null });
-    const kosong = await absen(tokenSetda, [bacaFoto('background.jpg')]);
-    expect(kosong.j).toMatchObject({ hasil: 'ditolak', alasan: 'tidak_ada_wajah', nama: null });
+    const banyak = await absen(tokenSetda, () => [bacaFoto('group-1.jpg')]);
+    expect(banyak).toMatchObject({ hasil: 'ditolak', alasan: 'banyak_wajah', nama: null });
+    const kosong = await absen(tokenSetda, () => [bacaFoto('background.jpg')]);
+    expect(kosong).toMatchObject({ hasil: 'ditolak', alasan: 'tidak_ada_wajah', nama: null });
   });
 
   it('the movements in the wrong order fail the challenge for the recognised person', async () => {
-    const t = await tantangan(tokenSetda);
-    const salah = [A.depan, ...t.langkah.map((l) => (l === 'toleh_kiri' ? A.kanan : A.kiri))];
-    const { payload, headers } = await multipart(
-      { tantangan_id: t.id, jenis: 'masuk', id_klien: randomUUID() },
-      salah.map((isi) => ({ isi })),
-    );
-    const r = await u.app.inject({
-      method: 'POST',
-      url: '/api/kehadiran',
-      headers: { ...bearer(tokenSetda), ...headers },
-      payload,
-    });
-    expect(r.json<Jawaban>()).toMatchObject({ hasil: 'ditolak', alasan: 'tantangan_gagal' });
+    const j = await absen(tokenSetda, gerak(A, true));
+    expect(j).toMatchObject({ hasil: 'ditolak', alasan: 'tantangan_gagal' });
   });
 
   it('after A withdraws her consent the kiosk no longer knows her (the gallery follows the templates)', async () => {

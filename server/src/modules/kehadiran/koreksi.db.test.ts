@@ -115,6 +115,19 @@ const kehadiranTersimpan = (nip: string, tanggal: string) =>
       .orderBy('waktu')
       .execute(),
   );
+/** The audit's words for a request, oldest first. */
+const ringkasanAudit = async (entitasId: string) =>
+  (
+    await run((trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select('ringkasan')
+        .where('entitas_id', '=', entitasId)
+        .orderBy('id')
+        .execute(),
+    )
+  ).map((r) => r.ringkasan);
+
 const audit = (entitasId: string) =>
   run((trx) =>
     trx
@@ -251,6 +264,9 @@ describe('a correction asked, decided and shown on the day', () => {
       { aksi: 'ajukan', pelaku: 'pegawai' },
       { aksi: 'setujui', pelaku: 'kepala.umum' },
     ]);
+    expect((await ringkasanAudit(kid))[1]).toMatch(
+      /^Menyetujui koreksi absen pulang 16[.:]10 pada \S+, \d+ \S+ \d{4} Budi Staf \(sebagai atasan langsung\)$/,
+    );
     // decided once: a second decision is refused in words
     const lagi = await putus('kepala.umum', kid, false);
     expect(lagi.statusCode).toBe(409);
@@ -402,6 +418,9 @@ describe('who may decide, and whose ids lead nowhere', () => {
     const r = await kirim('pegawai', 'POST', `/api/kehadiran/koreksi/${kid}/batal`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toEqual({ id: kid, status: 'dibatalkan' });
+    expect((await ringkasanAudit(kid)).at(-1)).toMatch(
+      /^Membatalkan pengajuan koreksi kehadiran \d{4}-\d\d-\d\d$/,
+    );
     const p = await putus('kepala.umum', kid, true);
     expect(p.statusCode).toBe(409);
     expect(pesanDari(p)).toContain('sudah dibatalkan');
@@ -536,6 +555,9 @@ describe('dinas luar', () => {
       'dinas luar ke Kantor Gubernur Jawa Timur, Surabaya (surat No. 094/123/SETDA/2026)',
     ]);
     expect((await audit(did)).map((x) => x.aksi)).toEqual(['ajukan', 'setujui']);
+    expect((await ringkasanAudit(did))[1]).toMatch(
+      /^Menyetujui dinas luar .+ ke Kantor Gubernur Jawa Timur, Surabaya .+ \(sebagai atasan langsung\)$/,
+    );
     expect(
       (await kirim('kepala.umum', 'POST', `/api/kehadiran/dinas-luar/${did}/putusan`, { setuju: false }))
         .statusCode,

@@ -1,8 +1,6 @@
 import {
   addDays,
   formatTanggal,
-  type HakPutus,
-  hakPutus,
   type KoreksiDisetujui,
   LABEL_SEBAB_KOREKSI,
   localDate,
@@ -20,10 +18,15 @@ import type { Trx } from '../../db/database.ts';
 import { AppError, errors } from '../../errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import * as orgRepo from '../org/org.repository.ts';
-import { lingkupTanggal } from '../org/org.service.ts';
 import { beritahu } from '../pemberitahuan/pemberitahuan.service.ts';
 import { tenantZone } from '../pengaturan/pengaturan.repository.ts';
 import * as repo from './koreksi.repository.ts';
+import {
+  batalkanPengajuan,
+  type JenisPengajuan,
+  putuskanPengajuan,
+  saringPengajuan,
+} from './pengajuan.service.ts';
 
 // Corrections of a person's attendance day (issue 10, item 8; docs/kehadiran.md "Koreksi dan dinas
 // luar"). The person asks for their own day; their direct supervisor on that day decides — or, when they
@@ -49,51 +52,6 @@ export function perluPegawai(caller: Caller, apa: [string, string]): string {
   }
   return caller.pegawaiId;
 }
-
-/**
- * The caller's right to decide a request of `pegawaiId` about [dari, sampai] (domain `hakPutus`): as the
- * person's direct supervisor on every one of those days (`atasanId` is the supervisor on `dari`), or —
- * when the person has no supervisor then — as an OPD admin whose OPD covers the person on every one of them.
- */
-export async function hakPutusPemanggil(
-  trx: Trx,
-  caller: Caller,
-  pegawaiId: string,
-  atasanId: string | null,
-  dari: string,
-  sampai: string,
-): Promise<HakPutus | null> {
-  const admin = caller.grants.filter((g) => g.role === 'opd_admin');
-  const adminOpd =
-    atasanId === null &&
-    admin.length > 0 &&
-    (await lingkupTanggal(trx, { ...caller, grants: admin }, 'write').meliputi(pegawaiId, dari, sampai));
-  const h = hakPutus({ pemohonId: pegawaiId, atasanId, pemutusPegawaiId: caller.pegawaiId, adminOpd });
-  if (
-    h === 'atasan' &&
-    !(await lingkupTanggal(trx, caller, 'read').atasanSepanjang(pegawaiId, caller.pegawaiId!, dari, sampai))
-  )
-    return null;
-  return h;
-}
-
-export const tolakHak = () =>
-  new AppError(
-    'DILARANG',
-    pesan(
-      'Hanya atasan langsung pegawai ini (atau admin OPD-nya bila ia tidak punya atasan) yang dapat memutuskan pengajuannya',
-      "Only the employee's direct supervisor (or their OPD admin when they have none) may decide this request",
-    ),
-  );
-
-export const sudahDiputus = (status: string) =>
-  new AppError(
-    'KONFLIK',
-    pesan(
-      `Pengajuan ini sudah ${status}; tidak dapat diputus atau dibatalkan lagi`,
-      `This request is already ${status}; it cannot be decided or withdrawn again`,
-    ),
-  );
 
 const keyOf = (p: { nip: string | null; id_pegawai: string | null }) => p.nip ?? p.id_pegawai ?? '';
 const hariMulai = (tanggal: string, zona: ZonaWaktu) => new Date(localDayStart(tanggal, zona));
@@ -193,86 +151,58 @@ export async function ajukanKoreksi(
   return { id: row.id, status: 'diajukan' as const };
 }
 
+/** Corrections as a kind of request (pengajuan.service.ts): decided once, withdrawn while pending. */
+const KOREKSI: JenisPengajuan<NonNullable<Awaited<ReturnType<typeof repo.koreksiById>>>> = {
+  entitas: 'koreksi_kehadiran',
+  nama: ['Pengajuan koreksi', 'Correction request'],
+  namaSaya: ['Pengajuan koreksi Anda', 'Your correction request'],
+  cari: repo.koreksiById,
+  simpan: async (trx, id, status, oleh, catatan) => {
+    try {
+      return await repo.putuskanKoreksi(trx, id, status, oleh, catatan);
+    } catch (e) {
+      if ((e as { code?: unknown }).code === '23505')
+        throw new AppError(
+          'KONFLIK',
+          pesan(
+            'Absen yang hendak digantikan sudah digantikan oleh koreksi lain yang disetujui',
+            'The punch to be replaced was already replaced by another approved correction',
+          ),
+        );
+      throw e;
+    }
+  },
+  hari: (k) => ({ dari: k.tanggal, sampai: k.tanggal }),
+  uraian: async (trx, tenantId, k) => {
+    const zona = (await tenantZone(trx, tenantId)) as ZonaWaktu;
+    const apa = `${k.jenis === 'masuk' ? 'absen masuk' : 'absen pulang'} ${localTime(new Date(k.waktu), zona)} pada ${formatTanggal(k.tanggal)}`;
+    return {
+      audit: (nama) => `koreksi ${apa} ${nama}`,
+      kabar: pesan(apa, apa),
+      batal: `koreksi kehadiran ${k.tanggal}`,
+    };
+  },
+  kabar: (setuju) => ({
+    jenis: 'koreksi_diputus',
+    judul: pesan(
+      `Koreksi kehadiran Anda ${setuju ? 'disetujui' : 'ditolak'}`,
+      `Your attendance correction was ${setuju ? 'approved' : 'refused'}`,
+    ),
+  }),
+};
+
 /** The supervisor (or, for a person without one, their OPD admin) approves or refuses a correction. */
-export async function putuskanKoreksi(
+export const putuskanKoreksi = (
   trx: Trx,
   tenantId: string,
   caller: Caller,
   id: string,
   keputusan: { setuju: boolean; catatan?: string | undefined },
-) {
-  const k = await repo.koreksiById(trx, id);
-  if (!k) throw errors.notFound('Pengajuan koreksi', 'Correction request');
-  const p = await orgRepo.getPegawai(trx, k.pegawai_id, k.tanggal);
-  if (!p) throw errors.notFound('Pegawai', 'Employee');
-  const hak = await hakPutusPemanggil(trx, caller, k.pegawai_id, p.atasan_id, k.tanggal, k.tanggal);
-  if (!hak) throw tolakHak();
-  if (k.status !== 'diajukan') throw sudahDiputus(k.status);
-  const status = keputusan.setuju ? ('disetujui' as const) : ('ditolak' as const);
-  const catatan = (keputusan.catatan ?? '').trim();
-  let r: Awaited<ReturnType<typeof repo.putuskanKoreksi>>;
-  try {
-    r = await repo.putuskanKoreksi(trx, id, status, caller.nama, catatan);
-  } catch (e) {
-    if ((e as { code?: unknown }).code === '23505')
-      throw new AppError(
-        'KONFLIK',
-        pesan(
-          'Absen yang hendak digantikan sudah digantikan oleh koreksi lain yang disetujui',
-          'The punch to be replaced was already replaced by another approved correction',
-        ),
-      );
-    throw e;
-  }
-  // Decided meanwhile by someone else (two decisions at once): the first one stands.
-  if (!r) throw sudahDiputus((await repo.koreksiById(trx, id))?.status ?? 'diputus');
-  const zona = (await tenantZone(trx, tenantId)) as ZonaWaktu;
-  const apa = `${k.jenis === 'masuk' ? 'absen masuk' : 'absen pulang'} ${localTime(new Date(k.waktu), zona)} pada ${formatTanggal(k.tanggal)}`;
-  await insertAudit(trx, tenantId, { userId: caller.userId, nama: caller.username }, [
-    {
-      aksi: keputusan.setuju ? 'setujui' : 'tolak',
-      entitas: 'koreksi_kehadiran',
-      entitasId: id,
-      ringkasan: `${keputusan.setuju ? 'Menyetujui' : 'Menolak'} koreksi ${apa} ${p.nama} (sebagai ${hak === 'atasan' ? 'atasan langsung' : 'admin OPD'})`,
-      sebelum: { status: k.status },
-      sesudah: { status, catatan, sebagai: hak },
-    },
-  ]);
-  await beritahu(trx, tenantId, [
-    {
-      pegawaiId: k.pegawai_id,
-      jenis: 'koreksi_diputus',
-      judul: pesan(
-        `Koreksi kehadiran Anda ${keputusan.setuju ? 'disetujui' : 'ditolak'}`,
-        `Your attendance correction was ${keputusan.setuju ? 'approved' : 'refused'}`,
-      ),
-      isi: pesan(`${apa}${catatan ? ` — ${catatan}` : ''}`, `${apa}${catatan ? ` — ${catatan}` : ''}`),
-      tautan: '/kehadiran/koreksi',
-    },
-  ]);
-  return { id, status };
-}
+) => putuskanPengajuan(KOREKSI, trx, tenantId, caller, id, keputusan);
 
 /** The person withdraws their own pending correction. */
-export async function batalkanKoreksi(trx: Trx, tenantId: string, caller: Caller, id: string) {
-  const k = await repo.koreksiById(trx, id);
-  if (!k || k.pegawai_id !== caller.pegawaiId)
-    throw errors.notFound('Pengajuan koreksi Anda', 'Your correction request');
-  if (k.status !== 'diajukan') throw sudahDiputus(k.status);
-  const r = await repo.putuskanKoreksi(trx, id, 'dibatalkan', caller.username, '');
-  if (!r) throw sudahDiputus((await repo.koreksiById(trx, id))?.status ?? 'diputus');
-  await insertAudit(trx, tenantId, { userId: caller.userId, nama: caller.username }, [
-    {
-      aksi: 'batalkan',
-      entitas: 'koreksi_kehadiran',
-      entitasId: id,
-      ringkasan: `Membatalkan pengajuan koreksi kehadiran ${k.tanggal}`,
-      sebelum: { status: k.status },
-      sesudah: { status: 'dibatalkan' },
-    },
-  ]);
-  return { id, status: 'dibatalkan' as const };
-}
+export const batalkanKoreksi = (trx: Trx, tenantId: string, caller: Caller, id: string) =>
+  batalkanPengajuan(KOREKSI, trx, tenantId, caller, id);
 
 /**
  * The caller's own corrections (`saya`), or the pending ones they may decide (`persetujuan`), each with
@@ -292,16 +222,7 @@ export async function daftarKoreksi(
         : []
       : await repo.daftarKoreksi(trx, { atasanAtauTanpa: caller.pegawaiId, status: 'diajukan' });
   const zona = (await tenantZone(trx, tenantId)) as ZonaWaktu;
-  const dipilih = [];
-  for (const r of rows) {
-    const milik = r.pegawai_id === caller.pegawaiId;
-    const bolehPutus =
-      r.status === 'diajukan' &&
-      !milik &&
-      (await hakPutusPemanggil(trx, caller, r.pegawai_id, r.atasan_id, r.tanggal, r.tanggal)) !== null;
-    if (untuk === 'persetujuan' && !bolehPutus) continue;
-    dipilih.push({ r, milik, bolehPutus });
-  }
+  const dipilih = await saringPengajuan(KOREKSI, trx, caller, untuk, rows);
   // The stored punches of every day listed, read at once.
   const tanggal = dipilih.map((x) => x.r.tanggal).sort();
   const ketukan = new Map<string, Awaited<ReturnType<typeof repo.ketukanOrang>>>();
