@@ -176,7 +176,7 @@ describe('POST /api/perangkat/kejadian: a terminal pushes its punches', () => {
     });
     expect(diganti.statusCode).toBe(401);
     expect(pesanDari(diganti).message).toMatch(
-      /^The token of terminal MESIN-BPBD was replaced by a new one on \d{4}-\d\d-\d\dT.*; install the new token/,
+      /^The token of terminal MESIN-BPBD was replaced by a new one on \d{4}-\d\d-\d\d \d\d:\d\d WI[BT]A?; install the new token/,
     );
     // the new one works …
     const baik = await dorong(kedua, `${NIP.kalak}\t2025-09-02 07:00:00\t15\t0\t0`);
@@ -186,7 +186,7 @@ describe('POST /api/perangkat/kejadian: a terminal pushes its punches', () => {
     const dicabut = await dorong(kedua, `${NIP.kalak}\t2025-09-02 07:01:00\t15\t0\t0`);
     expect(dicabut.statusCode).toBe(401);
     expect(pesanDari(dicabut).message).toMatch(
-      /^Token mesin MESIN-BPBD sudah dicabut pada .*; permintaan ditolak\. Minta admin menerbitkan token baru$/,
+      /^Token mesin MESIN-BPBD sudah dicabut pada \d\d\/\d\d\/\d{4} \d\d\.\d\d WI[BT]A?; permintaan ditolak\. Minta admin menerbitkan token baru$/,
     );
     expect((await tersimpan()).length).toBe(sebelum + 1);
   });

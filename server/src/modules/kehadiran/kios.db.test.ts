@@ -230,7 +230,7 @@ describe('the kiosk token on the check-in routes', () => {
     const lama = await kirim('POST', '/api/kehadiran/tantangan', bearer(token), {});
     expect(lama.statusCode).toBe(401);
     expect(lama.json<{ message: string }>().message).toMatch(
-      /^Token kios KIOS-LOBI sudah diganti dengan token baru pada \d{4}-.*; pasang token baru di kios$/,
+      /^Token kios KIOS-LOBI sudah diganti dengan token baru pada \d\d\/\d\d\/\d{4} \d\d\.\d\d WIB; pasang token baru di kios$/,
     );
     token = baru.json<{ token: string }>().token;
     expect((await kirim('GET', '/api/kiosk', bearer(token))).statusCode).toBe(200);

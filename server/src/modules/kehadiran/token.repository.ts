@@ -31,7 +31,8 @@ export function tokenLama(trx: Trx, tokenHash: string) {
     .innerJoin('perangkat as p', (j) =>
       j.onRef('p.tenant_id', '=', 'l.tenant_id').onRef('p.id', '=', 'l.perangkat_id'),
     )
-    .select(['p.kode', 'l.alasan', 'l.dicabut_pada'])
+    .innerJoin('tenant as t', 't.id', 'l.tenant_id')
+    .select(['p.kode', 'l.alasan', 'l.dicabut_pada', 't.zona_waktu'])
     .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

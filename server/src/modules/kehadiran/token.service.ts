@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { pesan, type ZonaWaktu } from '@sigap/domain';
+import { formatWaktu, pesan, type ZonaWaktu } from '@sigap/domain';
 import type { Actor, Caller } from '../../caller.ts';
 import { type SigapDatabase, type Trx, withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -176,11 +176,13 @@ export async function perangkatDariToken(
               `Device ${p.kode} is an attendance terminal: face check-ins with a device token come from kiosks only`,
             ),
       );
-    if (p.dicabut_pada)
+    if (p.dicabut_pada) {
+      const z = p.zona_waktu as ZonaWaktu;
       throw tolak(
-        `Perangkat ${p.kode} sudah dicabut pada ${p.dicabut_pada.toISOString()}; kiriman ditolak`,
-        `Device ${p.kode} was revoked on ${p.dicabut_pada.toISOString()}; the push is refused`,
+        `Perangkat ${p.kode} sudah dicabut pada ${formatWaktu(p.dicabut_pada, z)}; permintaan ditolak`,
+        `Device ${p.kode} was revoked on ${formatWaktu(p.dicabut_pada, z, 'en')}; the request is refused`,
       );
+    }
     const { zona_waktu, ...perangkat } = p;
     return { tenantId, perangkat, zona: zona_waktu as ZonaWaktu };
   }
@@ -189,15 +191,18 @@ export async function perangkatDariToken(
     const lama = await repo.tokenLama(trx, hash);
     const j = sebut(jenis);
     if (lama) {
-      const pada = lama.dicabut_pada.toISOString();
+      // when, in the Pemda's own zone: "04/12/2026 19.36 WIB"
+      const z = lama.zona_waktu as ZonaWaktu;
+      const pada = formatWaktu(new Date(lama.dicabut_pada), z);
+      const on = formatWaktu(new Date(lama.dicabut_pada), z, 'en');
       throw lama.alasan === 'dicabut'
         ? tolak(
             `Token ${j.id} ${lama.kode} sudah dicabut pada ${pada}; permintaan ditolak. Minta admin menerbitkan token baru`,
-            `The token of ${j.en} ${lama.kode} was revoked on ${pada}; the request is refused. Ask an admin for a new token`,
+            `The token of ${j.en} ${lama.kode} was revoked on ${on}; the request is refused. Ask an admin for a new token`,
           )
         : tolak(
             `Token ${j.id} ${lama.kode} sudah diganti dengan token baru pada ${pada}; pasang token baru di ${j.id}`,
-            `The token of ${j.en} ${lama.kode} was replaced by a new one on ${pada}; install the new token on the ${j.en}`,
+            `The token of ${j.en} ${lama.kode} was replaced by a new one on ${on}; install the new token on the ${j.en}`,
           );
     }
     throw tolak(
