@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Pengaturan } from '@sigap/domain/api/pengaturan';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,7 +17,7 @@ import {
   shot,
   signIn,
 } from './helpers';
-import { bingkai, cerminJpeg, FOTO, y4m } from './kamera';
+import { absenSepanjangHari, bingkai, cerminJpeg, daftarkanWajahA, FOTO, y4m } from './kamera';
 
 // The phone check-in in a real browser (issue 10 items 2 and 10): chromium's fake camera plays a video made
 // from the sample photos of person A (server/test/wajah: a-3 facing the camera, a-2 turned to A's left, a-2
@@ -30,8 +29,7 @@ import { bingkai, cerminJpeg, FOTO, y4m } from './kamera';
 let dir: string;
 let browser: Browser;
 let admin: Ctx;
-let semula: Pengaturan;
-let semulaAturan: unknown;
+let pulihkan: (() => Promise<void>) | undefined;
 let kantor: { lat: number; lng: number };
 let pegawai: Ctx | undefined;
 
@@ -73,29 +71,7 @@ beforeAll(async () => {
     data: { pemda: PEMDA, username: 'admin', password: PASSWORD },
   });
   expect(r.status()).toBe(200);
-  semula = await apiGet<Pengaturan>(admin, '/api/pengaturan');
-  const sepanjangHari = Object.fromEntries(
-    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
-      d,
-      { mulai: '00:00', selesai: '23:59', istirahat_menit: 0 },
-    ]),
-  );
-  const { nama, jenis, zona_waktu, pusat_lat, pusat_lng } = semula;
-  const p = await apiSend(admin, 'PUT', '/api/pengaturan', {
-    nama,
-    jenis,
-    zona_waktu,
-    pusat_lat,
-    pusat_lng,
-    jam_kerja: sepanjangHari,
-  });
-  expect(p.status, JSON.stringify(p.body)).toBe(200);
-  semulaAturan = await apiGet(admin, '/api/kehadiran/pengaturan');
-  const a = await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', {
-    ...(semulaAturan as object),
-    langkah_tantangan: ['toleh_kiri', 'toleh_kanan'],
-  });
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
+  pulihkan = await absenSepanjangHari(admin);
 
   // The employee's office: their unit's own or inherited location (GET /api/opd).
   const pc = await browser.newContext({ baseURL: BASE });
@@ -114,36 +90,13 @@ beforeAll(async () => {
   kantor = { lat: unit.efektif.lat!, lng: unit.efektif.lng! };
 
   // The employee consents and enrols three frontal photos of A (the person in the video).
-  expect((await apiSend(peg, 'POST', '/api/wajah/saya/persetujuan', {})).status).toBe(200);
-  const csrf = (await apiGet<{ csrf_token: string }>(peg, '/api/auth/me')).csrf_token;
-  const fd = new FormData();
-  for (const n of ['a-1', 'a-5', 'a-7'])
-    fd.append(
-      'foto',
-      new Blob([readFileSync(join(FOTO, `stock-emotions-${n}.jpg`))], { type: 'image/jpeg' }),
-      `${n}.jpg`,
-    );
-  const daftar = await pc.request.post(`${BASE}/api/wajah/saya/foto`, {
-    headers: { 'x-csrf-token': csrf },
-    multipart: fd,
-  });
-  expect(daftar.status(), await daftar.text()).toBe(200);
-  expect(await daftar.json()).toMatchObject({ lengkap: true });
+  await daftarkanWajahA(peg);
   pegawai = peg;
 }, 180_000);
 
 afterAll(async () => {
   if (admin) {
-    const { nama, jenis, zona_waktu, jam_kerja, pusat_lat, pusat_lng } = semula;
-    await apiSend(admin, 'PUT', '/api/pengaturan', {
-      nama,
-      jenis,
-      zona_waktu,
-      jam_kerja,
-      pusat_lat,
-      pusat_lng,
-    });
-    await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', semulaAturan);
+    await pulihkan?.();
   }
   // the demo employee's face data goes with the test (consent withdrawn, templates deleted)
   if (pegawai) {

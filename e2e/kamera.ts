@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Pengaturan } from '@sigap/domain/api/pengaturan';
+import { expect } from 'vitest';
+import { apiGet, apiSend, BASE, type Ctx } from './helpers';
 
 // A fake camera for chromium (--use-file-for-fake-video-capture): the sample photos of server/test/wajah
 // scaled into 640×480 frames and written as a Y4M video, which chromium loops. Shared by absen.spec.ts (the
@@ -84,4 +87,63 @@ export function y4m(frames: readonly Uint8Array[], ulang: number): Buffer {
     for (let n = 0; n < ulang; n++) bagian.push(f);
   }
   return Buffer.concat(bagian);
+}
+
+/**
+ * The Pemda admin makes every hour a working hour (a suite may run at any time) and asks only the movements
+ * the video shows (turning left and right). Returns what puts both back as they were.
+ */
+export async function absenSepanjangHari(admin: Ctx): Promise<() => Promise<void>> {
+  const semula = await apiGet<Pengaturan>(admin, '/api/pengaturan');
+  const sepanjangHari = Object.fromEntries(
+    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
+      d,
+      { mulai: '00:00', selesai: '23:59', istirahat_menit: 0 },
+    ]),
+  );
+  const { nama, jenis, zona_waktu, jam_kerja, pusat_lat, pusat_lng } = semula;
+  const p = await apiSend(admin, 'PUT', '/api/pengaturan', {
+    nama,
+    jenis,
+    zona_waktu,
+    pusat_lat,
+    pusat_lng,
+    jam_kerja: sepanjangHari,
+  });
+  expect(p.status, JSON.stringify(p.body)).toBe(200);
+  const semulaAturan = await apiGet(admin, '/api/kehadiran/pengaturan');
+  const a = await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', {
+    ...(semulaAturan as object),
+    langkah_tantangan: ['toleh_kiri', 'toleh_kanan'],
+  });
+  expect(a.status, JSON.stringify(a.body)).toBe(200);
+  return async () => {
+    await apiSend(admin, 'PUT', '/api/pengaturan', {
+      nama,
+      jenis,
+      zona_waktu,
+      jam_kerja,
+      pusat_lat,
+      pusat_lng,
+    });
+    await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', semulaAturan);
+  };
+}
+
+/** The signed-in employee consents and enrols three frontal photos of A (the person in the video). */
+export async function daftarkanWajahA(peg: Ctx): Promise<void> {
+  expect((await apiSend(peg, 'POST', '/api/wajah/saya/persetujuan', {})).status).toBe(200);
+  const fd = new FormData();
+  for (const n of ['a-1', 'a-5', 'a-7'])
+    fd.append(
+      'foto',
+      new Blob([readFileSync(join(FOTO, `stock-emotions-${n}.jpg`))], { type: 'image/jpeg' }),
+      `${n}.jpg`,
+    );
+  const daftar = await peg.context.request.post(`${BASE}/api/wajah/saya/foto`, {
+    headers: { 'x-csrf-token': (await apiGet<{ csrf_token: string }>(peg, '/api/auth/me')).csrf_token },
+    multipart: fd,
+  });
+  expect(daftar.status(), await daftar.text()).toBe(200);
+  expect(await daftar.json()).toMatchObject({ lengkap: true });
 }

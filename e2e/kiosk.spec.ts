@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Pengaturan } from '@sigap/domain/api/pengaturan';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,7 +17,7 @@ import {
   signIn,
   until,
 } from './helpers';
-import { bingkai, FOTO, y4m } from './kamera';
+import { absenSepanjangHari, bingkai, daftarkanWajahA, y4m } from './kamera';
 
 // Kiosk mode in a real browser (issue 10 item 4): an OPD admin registers a kiosk on /perangkat and issues
 // its token (read from the page's one-time modal); a tablet-sized browser with chromium's fake camera
@@ -34,8 +33,7 @@ const TABLET = { width: 1024, height: 768 };
 let dir: string;
 let browser: Browser;
 let admin: Ctx;
-let semula: Pengaturan;
-let semulaAturan: unknown;
+let pulihkan: (() => Promise<void>) | undefined;
 let pegawai: Ctx | undefined;
 let opdAdmin: Ctx | undefined;
 let kios: Ctx | undefined;
@@ -84,29 +82,7 @@ beforeAll(async () => {
   // absen.spec.ts); both restored after the tests.
   admin = await openIn(browser, DESKTOP);
   await signIn(admin, 'admin');
-  semula = await apiGet<Pengaturan>(admin, '/api/pengaturan');
-  const sepanjangHari = Object.fromEntries(
-    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
-      d,
-      { mulai: '00:00', selesai: '23:59', istirahat_menit: 0 },
-    ]),
-  );
-  const { nama, jenis, zona_waktu, pusat_lat, pusat_lng } = semula;
-  const p = await apiSend(admin, 'PUT', '/api/pengaturan', {
-    nama,
-    jenis,
-    zona_waktu,
-    pusat_lat,
-    pusat_lng,
-    jam_kerja: sepanjangHari,
-  });
-  expect(p.status, JSON.stringify(p.body)).toBe(200);
-  semulaAturan = await apiGet(admin, '/api/kehadiran/pengaturan');
-  const a = await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', {
-    ...(semulaAturan as object),
-    langkah_tantangan: ['toleh_kiri', 'toleh_kanan'],
-  });
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
+  pulihkan = await absenSepanjangHari(admin);
 
   // The demo employee (person A in the video) consents and enrols three frontal photos of A.
   const peg = await openIn(browser, DESKTOP);
@@ -118,19 +94,7 @@ beforeAll(async () => {
     `/api/pegawai/${me.pegawai_id}`,
   );
   orang = { id: me.pegawai_id, nama: rec.nama, nip: rec.nip ?? rec.id_pegawai ?? '', opd_kode: rec.opd_kode };
-  expect((await apiSend(peg, 'POST', '/api/wajah/saya/persetujuan', {})).status).toBe(200);
-  const fd = new FormData();
-  for (const n of ['a-1', 'a-5', 'a-7'])
-    fd.append(
-      'foto',
-      new Blob([readFileSync(join(FOTO, `stock-emotions-${n}.jpg`))], { type: 'image/jpeg' }),
-      `${n}.jpg`,
-    );
-  const daftar = await peg.context.request.post(`${BASE}/api/wajah/saya/foto`, {
-    headers: { 'x-csrf-token': (await apiGet<{ csrf_token: string }>(peg, '/api/auth/me')).csrf_token },
-    multipart: fd,
-  });
-  expect(daftar.status(), await daftar.text()).toBe(200);
+  await daftarkanWajahA(peg);
 
   // The OPD admin of the employee's unit (an account the Pemda admin makes for this test).
   const username = `admin-kios-${Date.now()}`;
@@ -150,16 +114,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (admin) {
-    const { nama, jenis, zona_waktu, jam_kerja, pusat_lat, pusat_lng } = semula;
-    await apiSend(admin, 'PUT', '/api/pengaturan', {
-      nama,
-      jenis,
-      zona_waktu,
-      jam_kerja,
-      pusat_lat,
-      pusat_lng,
-    });
-    await apiSend(admin, 'PUT', '/api/kehadiran/pengaturan', semulaAturan);
+    await pulihkan?.();
   }
   if (pegawai) {
     await apiSend(pegawai, 'DELETE', '/api/wajah/saya'); // consent withdrawn, templates deleted
