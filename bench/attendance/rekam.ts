@@ -13,8 +13,10 @@
 //  3. the server killed with SIGKILL mid-run and started again: every event the client got a 2xx for must be
 //     in the table (acknowledged, stored, lost); the requests in flight at the kill may or may not be stored
 //     (counted); they are sent again and must end up stored exactly once.
-// Usage: node bin/run-ts.mjs bench/attendance/rekam.ts [--c 10] [--detik 12]
+// Usage: node bin/run-ts.mjs bench/attendance/rekam.ts [--c 10] [--detik 12] [--rincian]
+// (--rincian: first, what each statement of a push costs PostgreSQL alone, by pgbench)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -205,39 +207,80 @@ try {
  VALUES ('${tenantId}', gen_random_uuid(), gen_random_uuid(), clock_timestamp(), clock_timestamp(), 'masuk', 'terminal', '${perangkat.rows[0]!.id}', 'diterima', '42')
  ON CONFLICT DO NOTHING;\n`,
   );
-  const cpuPb0 = cpuPostgres(pgData);
-  const pb = spawnSync(
-    join(pgBin, 'pgbench'),
-    [
-      '-n',
-      '-c',
-      String(C),
-      '-j',
-      '2',
-      '-T',
-      String(DETIK),
-      '-f',
-      skrip,
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-U',
-      'postgres',
-      'postgres',
-    ],
-    { encoding: 'utf8' },
-  );
-  const cpuPb = cpuPostgres(pgData) - cpuPb0;
-  const tps = Number(/tps = ([\d.]+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
-  const latPb = Number(/latency average = ([\d.]+) ms/.exec(pb.stdout)?.[1] ?? Number.NaN);
-  if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${pb.stderr || pb.stdout}`);
+  /** pgbench at C clients on a script: its rate, mean latency and PostgreSQL's CPU per transaction. */
+  const pgbench = (skripnya: string, detik: number) => {
+    const cpu0 = cpuPostgres(pgData);
+    const pb = spawnSync(
+      join(pgBin, 'pgbench'),
+      [
+        '-n',
+        '-c',
+        String(C),
+        '-j',
+        '2',
+        '-T',
+        String(detik),
+        '-f',
+        skripnya,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+      ].concat(['-U', 'postgres', 'postgres']),
+      { encoding: 'utf8' },
+    );
+    const cpu = cpuPostgres(pgData) - cpu0;
+    const tps = Number(/tps = ([\d.]+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
+    const lat = Number(/latency average = ([\d.]+) ms/.exec(pb.stdout)?.[1] ?? Number.NaN);
+    const n = Number(/number of transactions actually processed: (\d+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
+    if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${pb.stderr || pb.stdout}`);
+    return { tps, lat, cpuMs: (1000 * cpu) / n };
+  };
+  const { tps, lat: latPb, cpuMs: cpuPbMs } = pgbench(skrip, DETIK);
   const nPb = await klien.query<{ n: string }>('SELECT count(*) AS n FROM bench_kehadiran');
   console.log(
     `pgbench: ${tps.toFixed(0)} tps (${Number(nPb.rows[0]!.n).toLocaleString('en')} rows in ${DETIK} s), latency average ${latPb.toFixed(2)} ms`,
   );
 
+  // ─── 1b. (--rincian) what a push's SQL costs PostgreSQL alone: each statement by pgbench, C clients ──
+  if (process.argv.includes('--rincian')) {
+    const m0 = await klien.query<{ id: string }>(`SELECT id FROM perangkat WHERE kode = 'MESIN-0'`);
+    const hash = createHash('sha256').update(token[0]!.split('.')[1]!).digest('hex');
+    // a line at a random millisecond of a day in 2027 (no two alike in practice), a random PIN of MESIN-0
+    const baris = (ke: number) =>
+      `jsonb_build_object('ke', ${ke}, 'perangkat', '${m0.rows[0]!.id}', 'kunci', (1 + floor(random() * ${PIN_PER_TERMINAL})::int)::text, 'jk', 'pin', 'tanggal', '2027-03-01', 'waktu', (timestamptz '2027-03-01 01:00Z' + floor(random() * 36000000) * interval '1 ms')::text, 'jenis', 'masuk')`;
+    const simpan = (n: number) =>
+      `SELECT count(*) FROM sigap_simpan_kiriman('${tenantId}', true, jsonb_build_array(${Array.from({ length: n }, (_, k) => baris(k)).join(', ')}));`;
+    const tokenSql = `SELECT * FROM sigap_perangkat_token('${tenantId}', '${hash}');`;
+    const satu = await klien.query<{ pegawai_id: string; opd_id: string }>(
+      `SELECT t.pegawai_id, v.opd_id FROM pin_terminal t JOIN pegawai_versi v ON v.pegawai_id = t.pegawai_id WHERE t.perangkat_id = $1 AND t.pin = '1'`,
+      [m0.rows[0]!.id],
+    );
+    const langsung = `INSERT INTO kehadiran (tenant_id, pegawai_id, opd_id, waktu, waktu_perangkat, jenis, sumber, perangkat_id, hasil, pin)
+ VALUES ('${tenantId}', '${satu.rows[0]!.pegawai_id}', '${satu.rows[0]!.opd_id}', timestamptz '2028-03-01 01:00Z' + floor(random() * 360000000) * interval '1 ms', clock_timestamp(), 'masuk', 'terminal', '${m0.rows[0]!.id}', 'diterima', '1') ON CONFLICT DO NOTHING;`;
+    const kasus: [string, string, number][] = [
+      ['INSERT INTO kehadiran directly (its foreign keys; superuser, no RLS)', langsung, 1],
+      ['the token check alone (sigap_perangkat_token)', tokenSql, 1],
+      ['sigap_simpan_kiriman, 1 line per call', simpan(1), 1],
+      ['token check + sigap_simpan_kiriman (1 line): a push without HTTP', `${tokenSql}\n${simpan(1)}`, 1],
+      ['sigap_simpan_kiriman, 10 lines per call (per line)', simpan(10), 10],
+    ];
+    console.log(`What a push's statements cost PostgreSQL (pgbench, ${C} clients, 4 s each):`);
+    for (const [nama, teks, perPanggil] of kasus) {
+      const f = join(tmpdir(), `bench-kehadiran-rincian-${process.pid}.sql`);
+      writeFileSync(f, `${teks}\n`);
+      const r = pgbench(f, 4);
+      console.log(
+        `  ${nama.padEnd(66)} ${(r.tps * perPanggil).toFixed(0).padStart(6)}/s, CPU ${(r.cpuMs / perPanggil).toFixed(3)} ms`,
+      );
+    }
+  }
+
   // ─── 2. Sigap's server taking terminal pushes ────────────────────────────────────────────────────
+  // Count the calls of the push's SQL function (0015), to tell how many pushes one statement carried.
+  await klien.query(`ALTER SYSTEM SET track_functions = 'pl'`);
+  await klien.query('SELECT pg_reload_conf()');
+  const gabung = process.env.SIGAP_KIRIMAN_GABUNG !== '0';
   const httpPort = 3100 + (process.pid % 800);
   const mulai = async () => {
     const child = spawn(
@@ -408,6 +451,12 @@ try {
     if (r.ok && r.status === 200 && r.disimpan) ulangOk++;
   }
   const akhir = await tersimpan();
+  // the backends of the killed and the stopped server report their counts when they end
+  await new Promise((r) => setTimeout(r, 1500));
+  const panggilan = await klien.query<{ calls: string }>(
+    `SELECT calls FROM pg_stat_user_functions WHERE funcname = 'sigap_simpan_kiriman'`,
+  );
+  const nPanggil = Number(panggilan.rows[0]?.calls ?? Number.NaN);
   const semuaKirim = new Set([...diakui, ...belum]);
   const hilangAkhir = [...semuaKirim].filter((i) => !akhir.has(kunciKejadian(i))).length;
   const gandaAkhir = [...akhir.values()].filter((n) => n > 1).length;
@@ -415,12 +464,18 @@ try {
   const baris = (k: string, v: string) => console.log(`  ${k.padEnd(58)} ${v}`);
   console.log('\nRecording check-ins (terminal pushes, one punch per request, loopback):');
   baris('pgbench single INSERT, same durability', `${tps.toFixed(0)} tps`);
-  baris('  PostgreSQL CPU per insert', `${((1000 * cpuPb) / Number(nPb.rows[0]!.n)).toFixed(2)} ms`);
+  baris('  PostgreSQL CPU per insert', `${cpuPbMs.toFixed(2)} ms`);
   baris(
     `Sigap POST /api/perangkat/kejadian, ${C} concurrent`,
     `${eps.toFixed(0)} events/s (${nUkur.toLocaleString('en')} in ${lamaUkur.toFixed(1)} s)`,
   );
   baris('  latency p50 / p99', `${q(0.5).toFixed(1)} / ${q(0.99).toFixed(1)} ms`);
+  baris(
+    `  group commit ${gabung ? 'on' : 'off (SIGAP_KIRIMAN_GABUNG=0)'}: pushes per statement`,
+    Number.isFinite(nPanggil)
+      ? `${((berikut + belum.size) / nPanggil).toFixed(1)} (${nPanggil.toLocaleString('en')} calls of sigap_simpan_kiriman for ${(berikut + belum.size).toLocaleString('en')} pushes sent)`
+      : '— (no sigap_simpan_kiriman)',
+  );
   baris('  ratio to pgbench', `${(eps / tps).toFixed(2)}`);
   baris(
     '  CPU per event: PostgreSQL / server / load generator',

@@ -15,7 +15,7 @@
 -- on PostgreSQL: the statement is its own transaction, and its answer comes after its commit.
 CREATE FUNCTION sigap_simpan_kiriman(p_tenant uuid, p_peran_app boolean, p_baris jsonb)
   RETURNS TABLE (ke integer, pegawai uuid, opd uuid, baru boolean)
-  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+  LANGUAGE plpgsql SET search_path = public, pg_temp SET plan_cache_mode = force_generic_plan AS $$
 #variable_conflict use_column
 BEGIN
   IF p_peran_app THEN
@@ -27,7 +27,7 @@ BEGIN
       SELECT x.ke, x.perangkat, x.kunci, x.jk, x.tanggal, x.waktu, x.jenis
         FROM jsonb_to_recordset(p_baris)
           AS x(ke integer, perangkat uuid, kunci text, jk text, tanggal date, waktu timestamptz, jenis text)
-    ), s AS (
+    ), s AS MATERIALIZED (
       SELECT b.*, COALESCE(
           CASE WHEN b.jk = 'pin' THEN
             (SELECT t.pegawai_id FROM pin_terminal t

@@ -37,7 +37,13 @@ export type HasilSimpan = Pick<HasilImporLog, 'jumlah' | 'rincian'>;
 /** The most lines one shared statement takes (a single push holds at most 1,000). */
 const BARIS_PER_TULIS = 4_000;
 /** Writes of one Pemda running at once: the next batch gathers while these commit. */
-const TULIS_SERENTAK = 2;
+const TULIS_SERENTAK = Number(process.env.UJI_SERENTAK ?? 2);
+
+/**
+ * SIGAP_KIRIMAN_GABUNG=0 turns the group commit off: each push its own statement and commit, as many at
+ * once as arrive (bench/attendance measures both ways). Read once per process.
+ */
+const gabung = process.env.SIGAP_KIRIMAN_GABUNG !== '0';
 
 interface Tunggu {
   readonly k: KirimanSiap;
@@ -106,10 +112,10 @@ export function simpanKiriman(sdb: SigapDatabase, k: KirimanSiap): Promise<Hasil
 }
 
 function pompa(sdb: SigapDatabase, tenantId: string, a: Antrean) {
-  while (a.berjalan < TULIS_SERENTAK && a.menunggu.length > 0) {
+  while ((!gabung || a.berjalan < TULIS_SERENTAK) && a.menunggu.length > 0) {
     const ambil: Tunggu[] = [];
     let baris = 0;
-    while (a.menunggu.length > 0) {
+    while (a.menunggu.length > 0 && (gabung || ambil.length === 0)) {
       const n = a.menunggu[0]!.k.log.punches.length;
       if (ambil.length > 0 && baris + n > BARIS_PER_TULIS) break;
       ambil.push(a.menunggu.shift()!);
