@@ -58,3 +58,21 @@ BEGIN
                     WHERE ins.pegawai_id = o.orang AND ins.perangkat_id = o.perangkat AND ins.waktu = o.waktu)
       FROM o ORDER BY o.ke;
 END $$;
+
+-- The tokens of several pushes of one Pemda checked by one statement (antrean-token.ts): as
+-- sigap_perangkat_token (0014), for a list of hashes, each row naming its hash. Called outside any
+-- transaction; binds the Pemda for its own statement only.
+CREATE FUNCTION sigap_perangkat_token_banyak(p_tenant uuid, p_hash text[])
+  RETURNS TABLE (token_hash text, id uuid, kode text, nama text, jenis text, opd_id uuid, opd_kode text,
+                 dicabut_pada timestamptz, created_at timestamptz, zona_waktu text)
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+  PERFORM set_config('sigap.tenant_id', p_tenant::text, true);
+  RETURN QUERY
+    SELECT p.token_hash, p.id, p.kode, p.nama, p.jenis, p.opd_id, o.kode, p.dicabut_pada, p.created_at,
+           t.zona_waktu
+      FROM perangkat p
+      JOIN opd o ON o.tenant_id = p.tenant_id AND o.id = p.opd_id
+      JOIN tenant t ON t.id = p.tenant_id
+     WHERE p.tenant_id = p_tenant AND p.token_hash = ANY (p_hash);
+END $$;

@@ -8,7 +8,7 @@ import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { type KirimanSiap, simpanKiriman, statistikAntrean } from './antrean-kiriman.ts';
 import { aturPin, daftarkanPerangkat } from './perangkat.service.ts';
-import { perangkatDariToken, terbitkanToken } from './token.service.ts';
+import { cabutToken, perangkatDariToken, terbitkanToken } from './token.service.ts';
 
 // Group commit of terminal pushes (antrean-kiriman.ts) on PGlite and (SIGAP_TEST_PG_URL) PostgreSQL:
 // pushes arriving together are written by one statement, each still answered with its own per-line
@@ -163,6 +163,41 @@ describe('pushes arriving together', () => {
     expect(ada.has(`9002 ${jam(101)}`) && ada.has(`9001 ${jam(102)}`) && ada.has(`9001 ${jam(100)}`)).toBe(
       true,
     );
+  });
+
+  it("tokens checked together (PostgreSQL: one statement): each push gets its own token's verdict", async () => {
+    const HARI = '2025-10-04';
+    const dicabut = await withTenant(sdb, tenantId, async (trx) => {
+      await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
+        kode: 'MESIN-BPBD',
+        nama: 'Pos BPBD',
+        opdKode: 'BPBD',
+      });
+      const t = (await terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, 'MESIN-BPBD')).token;
+      await cabutToken(trx, tenantId, SYSTEM_ACTOR, null, 'MESIN-BPBD');
+      return t;
+    });
+    const asing = `${tenantId}.${'B'.repeat(43)}`;
+    const token = Array.from({ length: 12 }, (_, i) => [tokenDinkes, asing, dicabut][i % 3]!);
+    const jawab = await Promise.all(
+      token.map((tok, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/perangkat/kejadian',
+          headers: { 'content-type': 'text/plain', authorization: `Bearer ${tok}` },
+          payload: `${NIP.kalak}\t${HARI} ${jam(i)}\t15\t0\t0\n`,
+        }),
+      ),
+    );
+    expect(jawab.map((r) => r.statusCode)).toEqual(token.map((t) => (t === tokenDinkes ? 200 : 401)));
+    for (const [i, r] of jawab.entries()) {
+      if (token[i] === asing)
+        expect(r.json<{ message: string }>().message).toContain('Token perangkat tidak dikenal');
+      if (token[i] === dicabut)
+        expect(r.json<{ message: string }>().message).toContain('MESIN-BPBD sudah dicabut');
+      if (token[i] === tokenDinkes) expect(r.json<Jawaban>().jumlah).toMatchObject({ baris: 1, diimpor: 1 });
+    }
+    expect((await tersimpanPada(HARI)).size).toBe(4);
   });
 
   it('answers a push only once its batch is committed, even when the commit is slow', async () => {

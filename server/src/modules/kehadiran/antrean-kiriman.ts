@@ -201,7 +201,8 @@ async function tulis(
   // line with the same punch, in the same push or in another, was not what stored it.
   const disimpan = new Set<string>();
   for (const r of rows)
-    if (r.baru) disimpan.add(kunciPunch(r.pegawai!, String(baris[r.ke]!.perangkat), String(baris[r.ke]!.waktu)));
+    if (r.baru)
+      disimpan.add(kunciPunch(r.pegawai!, String(baris[r.ke]!.perangkat), String(baris[r.ke]!.waktu)));
   const out: HasilSimpan[] = [];
   let ke = 0;
   for (const k of semua) {

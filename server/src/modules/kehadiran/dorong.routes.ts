@@ -6,7 +6,8 @@ import { AppError } from '../../errors.ts';
 import type { RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
 import { BATAS_KIRIMAN, terimaKiriman } from './dorong.service.ts';
-import { kunciBatasToken, type PerangkatPengirim, perangkatDariToken } from './token.service.ts';
+import { terminalDariToken } from './antrean-token.ts';
+import { kunciBatasToken, type PerangkatPengirim } from './token.service.ts';
 
 /** Pushes one terminal may send per minute (SIGAP_KIRIMAN_MESIN_PER_MENIT, default 600: ten a second). */
 export function kirimanPerMenit(): number {
@@ -46,7 +47,8 @@ export async function dorongRoutes(app: FastifyInstance, deps: RouteDeps) {
         },
       },
       onRequest: async (req) => {
-        pengirim.set(req, await perangkatDariToken(deps.sdb, req.headers.authorization));
+        // checked with the tokens of the pushes beside it (antrean-token.ts), refused in words as before
+        pengirim.set(req, await terminalDariToken(deps.sdb, req.headers.authorization));
       },
       schema: {
         tags: ['kehadiran'],
