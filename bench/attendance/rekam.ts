@@ -385,28 +385,13 @@ try {
   const latensi: number[] = [];
   let hentikan = false;
   let diukur = true;
-  const pekerja = async () => {
-    while (!hentikan) {
-      const i = berikut++;
-      const a = performance.now();
-      const r = await kirim(i);
-      if (r.ok && r.status === 200 && r.disimpan) {
-        diakui.add(i);
-        if (diukur) latensi.push(performance.now() - a);
-      } else if (r.ok) {
-        gagalLain++;
-        hentikan = true;
-      } else belum.add(i);
-      if (!r.ok) return;
-    }
-  };
   // Measured in IRISAN slices, pgbench and Sigap taking turns (pgbench first), so that both see the same
   // machine: on a shared machine the load of other processes moves by the minute.
   const IRISAN = 4;
   let jeda: { buka: () => void; tunggu: Promise<void> } | null = null;
   let sedang = 0;
   const tahan = () => {
-    let buka = () => undefined as void;
+    let buka: () => void = () => undefined;
     const tunggu = new Promise<void>((r) => {
       buka = r;
     });
@@ -434,7 +419,6 @@ try {
       if (!r.ok) return;
     }
   };
-  void pekerja;
   const semua = Array.from({ length: C }, pekerjaBerjeda);
   let lamaUkur = 0;
   let cpuServer = 0;

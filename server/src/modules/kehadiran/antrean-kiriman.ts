@@ -1,6 +1,6 @@
 import type { PunchLog } from '@sigap/domain';
-import { sql } from 'kysely';
 import { type SigapDatabase, withTenant } from '../../db/database.ts';
+import { kunciPunch, type PerangkatRow } from './kehadiran.repository.ts';
 import {
   type BarisHasil,
   barisGanda,
@@ -11,7 +11,7 @@ import {
   hitungBaris,
   type LogTerbaca,
 } from './kehadiran.service.ts';
-import { kunciPunch, type PerangkatRow } from './kehadiran.repository.ts';
+import { type BarisKiriman, type HasilBarisKiriman, simpanBarisKiriman } from './kiriman.repository.ts';
 
 // Group commit of terminal pushes (docs/kehadiran.md, "Kiriman langsung dari mesin"; bench/attendance).
 // A push already read and checked (dorong.service.ts) waits here; pushes of one Pemda that arrive while
@@ -162,12 +162,7 @@ async function tulisBersama(sdb: SigapDatabase, tenantId: string, ambil: readonl
   }
 }
 
-interface BarisDb {
-  ke: number;
-  pegawai: string | null;
-  opd: string | null;
-  baru: boolean;
-}
+type BarisDb = HasilBarisKiriman;
 
 /** One statement for the pushes' lines: their results, in push order. */
 async function tulis(
@@ -175,7 +170,7 @@ async function tulis(
   tenantId: string,
   semua: readonly KirimanSiap[],
 ): Promise<HasilSimpan[]> {
-  const baris: Record<string, unknown>[] = [];
+  const baris: BarisKiriman[] = [];
   for (const k of semua)
     for (const p of k.log.punches)
       baris.push({
@@ -187,22 +182,20 @@ async function tulis(
         waktu: p.waktu,
         jenis: p.jenis,
       });
-  const q = sql<BarisDb>`SELECT * FROM sigap_simpan_kiriman(${tenantId}::uuid, ${sdb.useAppRole}, ${JSON.stringify(baris)}::jsonb)`;
   // PostgreSQL: one statement outside any transaction is its own transaction, answered after its commit.
   // PGlite has one connection, on which a statement outside a transaction would run inside whichever
   // transaction is open: there, a transaction of its own.
   const rows =
     sdb.kind === 'postgres'
-      ? (await q.execute(sdb.db)).rows
-      : (await withTenant(sdb, tenantId, (trx) => q.execute(trx))).rows;
+      ? await simpanBarisKiriman(sdb.db, tenantId, sdb.useAppRole, baris)
+      : await withTenant(sdb, tenantId, (trx) => simpanBarisKiriman(trx, tenantId, sdb.useAppRole, baris));
   if (rows.length !== baris.length)
     throw new Error(`sigap_simpan_kiriman answered ${rows.length} of ${baris.length} lines`);
   // A punch the statement stored is claimed by the first line (in push order) that carries it; any other
   // line with the same punch, in the same push or in another, was not what stored it.
   const disimpan = new Set<string>();
   for (const r of rows)
-    if (r.baru)
-      disimpan.add(kunciPunch(r.pegawai!, String(baris[r.ke]!.perangkat), String(baris[r.ke]!.waktu)));
+    if (r.baru) disimpan.add(kunciPunch(r.pegawai!, baris[r.ke]!.perangkat, baris[r.ke]!.waktu));
   const out: HasilSimpan[] = [];
   let ke = 0;
   for (const k of semua) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ZonaWaktu } from '@sigap/domain';
-import { sql } from 'kysely';
 import type { SigapDatabase } from '../../db/database.ts';
+import { perangkatDenganTokenBanyak } from './kiriman.repository.ts';
 import { type PerangkatPengirim, perangkatDariToken } from './token.service.ts';
 
 // The device tokens of terminal pushes checked together (bench/attendance): the pushes of one Pemda whose
@@ -13,18 +13,7 @@ import { type PerangkatPengirim, perangkatDariToken } from './token.service.ts';
 
 const POLA_TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/i;
 
-interface BarisToken {
-  token_hash: string;
-  id: string;
-  kode: string;
-  nama: string;
-  jenis: string;
-  opd_id: string;
-  opd_kode: string;
-  dicabut_pada: Date | null;
-  created_at: Date;
-  zona_waktu: string;
-}
+type BarisToken = Awaited<ReturnType<typeof perangkatDenganTokenBanyak>>[number];
 
 interface Tunggu {
   readonly hash: string;
@@ -51,8 +40,7 @@ export async function terminalDariToken(
   const tenantId = t[1]!.toLowerCase();
   const hash = createHash('sha256').update(t[2]!).digest('hex');
   const p = await cari(sdb, tenantId, hash);
-  if (!p || p.jenis !== 'terminal' || p.dicabut_pada)
-    return perangkatDariToken(sdb, authorization, 'terminal');
+  if (p?.jenis !== 'terminal' || p.dicabut_pada) return perangkatDariToken(sdb, authorization, 'terminal');
   const { zona_waktu, token_hash: _, ...perangkat } = p;
   return { tenantId, perangkat, zona: zona_waktu as ZonaWaktu };
 }
@@ -89,11 +77,8 @@ async function pompa(sdb: SigapDatabase, tenantId: string, a: Antrean) {
       const ambil = a.menunggu.splice(0, 500);
       try {
         const hashes = [...new Set(ambil.map((x) => x.hash))];
-        const r =
-          await sql<BarisToken>`SELECT * FROM sigap_perangkat_token_banyak(${tenantId}::uuid, ${hashes}::text[])`.execute(
-            sdb.db,
-          );
-        const by = new Map(r.rows.map((x) => [x.token_hash, x]));
+        const rows = await perangkatDenganTokenBanyak(sdb.db, tenantId, hashes);
+        const by = new Map(rows.map((x) => [x.token_hash, x]));
         for (const x of ambil) x.selesai(by.get(x.hash));
       } catch (e) {
         for (const x of ambil) x.gagal(e);

@@ -5,8 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import type { RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
-import { BATAS_KIRIMAN, terimaKiriman } from './dorong.service.ts';
 import { terminalDariToken } from './antrean-token.ts';
+import { BATAS_KIRIMAN, terimaKiriman } from './dorong.service.ts';
 import { kunciBatasToken, type PerangkatPengirim } from './token.service.ts';
 
 /** Pushes one terminal may send per minute (SIGAP_KIRIMAN_MESIN_PER_MENIT, default 600: ten a second). */
