@@ -17,7 +17,7 @@
 // (--rincian: first, what each statement of a push costs PostgreSQL alone, by pgbench)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -562,6 +562,8 @@ try {
   );
   await klien.end();
 } finally {
+  for (const f of [`bench-kehadiran-${process.pid}.sql`, `bench-kehadiran-rincian-${process.pid}.sql`])
+    rmSync(join(tmpdir(), f), { force: true });
   if (sigap && sigap.exitCode === null) {
     sigap.kill('SIGTERM');
     await new Promise((r) => sigap?.once('exit', r));
