@@ -13,9 +13,11 @@
 //  3. the server killed with SIGKILL mid-run and started again: every event the client got a 2xx for must be
 //     in the table (acknowledged, stored, lost); the requests in flight at the kill may or may not be stored
 //     (counted); they are sent again and must end up stored exactly once.
-// Usage: node bin/run-ts.mjs bench/attendance/rekam.ts [--c 10] [--detik 12]
+// Usage: node bin/run-ts.mjs bench/attendance/rekam.ts [--c 10] [--detik 12] [--rincian]
+// (--rincian: first, what each statement of a push costs PostgreSQL alone, by pgbench)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +39,16 @@ function cpuProses(pid: number): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of this process's children that have ended (pgbench, run with spawnSync). */
+function cpuAnakSelesai(): number {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
   } catch {
     return Number.NaN;
   }
@@ -205,39 +217,76 @@ try {
  VALUES ('${tenantId}', gen_random_uuid(), gen_random_uuid(), clock_timestamp(), clock_timestamp(), 'masuk', 'terminal', '${perangkat.rows[0]!.id}', 'diterima', '42')
  ON CONFLICT DO NOTHING;\n`,
   );
-  const cpuPb0 = cpuPostgres(pgData);
-  const pb = spawnSync(
-    join(pgBin, 'pgbench'),
-    [
-      '-n',
-      '-c',
-      String(C),
-      '-j',
-      '2',
-      '-T',
-      String(DETIK),
-      '-f',
-      skrip,
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-U',
-      'postgres',
-      'postgres',
-    ],
-    { encoding: 'utf8' },
-  );
-  const cpuPb = cpuPostgres(pgData) - cpuPb0;
-  const tps = Number(/tps = ([\d.]+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
-  const latPb = Number(/latency average = ([\d.]+) ms/.exec(pb.stdout)?.[1] ?? Number.NaN);
-  if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${pb.stderr || pb.stdout}`);
-  const nPb = await klien.query<{ n: string }>('SELECT count(*) AS n FROM bench_kehadiran');
-  console.log(
-    `pgbench: ${tps.toFixed(0)} tps (${Number(nPb.rows[0]!.n).toLocaleString('en')} rows in ${DETIK} s), latency average ${latPb.toFixed(2)} ms`,
-  );
+  /** pgbench at C clients on a script: its rate, mean latency and PostgreSQL's CPU per transaction. */
+  const pgbench = (skripnya: string, detik: number) => {
+    const cpu0 = cpuPostgres(pgData);
+    const anak0 = cpuAnakSelesai();
+    const pb = spawnSync(
+      join(pgBin, 'pgbench'),
+      [
+        '-n',
+        '-c',
+        String(C),
+        '-j',
+        '2',
+        '-T',
+        String(detik),
+        '-f',
+        skripnya,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+      ].concat(['-U', 'postgres', 'postgres']),
+      { encoding: 'utf8' },
+    );
+    const cpu = cpuPostgres(pgData) - cpu0;
+    const cpuKlien = cpuAnakSelesai() - anak0;
+    const tps = Number(/tps = ([\d.]+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
+    const lat = Number(/latency average = ([\d.]+) ms/.exec(pb.stdout)?.[1] ?? Number.NaN);
+    const n = Number(/number of transactions actually processed: (\d+)/.exec(pb.stdout)?.[1] ?? Number.NaN);
+    if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${pb.stderr || pb.stdout}`);
+    return { tps, lat, n, cpu, cpuKlien, cpuMs: (1000 * cpu) / n };
+  };
+  // ─── 1b. (--rincian) what a push's SQL costs PostgreSQL alone: each statement by pgbench, C clients ──
+  if (process.argv.includes('--rincian')) {
+    const m0 = await klien.query<{ id: string }>(`SELECT id FROM perangkat WHERE kode = 'MESIN-0'`);
+    const hash = createHash('sha256').update(token[0]!.split('.')[1]!).digest('hex');
+    // a line at a random millisecond of a day in 2027 (no two alike in practice), a random PIN of MESIN-0
+    const baris = (ke: number) =>
+      `jsonb_build_object('ke', ${ke}, 'perangkat', '${m0.rows[0]!.id}', 'kunci', (1 + floor(random() * ${PIN_PER_TERMINAL})::int)::text, 'jk', 'pin', 'tanggal', '2027-03-01', 'waktu', (timestamptz '2027-03-01 01:00Z' + floor(random() * 36000000) * interval '1 ms')::text, 'jenis', 'masuk')`;
+    const simpan = (n: number) =>
+      `SELECT count(*) FROM sigap_simpan_kiriman('${tenantId}', true, jsonb_build_array(${Array.from({ length: n }, (_, k) => baris(k)).join(', ')}));`;
+    const tokenSql = `SELECT * FROM sigap_perangkat_token('${tenantId}', '${hash}');`;
+    const satu = await klien.query<{ pegawai_id: string; opd_id: string }>(
+      `SELECT t.pegawai_id, v.opd_id FROM pin_terminal t JOIN pegawai_versi v ON v.pegawai_id = t.pegawai_id WHERE t.perangkat_id = $1 AND t.pin = '1'`,
+      [m0.rows[0]!.id],
+    );
+    const langsung = `INSERT INTO kehadiran (tenant_id, pegawai_id, opd_id, waktu, waktu_perangkat, jenis, sumber, perangkat_id, hasil, pin)
+ VALUES ('${tenantId}', '${satu.rows[0]!.pegawai_id}', '${satu.rows[0]!.opd_id}', timestamptz '2028-03-01 01:00Z' + floor(random() * 360000000) * interval '1 ms', clock_timestamp(), 'masuk', 'terminal', '${m0.rows[0]!.id}', 'diterima', '1') ON CONFLICT DO NOTHING;`;
+    const kasus: [string, string, number][] = [
+      ['INSERT INTO kehadiran directly (its foreign keys; superuser, no RLS)', langsung, 1],
+      ['the token check alone (sigap_perangkat_token)', tokenSql, 1],
+      ['sigap_simpan_kiriman, 1 line per call', simpan(1), 1],
+      ['token check + sigap_simpan_kiriman (1 line): a push without HTTP', `${tokenSql}\n${simpan(1)}`, 1],
+      ['sigap_simpan_kiriman, 10 lines per call (per line)', simpan(10), 10],
+    ];
+    console.log(`What a push's statements cost PostgreSQL (pgbench, ${C} clients, 4 s each):`);
+    for (const [nama, teks, perPanggil] of kasus) {
+      const f = join(tmpdir(), `bench-kehadiran-rincian-${process.pid}.sql`);
+      writeFileSync(f, `${teks}\n`);
+      const r = pgbench(f, 4);
+      console.log(
+        `  ${nama.padEnd(66)} ${(r.tps * perPanggil).toFixed(0).padStart(6)}/s, CPU ${(r.cpuMs / perPanggil).toFixed(3)} ms`,
+      );
+    }
+  }
 
   // ─── 2. Sigap's server taking terminal pushes ────────────────────────────────────────────────────
+  // Count the calls of the push's SQL function (0015), to tell how many pushes one statement carried.
+  await klien.query(`ALTER SYSTEM SET track_functions = 'pl'`);
+  await klien.query('SELECT pg_reload_conf()');
+  const gabung = process.env.SIGAP_KIRIMAN_GABUNG !== '0';
   const httpPort = 3100 + (process.pid % 800);
   const mulai = async () => {
     const child = spawn(
@@ -336,11 +385,30 @@ try {
   const latensi: number[] = [];
   let hentikan = false;
   let diukur = true;
-  const pekerja = async () => {
+  // Measured in IRISAN slices, pgbench and Sigap taking turns (pgbench first), so that both see the same
+  // machine: on a shared machine the load of other processes moves by the minute.
+  const IRISAN = 4;
+  let jeda: { buka: () => void; tunggu: Promise<void> } | null = null;
+  let sedang = 0;
+  const tahan = () => {
+    let buka: () => void = () => undefined;
+    const tunggu = new Promise<void>((r) => {
+      buka = r;
+    });
+    jeda = { buka, tunggu };
+  };
+  tahan();
+  const pekerjaBerjeda = async () => {
     while (!hentikan) {
+      if (jeda) {
+        await jeda.tunggu;
+        continue;
+      }
+      sedang++;
       const i = berikut++;
       const a = performance.now();
       const r = await kirim(i);
+      sedang--;
       if (r.ok && r.status === 200 && r.disimpan) {
         diakui.add(i);
         if (diukur) latensi.push(performance.now() - a);
@@ -351,19 +419,51 @@ try {
       if (!r.ok) return;
     }
   };
-  const awalUkur = performance.now();
-  const cpuServer0 = cpuProses(sigap.pid!);
-  const cpuPg0 = cpuPostgres(pgData);
-  const cpuKlien0 = process.cpuUsage();
-  const semua = Array.from({ length: C }, pekerja);
-  await new Promise((r) => setTimeout(r, DETIK * 1000));
-  diukur = false;
-  const lamaUkur = (performance.now() - awalUkur) / 1000;
-  const cpuServer = cpuProses(sigap.pid!) - cpuServer0;
-  const cpuPg = cpuPostgres(pgData) - cpuPg0;
-  const cpuKlienU = process.cpuUsage(cpuKlien0);
-  const cpuKlien = (cpuKlienU.user + cpuKlienU.system) / 1e6;
+  const semua = Array.from({ length: C }, pekerjaBerjeda);
+  let lamaUkur = 0;
+  let cpuServer = 0;
+  let cpuPg = 0;
+  let cpuKlien = 0;
+  let nPbTotal = 0;
+  let lamaPb = 0;
+  let cpuPbTotal = 0;
+  let cpuPbKlien = 0;
+  let latPbJumlah = 0;
+  for (let k = 0; k < IRISAN; k++) {
+    const pb = pgbench(skrip, DETIK / IRISAN);
+    nPbTotal += pb.n;
+    lamaPb += DETIK / IRISAN;
+    cpuPbTotal += pb.cpu;
+    cpuPbKlien += pb.cpuKlien;
+    latPbJumlah += pb.lat * pb.n;
+    const awal = performance.now();
+    const cpuServer0 = cpuProses(sigap.pid!);
+    const cpuPg0 = cpuPostgres(pgData);
+    const cpuKlien0 = process.cpuUsage();
+    diukur = true;
+    const j = jeda as { buka: () => void } | null;
+    jeda = null;
+    j?.buka();
+    await new Promise((r) => setTimeout(r, (DETIK / IRISAN) * 1000));
+    diukur = false;
+    lamaUkur += (performance.now() - awal) / 1000;
+    cpuServer += cpuProses(sigap.pid!) - cpuServer0;
+    cpuPg += cpuPostgres(pgData) - cpuPg0;
+    const u = process.cpuUsage(cpuKlien0);
+    cpuKlien += (u.user + u.system) / 1e6;
+    tahan();
+    while (sedang > 0) await new Promise((r) => setTimeout(r, 1));
+  }
+  const tps = nPbTotal / lamaPb;
+  const latPb = latPbJumlah / nPbTotal;
+  const cpuPbMs = (1000 * cpuPbTotal) / nPbTotal;
+  console.log(
+    `pgbench: ${tps.toFixed(0)} tps (${nPbTotal.toLocaleString('en')} rows in ${IRISAN} × ${DETIK / IRISAN} s), latency average ${latPb.toFixed(2)} ms`,
+  );
   const nUkur = latensi.length;
+  const lepas = jeda as { buka: () => void } | null;
+  jeda = null;
+  lepas?.buka();
   // 3. the kill: half a second to a second and a half later, while the load goes on
   await new Promise((r) => setTimeout(r, 500 + Math.floor(Math.random() * 1000)));
   const sebelumBunuh = diakui.size;
@@ -408,6 +508,12 @@ try {
     if (r.ok && r.status === 200 && r.disimpan) ulangOk++;
   }
   const akhir = await tersimpan();
+  // the backends of the killed and the stopped server report their counts when they end
+  await new Promise((r) => setTimeout(r, 1500));
+  const panggilan = await klien.query<{ calls: string }>(
+    `SELECT calls FROM pg_stat_user_functions WHERE funcname = 'sigap_simpan_kiriman'`,
+  );
+  const nPanggil = Number(panggilan.rows[0]?.calls ?? Number.NaN);
   const semuaKirim = new Set([...diakui, ...belum]);
   const hilangAkhir = [...semuaKirim].filter((i) => !akhir.has(kunciKejadian(i))).length;
   const gandaAkhir = [...akhir.values()].filter((n) => n > 1).length;
@@ -415,12 +521,21 @@ try {
   const baris = (k: string, v: string) => console.log(`  ${k.padEnd(58)} ${v}`);
   console.log('\nRecording check-ins (terminal pushes, one punch per request, loopback):');
   baris('pgbench single INSERT, same durability', `${tps.toFixed(0)} tps`);
-  baris('  PostgreSQL CPU per insert', `${((1000 * cpuPb) / Number(nPb.rows[0]!.n)).toFixed(2)} ms`);
+  baris(
+    '  CPU per insert: PostgreSQL / pgbench (the client)',
+    `${cpuPbMs.toFixed(2)} / ${((1000 * cpuPbKlien) / nPbTotal).toFixed(2)} ms`,
+  );
   baris(
     `Sigap POST /api/perangkat/kejadian, ${C} concurrent`,
     `${eps.toFixed(0)} events/s (${nUkur.toLocaleString('en')} in ${lamaUkur.toFixed(1)} s)`,
   );
   baris('  latency p50 / p99', `${q(0.5).toFixed(1)} / ${q(0.99).toFixed(1)} ms`);
+  baris(
+    `  group commit ${gabung ? 'on' : 'off (SIGAP_KIRIMAN_GABUNG=0)'}: pushes per statement`,
+    Number.isFinite(nPanggil)
+      ? `${((berikut + belum.size) / nPanggil).toFixed(1)} (${nPanggil.toLocaleString('en')} calls of sigap_simpan_kiriman for ${(berikut + belum.size).toLocaleString('en')} pushes sent)`
+      : '— (no sigap_simpan_kiriman)',
+  );
   baris('  ratio to pgbench', `${(eps / tps).toFixed(2)}`);
   baris(
     '  CPU per event: PostgreSQL / server / load generator',
@@ -447,6 +562,8 @@ try {
   );
   await klien.end();
 } finally {
+  for (const f of [`bench-kehadiran-${process.pid}.sql`, `bench-kehadiran-rincian-${process.pid}.sql`])
+    rmSync(join(tmpdir(), f), { force: true });
   if (sigap && sigap.exitCode === null) {
     sigap.kill('SIGTERM');
     await new Promise((r) => sigap?.once('exit', r));

@@ -5,8 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import type { RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
+import { terminalDariToken } from './antrean-token.ts';
 import { BATAS_KIRIMAN, terimaKiriman } from './dorong.service.ts';
-import { kunciBatasToken, type PerangkatPengirim, perangkatDariToken } from './token.service.ts';
+import { kunciBatasToken, type PerangkatPengirim } from './token.service.ts';
 
 /** A positive whole number from the environment variable `nama`, else `bawaan`; anything else stops the start. */
 export function bilanganEnv(nama: string, bawaan: number): number {
@@ -47,7 +48,8 @@ export async function dorongRoutes(app: FastifyInstance, deps: RouteDeps) {
         },
       },
       onRequest: async (req) => {
-        pengirim.set(req, await perangkatDariToken(deps.sdb, req.headers.authorization));
+        // checked with the tokens of the pushes beside it (antrean-token.ts), refused in words as before
+        pengirim.set(req, await terminalDariToken(deps.sdb, req.headers.authorization));
       },
       schema: {
         tags: ['kehadiran'],

@@ -1,7 +1,8 @@
 import { bacaLogKehadiran, PANJANG_BARIS_MAKS, pesan } from '@sigap/domain';
-import { type SigapDatabase, withTenant } from '../../db/database.ts';
+import type { SigapDatabase } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { type BarisHasil, type HasilImporLog, simpanLog } from './kehadiran.service.ts';
+import { simpanKiriman } from './antrean-kiriman.ts';
+import type { BarisHasil, HasilImporLog } from './kehadiran.service.ts';
 import type { PerangkatPengirim } from './token.service.ts';
 
 // A terminal's live push (POST /api/perangkat/kejadian; docs/kehadiran.md, "Kiriman langsung dari
@@ -22,7 +23,8 @@ export interface HasilKiriman {
 
 /**
  * Reads a push (attlog only: a terminal names no other device, so the CSV form, whose `perangkat` column
- * could, is refused) and stores every readable line of a known person in one transaction; every other line
+ * could, is refused) and stores every readable line of a known person placed that day in one transaction
+ * (shared with the pushes arriving beside it, antrean-kiriman.ts); every other line
  * is listed with its reason. The push is at most {@link BATAS_KIRIMAN}, so it is read here, on the request
  * thread, in well under a millisecond per hundred lines (a worker's round trip would cost more); logs of
  * any size go through `sigap attendance import` or POST /api/kehadiran/impor, read in a worker.
@@ -63,9 +65,9 @@ export async function terimaKiriman(
         'A terminal sends attlog lines (PIN<TAB>time<TAB>…), not CSV; CSV logs are imported on the import page or with `sigap attendance import`; nothing was stored',
       ),
     );
+  // Stored with the pushes of the same Pemda arriving at the same time: one statement, one commit
+  // (antrean-kiriman.ts); answered after that commit, with this push's own per-line results.
   const log = { format: r.format, punches: r.punches, takTerbaca: r.takTerbaca };
-  const h = await withTenant(sdb, p.tenantId, (trx) =>
-    simpanLog(trx, p.tenantId, log, { perangkat: p.perangkat, lingkup: null, imporId: null }),
-  );
+  const h = await simpanKiriman(sdb, { tenantId: p.tenantId, perangkat: p.perangkat, log });
   return { perangkat: { id: p.perangkat.id, kode: p.perangkat.kode }, jumlah: h.jumlah, rincian: h.rincian };
 }

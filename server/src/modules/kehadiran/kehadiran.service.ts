@@ -212,6 +212,84 @@ async function opdPada(trx: Trx, ids: readonly string[]) {
       ?.opd_id ?? null;
 }
 
+// ─── A line's result, in words (simpanLog, and the pushes stored together in antrean-kiriman.ts) ──
+
+/** A line whose person is unknown: PIN in no table of its device and no NIP/id_pegawai, or unknown key. */
+export function barisTakDikenal(p: PunchLog, kodePerangkat: string): BarisHasil {
+  const pin = p.jenisKunci === 'pin';
+  return {
+    baris: p.baris,
+    hasil: 'tidak_dikenal',
+    kode: pin ? 'PIN_TIDAK_DIKENAL' : 'PEGAWAI_TIDAK_DIKENAL',
+    pesan: pesan(
+      pin
+        ? `PIN ${p.kunci} tidak dikenal pada perangkat ${kodePerangkat}: tidak ada di tabel PIN perangkat, dan bukan NIP atau ID pegawai yang terdaftar`
+        : `${kunciTeks(p)} tidak terdaftar`,
+      pin
+        ? `PIN ${p.kunci} is unknown on device ${kodePerangkat}: not in the device's PIN table, and not a registered NIP or employee id`
+        : `${p.jenisKunci === 'nip' ? 'NIP' : 'Employee id'} ${p.kunci} is not registered`,
+    ),
+  };
+}
+
+/** A line of a known person placed in no OPD/unit on its date. */
+export function barisTakDitempatkan(p: PunchLog): BarisHasil {
+  return {
+    baris: p.baris,
+    hasil: 'tidak_dikenal',
+    kode: 'PEGAWAI_TIDAK_AKTIF',
+    pesan: pesan(
+      `${kunciTeks(p)}: pegawai tidak ditempatkan di OPD mana pun pada ${p.tanggal}`,
+      `${kunciTeks(p)}: the employee was not placed in any OPD on ${p.tanggal}`,
+    ),
+  };
+}
+
+/** A line repeating an earlier line of the same file or push (same person, device and instant). */
+export function barisGanda(baris: number, lalu: number): BarisHasil {
+  return {
+    baris,
+    hasil: 'duplikat',
+    kode: 'DUPLIKAT',
+    pesan: pesan(
+      `sama dengan baris ${lalu} (orang, perangkat dan waktu yang sama)`,
+      `the same as line ${lalu} (same person, device and time)`,
+    ),
+  };
+}
+
+/** A line whose punch was stored before (by an earlier import or push, or one at the same time). */
+export function barisSudahTersimpan(baris: number): BarisHasil {
+  return {
+    baris,
+    hasil: 'duplikat',
+    kode: 'SUDAH_TERSIMPAN',
+    pesan: pesan(
+      'sudah tersimpan sebelumnya (orang, perangkat dan waktu yang sama)',
+      'already stored (same person, device and time)',
+    ),
+  };
+}
+
+/** The counts of a log's lines; sorts `rincian` by line. */
+export function hitungBaris(
+  log: Pick<LogTerbaca, 'punches' | 'takTerbaca'>,
+  disimpan: number,
+  rincian: BarisHasil[],
+): HasilImporLog['jumlah'] {
+  rincian.sort((a, b) => a.baris - b.baris);
+  const jumlah = {
+    baris: log.punches.length + log.takTerbaca.length,
+    diimpor: disimpan,
+    duplikat: 0,
+    tidak_dikenal: 0,
+    tidak_terbaca: 0,
+    di_luar_lingkup: 0,
+  };
+  for (const r of rincian) jumlah[r.hasil]++;
+  return jumlah;
+}
+
 /**
  * Stores a log's punches in the event store (`kehadiran`, sumber `terminal`): each readable line whose
  * device is registered, whose person is known and placed on that day and, for a scoped importer, in
@@ -289,26 +367,12 @@ export async function simpanLog(
       rincian.push({ baris: p.baris, hasil, kode, pesan: pesan(id, en) });
     const pegawaiId = siapa.get(p.baris)!;
     if (!pegawaiId) {
-      tolak(
-        'tidak_dikenal',
-        p.jenisKunci === 'pin' ? 'PIN_TIDAK_DIKENAL' : 'PEGAWAI_TIDAK_DIKENAL',
-        p.jenisKunci === 'pin'
-          ? `PIN ${p.kunci} tidak dikenal pada perangkat ${d.kode}: tidak ada di tabel PIN perangkat, dan bukan NIP atau ID pegawai yang terdaftar`
-          : `${kunciTeks(p)} tidak terdaftar`,
-        p.jenisKunci === 'pin'
-          ? `PIN ${p.kunci} is unknown on device ${d.kode}: not in the device's PIN table, and not a registered NIP or employee id`
-          : `${p.jenisKunci === 'nip' ? 'NIP' : 'Employee id'} ${p.kunci} is not registered`,
-      );
+      rincian.push(barisTakDikenal(p, d.kode));
       continue;
     }
     const opdId = opdOf(pegawaiId, p.tanggal);
     if (!opdId) {
-      tolak(
-        'tidak_dikenal',
-        'PEGAWAI_TIDAK_AKTIF',
-        `${kunciTeks(p)}: pegawai tidak ditempatkan di OPD mana pun pada ${p.tanggal}`,
-        `${kunciTeks(p)}: the employee was not placed in any OPD on ${p.tanggal}`,
-      );
+      rincian.push(barisTakDitempatkan(p));
       continue;
     }
     if (opts.lingkup && !(await opts.lingkup.meliputi(pegawaiId, p.tanggal))) {
@@ -323,12 +387,7 @@ export async function simpanLog(
     const k = repo.kunciPunch(pegawaiId, d.id, p.waktu);
     const lalu = pertamaDi.get(k);
     if (lalu !== undefined) {
-      tolak(
-        'duplikat',
-        'DUPLIKAT',
-        `sama dengan baris ${lalu} (orang, perangkat dan waktu yang sama)`,
-        `the same as line ${lalu} (same person, device and time)`,
-      );
+      rincian.push(barisGanda(p.baris, lalu));
       continue;
     }
     pertamaDi.set(k, p.baris);
@@ -346,26 +405,9 @@ export async function simpanLog(
   const baru = await repo.simpanPunch(trx, tenantId, opts.imporId, calon);
   for (const c of calon) {
     if (!baru.has(repo.kunciPunch(c.pegawaiId, c.perangkatId, c.waktu)))
-      rincian.push({
-        baris: c.baris,
-        hasil: 'duplikat',
-        kode: 'SUDAH_TERSIMPAN',
-        pesan: pesan(
-          'sudah tersimpan sebelumnya (orang, perangkat dan waktu yang sama)',
-          'already stored (same person, device and time)',
-        ),
-      });
+      rincian.push(barisSudahTersimpan(c.baris));
   }
-  rincian.sort((a, b) => a.baris - b.baris);
-  const jumlah = {
-    baris: log.punches.length + log.takTerbaca.length,
-    diimpor: baru.size,
-    duplikat: 0,
-    tidak_dikenal: 0,
-    tidak_terbaca: 0,
-    di_luar_lingkup: 0,
-  };
-  for (const r of rincian) jumlah[r.hasil]++;
+  const jumlah = hitungBaris(log, baru.size, rincian);
   const perangkat = unggahan ? { id: unggahan.id, kode: unggahan.kode } : null;
   return { format: log.format, perangkat, jumlah, rincian };
 }
