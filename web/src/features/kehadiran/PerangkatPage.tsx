@@ -59,15 +59,13 @@ function DaftarBaru({ onSelesai }: { onSelesai: () => void }) {
   const [opd, setOpd] = useState<string | null>(null);
   const [jenis, setJenis] = useState<Jenis>('kiosk');
   const [galat, setGalat] = useState<string | null>(null);
-  const pilihan = useMemo(
-    () =>
-      opdDalamLingkup(tree.data?.opd ?? [], me.roles).map((n) => ({
-        value: n.kode,
-        label: `${n.kode} — ${n.nama}`,
-      })),
-    [tree.data, me.roles],
-  );
-  const opdTerpilih = opd ?? (pilihan.length === 1 ? pilihan[0]!.value : null);
+  const dalamLingkup = useMemo(() => opdDalamLingkup(tree.data?.opd ?? [], me.roles), [tree.data, me.roles]);
+  const pilihan = dalamLingkup.map((n) => ({ value: n.kode, label: `${n.kode} — ${n.nama}` }));
+  // an OPD admin of one OPD starts on that OPD (its units stay a choice away)
+  const akar = me.roles.filter((r) => r.role === 'opd_admin' && r.opd_id).map((r) => r.opd_id);
+  const sendiri = akar.length === 1 ? dalamLingkup.find((n) => n.id === akar[0]) : undefined;
+  const bawaan = pilihan.length === 1 ? pilihan[0]!.value : (sendiri?.kode ?? null);
+  const opdTerpilih = opd ?? bawaan;
 
   const kirim = async (e: FormEvent) => {
     e.preventDefault();
