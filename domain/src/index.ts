@@ -33,3 +33,4 @@ export * from './org/teks.ts';
 export * from './org/tree.ts';
 export * from './org/types.ts';
 export * from './urutan.ts';
+export * from './wfh/slot.ts';
