@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,6 @@ import {
   apiSend,
   BASE,
   type Ctx,
-  launchChromium,
   openIn,
   PASSWORD,
   PEMDA,
@@ -17,7 +15,7 @@ import {
   shot,
   signIn,
 } from './helpers';
-import { absenSepanjangHari, bingkai, cerminJpeg, daftarkanWajahA, FOTO, y4m } from './kamera';
+import { absenSepanjangHari, cerminJpeg, chromiumKameraA, daftarkanWajahA, FOTO } from './kamera';
 
 // The phone check-in in a real browser (issue 10 items 2 and 10): chromium's fake camera plays a video made
 // from the sample photos of person A (server/test/wajah: a-3 facing the camera, a-2 turned to A's left, a-2
@@ -26,7 +24,7 @@ import { absenSepanjangHari, bingkai, cerminJpeg, daftarkanWajahA, FOTO, y4m } f
 // three frontal photos first, through the API. Inside the office fence the check-in is accepted; far from it
 // the refusal's words are on the screen. Nothing here tells the server what to decide.
 
-let dir: string;
+let kamera: Awaited<ReturnType<typeof chromiumKameraA>> | undefined;
 let browser: Browser;
 let admin: Ctx;
 let pulihkan: (() => Promise<void>) | undefined;
@@ -45,24 +43,8 @@ async function konteks(lokasi: { lat: number; lng: number }): Promise<Ctx> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'sigap-kamera-'));
-  const video = join(dir, 'kamera.y4m');
-  writeFileSync(
-    video,
-    y4m(
-      [
-        bingkai('stock-emotions-a-3.jpg'),
-        bingkai('stock-emotions-a-2.jpg'),
-        bingkai('stock-emotions-a-2.jpg', true),
-      ],
-      8,
-    ),
-  );
-  browser = await launchChromium([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
+  kamera = await chromiumKameraA();
+  browser = kamera.browser;
   // The admin makes every hour a working hour (the suite may run at any time) and asks only the movements
   // the video shows (turning left and right); both restored after the tests.
   const c = await browser.newContext({ baseURL: BASE });
@@ -103,8 +85,7 @@ afterAll(async () => {
     await apiSend(pegawai, 'DELETE', '/api/wajah/saya'); // already withdrawn by the page test, unless it failed
     await pegawai.context.close();
   }
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await kamera?.tutup();
 });
 
 describe('absen wajah dari ponsel', () => {

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pengaturan } from '@sigap/domain/api/pengaturan';
+import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
-import { apiGet, apiSend, BASE, type Ctx } from './helpers';
+import { apiGet, apiSend, BASE, type Ctx, launchChromium } from './helpers';
 
 // A fake camera for chromium (--use-file-for-fake-video-capture): the sample photos of server/test/wajah
 // scaled into 640×480 frames and written as a Y4M video, which chromium loops. Shared by absen.spec.ts (the
@@ -146,4 +148,36 @@ export async function daftarkanWajahA(peg: Ctx): Promise<void> {
   });
   expect(daftar.status(), await daftar.text()).toBe(200);
   expect(await daftar.json()).toMatchObject({ lengkap: true });
+}
+
+/**
+ * Chromium whose fake camera plays person A: a-3 facing, a-2 turned to A's left, a-2 mirrored turned to the
+ * right, each shown 8 times at 10 frames a second, looped. `tutup` closes it and deletes the video.
+ */
+export async function chromiumKameraA(): Promise<{ browser: Browser; tutup: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-kamera-'));
+  const video = join(dir, 'kamera.y4m');
+  writeFileSync(
+    video,
+    y4m(
+      [
+        bingkai('stock-emotions-a-3.jpg'),
+        bingkai('stock-emotions-a-2.jpg'),
+        bingkai('stock-emotions-a-2.jpg', true),
+      ],
+      8,
+    ),
+  );
+  const browser = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  return {
+    browser,
+    tutup: async () => {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

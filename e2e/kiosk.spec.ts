@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +7,6 @@ import {
   BASE,
   type Ctx,
   DESKTOP,
-  launchChromium,
   openIn,
   PEMDA,
   SHOTS,
@@ -17,7 +14,7 @@ import {
   signIn,
   until,
 } from './helpers';
-import { absenSepanjangHari, bingkai, daftarkanWajahA, y4m } from './kamera';
+import { absenSepanjangHari, chromiumKameraA, daftarkanWajahA } from './kamera';
 
 // Kiosk mode in a real browser (issue 10 item 4): an OPD admin registers a kiosk on /perangkat and issues
 // its token (read from the page's one-time modal); a tablet-sized browser with chromium's fake camera
@@ -30,7 +27,7 @@ import { absenSepanjangHari, bingkai, daftarkanWajahA, y4m } from './kamera';
 
 const TABLET = { width: 1024, height: 768 };
 
-let dir: string;
+let kamera: Awaited<ReturnType<typeof chromiumKameraA>> | undefined;
 let browser: Browser;
 let admin: Ctx;
 let pulihkan: (() => Promise<void>) | undefined;
@@ -60,24 +57,8 @@ async function pasangKios(tk: string): Promise<Ctx> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'sigap-kios-'));
-  const video = join(dir, 'kamera.y4m');
-  writeFileSync(
-    video,
-    y4m(
-      [
-        bingkai('stock-emotions-a-3.jpg'),
-        bingkai('stock-emotions-a-2.jpg'),
-        bingkai('stock-emotions-a-2.jpg', true),
-      ],
-      8,
-    ),
-  );
-  browser = await launchChromium([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
+  kamera = await chromiumKameraA();
+  browser = kamera.browser;
   // The Pemda admin makes every hour a working hour and asks only the movements the video shows (as in
   // absen.spec.ts); both restored after the tests.
   admin = await openIn(browser, DESKTOP);
@@ -123,8 +104,7 @@ afterAll(async () => {
   await kios?.context.close();
   await opdAdmin?.context.close();
   await admin?.context.close();
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await kamera?.tutup();
 });
 
 describe('kios absen wajah', () => {

@@ -114,20 +114,23 @@ describe('sigap attendance import', () => {
   });
 });
 
+/** A device's stored row, read back from the folder the CLI wrote. */
+const perangkatDb = async (kode: string) => {
+  const sdb = await openDatabase(db);
+  try {
+    return await sdb.db
+      .selectFrom('perangkat')
+      .select(['jenis', 'nama', 'token_hash'])
+      .where('kode', '=', kode)
+      .executeTakeFirstOrThrow();
+  } finally {
+    await sdb.close();
+  }
+};
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
 describe('sigap attendance terminal --token / --revoke-token', () => {
-  const tokenDb = async () => {
-    const sdb = await openDatabase(db);
-    try {
-      return await sdb.db
-        .selectFrom('perangkat')
-        .select(['token_hash'])
-        .where('kode', '=', 'MESIN-2')
-        .executeTakeFirstOrThrow();
-    } finally {
-      await sdb.close();
-    }
-  };
-  const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+  const tokenDb = () => perangkatDb('MESIN-2');
 
   it('registers and issues a token printed once (only its hash stored), replaces it, and revokes it', async () => {
     const baru = await runCli(['--db', db, 'attendance', 'terminal', 'MESIN-2', '--opd', 'BPBD', '--token']);
@@ -175,18 +178,9 @@ describe('sigap attendance kiosk', () => {
     expect(r.stderr).toContain('Kios KIOS-1 didaftarkan di BPBD.');
     expect(r.stderr).toContain('Buka /kiosk di tablet dan tempelkan token ini.');
     expect(r.stdout.trim()).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
-    const sdb = await openDatabase(db);
-    try {
-      const p = await sdb.db
-        .selectFrom('perangkat')
-        .select(['jenis', 'nama', 'token_hash'])
-        .where('kode', '=', 'KIOS-1')
-        .executeTakeFirstOrThrow();
-      expect(p).toMatchObject({ jenis: 'kiosk', nama: 'Kios lobi' });
-      expect(p.token_hash).toBe(createHash('sha256').update(r.stdout.trim().split('.')[1]!).digest('hex'));
-    } finally {
-      await sdb.close();
-    }
+    const p = await perangkatDb('KIOS-1');
+    expect(p).toMatchObject({ jenis: 'kiosk', nama: 'Kios lobi' });
+    expect(p.token_hash).toBe(sha256(r.stdout.trim().split('.')[1]!));
     const cabut = await runCli(['--db', db, 'attendance', 'kiosk', 'KIOS-1', '--revoke-token']);
     expect(cabut.code, cabut.stderr).toBe(0);
     expect(cabut.stdout).toContain('Token kios KIOS-1 dicabut');

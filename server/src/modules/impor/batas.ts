@@ -13,10 +13,16 @@ export interface BatasUnggah {
 
 export const BATAS_BAWAAN = { unggahMb: 20, inflasiMb: 200, baris: 100_000 } as const;
 
-function angka(nama: string, bawaan: number): number {
+/**
+ * A positive number (`bulat`: a positive whole number) from the environment variable `nama`, else `bawaan`;
+ * anything else stops the start in words. Also the rate limits' settings (kehadiran).
+ */
+export function angkaEnv(nama: string, bawaan: number, bulat = false): number {
   const v = process.env[nama];
   if (v === undefined || v.trim() === '') return bawaan;
   const n = Number(v);
+  if (bulat && !(Number.isInteger(n) && n > 0))
+    throw new Error(`${nama}=${v}: harus bilangan bulat positif / must be a positive whole number`);
   if (!Number.isFinite(n) || n <= 0)
     throw new Error(`${nama}=${v}: harus angka positif / must be a positive number`);
   return n;
@@ -24,9 +30,9 @@ function angka(nama: string, bawaan: number): number {
 
 export function batasUnggah(): BatasUnggah {
   return {
-    unggahByte: Math.round(angka('SIGAP_MAX_UPLOAD_MB', BATAS_BAWAAN.unggahMb) * 1024 * 1024),
-    inflasiByte: Math.round(angka('SIGAP_MAX_INFLATED_MB', BATAS_BAWAAN.inflasiMb) * 1024 * 1024),
-    baris: Math.floor(angka('SIGAP_MAX_ROWS', BATAS_BAWAAN.baris)),
+    unggahByte: Math.round(angkaEnv('SIGAP_MAX_UPLOAD_MB', BATAS_BAWAAN.unggahMb) * 1024 * 1024),
+    inflasiByte: Math.round(angkaEnv('SIGAP_MAX_INFLATED_MB', BATAS_BAWAAN.inflasiMb) * 1024 * 1024),
+    baris: Math.floor(angkaEnv('SIGAP_MAX_ROWS', BATAS_BAWAAN.baris)),
   };
 }
 

@@ -240,7 +240,7 @@ export function nilaiBingkai(
 }
 
 /** A challenge that could not be used (unknown, used, expired) as the challenge verdict. */
-export const tantanganTakTerpakai = (sebab: Pesan): HasilTantangan => ({
+const tantanganTakTerpakai = (sebab: Pesan): HasilTantangan => ({
   lulus: false,
   alasan: 'tantangan_gagal',
   sebab,

@@ -20,11 +20,11 @@ import { type BatasBagian, bacaBagian, pasangBagian } from '../../http/bagian.ts
 import { actorOf, callerOf, type RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
 import { SESSION_COOKIE } from '../auth/auth.service.ts';
+import { angkaEnv } from '../impor/batas.ts';
 import { cincinMalas, cincinUntuk } from '../wajah/kunci.ts';
 import { BATAS_FOTO } from '../wajah/mesin/index.ts';
 import { mintaTantangan } from './absen.service.ts';
 import { absenWajah, type HasilAbsenWajah as HasilAbsen, MAKS_BINGKAI } from './absen-wajah.service.ts';
-import { bilanganEnv } from './dorong.routes.ts';
 import { absenKios, infoKios, PESAN_KIOS_TANPA_LOKASI, tantanganKios } from './kios.service.ts';
 import { bingkaiTinjauan, daftarTinjauan, putuskanTinjauan } from './tinjau.service.ts';
 import { kunciBatasToken, perangkatDariToken } from './token.service.ts';
@@ -39,7 +39,7 @@ export const ABSEN_PER_MENIT = 12;
  * Challenges and check-ins one kiosk may send per minute: a morning queue at an entrance is one person
  * every few seconds (SIGAP_ABSEN_KIOS_PER_MENIT, default 60).
  */
-export const absenKiosPerMenit = () => bilanganEnv('SIGAP_ABSEN_KIOS_PER_MENIT', 60);
+export const absenKiosPerMenit = () => angkaEnv('SIGAP_ABSEN_KIOS_PER_MENIT', 60, true);
 
 const adaToken = (req: FastifyRequest) => /^Bearer\s/i.test(req.headers.authorization ?? '');
 
@@ -61,10 +61,6 @@ const BATAS_ABSEN: BatasBagian = {
 };
 
 const perSesi = (awal: string) => (req: FastifyRequest) => `${awal}:${req.cookies[SESSION_COOKIE] ?? req.ip}`;
-
-function isianAbsen(isian: Record<string, string>) {
-  return bacaIsian(AbsenWajahIsian, isian);
-}
 
 function isianKios(isian: Record<string, string>) {
   const lokasi = ['lat', 'lng', 'akurasi_m'].filter((k) => k in isian);
@@ -202,7 +198,7 @@ export async function absenRoutes(app: FastifyInstance, deps: RouteDeps) {
           return { ...hasilApi(r), nama: r.nama };
         }
         const c = callerOf(req);
-        const f = isianAbsen(isian);
+        const f = bacaIsian(AbsenWajahIsian, isian);
         const r = await absenWajah(deps.sdb, c, cincinMalas(deps.sdb), {
           tantanganId: f.tantangan_id,
           lat: f.lat,

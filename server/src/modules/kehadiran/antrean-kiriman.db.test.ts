@@ -3,11 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
+import { terminalUji } from '../../../test/perangkat.ts';
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { type KirimanSiap, simpanKiriman, statistikAntrean } from './antrean-kiriman.ts';
-import { aturPin, daftarkanPerangkat } from './perangkat.service.ts';
+import { daftarkanPerangkat } from './perangkat.service.ts';
 import { cabutToken, perangkatDariToken, terbitkanToken } from './token.service.ts';
 
 // Group commit of terminal pushes (antrean-kiriman.ts) on PGlite and (SIGAP_TEST_PG_URL) PostgreSQL:
@@ -23,15 +24,12 @@ beforeAll(async () => {
   sdb = await freshDatabase();
   tenantId = await seedSmallPemda(sdb, 'kota-antrean', '2024-01-01');
   tokenDinkes = await withTenant(sdb, tenantId, async (trx) => {
-    await daftarkanPerangkat(trx, tenantId, SYSTEM_ACTOR, null, {
-      kode: 'MESIN-DINKES',
-      nama: 'Lobi Dinkes',
-      opdKode: 'DINKES',
+    await terminalUji(trx, tenantId, {
+      pin: [
+        { pin: '9001', key: NIP.perawat },
+        { pin: '9002', key: NIP.kadinkes },
+      ],
     });
-    await aturPin(trx, tenantId, SYSTEM_ACTOR, null, 'MESIN-DINKES', [
-      { pin: '9001', key: NIP.perawat },
-      { pin: '9002', key: NIP.kadinkes },
-    ]);
     return (await terbitkanToken(trx, tenantId, SYSTEM_ACTOR, null, 'MESIN-DINKES')).token;
   });
   app = await buildApp({ sdb, serveWeb: false });

@@ -4,10 +4,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
+import { terminalUji } from '../../../test/perangkat.ts';
 import { withTenant } from '../../db/database.ts';
 import { type App, buildApp } from '../../http/app.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
-import { aturPin, daftarkanPerangkat } from './perangkat.service.ts';
 import { cabutToken, terbitkanToken } from './token.service.ts';
 
 // A terminal's live push (POST /api/perangkat/kejadian) through the real app, on PGlite and
@@ -64,20 +64,13 @@ beforeAll(async () => {
   lainId = await seedSmallPemda(sdb, 'kota-dorong-lain', '2024-01-01');
   for (const t of [tenantId, lainId]) {
     await run(async (trx) => {
-      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
-        kode: 'MESIN-DINKES',
-        nama: 'Lobi Dinkes',
-        opdKode: 'DINKES',
+      await terminalUji(trx, t, {
+        bpbd: true,
+        pin: [
+          { pin: '9001', key: NIP.perawat },
+          { pin: '9002', key: NIP.kadinkes },
+        ],
       });
-      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
-        kode: 'MESIN-BPBD',
-        nama: 'Pos BPBD',
-        opdKode: 'BPBD',
-      });
-      await aturPin(trx, t, SYSTEM_ACTOR, null, 'MESIN-DINKES', [
-        { pin: '9001', key: NIP.perawat },
-        { pin: '9002', key: NIP.kadinkes },
-      ]);
     }, t);
     token.set(t, await terbitkan(t));
   }

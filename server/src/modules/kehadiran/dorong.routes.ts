@@ -5,22 +5,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import type { RouteDeps } from '../../http/context.ts';
 import { sajikan } from '../../http/sajikan.ts';
+import { angkaEnv } from '../impor/batas.ts';
 import { terminalDariToken } from './antrean-token.ts';
 import { BATAS_KIRIMAN, terimaKiriman } from './dorong.service.ts';
 import { kunciBatasToken, type PerangkatPengirim } from './token.service.ts';
 
-/** A positive whole number from the environment variable `nama`, else `bawaan`; anything else stops the start. */
-export function bilanganEnv(nama: string, bawaan: number): number {
-  const v = process.env[nama];
-  if (v === undefined || v.trim() === '') return bawaan;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new Error(`${nama}=${v}: harus bilangan bulat positif / must be a positive whole number`);
-  return n;
-}
-
 /** Pushes one terminal may send per minute (SIGAP_KIRIMAN_MESIN_PER_MENIT, default 600: ten a second). */
-export const kirimanPerMenit = () => bilanganEnv('SIGAP_KIRIMAN_MESIN_PER_MENIT', 600);
+export const kirimanPerMenit = () => angkaEnv('SIGAP_KIRIMAN_MESIN_PER_MENIT', 600, true);
 
 /** The terminal each push request comes from, settled before its body is read. */
 const pengirim = new WeakMap<FastifyRequest, PerangkatPengirim>();

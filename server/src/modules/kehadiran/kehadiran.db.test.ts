@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.ts';
 import { NIP, seedSmallPemda } from '../../../test/fixtures.ts';
+import { terminalUji } from '../../../test/perangkat.ts';
 import type { Caller } from '../../caller.ts';
 import { withTenant } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { lingkupTanggal } from '../org/org.service.ts';
 import { imporLogBerkas } from './kehadiran.service.ts';
-import { aturPin, daftarkanPerangkat } from './perangkat.service.ts';
 
 // Terminal logs into the event store, on PGlite and (SIGAP_TEST_PG_URL) on PostgreSQL: the expected
 // counts are written out from the log texts below, never computed by the code under test.
@@ -52,17 +52,7 @@ beforeAll(async () => {
   lainId = await seedSmallPemda(sdb, 'kota-lain', '2024-01-01');
   for (const t of [tenantId, lainId]) {
     await run(async (trx) => {
-      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
-        kode: 'MESIN-DINKES',
-        nama: 'Lobi Dinkes',
-        opdKode: 'DINKES',
-      });
-      await daftarkanPerangkat(trx, t, SYSTEM_ACTOR, null, {
-        kode: 'MESIN-BPBD',
-        nama: 'Pos BPBD',
-        opdKode: 'BPBD',
-      });
-      await aturPin(trx, t, SYSTEM_ACTOR, null, 'MESIN-DINKES', [{ pin: '9001', key: NIP.perawat }]);
+      await terminalUji(trx, t, { bpbd: true, pin: [{ pin: '9001', key: NIP.perawat }] });
     }, t);
   }
 }, 60_000);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
+import type { BarisPerangkatToken } from './token.repository.ts';
 
 // The statements of terminal pushes written and checked together (migration 0015): antrean-kiriman.ts and
 // antrean-token.ts batch the pushes, these run one statement for a batch.
@@ -46,17 +47,8 @@ export async function simpanBarisKiriman(
 
 /** The devices holding some current token hashes in a Pemda, each row with its hash. */
 export async function perangkatDenganTokenBanyak(db: Db, tenantId: string, hashes: readonly string[]) {
-  const r = await sql<{
-    token_hash: string;
-    id: string;
-    kode: string;
-    nama: string;
-    jenis: string;
-    opd_id: string;
-    opd_kode: string;
-    dicabut_pada: Date | null;
-    created_at: Date;
-    zona_waktu: string;
-  }>`SELECT * FROM sigap_perangkat_token_banyak(${tenantId}::uuid, ${[...hashes]}::text[])`.execute(db);
+  const r = await sql<
+    BarisPerangkatToken & { token_hash: string }
+  >`SELECT * FROM sigap_perangkat_token_banyak(${tenantId}::uuid, ${[...hashes]}::text[])`.execute(db);
   return r.rows;
 }

@@ -4,23 +4,29 @@ import type { Db, Trx } from '../../db/database.ts';
 // Device tokens (0014_perangkat_token.sql): the current token's hash on `perangkat`, and the tokens no
 // longer valid in `perangkat_token_lama`.
 
+/** A device as the token functions return it (0014 `sigap_perangkat_token`, 0015 `…_banyak`). */
+export interface BarisPerangkatToken {
+  id: string;
+  kode: string;
+  nama: string;
+  jenis: string;
+  opd_id: string;
+  opd_kode: string;
+  dicabut_pada: Date | null;
+  created_at: Date;
+  zona_waktu: string;
+}
+
 /**
  * The terminal holding this current token hash in a Pemda, with the Pemda's zone: one statement (the
  * function `sigap_perangkat_token`, 0014, binds the Pemda itself, for that statement's transaction only),
  * so on PostgreSQL it needs no transaction of its own.
  */
 export async function perangkatDenganToken(db: Db | Trx, tenantId: string, tokenHash: string) {
-  const r = await sql<{
-    id: string;
-    kode: string;
-    nama: string;
-    jenis: string;
-    opd_id: string;
-    opd_kode: string;
-    dicabut_pada: Date | null;
-    created_at: Date;
-    zona_waktu: string;
-  }>`SELECT * FROM sigap_perangkat_token(${tenantId}::uuid, ${tokenHash})`.execute(db);
+  const r =
+    await sql<BarisPerangkatToken>`SELECT * FROM sigap_perangkat_token(${tenantId}::uuid, ${tokenHash})`.execute(
+      db,
+    );
   return r.rows[0];
 }
 
