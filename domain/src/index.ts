@@ -33,4 +33,6 @@ export * from './org/teks.ts';
 export * from './org/tree.ts';
 export * from './org/types.ts';
 export * from './urutan.ts';
+export * from './wfh/hari.ts';
+export * from './wfh/laporan.ts';
 export * from './wfh/slot.ts';

@@ -68,6 +68,12 @@ export function menitLokal(waktu: Date, tanggal: IsoDate, zona: ZonaWaktu): numb
 }
 
 /** The instant `menit` minutes after the local midnight that starts `tanggal`. */
+/** "HH:MM" of minutes since midnight (wrapped into one day): the inverse of `menitDariJam`. */
+export function jamDariMenit(m: number): string {
+  const x = ((m % 1440) + 1440) % 1440;
+  return `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+}
+
 export function waktuDariMenit(menit: number, tanggal: IsoDate, zona: ZonaWaktu): Date {
   return new Date(Date.parse(localDayStart(tanggal, zona)) + menit * 60_000);
 }

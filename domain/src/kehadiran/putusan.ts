@@ -19,7 +19,7 @@ import {
   pesanAlasanAbsen,
   type RincianAlasan,
 } from './alasan.ts';
-import { dalamJendela, type JendelaAbsen, type JenisAbsen } from './jam.ts';
+import { dalamJendela, type JendelaAbsen, type JenisAbsen, jamDariMenit } from './jam.ts';
 import type { HasilLokasi } from './lokasi.ts';
 import type { HasilTantangan } from './tantangan.ts';
 
@@ -71,10 +71,7 @@ export interface PutusanAbsen {
   readonly wajah: PutusanWajah | null;
 }
 
-const hhmm = (m: number) => {
-  const x = ((m % 1440) + 1440) % 1440;
-  return `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
-};
+const hhmm = jamDariMenit;
 
 const tolak = (
   alasan: KodeAlasanAbsen,

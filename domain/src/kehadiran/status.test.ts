@@ -119,6 +119,24 @@ describe('statusHari: Kudus 2020 (WFO and piket by terminal, WFH none)', () => {
     expect(s).toMatchObject({ status: 'WFH_BELUM_DINILAI', masuk: null, pulang: null });
     expect(teksAlasanHari(s.alasan)).toBe('WFH, belum dinilai; 1 absen kantor pada hari WFH, tidak dihitung');
   });
+
+  it('WFH assessed: the assessment’s status and reasons, office punches still noted; leave still wins', () => {
+    const wfh = {
+      status: 'WFH_TIDAK_PATUH' as const,
+      alasan: [
+        { kode: 'wfh_slot_terlewat' as const, pesan: { id: 'slot 13:30 terlewat', en: 'slot 13:30 missed' } },
+      ],
+    };
+    const s = statusHari(
+      hari({ jadwal: 'WFH', jam, absensi: kepKudus.absensi, ketukan: [ketuk('07:30', 'masuk')], wfh }),
+    );
+    expect(s).toMatchObject({ status: 'WFH_TIDAK_PATUH', masuk: null, pulang: null });
+    expect(teksAlasanHari(s.alasan)).toBe(
+      'slot 13:30 terlewat; 1 absen kantor pada hari WFH, tidak dihitung',
+    );
+    const cuti = statusHari(hari({ jadwal: 'WFH', jam, wfh, tidakHadir: 'CUTI' }));
+    expect(cuti.status).toBe('CUTI');
+  });
 });
 
 describe('statusHari: examples', () => {

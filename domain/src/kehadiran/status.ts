@@ -7,7 +7,8 @@
  * 2. a holiday or cuti bersama (unless the schedule puts the person on PIKET), a LIBUR schedule, or no
  *    schedule on a day without hours → LIBUR;
  * 3. approved dinas luar → DINAS_LUAR (punches shown, not judged);
- * 4. WFH → WFH_BELUM_DINILAI (until work-from-home assessment exists); office punches are not counted;
+ * 4. WFH → the assessment's status and reasons (wfh/hari.ts: WFH_PATUH, WFH_TIDAK_PATUH, WFH_BELUM_DINILAI),
+ *    or WFH_BELUM_DINILAI when none is given; office punches are not counted;
  * 5. WFO or PIKET (or no published schedule on a working day, treated as WFO): BELUM_SELESAI while the
  *    check-out window is open (`now` before the end of the hours + `tutupPulangSetelahMenit`); then HADIR
  *    when there is a check-in, else TIDAK_HADIR.
@@ -19,6 +20,7 @@ import type { IsoDate } from '../kalender/dates.ts';
 import type { HariLibur, JamHari } from '../kalender/work-hours.ts';
 import { localTime, type ZonaWaktu } from '../kalender/zones.ts';
 import { DEFAULT_ABSENSI, type KeputusanOrang } from '../kebijakan/evaluate/umum.ts';
+import { KODE_ALASAN_WFH, type PenilaianWfh } from '../wfh/hari.ts';
 import {
   ATURAN_JAM_BAKU,
   type AturanJam,
@@ -63,6 +65,7 @@ export const KODE_ALASAN_HARI = [
   'libur',
   'dinas_luar',
   'wfh_belum_dinilai',
+  ...KODE_ALASAN_WFH,
   'absen_saat_wfh',
   'tanpa_jadwal',
   'tanpa_jam',
@@ -111,6 +114,8 @@ export interface MasukanHariOrang {
   readonly koreksi?: readonly KoreksiDisetujui[];
   readonly aturan?: AturanJam;
   readonly sekarang: Date;
+  /** the WFH day's assessment (wfh/hari.ts rangkumHariWfh); without it a WFH day is not yet assessed */
+  readonly wfh?: PenilaianWfh;
 }
 
 /** Arrival and departure as the recap shows them. */
@@ -217,9 +222,11 @@ function nilaiHari(m: MasukanHariOrang, ketukan: readonly Ketukan[]): StatusHari
     PIKET: DEFAULT_ABSENSI('PIKET'),
   };
 
-  // 4. WFH
+  // 4. WFH: assessed from the location reports, the statement and the notices when the caller gives it
   if (m.jadwal === 'WFH') {
-    const alasan = [a('wfh_belum_dinilai', 'WFH, belum dinilai', 'WFH, not yet assessed')];
+    const alasan: AlasanHari[] = m.wfh
+      ? [...m.wfh.alasan]
+      : [a('wfh_belum_dinilai', 'WFH, belum dinilai', 'WFH, not yet assessed')];
     if (ketukan.length > 0 && !dicatatDiKantor(absensi.WFH.metode)) {
       alasan.push(
         a(
@@ -229,7 +236,7 @@ function nilaiHari(m: MasukanHariOrang, ketukan: readonly Ketukan[]): StatusHari
         ),
       );
     }
-    return dengan('WFH_BELUM_DINILAI', KOSONG, alasan);
+    return dengan(m.wfh?.status ?? 'WFH_BELUM_DINILAI', KOSONG, alasan);
   }
 
   // 5. at the office: WFO, PIKET, or no schedule on a working day

@@ -105,6 +105,30 @@ describe('nilaiSlot: each slot’s status', () => {
     expect(r[0]).toMatchObject({ status: 'tepat_waktu', laporanId: 'rumah' });
   });
 
+  it('a report before the home is confirmed waits for it; it never passes as at home, and loses to one at home', () => {
+    const r = nilaiSlot(
+      KUDUS,
+      [
+        lapor('u', '07:40', 'rumah_belum_dikenal'),
+        lapor('v', '09:40', 'rumah_belum_dikenal'),
+        lapor('w', '10:50'),
+        lapor('x', '11:40', 'di_luar_rumah'),
+        lapor('y', '12:00', 'rumah_belum_dikenal'),
+        lapor('z', '13:40', 'tidak_akurat'),
+        lapor('q', '14:00', 'rumah_belum_dikenal'),
+      ],
+      [],
+      null,
+    );
+    expect(r.map((x) => [x.status, x.laporanId])).toEqual([
+      ['menunggu_rumah', 'u'],
+      ['terlambat', 'w'],
+      ['menunggu_rumah', 'y'],
+      ['menunggu_rumah', 'q'],
+      ['terlewat', null],
+    ]);
+  });
+
   it('a going-out notice excuses the slots that open inside it, and only those; a report at home still counts', () => {
     const izin: JendelaIzin[] = [{ dari: m('09:00'), sampai: m('12:00') }];
     // slots 2 (09:30) and 3 (11:30) open inside the notice; slot 4 does not, so being away there counts
@@ -138,7 +162,12 @@ describe('nilaiSlot: each slot’s status', () => {
     fc.record({
       id: fc.uuid(),
       menit: menitUji,
-      tempat: fc.constantFrom<TempatLaporan>('di_rumah', 'di_luar_rumah', 'tidak_akurat'),
+      tempat: fc.constantFrom<TempatLaporan>(
+        'di_rumah',
+        'di_luar_rumah',
+        'tidak_akurat',
+        'rumah_belum_dikenal',
+      ),
     }),
     { maxLength: 12 },
   );

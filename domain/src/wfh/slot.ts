@@ -8,8 +8,9 @@
  *   until `sampai`. They never overlap, so a report belongs to one slot at most.
  * - A slot's status: a report at home within `tepatMenit` of its opening → `tepat_waktu`, later in the slot →
  *   `terlambat`; otherwise a going-out notice whose window holds the slot's opening → `izin_keluar` (the slot
- *   is not counted against the person); otherwise a report away from home → `di_luar_rumah`, or only reports
- *   too inaccurate to say → `tidak_akurat`; otherwise, once the slot has closed, `terlewat`, and before that
+ *   is not counted against the person); otherwise a report while the person's home is not yet confirmed →
+ *   `menunggu_rumah` (judged once the OPD admin confirms it), a report away from home → `di_luar_rumah`, or
+ *   only reports too inaccurate to say → `tidak_akurat`; otherwise, once the slot has closed, `terlewat`, and before that
  *   `belum`.
  */
 
@@ -33,8 +34,11 @@ export interface SlotLapor {
   readonly tutup: number;
 }
 
-/** Where a report was, as the home fence judged it (the server decides with `nilaiLokasi`). */
-export type TempatLaporan = 'di_rumah' | 'di_luar_rumah' | 'tidak_akurat';
+/**
+ * Where a report was, as the home fence judged it (the server decides with `nilaiLokasi`):
+ * `rumah_belum_dikenal` while the person has no home location confirmed by their OPD admin (docs/wfh.md §2).
+ */
+export type TempatLaporan = 'di_rumah' | 'di_luar_rumah' | 'tidak_akurat' | 'rumah_belum_dikenal';
 
 export interface LaporanLokasi {
   readonly id: string;
@@ -53,6 +57,7 @@ export const STATUS_SLOT = [
   'tepat_waktu',
   'terlambat',
   'izin_keluar',
+  'menunggu_rumah',
   'di_luar_rumah',
   'tidak_akurat',
   'terlewat',
@@ -88,8 +93,21 @@ export function slotPada(slots: readonly SlotLapor[], menit: number): SlotLapor 
   return slots.find((s) => s.buka <= menit && menit < s.tutup) ?? null;
 }
 
+const PERINGKAT: Record<TempatLaporan, number> = {
+  di_rumah: 0,
+  rumah_belum_dikenal: 2,
+  di_luar_rumah: 3,
+  tidak_akurat: 4,
+};
 const peringkat = (tempat: TempatLaporan, tepat: boolean) =>
-  tempat === 'di_rumah' ? (tepat ? 0 : 1) : tempat === 'di_luar_rumah' ? 2 : 3;
+  tempat === 'di_rumah' && !tepat ? 1 : PERINGKAT[tempat];
+
+/** The status a slot decided by a report not at home gets. */
+const STATUS_TEMPAT = {
+  rumah_belum_dikenal: 'menunggu_rumah',
+  di_luar_rumah: 'di_luar_rumah',
+  tidak_akurat: 'tidak_akurat',
+} as const satisfies Record<Exclude<TempatLaporan, 'di_rumah'>, StatusSlot>;
 
 /**
  * Each slot's status and the report that decided it. `sekarang` (minutes since the day's local midnight,
@@ -112,7 +130,7 @@ export function nilaiSlot(
       return { slot, status: tepat(terbaik) ? 'tepat_waktu' : 'terlambat', laporanId: terbaik.id };
     if (izin.some((z) => z.dari <= slot.buka && slot.buka < z.sampai))
       return { slot, status: 'izin_keluar', laporanId: null };
-    if (terbaik) return { slot, status: terbaik.tempat, laporanId: terbaik.id };
+    if (terbaik) return { slot, status: STATUS_TEMPAT[terbaik.tempat], laporanId: terbaik.id };
     const tutup = sekarang === null || sekarang >= slot.tutup;
     return { slot, status: tutup ? 'terlewat' : 'belum', laporanId: null };
   });

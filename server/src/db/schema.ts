@@ -21,6 +21,14 @@ export interface TenantTable {
   tutup_pulang_setelah_menit: Generated<number>;
   selang_pulang_minimal_menit: Generated<number>;
   langkah_tantangan: ColumnType<string[], string[] | undefined, string[]>;
+  /** WFH location-report rules (0016_lokasi_wfh.sql) */
+  wfh_radius_rumah_m: Generated<number>;
+  wfh_kecepatan_maks_kmj: Generated<number>;
+  wfh_tepat_menit: Generated<number>;
+  wfh_tunda_maks_menit: Generated<number>;
+  wfh_selisih_jam_maks_menit: Generated<number>;
+  wfh_usul_rumah_laporan: Generated<number>;
+  wfh_simpan_lokasi_hari: Generated<number>;
 }
 
 export interface HariLiburTable {
@@ -441,7 +449,44 @@ export interface KoreksiKehadiranTable {
   catatan_putusan: Generated<string>;
 }
 
+export interface LaporanLokasiTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  lat: number;
+  lng: number;
+  akurasi_m: number;
+  waktu_terima: ColumnType<Date, Date | string, never>;
+  waktu_perangkat: ColumnType<Date, Date | string, never>;
+  waktu_kirim: ColumnType<Date | null, Date | string | null, never>;
+  waktu_dihitung: ColumnType<Date, Date | string, never>;
+  tanggal: string;
+  tanda: ColumnType<string[], string[] | undefined, never>;
+  id_klien: string;
+  hash_isi: string;
+  jawaban: ColumnType<unknown, string, never>;
+  dikirim_oleh: string;
+}
+
+export interface RumahPegawaiTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  lat: number;
+  lng: number;
+  asal: 'usulan' | 'admin';
+  dasar: ColumnType<string[], string[] | undefined, string[]>;
+  berlaku_sejak: ColumnType<Date, Date | string, never>;
+  status: 'diusulkan' | 'dikonfirmasi' | 'ditolak';
+  dibuat_pada: Timestamp;
+  diputus_oleh: string | null;
+  diputus_pada: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  catatan: Generated<string>;
+}
+
 export interface DB {
+  laporan_lokasi: LaporanLokasiTable;
+  rumah_pegawai: RumahPegawaiTable;
   revisi_data: RevisiDataTable;
   permintaan_jadwal: PermintaanJadwalTable;
   ketidakhadiran: KetidakhadiranTable;
