@@ -110,7 +110,6 @@ export type HariLokasi = z.infer<typeof HariLokasi>;
 
 /** GET /api/wfh/rumah query (OPD admin). */
 export const RumahQuery = z.object({
-  opd: z.string().min(1).max(40).optional(),
   status: z.enum(['diusulkan', 'dikonfirmasi', 'ditolak']).default('diusulkan'),
 });
 

@@ -124,6 +124,11 @@ describe('lompatanMustahil: jumps no one could travel', () => {
       120,
     );
     expect([...tepat]).toEqual(['b']);
+    // GPS wander: 150 m at once with 5 m fixes is no jump (TOLERANSI_LOMPATAN_M); 500 m is
+    const goyang = [titik('a', '2026-12-04T01:00:00Z', 0, 5), titik('b', '2026-12-04T01:00:00Z', 150, 5)];
+    expect(lompatanMustahil(goyang, 120).size).toBe(0);
+    const pindah = [titik('a', '2026-12-04T01:00:00Z', 0, 5), titik('b', '2026-12-04T01:00:00Z', 500, 5)];
+    expect([...lompatanMustahil(pindah, 120)]).toEqual(['b']);
   });
 
   it('order of arrival does not matter: reports are taken by counted time', () => {

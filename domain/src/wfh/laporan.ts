@@ -87,6 +87,12 @@ export function waktuDihitung(w: WaktuLaporan, a: AturanLaporan): WaktuDihitung 
   };
 }
 
+/**
+ * Metres a fix may stray beyond its stated accuracy (phones understate it near buildings): a move shorter than
+ * both accuracies and this is never a jump.
+ */
+export const TOLERANSI_LOMPATAN_M = 200;
+
 /** A fix with the instant it counts at. */
 export interface TitikLaporan {
   readonly id: string;
@@ -98,8 +104,8 @@ export interface TitikLaporan {
 
 /**
  * The reports (any order) that arrive somewhere faster than `kecepatanMaksKmj` from the report before them
- * (by counted time). The distance is taken less both accuracy radii, so coarse fixes never make a jump; two
- * reports at the same instant in different places are a jump when they are apart by more than that.
+ * (by counted time). The distance is taken less both accuracy radii and TOLERANSI_LOMPATAN_M, so coarse fixes
+ * and GPS wander never make a jump; two reports at the same instant are a jump when further apart than that.
  */
 export function lompatanMustahil(laporan: readonly TitikLaporan[], kecepatanMaksKmj: number): Set<string> {
   const urut = [...laporan].sort((x, y) => x.dihitung.getTime() - y.dihitung.getTime());
@@ -107,7 +113,7 @@ export function lompatanMustahil(laporan: readonly TitikLaporan[], kecepatanMaks
   for (let i = 1; i < urut.length; i++) {
     const a = urut[i - 1]!;
     const b = urut[i]!;
-    const jarakM = distanceMeters(a, b) - a.akurasiM - b.akurasiM;
+    const jarakM = distanceMeters(a, b) - a.akurasiM - b.akurasiM - TOLERANSI_LOMPATAN_M;
     if (jarakM <= 0) continue;
     const jam = (b.dihitung.getTime() - a.dihitung.getTime()) / 3_600_000;
     if (jarakM / 1000 > kecepatanMaksKmj * jam) out.add(b.id);

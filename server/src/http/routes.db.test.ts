@@ -23,6 +23,7 @@ import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
 import { terbitkanToken } from '../modules/kehadiran/token.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
 import { cincinUntuk } from '../modules/wajah/kunci.ts';
+import * as lokasiRepo from '../modules/wfh/lokasi.repository.ts';
 import { type App, buildApp } from './app.ts';
 
 /*
@@ -146,6 +147,13 @@ const MATRIKS = `
   PUT    /api/kehadiran/tempat/:id             Y     -      Y   -    -       -     -
   POST   /api/kehadiran/tempat/:id/nonaktifkan Y     -      Y   -    -       -     -
   POST   /api/kehadiran/tempat/:id/aktifkan    Y     -      Y   -    -       -     -
+  POST   /api/lokasi                           Y     Y      Y   Y    Y       Y     Y
+  GET    /api/lokasi/hari                      -     -      Y   Y    Y       -     Y
+  GET    /api/wfh/rumah                        Y     Y      Y   -    -       -     -
+  POST   /api/wfh/rumah/:id/putus              Y     Y      Y   -    -       -     -
+  PUT    /api/wfh/rumah/pegawai/:id            Y     Y      Y   -    -       -     -
+  GET    /api/wfh/aturan                       Y     Y      Y   Y    Y       Y     Y
+  PUT    /api/wfh/aturan                       Y     -      -   -    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -1236,6 +1244,67 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     periksa: (r) => expect(json(r)).toEqual(ATURAN_UJI),
   }),
   // Every account is someone, so every role may check in; far from any office, it is refused in words.
+  'POST /api/lokasi': () => ({
+    url: '/api/lokasi',
+    payload: {
+      lat: -7.87,
+      lng: 112.52,
+      akurasi_m: 15,
+      waktu_perangkat: new Date().toISOString(),
+      id_klien: randomUUID(),
+    },
+    // nobody works from home in this Pemda's schedule: stored, and said not to count
+    periksa: (r) => expect(json(r)).toMatchObject({ hasil: 'bukan_hari_wfh', slot: null }),
+  }),
+  'GET /api/lokasi/hari': (role) => ({
+    url: `/api/lokasi/hari?tanggal=${hariIni}`,
+    periksa: (r) =>
+      expect(json(r)).toMatchObject({ tanggal: hariIni, pegawai_id: pegawaiId.get(NIP_AKUN[role]) }),
+  }),
+  'GET /api/wfh/rumah': () => ({
+    url: '/api/wfh/rumah?status=diusulkan',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'POST /api/wfh/rumah/:id/putus': async () => {
+    const { id: orang } = await orangBaru('RMH');
+    const usulan = await run(async (trx) =>
+      lokasiRepo.usulkanRumah(trx, {
+        tenant_id: tenantId,
+        pegawai_id: orang,
+        lat: -7.88,
+        lng: 112.52,
+        dasar: [],
+        berlaku_sejak: new Date(),
+      }),
+    );
+    return {
+      url: `/api/wfh/rumah/${usulan}/putus`,
+      payload: { putusan: 'dikonfirmasi' },
+      periksa: (r) => expect(json(r)).toEqual({ ok: true }),
+    };
+  },
+  'PUT /api/wfh/rumah/pegawai/:id': async () => ({
+    url: `/api/wfh/rumah/pegawai/${(await orangBaru('RMH')).id}`,
+    payload: { lat: -7.88, lng: 112.52 },
+    periksa: (r) => expect(json<{ id: string }>(r).id).toMatch(/^[0-9a-f-]{36}$/),
+  }),
+  'GET /api/wfh/aturan': () => ({
+    url: '/api/wfh/aturan',
+    periksa: (r) => expect(json(r)).toMatchObject({ radius_rumah_m: expect.any(Number) }),
+  }),
+  'PUT /api/wfh/aturan': () => ({
+    url: '/api/wfh/aturan',
+    payload: {
+      radius_rumah_m: 150,
+      kecepatan_maks_kmj: 120,
+      tepat_menit: 30,
+      tunda_maks_menit: 60,
+      selisih_jam_maks_menit: 5,
+      usul_rumah_laporan: 3,
+      simpan_lokasi_hari: 90,
+    },
+    periksa: (r) => expect(json(r)).toMatchObject({ radius_rumah_m: 150 }),
+  }),
   'POST /api/kehadiran': async () => {
     const { payload, headers } = await multipart(
       {

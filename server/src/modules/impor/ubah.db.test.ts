@@ -231,8 +231,8 @@ describe('editing and deactivating an OPD', () => {
       for (const k of kata) expect(msg).toContain(k);
       expect(msg).not.toMatch(/expected|diharapkan|too_|[A-Z]{4,}_[A-Z]{4,}/);
     };
-    await tolak({ lat: 95, lng: 112.5 }, 'Lintang kantor (lat)', '90');
-    await tolak({ lat: -7.9, lng: 200 }, 'Bujur kantor (lng)', '180');
+    await tolak({ lat: 95, lng: 112.5 }, 'Lintang (lat)', '90');
+    await tolak({ lat: -7.9, lng: 200 }, 'Bujur (lng)', '180');
     await tolak({ radius_m: 5 }, 'Radius geofence (meter) (radius_m)', '10');
     await tolak({ radius_m: 6000 }, 'Radius geofence (meter) (radius_m)', '5000');
     await tolak({ radius_m: 12.5 }, 'Radius geofence (meter) (radius_m)', 'bulat');

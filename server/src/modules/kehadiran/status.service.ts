@@ -10,6 +10,7 @@ import {
   type Ketukan,
   localDate,
   localDayStart,
+  type MetodeAbsensi,
   masalahPeriode,
   ROLES,
   type Role,
@@ -33,6 +34,7 @@ import { getSettings } from '../pengaturan/pengaturan.service.ts';
 import { aturanKehadiran } from './aturan.service.ts';
 import { koreksiUntukStatus } from './koreksi.service.ts';
 import * as repo from './status.repository.ts';
+import { aturanSlotDari, muatDataWfh, rangkumOrang } from './wfh.service.ts';
 
 // Each person's day (issue 10, item 7; docs/kehadiran.md "Status harian dan rekap"): for a period and an
 // optional OPD/unit subtree, the pure `statusHari` run on the published schedule, the Pemda's holidays,
@@ -105,7 +107,7 @@ export function hariStatus(dari: string, sampai: string): string[] {
  * attendance roles only (PERAN_LIHAT_KEHADIRAN: a Pemda admin's whole-Pemda read scope does not open
  * individual events), themselves, and the people whose direct supervisor they were throughout.
  */
-async function yangBolehDilihat(
+export async function yangBolehDilihat(
   trx: Trx,
   caller: Caller,
   ids: readonly string[],
@@ -172,6 +174,10 @@ export async function statusPeriode(
 
   // Approved corrections (koreksi_kehadiran): applied over the punches, the day as recorded kept beside.
   const koreksi = await koreksiUntukStatus(trx, ids, dari, sampai);
+  // WFH days: the location reports and homes of the people with one (wfh.service.ts)
+  const idsWfh = new Set<string>();
+  for (const [k, st] of jadwal) if (st === 'WFH') idsWfh.add(k.slice(0, k.indexOf('|')));
+  const dataWfh = idsWfh.size > 0 ? await muatDataWfh(trx, tenantId, [...idsWfh], dari, sampai) : null;
 
   const induk = pencariOpdInduk(b);
   const orang = keys.map((k) => {
@@ -203,10 +209,17 @@ export async function statusPeriode(
     for (const o of orang) {
       const kep = ev.orang.get(o.key) ?? null;
       const kunci = `${o.id}|${tanggal}`;
+      const jadwalHari = jadwal.get(kunci) ?? null;
+      const wfh =
+        dataWfh && jadwalHari === 'WFH' && aturanSlotDari(kep?.absensi.WFH)
+          ? rangkumOrang(dataWfh, { pegawaiId: o.id, tanggal, zona, metode: kep?.absensi.WFH, sekarang })
+              .penilaian
+          : undefined;
       const s = statusHari({
         tanggal,
         zona,
-        jadwal: jadwal.get(kunci) ?? null,
+        jadwal: jadwalHari,
+        ...(wfh ? { wfh } : {}),
         libur,
         jam: jamHari(tanggal, b.kal.jamKerja, kep),
         ...(kep ? { absensi: kep.absensi } : {}),
@@ -252,6 +265,8 @@ export interface HariOrang {
   readonly jadwal: StatusJadwal | null;
   /** the day's hours (the policy's jam_kerja for the person, else the Pemda's), null when none */
   readonly jam: JamBerlaku | null;
+  /** how a WFH day is recorded for the person (the policy's absensi rule); undefined without a policy */
+  readonly metodeWfh: MetodeAbsensi | undefined;
 }
 
 /** Record id → the key the evaluation knows a person by, built once per (shared, cached) evaluation. */
@@ -287,6 +302,7 @@ export async function hariOrang(
   return {
     jadwal: terbit ?? (b.kal.libur.has(tanggal) ? 'LIBUR' : null),
     jam: jamHari(tanggal, b.kal.jamKerja, kep),
+    metodeWfh: kep?.absensi.WFH,
   };
 }
 
