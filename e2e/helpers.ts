@@ -61,9 +61,12 @@ export interface Ctx {
 }
 
 /** A fresh browser context (own cookies and storage) whose requests may only go to 127.0.0.1. */
-export async function open(viewport = DESKTOP): Promise<Ctx> {
+export async function open(
+  viewport = DESKTOP,
+  extra: Omit<BrowserContextOptions, 'baseURL' | 'viewport'> = {},
+): Promise<Ctx> {
   if (!browser) throw new Error('call useChromium() in the spec first');
-  return openIn(browser, viewport);
+  return openIn(browser, viewport, extra);
 }
 
 /** The same in a given browser, with extra context options (permissions, a location). */

@@ -30,6 +30,7 @@ import {
   KEHADIRAN_ROLES,
   KOREKSI_PUTUS_ROLES,
   PERANGKAT_ROLES,
+  RUMAH_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
 } from './lib/labels';
@@ -56,6 +57,15 @@ const JadwalSayaPage = lazy(() =>
   import('./features/jadwal/JadwalSayaPage').then((m) => ({ default: m.JadwalSayaPage })),
 );
 const CutiPage = lazy(() => import('./features/cuti/CutiPage').then((m) => ({ default: m.CutiPage })));
+const LaporLokasiPage = lazy(() =>
+  import('./features/wfh/LaporLokasiPage').then((m) => ({ default: m.LaporLokasiPage })),
+);
+const HariWfhPage = lazy(() =>
+  import('./features/wfh/LaporLokasiPage').then((m) => ({ default: m.HariWfhPage })),
+);
+const RumahPegawaiPage = lazy(() =>
+  import('./features/wfh/RumahPegawaiPage').then((m) => ({ default: m.RumahPegawaiPage })),
+);
 const AbsenPage = lazy(() =>
   import('./features/kehadiran/AbsenPage').then((m) => ({ default: m.AbsenPage })),
 );
@@ -220,6 +230,34 @@ function Gate() {
               <Lazy>
                 <AbsenPage />
               </Lazy>
+            }
+          />
+          <Route
+            path="lapor-lokasi"
+            element={
+              <Lazy>
+                <LaporLokasiPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="hari-wfh/:pegawaiId"
+            element={
+              <RequireRole roles={KEHADIRAN_ROLES}>
+                <Lazy>
+                  <HariWfhPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="rumah-pegawai"
+            element={
+              <RequireRole roles={RUMAH_ROLES}>
+                <Lazy>
+                  <RumahPegawaiPage />
+                </Lazy>
+              </RequireRole>
             }
           />
           <Route

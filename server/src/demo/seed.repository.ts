@@ -14,3 +14,9 @@ export async function idPegawaiMenurutNip(trx: Trx): Promise<Map<string | null, 
   const rows = await trx.selectFrom('pegawai').select(['id', 'nip']).execute();
   return new Map(rows.map((p) => [p.nip, p.id]));
 }
+
+/** Whether a policy with this id is stored. */
+export async function adaKebijakan(trx: Trx, id: string): Promise<boolean> {
+  const r = await trx.selectFrom('kebijakan').select('id').where('id', '=', id).limit(1).execute();
+  return r.length > 0;
+}

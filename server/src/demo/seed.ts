@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { RawRow } from '@sigap/domain';
+import { addDays, isoWeekday, localDate, type RawRow } from '@sigap/domain';
+import { parse, stringify } from 'yaml';
 import { type SigapDatabase, withTenant } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/akun.service.ts';
@@ -11,7 +12,7 @@ import { buatJadwal, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
 import { ensureTenant, seedHolidays } from '../modules/pengaturan/pengaturan.service.ts';
 import { DEMO_ACCOUNTS, DEMO_TENANT, generateDemoPemda } from './data.ts';
-import { adaJadwal, idPegawaiMenurutNip } from './seed.repository.ts';
+import { adaJadwal, adaKebijakan, idPegawaiMenurutNip } from './seed.repository.ts';
 
 /** The demo registry takes effect on this date, so views "as of" the source articles' dates (2020–2022) work. */
 export const DEMO_BERLAKU = '2020-01-01';
@@ -79,6 +80,7 @@ export async function seedDemo(
     akunDibuat++;
   }
   const jadwal = await seedDemoJadwal(sdb, t.id, data);
+  await seedDemoBerjalan(sdb, t.id, new Date());
   return { tenantId: t.id, opd, pegawai, akunDibuat, jadwal };
 }
 
@@ -152,5 +154,57 @@ async function seedDemoJadwal(
       ketidakhadiran: approved.length,
       pelanggaran: j.pelanggaran.length,
     };
+  });
+}
+
+/**
+ * The weeks the demo is opened in (issue 11): a policy in force from this week's Monday for four weeks that
+ * follows Kudus's technical guidance of March 2020 (health units and BPBD at the office, at most half of an
+ * OPD at the office, WFH staff report their location every two hours) with Batu's statement and Bogor's
+ * "stay home", and puts the General Affairs section (the demo employee's) at home; and the schedule of this
+ * week and the next, built and published under it. Once per week (the policy's id names its Monday), so a
+ * demo opened later gets its own current weeks; a week's data is never changed once seeded.
+ */
+export async function seedDemoBerjalan(sdb: SigapDatabase, tenantId: string, sekarang: Date) {
+  const hariIni = localDate(sekarang, DEMO_TENANT.zonaWaktu);
+  const senin = addDays(hariIni, 1 - isoWeekday(hariIni));
+  const id = `demo-wfh-${senin}`;
+  if (await withTenant(sdb, tenantId, (trx) => adaKebijakan(trx, id))) return;
+  const kudus = parse(
+    readFileSync(new URL('../../../examples/policies/kudus-2020.yaml', import.meta.url), 'utf8'),
+  );
+  const aturan = [
+    ...(kudus.aturan as object[]).slice(0, 1),
+    {
+      id: 'bagian-umum-wfh',
+      judul: 'Bagian Umum bekerja dari rumah (contoh Sigap)',
+      pilih: { opd: ['BAG-UMUM'] },
+      hasil: { jenis: 'wfh' },
+    },
+    ...(kudus.aturan as object[]).slice(1),
+    {
+      id: 'wfh-surat-pernyataan-tetap-di-rumah',
+      judul: 'ASN yang bekerja dari rumah menandatangani surat pernyataan dan tetap di rumah',
+      keterangan:
+        'Seperti Kota Batu (Agustus 2020) dan Kota Bogor (Juni 2021): ASN yang bekerja dari rumah menandatangani surat pernyataan untuk tetap di rumah, dan tidak bepergian kecuali untuk keperluan mendesak dengan melapor.',
+      pilih: { semua: true },
+      hasil: { jenis: 'kewajiban_wfh', surat_pernyataan: true, tetap_di_rumah: true },
+    },
+  ];
+  const dok = {
+    ...kudus,
+    id,
+    judul: 'Sistem Kerja ASN Periode Berjalan (contoh Sigap menurut petunjuk teknis Kudus 2020)',
+    nomor: `800/DEMO-${senin}/35.79`,
+    tanggal: addDays(senin, -3),
+    penandatangan: { jabatan: 'Wali Kota Batu' },
+    berlaku: { dari: senin, sampai: addDays(senin, 27) },
+    fakta: [{ per_tanggal: addDays(senin, -3), uraian: 'Data contoh Sigap untuk minggu berjalan' }],
+    aturan,
+  };
+  await withTenant(sdb, tenantId, async (trx) => {
+    await simpan(trx, tenantId, SYSTEM_ACTOR, stringify(dok), addDays(senin, -3));
+    const j = await buatJadwal(trx, tenantId, SYSTEM_ACTOR, senin, addDays(senin, 11));
+    await terbitkan(trx, tenantId, SYSTEM_ACTOR, j.id);
   });
 }

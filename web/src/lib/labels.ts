@@ -73,6 +73,8 @@ export const CUTI_MANAGE_ROLES = rolesFor('cuti.manage');
 export const TINJAU_ROLES = rolesFor('kehadiran.tinjau');
 /** Attendance terminals and kiosks, their tokens and PIN tables (perangkat.manage). */
 export const PERANGKAT_ROLES = rolesFor('perangkat.manage');
+/** Who confirms the home locations proposed from people's reports: wfh.rumah.kelola. */
+export const RUMAH_ROLES = rolesFor('wfh.rumah.kelola');
 /** Who may decide attendance corrections and dinas luar (their own people only; the server checks). */
 export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
 /** Who may see individual attendance days (their own, their people's): kehadiran.read. */

@@ -215,6 +215,27 @@ describe('POST /api/lokasi', () => {
     expect(j.tanda).toEqual(['jam_perangkat_beda']);
   });
 
+  it('a resend from the queue differs only in waktu_kirim: the first answer, stored once', async () => {
+    const h = await masuk(app, 'pegawai');
+    const dibuat = new Date(Date.now() - 10 * 60_000);
+    const b = badan(utara(RUMAH_STAF, 20), {
+      waktu_perangkat: dibuat.toISOString(),
+      waktu_kirim: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const satu = await lapor(h, b);
+    const dua = await lapor(h, { ...b, waktu_kirim: new Date().toISOString() });
+    expect(dua.statusCode, dua.body).toBe(200);
+    expect(dua.json()).toEqual(satu.json());
+    const n = await withTenant(sdb, tenantId, (trx) =>
+      trx
+        .selectFrom('laporan_lokasi')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .where('id_klien', '=', b.id_klien)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(Number(n.n)).toBe(1);
+  });
+
   it('bad input is refused in words naming the field, and nothing is stored', async () => {
     const h = await masuk(app, 'pegawai');
     const sebelum = await jumlahLaporan();

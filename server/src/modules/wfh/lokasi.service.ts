@@ -34,19 +34,13 @@ import * as repo from './lokasi.repository.ts';
 const USUL_HARI = 30;
 const USUL_LAPORAN_MAKS = 50;
 
+/**
+ * The report's fingerprint for idempotency: what the person reported, not when the queue sent it
+ * (`waktu_kirim` changes on every resend of the same report).
+ */
 export function hashLapor(b: LaporLokasi): string {
   return createHash('sha256')
-    .update(
-      JSON.stringify([
-        'lokasi/v1',
-        b.lat,
-        b.lng,
-        b.akurasi_m,
-        b.waktu_perangkat,
-        b.waktu_kirim ?? null,
-        b.id_klien,
-      ]),
-    )
+    .update(JSON.stringify(['lokasi/v1', b.lat, b.lng, b.akurasi_m, b.waktu_perangkat, b.id_klien]))
     .digest('hex');
 }
 

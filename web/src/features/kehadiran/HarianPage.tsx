@@ -22,6 +22,7 @@ import {
 } from '@sigap/domain/api/kehadiran';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { apiQuery, keApiError, uploadFile } from '../../lib/api';
 import { todayIn } from '../../lib/format';
@@ -165,7 +166,20 @@ export function HarianPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>{o.unit_kode}</Table.Td>
-                    <Table.Td>{o.jadwal ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {o.jadwal === 'WFH' ? (
+                        <Anchor
+                          component={Link}
+                          to={`/hari-wfh/${o.pegawai_id}?tanggal=${tanggal}`}
+                          size="sm"
+                          data-testid="hk-wfh"
+                        >
+                          WFH
+                        </Anchor>
+                      ) : (
+                        (o.jadwal ?? '—')
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Badge
                         color={WARNA_STATUS[o.status]}

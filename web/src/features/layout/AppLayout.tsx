@@ -26,6 +26,7 @@ import {
   KOREKSI_PUTUS_ROLES,
   labelOf,
   PERANGKAT_ROLES,
+  RUMAH_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
 } from '../../lib/labels';
@@ -51,6 +52,7 @@ const NAV: readonly NavItem[] = [
   { to: '/okupansi', label: 'nav.okupansi', testid: 'nav-okupansi', roles: JADWAL_READ_ROLES },
   { to: '/cuti', label: 'nav.cuti', testid: 'nav-cuti' },
   { to: '/absen', label: 'nav.absen', testid: 'nav-absen', pegawai: true },
+  { to: '/lapor-lokasi', label: 'nav.laporLokasi', testid: 'nav-lapor-lokasi', pegawai: true },
   { to: '/kehadiran', label: 'nav.kehadiran', testid: 'nav-kehadiran', roles: KEHADIRAN_ROLES },
   { to: '/wajah-saya', label: 'nav.wajahSaya', testid: 'nav-wajah-saya', pegawai: true },
   { to: '/tinjau-absen', label: 'nav.tinjau', testid: 'nav-tinjau', roles: TINJAU_ROLES },
@@ -62,6 +64,7 @@ const NAV: readonly NavItem[] = [
     roles: KOREKSI_PUTUS_ROLES,
   },
   { to: '/perangkat', label: 'nav.perangkat', testid: 'nav-perangkat', roles: PERANGKAT_ROLES },
+  { to: '/rumah-pegawai', label: 'nav.rumahPegawai', testid: 'nav-rumah-pegawai', roles: RUMAH_ROLES },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', testid: 'nav-audit', roles: AUDIT_ROLES },
   { to: '/akun', label: 'nav.akun', testid: 'nav-akun', roles: USERS_ROLES },
