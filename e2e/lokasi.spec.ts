@@ -22,7 +22,9 @@ interface Hari {
 }
 
 describe('lapor lokasi WFH', () => {
-  test('at home from the phone page, once offline, stored once; the supervisor sees the day', async () => {
+  test('at home from the phone page, once offline, stored once; the supervisor sees the day', {
+    timeout: 300_000,
+  }, async () => {
     // The last slot ends at 23:59: a run in the day's last two minutes waits for the next day's first slot.
     const menitWib = Math.floor((Date.now() / 60_000 + 7 * 60) % 1440);
     if (menitWib >= 1438) await new Promise((r) => setTimeout(r, (1441 - menitWib) * 60_000));
