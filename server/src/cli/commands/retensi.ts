@@ -24,8 +24,8 @@ export function perintahRetensi(program: Command): void {
         const r = await jalankanRetensi(sdb, new Date());
         console.log(
           t(
-            `Dihapus: ${r.percobaanDitolak} percobaan absen ditolak, ${r.bingkaiTinjauan} gambar tinjauan, ${r.fotoWajah} foto wajah, ${r.tantangan} tantangan.`,
-            `Deleted: ${r.percobaanDitolak} refused check-in attempts, ${r.bingkaiTinjauan} review frames, ${r.fotoWajah} face photos, ${r.tantangan} challenges.`,
+            `Dihapus: ${r.percobaanDitolak} percobaan absen ditolak, ${r.bingkaiTinjauan} gambar tinjauan, ${r.fotoWajah} foto wajah, ${r.tantangan} tantangan, ${r.laporanLokasi} laporan lokasi WFH.`,
+            `Deleted: ${r.percobaanDitolak} refused check-in attempts, ${r.bingkaiTinjauan} review frames, ${r.fotoWajah} face photos, ${r.tantangan} challenges, ${r.laporanLokasi} WFH location reports.`,
           ),
         );
       }),

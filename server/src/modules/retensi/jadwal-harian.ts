@@ -16,10 +16,10 @@ export function mulaiRetensiHarian(
   const jalan = async () => {
     try {
       const r = await jalankanRetensi(sdb, new Date());
-      const n = r.fotoWajah + r.bingkaiTinjauan + r.percobaanDitolak + r.tantangan;
+      const n = r.fotoWajah + r.bingkaiTinjauan + r.percobaanDitolak + r.tantangan + r.laporanLokasi;
       if (n > 0)
         log(
-          `Retensi harian / daily retention: ${r.percobaanDitolak} percobaan ditolak, ${r.bingkaiTinjauan} gambar tinjauan, ${r.fotoWajah} foto wajah, ${r.tantangan} tantangan dihapus`,
+          `Retensi harian / daily retention: ${r.percobaanDitolak} percobaan ditolak, ${r.bingkaiTinjauan} gambar tinjauan, ${r.fotoWajah} foto wajah, ${r.tantangan} tantangan, ${r.laporanLokasi} laporan lokasi dihapus`,
         );
     } catch (e) {
       log(`Retensi harian gagal, dicoba lagi besok / daily retention failed, retried tomorrow: ${String(e)}`);

@@ -148,7 +148,64 @@ describe('daily retention', () => {
       bingkaiTinjauan: 0,
       percobaanDitolak: 0,
       tantangan: 0,
+      laporanLokasi: 0,
     });
+  });
+
+  it('location reports from home go after the Pemda’s own period (B keeps them longer), not before', async () => {
+    const lapor = (tenant: string, hariLalu: number) =>
+      withTenant(sdb, tenant, async (trx) => {
+        const p = await trx
+          .selectFrom('pegawai')
+          .select('id')
+          .where('nip', '=', NIP.staf)
+          .executeTakeFirstOrThrow();
+        const t = new Date(NOW.getTime() - hariLalu * HARI);
+        const r = await trx
+          .insertInto('laporan_lokasi')
+          .values({
+            tenant_id: tenant,
+            pegawai_id: p.id,
+            lat: -7.87,
+            lng: 112.52,
+            akurasi_m: 10,
+            waktu_terima: t,
+            waktu_perangkat: t,
+            waktu_kirim: null,
+            waktu_dihitung: t,
+            tanggal: t.toISOString().slice(0, 10),
+            id_klien: crypto.randomUUID(),
+            hash_isi: 'a'.repeat(64),
+            jawaban: '{}',
+            dikirim_oleh: 'uji',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return r.id;
+      });
+    await withTenant(sdb, B, (trx) =>
+      trx.updateTable('tenant').set({ wfh_simpan_lokasi_hari: 120 }).where('id', '=', B).execute(),
+    );
+    const tuaA = await lapor(A, 91);
+    const mudaA = await lapor(A, 89);
+    const tuaB = await lapor(B, 91);
+    const r = await jalankanRetensi(sdb, NOW);
+    expect(r.laporanLokasi).toBe(1);
+    const sisa = async (tenant: string, id: string) =>
+      withTenant(sdb, tenant, async (trx) =>
+        Boolean(await trx.selectFrom('laporan_lokasi').select('id').where('id', '=', id).executeTakeFirst()),
+      );
+    expect([await sisa(A, tuaA), await sisa(A, mudaA), await sisa(B, tuaB)]).toEqual([false, true, true]);
+    const audit = await withTenant(sdb, A, (trx) =>
+      trx.selectFrom('audit_log').select('ringkasan').where('entitas', '=', 'laporan_lokasi').execute(),
+    );
+    expect(audit.map((x) => x.ringkasan)).toEqual([
+      'Retensi harian: 1 laporan lokasi WFH yang lebih dari 90 hari dihapus',
+    ]);
+    // outside the job, the young one cannot be deleted
+    await expect(
+      withTenant(sdb, A, (trx) => trx.deleteFrom('laporan_lokasi').where('id', '=', mudaA).execute()),
+    ).rejects.toThrow(/laporan lokasi disimpan sebagai bukti/);
   });
 
   it('outside the job, an old refused attempt still cannot be deleted (the append-only trigger)', async () => {

@@ -41,3 +41,24 @@ export async function hapusPercobaanDitolak(trx: Trx, batas: Date): Promise<numb
   await sql`SELECT set_config('sigap.retensi_kehadiran', '', true)`.execute(trx);
   return Number(r.numDeletedRows);
 }
+
+/** How many days the Pemda keeps location reports from home (0016_lokasi_wfh.sql). */
+export async function simpanLokasiHari(trx: Trx, tenantId: string): Promise<number> {
+  const r = await trx
+    .selectFrom('tenant')
+    .select('wfh_simpan_lokasi_hari')
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return r.wfh_simpan_lokasi_hari;
+}
+
+/**
+ * Location reports received before `batas`. Their append-only trigger lets a delete through only for rows
+ * received before the transaction's `sigap.retensi_lokasi` (0016), set here for this transaction only.
+ */
+export async function hapusLaporanLokasi(trx: Trx, batas: Date): Promise<number> {
+  await sql`SELECT set_config('sigap.retensi_lokasi', ${batas.toISOString()}, true)`.execute(trx);
+  const r = await trx.deleteFrom('laporan_lokasi').where('waktu_terima', '<', batas).executeTakeFirst();
+  await sql`SELECT set_config('sigap.retensi_lokasi', '', true)`.execute(trx);
+  return Number(r.numDeletedRows);
+}

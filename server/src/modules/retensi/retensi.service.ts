@@ -25,6 +25,8 @@ export interface HasilRetensi {
   readonly bingkaiTinjauan: number;
   readonly percobaanDitolak: number;
   readonly tantangan: number;
+  /** location reports from home older than the Pemda's `wfh_simpan_lokasi_hari` (docs/wfh.md §5) */
+  readonly laporanLokasi: number;
 }
 
 const HARI = 86_400_000;
@@ -35,6 +37,7 @@ export async function jalankanRetensi(sdb: SigapDatabase, now: Date = new Date()
   let bingkaiTinjauan = 0;
   let percobaanDitolak = 0;
   let tantangan = 0;
+  let laporanLokasi = 0;
   for (const t of await listTenants(sdb.db)) {
     await withTenant(sdb, t.id, async (trx) => {
       const b = await repo.hapusBingkaiKedaluwarsa(trx, now);
@@ -43,9 +46,22 @@ export async function jalankanRetensi(sdb: SigapDatabase, now: Date = new Date()
         new Date(now.getTime() - RETENSI.percobaanDitolakHari * HARI),
       );
       const c = await repo.hapusTantanganLama(trx, new Date(now.getTime() - RETENSI.tantanganHari * HARI));
+      const hariLokasi = await repo.simpanLokasiHari(trx, t.id);
+      const l = await repo.hapusLaporanLokasi(trx, new Date(now.getTime() - hariLokasi * HARI));
       bingkaiTinjauan += b;
       percobaanDitolak += p;
       tantangan += c;
+      laporanLokasi += l;
+      if (l > 0)
+        await insertAudit(trx, t.id, { userId: null, nama: 'sistem' }, [
+          {
+            aksi: 'retensi',
+            entitas: 'laporan_lokasi',
+            entitasId: null,
+            ringkasan: `Retensi harian: ${l} laporan lokasi WFH yang lebih dari ${hariLokasi} hari dihapus`,
+            sesudah: { laporan_lokasi: l },
+          },
+        ]);
       if (b + p > 0) {
         await insertAudit(trx, t.id, { userId: null, nama: 'sistem' }, [
           {
@@ -59,5 +75,5 @@ export async function jalankanRetensi(sdb: SigapDatabase, now: Date = new Date()
       }
     });
   }
-  return { fotoWajah: foto, bingkaiTinjauan, percobaanDitolak, tantangan };
+  return { fotoWajah: foto, bingkaiTinjauan, percobaanDitolak, tantangan, laporanLokasi };
 }
