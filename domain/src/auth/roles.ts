@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'kehadiran.tinjau', // the review queue of face check-ins near the threshold: see the frames, accept or refuse, within scope
   'kehadiran.read', // each person's day and the attendance recap: own, own people (OPD admin, unit head, supervisor), auditors
   'kehadiran.koreksi.putus', // decide corrections and dinas luar: the person's supervisor, or their OPD admin when they have none
+  'wfh.pernyataan.read', // who has signed the stay-home statement and who has not, and the signed PDFs, within scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +70,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'kehadiran.read': ['opd_admin', 'unit_head', 'employee', 'auditor'],
   'kehadiran.tinjau': ['opd_admin'],
   'kehadiran.koreksi.putus': ['opd_admin', 'unit_head', 'employee'],
+  'wfh.pernyataan.read': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
 };
 
 /** Whether any of the roles grants the permission. */
