@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { formatTanggal } from '@sigap/domain';
 import type { BagianPernyataan } from '@sigap/domain/api/pernyataan';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
@@ -107,7 +108,7 @@ function Kartu({ p }: { p: Pernyataan }) {
         </Group>
         {p.hari_wfh.length > 0 ? (
           <Text size="xs" c="dimmed" data-testid="pn-hari">
-            {t('pn.hariWfh', { hari: p.hari_wfh.join(', ') })}
+            {t('pn.hariWfh', { hari: p.hari_wfh.map((d) => formatTanggal(d, lang, false)).join(', ') })}
           </Text>
         ) : null}
         <Surat b={lang === 'en' ? p.teks.en : p.teks.id} />
