@@ -124,20 +124,38 @@ describe(`surat pernyataan WFH (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' :
     expect(t.en.menyatakan).toContain('on 18, 19 and 21 August 2020');
   });
 
-  it('a person at the office on every day (the health office keeps serving) needs none', async () => {
-    // Sari Perawat's Puskesmas is a service unit: the roster may still send her home on some days; whatever
-    // it did, her statement is needed exactly when she has a published WFH day.
-    const wfh = await run((trx) =>
+  it('a statement follows the published WFH days only: an office day under the notice asks for none', async () => {
+    // The Puskesmas is a service unit: Batu v2 caps it at 50% at the office, so on each of the notice's days one
+    // of its two people is at the office and the other at home. Each needs a statement for exactly their
+    // days at home.
+    const BATU = ['2020-08-18', '2020-08-19', '2020-08-21'];
+    const sel = await run((trx) =>
       trx
         .selectFrom('jadwal_sel')
-        .select('tanggal')
-        .where('pegawai_id', '=', id.get(NIP.perawat)!)
-        .where('status', '=', 'WFH')
+        .select(['pegawai_id', 'tanggal', 'status'])
+        .where('pegawai_id', 'in', [id.get(NIP.perawat)!, id.get(NIP.pppk)!])
+        .where('tanggal', 'in', BATU)
         .execute(),
     );
+    const wfh = (nip: string) =>
+      sel
+        .filter((c) => c.pegawai_id === id.get(nip) && c.status === 'WFH')
+        .map((c) => c.tanggal)
+        .sort();
+    expect(
+      sel.filter((c) => c.status === 'WFO').length,
+      'someone of the Puskesmas at the office',
+    ).toBeGreaterThan(0);
     const r = await kirim('perawat', 'GET', '/api/wfh/pernyataan/saya');
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json<Saya>().pernyataan.length).toBe(wfh.length > 0 ? 1 : 0);
+    expect(r.json<Saya>().pernyataan.map((p) => p.hari_wfh)).toEqual(
+      wfh(NIP.perawat).length ? [wfh(NIP.perawat)] : [],
+    );
+    const d = await kirim('admin.dinkes', 'GET', '/api/wfh/pernyataan?opd=DINKES');
+    expect(d.statusCode, d.body).toBe(200);
+    const baris = d.json<Daftar>().baris;
+    for (const nip of [NIP.perawat, NIP.pppk])
+      expect(baris.find((b) => b.nip === nip)?.hari_wfh ?? 0, nip).toBe(wfh(nip).length);
     // An account without an employee record has none.
     const a = await kirim('admin', 'GET', '/api/wfh/pernyataan/saya');
     expect(a.json<Saya>()).toEqual({ pegawai: null, pernyataan: [] });
