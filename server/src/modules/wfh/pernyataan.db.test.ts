@@ -307,9 +307,15 @@ describe(`surat pernyataan WFH (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' :
     const sendiri = await kirim('admin.dinkes', 'GET', '/api/wfh/pernyataan?opd=DINKES');
     expect(sendiri.statusCode, sendiri.body).toBe(200);
     expect(sendiri.json<Daftar>().baris.map((b) => b.nip)).not.toContain(NIP.staf);
-    // No permission at all for an employee or an auditor.
-    expect((await kirim('pegawai', 'GET', '/api/wfh/pernyataan?opd=BAG-UMUM')).statusCode).toBe(403);
-    expect((await kirim('auditor', 'GET', '/api/wfh/pernyataan')).statusCode).toBe(403);
+    // No permission at all for an employee (not even for their own unit) or an auditor: refused as such.
+    for (const [who, url] of [
+      ['pegawai', '/api/wfh/pernyataan?opd=BAG-UMUM'],
+      ['auditor', '/api/wfh/pernyataan'],
+    ] as const) {
+      const r = await kirim(who, 'GET', url);
+      expect(r.statusCode, r.body).toBe(403);
+      expect(r.json<{ message: string }>().message).toBe('Anda tidak berhak melakukan ini');
+    }
   });
 
   it('the unit head and the Pemda admin see who has signed and who has not, and print the signed one', async () => {
