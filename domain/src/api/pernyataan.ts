@@ -85,6 +85,12 @@ export const HasilTandaTangan = z.object({
 });
 export type HasilTandaTangan = z.infer<typeof HasilTandaTangan>;
 
+/** GET /api/wfh/pernyataan/saya/pdf: one's own statement of a policy version (a draft while unsigned). */
+export const CetakSayaQuery = z.object({
+  kebijakan_id: KebijakanId,
+  versi: z.coerce.number().int().min(1).max(10_000),
+});
+
 /** GET /api/wfh/pernyataan: who of an OPD has signed a policy's statement and who has not. */
 export const DaftarPernyataanQuery = z.object({
   opd: z.string().min(1).max(64).optional(),

@@ -148,6 +148,7 @@ const MATRIKS = `
   POST   /api/kehadiran/tempat/:id/aktifkan    Y     -      Y   -    -       -     -
   GET    /api/wfh/pernyataan/saya              Y     Y      Y   Y    Y       Y     Y
   POST   /api/wfh/pernyataan/tandatangan       Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/pernyataan/saya/pdf          Y     Y      Y   Y    Y       Y     Y
   GET    /api/wfh/pernyataan/:id/pdf           Y     Y      Y   Y    Y       Y     Y
   GET    /api/wfh/pernyataan                   Y     Y      Y   Y    -       -     -
 `;
@@ -1179,6 +1180,13 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       url: '/api/wfh/pernyataan/tandatangan',
       payload: TANDA_TANGAN,
       periksa: (r) => expect(json(r)).toMatchObject({ kebijakan_id: 'uji-pernyataan', versi: 1 }),
+    };
+  },
+  'GET /api/wfh/pernyataan/saya/pdf': async () => {
+    await pernyataanUji();
+    return {
+      url: '/api/wfh/pernyataan/saya/pdf?kebijakan_id=uji-pernyataan&versi=1',
+      periksa: (r) => expect(r.headers['content-type']).toBe('application/pdf'),
     };
   },
   'GET /api/wfh/pernyataan/:id/pdf': async (role) => ({

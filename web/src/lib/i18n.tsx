@@ -886,6 +886,7 @@ const id = {
   'pn.ditandatanganiPada': 'Ditandatangani secara elektronik pada {waktu}',
   'pn.kode': 'Kode verifikasi: {kode}',
   'pn.unduhPdf': 'Unduh PDF',
+  'pn.unduhDraf': 'Unduh draf PDF (belum ditandatangani)',
   'pn.daftar.judul': 'Surat pernyataan WFH pegawai',
   'pn.daftar.bantuan':
     'Siapa yang perlu menandatangani surat pernyataan (punya hari WFH terbit di bawah kebijakan yang memintanya), dan siapa yang belum.',
@@ -1921,6 +1922,7 @@ const en: Record<MessageKey, string> = {
   'pn.ditandatanganiPada': 'Signed electronically on {waktu}',
   'pn.kode': 'Verification code: {kode}',
   'pn.unduhPdf': 'Download PDF',
+  'pn.unduhDraf': 'Download a draft PDF (not signed)',
   'pn.daftar.judul': 'Staff WFH statements',
   'pn.daftar.bantuan':
     'Who needs to sign a statement (has a published WFH day under a policy that asks for one), and who has not yet.',

@@ -173,6 +173,24 @@ describe(`surat pernyataan WFH (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' :
     ]);
   });
 
+  it('before signing, the person may print a draft marked BELUM DITANDATANGANI; a statement not needed is 404', async () => {
+    const r = await kirim('pegawai', 'GET', `/api/wfh/pernyataan/saya/pdf?kebijakan_id=${K}&versi=2`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    const [hal] = await teksPdf(r.rawPayload);
+    expect(hal).toContain('BELUM DITANDATANGANI');
+    expect(hal).toContain('Budi Staf');
+    expect(hal).toContain(NOMOR);
+    expect(hal).toContain('Surat pernyataan ini belum ditandatangani');
+    expect(hal).not.toContain('Kode verifikasi');
+    expect(
+      (await kirim('pegawai', 'GET', `/api/wfh/pernyataan/saya/pdf?kebijakan_id=${K}&versi=1`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await kirim('admin', 'GET', `/api/wfh/pernyataan/saya/pdf?kebijakan_id=${K}&versi=2`)).statusCode,
+    ).toBe(404);
+  });
+
   let pernyataanId = '';
   const idKlien = '5b0f6f7e-3c1a-4b8e-9a51-0c2d7f1e9a11';
 
@@ -294,6 +312,11 @@ describe(`surat pernyataan WFH (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' :
     expect(id1).not.toContain('BELUM DITANDATANGANI');
     expect(en).toContain('English rendering');
     expect(en).toContain('Signed electronically through Sigap');
+    // Once signed, the person's own print of that version is the signed statement, not a draft.
+    const sendiri = await kirim('pegawai', 'GET', `/api/wfh/pernyataan/saya/pdf?kebijakan_id=${K}&versi=2`);
+    const [s1] = await teksPdf(sendiri.rawPayload);
+    expect(s1).toContain(row.hash);
+    expect(s1).not.toContain('BELUM DITANDATANGANI');
   });
 
   it('another employee cannot print it; an OPD admin of another OPD neither, nor list that OPD', async () => {

@@ -1,4 +1,5 @@
 import {
+  CetakSayaQuery,
   DaftarPernyataanOpd,
   DaftarPernyataanQuery,
   DaftarPernyataanSaya,
@@ -16,6 +17,7 @@ import { toCsv } from '../impor/ekspor.service.ts';
 import { pernyataanPdf } from './pernyataan.pdf.ts';
 import {
   daftarPernyataan,
+  drafUntukCetak,
   pernyataanSaya,
   pernyataanUntukCetak,
   tandaTangani,
@@ -77,6 +79,32 @@ export async function pernyataanRoutes(app: FastifyInstance, deps: RouteDeps) {
           ),
         ),
       );
+    },
+  );
+
+  api.get(
+    '/wfh/pernyataan/saya/pdf',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['wfh'],
+        summary: 'Surat pernyataan sendiri untuk satu versi kebijakan sebagai PDF',
+        description:
+          'Yang sudah ditandatangani: seperti ditandatangani. Yang belum: draf bertanda "BELUM DITANDATANGANI", tidak berlaku sebagai pernyataan. Surat yang tidak Anda perlukan: 404.',
+        querystring: CetakSayaQuery,
+        response: {
+          200: { description: 'PDF', content: { 'application/pdf': { schema: Berkas } } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const c = callerOf(req);
+      const { dokumen, nama } = await withTenant(deps.sdb, c.tenantId, (trx) =>
+        drafUntukCetak(trx, c.tenantId, c, req.query.kebijakan_id, req.query.versi),
+      );
+      const pdf = await pernyataanPdf(dokumen);
+      reply.header('content-disposition', `attachment; filename="${nama}"`);
+      return reply.type('application/pdf').send(pdf);
     },
   );
 

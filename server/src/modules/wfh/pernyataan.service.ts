@@ -484,6 +484,14 @@ export async function pernyataanUntukCetak(trx: Trx, tenantId: string, caller: C
     if (!(await l.meliputi(r.pegawai_id, localDate(r.ditandatangani_pada, pemda.zonaWaktu))))
       throw tidakAda();
   }
+  return cetakan(r, pemda.zonaWaktu);
+}
+
+const namaBerkas = (kebijakanId: string, versi: number, m: MasukanPernyataan, draf = false) =>
+  `surat-pernyataan-${kebijakanId}-v${versi}-${nipAtauId(m).replace(/[^A-Za-z0-9-]/g, '_')}${draf ? '-draf' : ''}.pdf`;
+
+/** A signed statement as its PDF shows it: everything from the stored row, nothing from the policy today. */
+function cetakan(r: repo.BarisPernyataan, zona: ZonaWaktu) {
   const m = r.masukan as MasukanPernyataan;
   const dokumen: DokumenPernyataan = {
     kop: { pemda: m.pemda, opd: m.pegawai.opd || m.pegawai.unitKerja },
@@ -491,7 +499,7 @@ export async function pernyataanUntukCetak(trx: Trx, tenantId: string, caller: C
     nama: m.pegawai.nama,
     nip: nipAtauId(m),
     tandaTangan: {
-      waktuLokal: formatWaktu(r.ditandatangani_pada, pemda.zonaWaktu),
+      waktuLokal: formatWaktu(r.ditandatangani_pada, zona),
       perangkat: r.perangkat,
       userAgent: r.user_agent,
       username: r.username,
@@ -499,10 +507,46 @@ export async function pernyataanUntukCetak(trx: Trx, tenantId: string, caller: C
       hash: r.hash,
     },
   };
-  return {
-    dokumen,
-    nama: `surat-pernyataan-${r.kebijakan_id}-v${r.kebijakan_versi}-${nipAtauId(m).replace(/[^A-Za-z0-9-]/g, '_')}.pdf`,
+  return { dokumen, nama: namaBerkas(r.kebijakan_id, r.kebijakan_versi, m) };
+}
+
+/**
+ * The caller's own statement of a policy version for printing: the signed one when signed, else a draft worded
+ * as it would be signed today and marked "BELUM DITANDATANGANI" (for those who want it on paper first). A
+ * statement the caller does not need: not found.
+ */
+export async function drafUntukCetak(
+  trx: Trx,
+  tenantId: string,
+  caller: Caller,
+  kebijakanId: string,
+  versi: number,
+  sekarang = new Date(),
+) {
+  const tidakAda = () => errors.notFound('Surat pernyataan', 'Statement');
+  const pid = caller.pegawaiId;
+  if (!pid) throw tidakAda();
+  const pemda = await getSettings(trx, tenantId);
+  const r = await repo.pernyataanOrang(trx, pid, kebijakanId, versi);
+  if (r) return cetakan(r, pemda.zonaWaktu);
+  const { kebutuhan } = await kumpulkanKebutuhan(
+    trx,
+    tenantId,
+    localDate(sekarang, pemda.zonaWaktu),
+    { pegawaiIds: [pid] },
+    { kebijakanId, versi },
+  );
+  const n = kebutuhan.get(`${pid}|${kebijakanId}|${versi}`);
+  if (!n) throw tidakAda();
+  const m = await masukanUntuk(trx, pemda.nama, n, null);
+  const dokumen: DokumenPernyataan = {
+    kop: { pemda: m.pemda, opd: m.pegawai.opd || m.pegawai.unitKerja },
+    teks: teksPernyataan(m),
+    nama: m.pegawai.nama,
+    nip: nipAtauId(m),
+    tandaTangan: null,
   };
+  return { dokumen, nama: namaBerkas(kebijakanId, versi, m, true) };
 }
 
 export interface SaringanDaftar {

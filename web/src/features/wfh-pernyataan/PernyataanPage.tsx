@@ -19,7 +19,13 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { pesanGalat } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { type Pernyataan, pdfPernyataan, usePernyataanSaya, useTandaTangan } from './pernyataan.api';
+import {
+  drafPernyataan,
+  type Pernyataan,
+  pdfPernyataan,
+  usePernyataanSaya,
+  useTandaTangan,
+} from './pernyataan.api';
 
 // The stay-home statement (docs/wfh.md §2): the person reads the statement each policy asks of them, ticks
 // that they have read it and signs; a signed one is downloaded as a PDF with the letterhead.

@@ -41,6 +41,10 @@ export function csvPernyataan(q: { opd: string | null; kebijakan: string | null 
   })}`;
 }
 
+/** One's own statement of a policy version as PDF (a draft while unsigned). */
+export const drafPernyataan = (kebijakanId: string, versi: number) =>
+  `/api/wfh/pernyataan/saya/pdf?${new URLSearchParams({ kebijakan_id: kebijakanId, versi: String(versi) })}`;
+
 /** The signed statement's PDF. */
 export const pdfPernyataan = (id: string) => `/api/wfh/pernyataan/${id}/pdf`;
 
