@@ -350,6 +350,8 @@ describe(`surat pernyataan WFH (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' :
       ['Dewi Kabag', 2, 3, null],
     ]);
     expect(d.jumlah).toEqual({ perlu: 2, sudah: 1, belum: 1 });
+    const tidakAda = await kirim('admin', 'GET', '/api/wfh/pernyataan?opd=TIDAK-ADA');
+    expect(tidakAda.statusCode, tidakAda.body).toBe(404);
     const belum = await kirim('kepala.umum', 'GET', '/api/wfh/pernyataan?opd=BAG-UMUM&status=belum');
     expect(belum.json<Daftar>().baris.map((b) => b.nama)).toEqual(['Dewi Kabag']);
     const csv = await kirim('admin', 'GET', `/api/wfh/pernyataan?kebijakan_id=${K}&versi=2&format=csv`);

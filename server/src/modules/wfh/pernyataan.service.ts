@@ -570,6 +570,8 @@ export async function daftarPernyataan(
   const c = grantPernyataan(caller);
   const pemda = await getSettings(trx, tenantId);
   const hariIni = localDate(sekarang, pemda.zonaWaktu);
+  if (q.opd && !(await jadwalRepo.opdDenganKodeAbaikanHuruf(trx, q.opd)))
+    throw errors.notFound(`OPD ${q.opd}`, `OPD ${q.opd}`);
   await cekOpdDalamLingkup(trx, c, q.opd, hariIni, 'read');
   const { semua, kebutuhan } = await kumpulkanKebutuhan(
     trx,
