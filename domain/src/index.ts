@@ -35,4 +35,5 @@ export * from './org/types.ts';
 export * from './urutan.ts';
 export * from './wfh/hari.ts';
 export * from './wfh/laporan.ts';
+export * from './wfh/pernyataan.ts';
 export * from './wfh/slot.ts';

@@ -30,6 +30,7 @@ import {
   KEHADIRAN_ROLES,
   KOREKSI_PUTUS_ROLES,
   PERANGKAT_ROLES,
+  PERNYATAAN_ROLES,
   RUMAH_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
@@ -89,6 +90,12 @@ const KoreksiSayaPage = lazy(() =>
 );
 const PersetujuanKehadiranPage = lazy(() =>
   import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.PersetujuanKehadiranPage })),
+);
+const PernyataanPage = lazy(() =>
+  import('./features/wfh-pernyataan/PernyataanPage').then((m) => ({ default: m.PernyataanPage })),
+);
+const PernyataanDaftarPage = lazy(() =>
+  import('./features/wfh-pernyataan/PernyataanDaftarPage').then((m) => ({ default: m.PernyataanDaftarPage })),
 );
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -312,6 +319,24 @@ function Gate() {
               <RequireRole roles={KOREKSI_PUTUS_ROLES}>
                 <Lazy>
                   <PersetujuanKehadiranPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="pernyataan"
+            element={
+              <Lazy>
+                <PernyataanPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="pernyataan-pegawai"
+            element={
+              <RequireRole roles={PERNYATAAN_ROLES}>
+                <Lazy>
+                  <PernyataanDaftarPage />
                 </Lazy>
               </RequireRole>
             }

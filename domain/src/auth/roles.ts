@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'kehadiran.read', // each person's day and the attendance recap: own, own people (OPD admin, unit head, supervisor), auditors
   'kehadiran.koreksi.putus', // decide corrections and dinas luar: the person's supervisor, or their OPD admin when they have none
   'wfh.rumah.kelola', // confirm or refuse proposed home locations, enter one directly: the record keepers, within write scope
+  'wfh.pernyataan.read', // who has signed the stay-home statement and who has not, and the signed PDFs, within scope
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +72,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'kehadiran.tinjau': ['opd_admin'],
   'kehadiran.koreksi.putus': ['opd_admin', 'unit_head', 'employee'],
   'wfh.rumah.kelola': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
+  'wfh.pernyataan.read': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
 };
 
 /** Whether any of the roles grants the permission. */

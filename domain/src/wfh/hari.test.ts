@@ -11,6 +11,7 @@ const slot = (...status: StatusSlot[]): HasilSlot[] =>
 const hari = (m: Partial<MasukanHariWfh>): MasukanHariWfh => ({
   slot: slot('tepat_waktu', 'tepat_waktu', 'tepat_waktu', 'tepat_waktu', 'tepat_waktu'),
   pernyataanBelum: false,
+  hariSelesai: true,
   izinDikeberatani: [],
   lompatan: [],
   ...m,
@@ -46,10 +47,13 @@ describe('nilaiHariWfh: a WFH day’s status', () => {
     expect(kata(m)).toBe('izin keluar 09:00–12:00 dikeberatani atasan; slot 09:30, 11:30 izin keluar rumah');
   });
 
-  it('an unsigned statement: not compliant even when every slot is fine', () => {
+  it('an unsigned statement: not compliant once the day is over, even when every slot is fine; on the day, it waits', () => {
     const m = hari({ pernyataanBelum: true });
     expect(nilaiHariWfh(m).status).toBe('WFH_TIDAK_PATUH');
     expect(kata(m)).toBe('surat pernyataan WFH belum ditandatangani');
+    const hariIni = hari({ pernyataanBelum: true, hariSelesai: false });
+    expect(nilaiHariWfh(hariIni).status).toBe('WFH_BELUM_DINILAI');
+    expect(kata(hariIni)).toBe('surat pernyataan WFH belum ditandatangani');
   });
 
   it('a slot still open, or a home not yet confirmed: not yet assessed; an earlier failure still decides', () => {
@@ -78,16 +82,19 @@ describe('nilaiHariWfh: a WFH day’s status', () => {
         fc.array(fc.constantFrom(...STATUS_SLOT), { minLength: 1, maxLength: 5 }),
         fc.boolean(),
         fc.boolean(),
-        (st, belumTtd, keberatan) => {
+        fc.boolean(),
+        (st, belumTtd, keberatan, selesai) => {
           const m = hari({
             slot: slot(...st),
             pernyataanBelum: belumTtd,
+            hariSelesai: selesai,
             izinDikeberatani: keberatan ? ['10:00–11:00'] : [],
           });
           const r = nilaiHariWfh(m);
-          const gagal = st.includes('terlewat') || st.includes('di_luar_rumah') || belumTtd || keberatan;
+          const gagal =
+            st.includes('terlewat') || st.includes('di_luar_rumah') || (belumTtd && selesai) || keberatan;
           expect(r.status === 'WFH_TIDAK_PATUH').toBe(gagal);
-          const belum = st.includes('belum') || st.includes('menunggu_rumah');
+          const belum = st.includes('belum') || st.includes('menunggu_rumah') || belumTtd;
           if (!gagal) expect(r.status).toBe(belum ? 'WFH_BELUM_DINILAI' : 'WFH_PATUH');
           // a non-compliant day always says why
           if (gagal) expect(r.alasan.length).toBeGreaterThan(0);

@@ -4,10 +4,10 @@
  * the going-out notices objected to, and the reports flagged as impossible jumps. docs/wfh.md §6.
  *
  * - **WFH_TIDAK_PATUH** (not compliant) when a slot was missed or reported away from home, a statement the
- *   policy asks for is not signed, or the supervisor objected to a going-out notice of the day.
+ *   policy asks for was not signed by the end of the day, or the supervisor objected to a going-out notice.
  * - Otherwise **WFH_BELUM_DINILAI** (not yet assessed) while a slot is still open, a report waits for the
- *   OPD admin to confirm the person's home, or the day has no way to assess it (the policy asks for no
- *   location reports).
+ *   OPD admin to confirm the person's home, the statement is still unsigned on the day itself, or the day has
+ *   no way to assess it (the policy asks for no location reports).
  * - Otherwise **WFH_PATUH** (compliant). Late reports, inaccurate ones, excused slots and impossible jumps
  *   are listed among the reasons; they do not by themselves make the day non-compliant (the supervisor
  *   reads them).
@@ -59,8 +59,10 @@ export interface AlasanWfh {
 export interface MasukanHariWfh {
   /** the day's slots and their statuses; empty when the policy asks for no location reports */
   readonly slot: readonly HasilSlot[];
-  /** a statement the policy asks for is not signed */
+  /** a statement the policy asks for is not signed (by the end of the day, once it is over) */
   readonly pernyataanBelum: boolean;
+  /** the day is over: an unsigned statement can no longer be signed in time (before, it only waits) */
+  readonly hariSelesai: boolean;
   /** the day's going-out notices the supervisor objected to, as "HH:MM–HH:MM" */
   readonly izinDikeberatani: readonly string[];
   /** the instants ("HH:MM") of reports flagged as impossible jumps */
@@ -132,11 +134,14 @@ export function nilaiHariWfh(m: MasukanHariWfh): PenilaianWfh {
       ),
     });
   const gagal =
-    m.slot.some((x) => GAGAL.includes(x.status)) || m.pernyataanBelum || m.izinDikeberatani.length > 0;
+    m.slot.some((x) => GAGAL.includes(x.status)) ||
+    (m.pernyataanBelum && m.hariSelesai) ||
+    m.izinDikeberatani.length > 0;
   const urut = (a: AlasanWfh) => (URUTAN_GAGAL.includes(a.kode) ? 0 : 1);
   alasan.sort((a, b) => urut(a) - urut(b));
   if (gagal) return { status: 'WFH_TIDAK_PATUH', alasan };
-  const belum = menunggu || m.slot.length === 0 || m.slot.some((x) => x.status === 'belum');
+  const belum =
+    menunggu || m.slot.length === 0 || m.slot.some((x) => x.status === 'belum') || m.pernyataanBelum;
   return { status: belum ? 'WFH_BELUM_DINILAI' : 'WFH_PATUH', alasan };
 }
 
@@ -219,6 +224,7 @@ export function rangkumHariWfh(m: MasukanRangkum): RangkumHariWfh {
   const penilaian = nilaiHariWfh({
     slot,
     pernyataanBelum: m.pernyataanBelum,
+    hariSelesai: sekarang === null,
     izinDikeberatani: m.izin.filter((z) => z.dikeberatani).map((z) => `${jam(z.dari)}–${jam(z.sampai)}`),
     lompatan: laporan.filter((l) => l.lompatan).map((l) => jamDariMenit(l.menit)),
   });

@@ -484,6 +484,28 @@ export interface RumahPegawaiTable {
   catatan: Generated<string>;
 }
 
+export interface PernyataanWfhTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  kebijakan_id: string;
+  kebijakan_versi: number;
+  teks_id: string;
+  teks_en: string;
+  bagian: ColumnType<unknown, string, never>;
+  masukan: ColumnType<unknown, string, never>;
+  versi_teks: number;
+  hash: string;
+  ditandatangani_pada: ColumnType<Date, Date | undefined, never>;
+  user_id: string | null;
+  username: string;
+  user_agent: string;
+  perangkat: string;
+  ip: string;
+  id_klien: string | null;
+  hash_isi: string | null;
+}
+
 export interface DB {
   laporan_lokasi: LaporanLokasiTable;
   rumah_pegawai: RumahPegawaiTable;
@@ -522,6 +544,7 @@ export interface DB {
   tinjau_bingkai: TinjauBingkaiTable;
   koreksi_kehadiran: KoreksiKehadiranTable;
   perangkat_token_lama: PerangkatTokenLamaTable;
+  pernyataan_wfh: PernyataanWfhTable;
 }
 
 /** 0014_perangkat_token.sql: device tokens no longer valid (replaced or revoked). */

@@ -40,6 +40,7 @@ import { perangkatDariToken } from '../modules/kehadiran/token.service.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.routes.ts';
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
+import { pernyataanRoutes } from '../modules/pernyataan/pernyataan.routes.ts';
 import { pemanduRoutes } from '../modules/wajah/pemandu.routes.ts';
 import { wajahRoutes } from '../modules/wajah/wajah.routes.ts';
 import { lokasiRoutes } from '../modules/wfh/lokasi.routes.ts';
@@ -130,6 +131,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   dorongRoutes,
   tempatAbsenRoutes,
   lokasiRoutes,
+  pernyataanRoutes,
 ];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */

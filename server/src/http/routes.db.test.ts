@@ -154,6 +154,11 @@ const MATRIKS = `
   PUT    /api/wfh/rumah/pegawai/:id            Y     Y      Y   -    -       -     -
   GET    /api/wfh/aturan                       Y     Y      Y   Y    Y       Y     Y
   PUT    /api/wfh/aturan                       Y     -      -   -    -       -     -
+  GET    /api/wfh/pernyataan/saya              Y     Y      Y   Y    Y       Y     Y
+  POST   /api/wfh/pernyataan/tandatangan       Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/pernyataan/saya/pdf          Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/pernyataan/:id/pdf           Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/pernyataan                   Y     Y      Y   Y    -       -     -
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -492,6 +497,47 @@ const tokenKiosUji = () => {
   });
   return tokenKios;
 };
+
+/**
+ * The stay-home statement's routes work on a policy of their own (2029, everyone at home, a statement asked of
+ * everyone at home) and its published schedule: built once, when the first of them is asked.
+ */
+const KEBIJAKAN_PERNYATAAN = `id: uji-pernyataan
+versi: 1
+judul: Uji surat pernyataan WFH
+jenis_dokumen: surat_edaran
+nomor: 800/1/2029
+tanggal: 2029-03-01
+penandatangan: { jabatan: Sekretaris Daerah }
+status: aktif
+berlaku: { dari: 2029-03-05, sampai: 2029-03-06 }
+aturan:
+  - id: semua-wfh
+    judul: Semua pegawai bekerja dari rumah
+    pilih: { semua: true }
+    hasil: { jenis: wfh }
+  - id: pernyataan
+    judul: Pegawai WFH menandatangani surat pernyataan tetap di rumah
+    pilih: { semua: true }
+    hasil: { jenis: kewajiban_wfh, surat_pernyataan: true }
+`;
+let siapPernyataan: Promise<void> | undefined;
+const pernyataanUji = () => {
+  siapPernyataan ??= run(async (trx) => {
+    await simpan(trx, tenantId, SYSTEM_ACTOR, KEBIJAKAN_PERNYATAAN, hariIni);
+    const j = await buatJadwal(trx, tenantId, SYSTEM_ACTOR, '2029-03-05', '2029-03-06');
+    await terbitkan(trx, tenantId, SYSTEM_ACTOR, j.id);
+  });
+  return siapPernyataan;
+};
+const TANDA_TANGAN = { kebijakan_id: 'uji-pernyataan', versi: 1, setuju: true };
+/** The role's own signed statement (signing again returns it). */
+async function pernyataanPeran(role: Role): Promise<string> {
+  await pernyataanUji();
+  const r = await kirim('POST', role, { url: '/api/wfh/pernyataan/tandatangan', payload: TANDA_TANGAN });
+  expect(r.statusCode, r.body).toBe(200);
+  return json<{ id: string }>(r).id;
+}
 
 /**
  * One valid request per route, for a given role. The same request is sent to every role: it succeeds
@@ -1126,6 +1172,43 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
       expect(t.petunjuk).toHaveLength(t.langkah.length);
     },
   }),
+  'GET /api/wfh/pernyataan/saya': async () => {
+    await pernyataanUji();
+    return {
+      url: '/api/wfh/pernyataan/saya',
+      periksa: (r) =>
+        expect(
+          json<{ pernyataan: { kebijakan_id: string }[] }>(r).pernyataan.map((p) => p.kebijakan_id),
+        ).toContain('uji-pernyataan'),
+    };
+  },
+  'POST /api/wfh/pernyataan/tandatangan': async () => {
+    await pernyataanUji();
+    return {
+      url: '/api/wfh/pernyataan/tandatangan',
+      payload: TANDA_TANGAN,
+      periksa: (r) => expect(json(r)).toMatchObject({ kebijakan_id: 'uji-pernyataan', versi: 1 }),
+    };
+  },
+  'GET /api/wfh/pernyataan/saya/pdf': async () => {
+    await pernyataanUji();
+    return {
+      url: '/api/wfh/pernyataan/saya/pdf?kebijakan_id=uji-pernyataan&versi=1',
+      periksa: (r) => expect(r.headers['content-type']).toBe('application/pdf'),
+    };
+  },
+  'GET /api/wfh/pernyataan/:id/pdf': async (role) => ({
+    url: `/api/wfh/pernyataan/${await pernyataanPeran(role)}/pdf`,
+    periksa: (r) => expect(r.headers['content-type']).toBe('application/pdf'),
+  }),
+  'GET /api/wfh/pernyataan': async (role) => {
+    await pernyataanUji();
+    return {
+      url: `/api/wfh/pernyataan?kebijakan_id=uji-pernyataan${opdQuery(role)}`,
+      periksa: (r) =>
+        expect(json<{ baris: { nip: string }[] }>(r).baris.map((b) => b.nip)).toContain(SASARAN[role]),
+    };
+  },
   'GET /api/kehadiran/koreksi': () => ({
     url: '/api/kehadiran/koreksi',
     periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
@@ -1675,6 +1758,20 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     // the register lists nothing of another OPD
     const daftar = JSON.stringify(json(await kirim('GET', 'opd_admin', { url: '/api/cuti?untuk=semua' })));
     expect(daftar).not.toContain(NIP.kalak);
+  });
+
+  it('stay-home statements: another OPD or unit, another person’s statement', async () => {
+    await pernyataanUji();
+    tolak(await kirim('GET', 'opd_admin', { url: '/api/wfh/pernyataan?opd=BPBD' }), NIP.kalak);
+    tolak(await kirim('GET', 'unit_head', { url: '/api/wfh/pernyataan?opd=DINKES' }), NIP.perawat);
+    const rina = await pernyataanPeran('opd_admin');
+    tolak(await kirim('GET', 'employee', { url: `/api/wfh/pernyataan/${rina}/pdf` }));
+    tolak(await kirim('GET', 'unit_head', { url: `/api/wfh/pernyataan/${rina}/pdf` }));
+    const daftar = JSON.stringify(
+      json(await kirim('GET', 'opd_admin', { url: '/api/wfh/pernyataan?opd=DINKES' })),
+    );
+    expect(daftar).not.toContain(NIP.kalak);
+    expect(daftar).not.toContain(NIP.staf);
   });
 
   it('an OPD admin cannot follow another admin’s import (it may name people outside their OPD)', async () => {

@@ -77,6 +77,8 @@ export const PERANGKAT_ROLES = rolesFor('perangkat.manage');
 export const RUMAH_ROLES = rolesFor('wfh.rumah.kelola');
 /** Who may decide attendance corrections and dinas luar (their own people only; the server checks). */
 export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
+/** Who sees who has signed the stay-home statement (docs/wfh.md §2). */
+export const PERNYATAAN_ROLES = rolesFor('wfh.pernyataan.read');
 /** Who may see individual attendance days (their own, their people's): kehadiran.read. */
 export const KEHADIRAN_READ_ROLES = rolesFor('kehadiran.read');
 /** The daily attendance page: those who read attendance days, and those who import terminal logs. */

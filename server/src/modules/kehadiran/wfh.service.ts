@@ -12,6 +12,7 @@ import type { AturanWfh } from '@sigap/domain/api/lokasi';
 import type { Actor } from '../../caller.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { pernyataanBelumDitandatangani } from '../pernyataan/pernyataan.service.ts';
 import * as repo from './wfh.repository.ts';
 
 // The WFH day's assessment (issue 11, item 6; docs/wfh.md §6): the location reports of the day judged against
@@ -104,6 +105,8 @@ export interface DataWfh {
   readonly laporan: ReadonlyMap<string, readonly repo.BarisLaporan[]>;
   /** pegawaiId → the confirmed homes */
   readonly rumah: ReadonlyMap<string, readonly RumahTerkonfirmasi[]>;
+  /** "pegawaiId|tanggal" of the WFH days on which a statement the policy asks for is missing (§2) */
+  readonly pernyataanBelum: ReadonlySet<string>;
 }
 
 export async function muatDataWfh(
@@ -112,11 +115,16 @@ export async function muatDataWfh(
   pegawaiIds: readonly string[],
   dari: IsoDate,
   sampai: IsoDate,
+  /** whether the statements are read (a report's answer needs only its slot, not the day's status) */
+  opsi: { pernyataan: boolean } = { pernyataan: true },
 ): Promise<DataWfh> {
-  const [aturan, baris, rumahBaris] = await Promise.all([
+  const [aturan, baris, rumahBaris, belum] = await Promise.all([
     aturanWfh(trx, tenantId),
     repo.laporanPeriode(trx, pegawaiIds, dari, sampai),
     repo.rumahTerkonfirmasi(trx, pegawaiIds),
+    opsi.pernyataan
+      ? pernyataanBelumDitandatangani(trx, tenantId, pegawaiIds, dari, sampai)
+      : new Map<string, unknown>(),
   ]);
   const laporan = new Map<string, repo.BarisLaporan[]>();
   for (const b of baris) {
@@ -131,7 +139,7 @@ export async function muatDataWfh(
     rumah.set(r.pegawai_id, l);
     l.push({ lat: r.lat, lng: r.lng, berlakuSejak: r.berlaku_sejak });
   }
-  return { aturan, laporan, rumah };
+  return { aturan, laporan, rumah, pernyataanBelum: new Set(belum.keys()) };
 }
 
 /** One person's WFH day from the loaded data. */
@@ -159,7 +167,7 @@ export function rangkumOrang(
     laporan,
     rumah: data.rumah.get(o.pegawaiId) ?? [],
     izin: [],
-    pernyataanBelum: false,
+    pernyataanBelum: data.pernyataanBelum.has(`${o.pegawaiId}|${o.tanggal}`),
     aturan: { ...data.aturan.laporan, tepatMenit: data.aturan.tepatMenit },
     sekarang: o.sekarang,
   });

@@ -26,6 +26,7 @@ import {
   KOREKSI_PUTUS_ROLES,
   labelOf,
   PERANGKAT_ROLES,
+  PERNYATAAN_ROLES,
   RUMAH_ROLES,
   TINJAU_ROLES,
   USERS_ROLES,
@@ -57,6 +58,13 @@ const NAV: readonly NavItem[] = [
   { to: '/wajah-saya', label: 'nav.wajahSaya', testid: 'nav-wajah-saya', pegawai: true },
   { to: '/tinjau-absen', label: 'nav.tinjau', testid: 'nav-tinjau', roles: TINJAU_ROLES },
   { to: '/kehadiran/koreksi', label: 'nav.koreksiKehadiran', testid: 'nav-koreksi', pegawai: true },
+  { to: '/pernyataan', label: 'nav.pernyataan', testid: 'nav-pernyataan', pegawai: true },
+  {
+    to: '/pernyataan-pegawai',
+    label: 'nav.pernyataanDaftar',
+    testid: 'nav-pernyataan-pegawai',
+    roles: PERNYATAAN_ROLES,
+  },
   {
     to: '/kehadiran/persetujuan',
     label: 'nav.persetujuanKehadiran',

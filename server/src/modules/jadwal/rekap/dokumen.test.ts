@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateRange, isoWeekday, type StatusJadwal } from '@sigap/domain';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { teksPdf } from '../../../../test/pdf.ts';
 import { formatPeriode, GAYA_STATUS, MERAH, singkatanHari } from './format.ts';
 import { rekapPdf } from './pdf.ts';
 import type { DokumenRekap, OpdRekap, OrangRekap } from './types.ts';
@@ -120,25 +120,6 @@ function dokumen(opd: OpdRekap[], status: DokumenRekap['status'] = 'terbit'): Do
     dibuatPada: '2020-04-01T01:00:00Z',
     opd,
   };
-}
-
-/** Pages of text as pdf.js extracts them, one string per page. */
-async function teksPdf(buf: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true })
-    .promise;
-  const halaman: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const isi = await (await pdf.getPage(i)).getTextContent();
-    // pdf.js splits and merges runs as it sees fit: compare on single spaces.
-    halaman.push(
-      isi.items
-        .map((it) => ('str' in it ? it.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  await pdf.destroy();
-  return halaman;
 }
 
 const DOK = dokumen([dinkes(), diskominfo()]);

@@ -101,12 +101,8 @@ export function tandaStatus(d: DokumenRekap): string {
     : 'Status: DRAF — belum terbit, dapat berubah (draft, not yet published)';
 }
 
-/** The NIP as signatures print it: "19750101 200003 1 001"; other ids unchanged. */
-export function formatNip(nip: string): string {
-  return /^\d{18}$/.test(nip)
-    ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`
-    : nip;
-}
+/** The NIP as signatures print it: "19750101 200003 1 001"; other ids unchanged (the letters' rule). */
+export { formatNipSurat as formatNip } from '@sigap/domain';
 
 /** "Kepala Dinas Kesehatan". */
 export function jabatanPenandatangan(opd: OpdRekap): string {

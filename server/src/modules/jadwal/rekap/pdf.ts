@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { daftarHuruf, type Huruf, kopSurat, kumpulkan } from '../../../pdf/surat.ts';
 import {
   ABU_KEPALA,
   ABU_LIBUR,
@@ -29,45 +28,6 @@ import {
 import type { DokumenRekap, OpdRekap } from './types.ts';
 
 type Doc = PDFKit.PDFDocument;
-
-/**
- * Fonts: DejaVu Sans (Condensed for the grid) from the `dejavu-fonts-ttf` npm package, so text
- * renders the same on any machine with only Node and npm; pdfkit embeds just the glyphs used.
- * DejaVu's licence (Bitstream Vera terms, DejaVu changes public domain) allows redistribution.
- * Should the package be missing, pdfkit's built-in Helvetica still covers Indonesian text.
- */
-interface Huruf {
-  readonly biasa: string;
-  readonly tebal: string;
-  readonly kop: string;
-}
-
-let berkasHuruf: Record<keyof Huruf, Buffer> | null | undefined;
-
-function muatHuruf(): Record<keyof Huruf, Buffer> | null {
-  if (berkasHuruf !== undefined) return berkasHuruf;
-  try {
-    const req = createRequire(import.meta.url);
-    const baca = (f: string) => readFileSync(req.resolve(`dejavu-fonts-ttf/ttf/${f}`));
-    berkasHuruf = {
-      biasa: baca('DejaVuSansCondensed.ttf'),
-      tebal: baca('DejaVuSansCondensed-Bold.ttf'),
-      kop: baca('DejaVuSans-Bold.ttf'),
-    };
-  } catch {
-    berkasHuruf = null;
-  }
-  return berkasHuruf;
-}
-
-function daftarHuruf(doc: Doc): Huruf {
-  const f = muatHuruf();
-  if (!f) return { biasa: 'Helvetica', tebal: 'Helvetica-Bold', kop: 'Helvetica-Bold' };
-  doc.registerFont('DejaVuSansCondensed', f.biasa);
-  doc.registerFont('DejaVuSansCondensed-Bold', f.tebal);
-  doc.registerFont('DejaVuSans-Bold', f.kop);
-  return { biasa: 'DejaVuSansCondensed', tebal: 'DejaVuSansCondensed-Bold', kop: 'DejaVuSans-Bold' };
-}
 
 const TEPI = { top: 28, bottom: 36, left: 28, right: 28 };
 const TINGGI_BARIS = 10.5;
@@ -109,12 +69,7 @@ export async function rekapPdf(d: DokumenRekap): Promise<Buffer> {
       ModDate: new Date(d.dibuatPada),
     },
   });
-  const potongan: Buffer[] = [];
-  doc.on('data', (c: Buffer) => potongan.push(c));
-  const selesai = new Promise<void>((ok, gagal) => {
-    doc.on('end', () => ok());
-    doc.on('error', gagal);
-  });
+  const selesai = kumpulkan(doc);
 
   const p = new Penulis(doc, d, daftarHuruf(doc), periode);
   for (const opd of d.opd) p.bagianOpd(opd);
@@ -122,8 +77,7 @@ export async function rekapPdf(d: DokumenRekap): Promise<Buffer> {
   p.kakiHalaman();
 
   doc.end();
-  await selesai;
-  return Buffer.concat(potongan);
+  return selesai;
 }
 
 interface Kolom {
@@ -286,22 +240,7 @@ class Penulis {
   private kop(opd: OpdRekap, y0: number): number {
     const { kiri, lebar, f } = this;
     let y = y0;
-    this.teks(this.d.pemda.nama.toUpperCase(), kiri, y, lebar, { huruf: f.kop, ukuran: 12, rata: 'center' });
-    y += 16;
-    this.teks(opd.nama.toUpperCase(), kiri, y, lebar, { huruf: f.kop, ukuran: 14, rata: 'center' });
-    y += 21;
-    this.doc
-      .lineWidth(2)
-      .strokeColor(HITAM)
-      .moveTo(kiri, y)
-      .lineTo(kiri + lebar, y)
-      .stroke();
-    this.doc
-      .lineWidth(0.6)
-      .moveTo(kiri, y + 3)
-      .lineTo(kiri + lebar, y + 3)
-      .stroke();
-    y += 10;
+    y = kopSurat(this.doc, f, { pemda: this.d.pemda.nama, opd: opd.nama }, kiri, y, lebar);
     this.teks(JUDUL, kiri, y, lebar, { huruf: f.tebal, ukuran: 11, rata: 'center' });
     y += 14;
     this.teks(`Periode: ${this.periode}`, kiri, y, lebar, { ukuran: 9, rata: 'center' });
