@@ -76,8 +76,11 @@ export const HariLokasiQuery = z.object({
 
 export const LaporanTersimpan = z.object({
   id: z.string(),
-  lat: z.number(),
-  lng: z.number(),
+  lat: z
+    .number()
+    .nullable()
+    .describe('hanya untuk pegawai itu sendiri; atasan dan admin melihat jaraknya saja'),
+  lng: z.number().nullable(),
   akurasi_m: z.number(),
   waktu_terima: Waktu,
   waktu_perangkat: Waktu,

@@ -364,6 +364,12 @@ describe('a home proposed from the first reports, confirmed by the OPD admin', (
       nama: 'Sari Perawat',
       wajib_lapor: true,
     });
+    // where she was, not the points: those are hers alone
+    const laporan = r.json<{ laporan: { lat: number | null; jarak_m: number | null; tempat: string }[] }>()
+      .laporan;
+    expect(laporan.length).toBeGreaterThan(0);
+    for (const l of laporan) expect(l).toMatchObject({ lat: null, tempat: 'di_rumah' });
+    expect(laporan.every((l) => typeof l.jarak_m === 'number')).toBe(true);
     const rekan = await masuk(app, 'pegawai');
     const x = await app.inject({
       method: 'GET',

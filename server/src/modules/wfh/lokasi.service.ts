@@ -330,6 +330,8 @@ export async function hariLokasi(
   });
   const baris = new Map((data.laporan.get(`${pegawaiId}|${tanggal}`) ?? []).map((x) => [x.id, x]));
   const adaRumahDaftar = (data.rumah.get(pegawaiId) ?? []).length > 0;
+  // the points themselves only to the person; their supervisor and OPD admin see where (home or not, how far)
+  const sendiri = pegawaiId === caller.pegawaiId;
   return {
     tanggal,
     zona,
@@ -349,8 +351,8 @@ export async function hariLokasi(
       const b = baris.get(x.id)!;
       return {
         id: x.id,
-        lat: b.lat,
-        lng: b.lng,
+        lat: sendiri ? b.lat : null,
+        lng: sendiri ? b.lng : null,
         akurasi_m: b.akurasi_m,
         waktu_terima: b.waktu_terima.toISOString(),
         waktu_perangkat: b.waktu_perangkat.toISOString(),
