@@ -33,4 +33,5 @@ export * from './org/teks.ts';
 export * from './org/tree.ts';
 export * from './org/types.ts';
 export * from './urutan.ts';
+export * from './wfh/izin-keluar.ts';
 export * from './wfh/slot.ts';
