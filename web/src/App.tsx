@@ -25,6 +25,7 @@ import { I18nProvider } from './lib/i18n';
 import {
   AUDIT_ROLES,
   IMPORT_ROLES,
+  IZIN_TINJAU_ROLES,
   JADWAL_READ_ROLES,
   KEBIJAKAN_WRITE_ROLES,
   KEHADIRAN_ROLES,
@@ -79,6 +80,13 @@ const KoreksiSayaPage = lazy(() =>
 );
 const PersetujuanKehadiranPage = lazy(() =>
   import('./features/kehadiran-koreksi/KoreksiPage').then((m) => ({ default: m.PersetujuanKehadiranPage })),
+);
+
+const IzinKeluarPage = lazy(() =>
+  import('./features/izin-keluar/IzinKeluarPage').then((m) => ({ default: m.IzinKeluarPage })),
+);
+const IzinBawahanPage = lazy(() =>
+  import('./features/izin-keluar/IzinKeluarPage').then((m) => ({ default: m.IzinBawahanPage })),
 );
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -274,6 +282,24 @@ function Gate() {
               <RequireRole roles={KOREKSI_PUTUS_ROLES}>
                 <Lazy>
                   <PersetujuanKehadiranPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="izin-keluar"
+            element={
+              <Lazy>
+                <IzinKeluarPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="izin-keluar/bawahan"
+            element={
+              <RequireRole roles={IZIN_TINJAU_ROLES}>
+                <Lazy>
+                  <IzinBawahanPage />
                 </Lazy>
               </RequireRole>
             }

@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'kehadiran.tinjau', // the review queue of face check-ins near the threshold: see the frames, accept or refuse, within scope
   'kehadiran.read', // each person's day and the attendance recap: own, own people (OPD admin, unit head, supervisor), auditors
   'kehadiran.koreksi.putus', // decide corrections and dinas luar: the person's supervisor, or their OPD admin when they have none
+  'wfh.izin_keluar.tinjau', // see the going-out notices of one's people (supervisor) or OPD (OPD admin), and object to them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +70,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'kehadiran.read': ['opd_admin', 'unit_head', 'employee', 'auditor'],
   'kehadiran.tinjau': ['opd_admin'],
   'kehadiran.koreksi.putus': ['opd_admin', 'unit_head', 'employee'],
+  'wfh.izin_keluar.tinjau': ['opd_admin', 'unit_head', 'employee'],
 };
 
 /** Whether any of the roles grants the permission. */

@@ -42,6 +42,7 @@ import { pemberitahuanRoutes } from '../modules/pemberitahuan/pemberitahuan.rout
 import { pengaturanRoutes } from '../modules/pengaturan/pengaturan.routes.ts';
 import { pemanduRoutes } from '../modules/wajah/pemandu.routes.ts';
 import { wajahRoutes } from '../modules/wajah/wajah.routes.ts';
+import { izinKeluarRoutes } from '../modules/wfh/izin-keluar.routes.ts';
 import type { RouteDeps } from './context.ts';
 import './context.ts';
 import { AppError, errors, fromDatabaseError, statusOf } from '../errors.ts';
@@ -128,6 +129,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   koreksiRoutes,
   dorongRoutes,
   tempatAbsenRoutes,
+  izinKeluarRoutes,
 ];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */

@@ -23,6 +23,7 @@ import { simpanTinjauan } from '../modules/kehadiran/tinjau.service.ts';
 import { terbitkanToken } from '../modules/kehadiran/token.service.ts';
 import { getSettings, tenantToday } from '../modules/pengaturan/pengaturan.service.ts';
 import { cincinUntuk } from '../modules/wajah/kunci.ts';
+import * as izinRepo from '../modules/wfh/izin-keluar.repository.ts';
 import { type App, buildApp } from './app.ts';
 
 /*
@@ -146,6 +147,11 @@ const MATRIKS = `
   PUT    /api/kehadiran/tempat/:id             Y     -      Y   -    -       -     -
   POST   /api/kehadiran/tempat/:id/nonaktifkan Y     -      Y   -    -       -     -
   POST   /api/kehadiran/tempat/:id/aktifkan    Y     -      Y   -    -       -     -
+  POST   /api/wfh/izin-keluar                  Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/izin-keluar/saya             Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/izin-keluar/bawahan          -     -      Y   Y    Y       -     -
+  POST   /api/wfh/izin-keluar/:id/keberatan    -     -      Y   Y    Y       -     -
+  POST   /api/wfh/izin-keluar/:id/batal        Y     Y      Y   Y    Y       Y     Y
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -428,6 +434,39 @@ async function dinasLuarTertunda(role: Role) {
     }),
   );
   return r.id;
+}
+
+/** A going-out notice body: a (day 1..7 ahead, half hour) of its own for each call, so none overlap. */
+const isianIzin = () => {
+  const k = n();
+  const d = addDays(hariIni, 1 + (k % 7));
+  const jam = String(6 + (Math.floor(k / 7) % 16)).padStart(2, '0');
+  return {
+    jenis: 'kesehatan',
+    alasan: 'berobat',
+    dari: `${d}T${jam}:00:00+07:00`,
+    sampai: `${d}T${jam}:30:00+07:00`,
+    id_klien: randomUUID(),
+  };
+};
+/** A going-out notice (stored as the person would have filed it) for `role` to object to. */
+async function izinUntukKeberatan(role: Role) {
+  const pegawai = await orangUntukPutusan(role);
+  const i = isianIzin();
+  const r = await run((trx) =>
+    izinRepo.insertIzin(trx, tenantId, {
+      pegawai_id: pegawai,
+      tanggal: i.dari.slice(0, 10),
+      jenis: i.jenis,
+      alasan: i.alasan,
+      dari: new Date(i.dari),
+      sampai: new Date(i.sampai),
+      id_klien: i.id_klien,
+      hash_isi: 'uji',
+      diajukan_oleh: 'uji',
+    }),
+  );
+  return r!.id;
 }
 
 /** A terminal of DINKES (inside the OPD admin's part), registered once, for the attendance routes. */
@@ -1230,6 +1269,40 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     url: `/api/kehadiran/tempat/${await tempatUji(false)}/aktifkan`,
     periksa: (r) => expect(json(r)).toMatchObject({ aktif: true }),
   }),
+  'POST /api/wfh/izin-keluar': () => {
+    const body = isianIzin();
+    return {
+      url: '/api/wfh/izin-keluar',
+      payload: body,
+      periksa: (r) => expect(json(r)).toMatchObject({ jenis: 'kesehatan', tanggal: body.dari.slice(0, 10) }),
+    };
+  },
+  'GET /api/wfh/izin-keluar/saya': () => ({
+    url: '/api/wfh/izin-keluar/saya',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'GET /api/wfh/izin-keluar/bawahan': () => ({
+    url: '/api/wfh/izin-keluar/bawahan',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'POST /api/wfh/izin-keluar/:id/keberatan': async (role) => {
+    // the unit head and the employee as supervisors, the OPD admin for a DINKES person without one
+    const id = await izinUntukKeberatan(role);
+    return {
+      url: `/api/wfh/izin-keluar/${id}/keberatan`,
+      payload: { catatan: 'mohon tetap di rumah' },
+      periksa: (r) => expect(json(r)).toEqual({ id, keberatan: true }),
+    };
+  },
+  'POST /api/wfh/izin-keluar/:id/batal': async (role) => {
+    const aju = await kirim('POST', role, { url: '/api/wfh/izin-keluar', payload: isianIzin() });
+    expect(aju.statusCode, aju.body).toBe(201);
+    const id = json<{ id: string }>(aju).id;
+    return {
+      url: `/api/wfh/izin-keluar/${id}/batal`,
+      periksa: (r) => expect(json(r)).toEqual({ id, dibatalkan: true }),
+    };
+  },
   'PUT /api/kehadiran/pengaturan': () => ({
     url: '/api/kehadiran/pengaturan',
     payload: ATURAN_UJI,

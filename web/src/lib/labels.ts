@@ -75,6 +75,8 @@ export const TINJAU_ROLES = rolesFor('kehadiran.tinjau');
 export const PERANGKAT_ROLES = rolesFor('perangkat.manage');
 /** Who may decide attendance corrections and dinas luar (their own people only; the server checks). */
 export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
+/** Who may see (and object to) their people's going-out notices: wfh.izin_keluar.tinjau (docs/wfh.md §3). */
+export const IZIN_TINJAU_ROLES = rolesFor('wfh.izin_keluar.tinjau');
 /** Who may see individual attendance days (their own, their people's): kehadiran.read. */
 export const KEHADIRAN_READ_ROLES = rolesFor('kehadiran.read');
 /** The daily attendance page: those who read attendance days, and those who import terminal logs. */
