@@ -1,4 +1,4 @@
-import type { Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { potong } from '../../db/potong.ts';
 
 // Going-out notices (izin_keluar, 0018): the SQL of izin-keluar.service.ts.
@@ -92,8 +92,8 @@ export function simpanBatal(trx: Trx, id: string, oleh: string, sekarang: Date) 
  * (`pegawaiId`), or those of the people whose supervisor that day is `atasanId` or whose OPD/unit that day
  * is one of `opdIds`, with a local date in [dari, sampai].
  */
-export function daftarIzin(
-  trx: Trx,
+export function daftarIzinKueri(
+  db: Db | Trx,
   f: {
     pegawaiId?: string;
     atasanId?: string | null;
@@ -103,7 +103,7 @@ export function daftarIzin(
     batas: number;
   },
 ) {
-  let q = trx
+  let q = db
     .selectFrom('izin_keluar as z')
     .innerJoin('pegawai as p', (j) =>
       j.onRef('p.tenant_id', '=', 'z.tenant_id').onRef('p.id', '=', 'z.pegawai_id'),
@@ -133,7 +133,34 @@ export function daftarIzin(
   }
   if (f.dari !== undefined) q = q.where('z.tanggal', '>=', f.dari);
   if (f.sampai !== undefined) q = q.where('z.tanggal', '<=', f.sampai);
-  return q.orderBy('z.dari', 'desc').orderBy('z.diajukan_pada', 'desc').limit(f.batas).execute();
+  return q.orderBy('z.dari', 'desc').orderBy('z.diajukan_pada', 'desc').limit(f.batas);
+}
+
+/** The rows of {@link daftarIzinKueri}. */
+export function daftarIzin(trx: Trx, f: Parameters<typeof daftarIzinKueri>[1]) {
+  return daftarIzinKueri(trx, f).execute();
+}
+
+/** The query of {@link izinOrangAntara} for one chunk of people. */
+export function izinOrangKueri(db: Db | Trx, pegawaiIds: readonly string[], dari: string, sampai: string) {
+  return db
+    .selectFrom('izin_keluar')
+    .select([
+      'id',
+      'pegawai_id',
+      'tanggal',
+      'jenis',
+      'alasan',
+      'dari',
+      'sampai',
+      'keberatan_pada',
+      'keberatan_catatan',
+    ])
+    .where((eb) => eb('pegawai_id', '=', eb.fn.any(eb.val(pegawaiIds))))
+    .where('dibatalkan_pada', 'is', null)
+    .where('tanggal', '>=', dari)
+    .where('tanggal', '<=', sampai)
+    .orderBy('dari');
 }
 
 /** Notices (not withdrawn) of some people whose local date lies in [dari, sampai], oldest first. */
@@ -150,27 +177,7 @@ export async function izinOrangAntara(trx: Trx, pegawaiIds: readonly string[], d
     keberatan_catatan: string | null;
   }[] = [];
   for (const chunk of potong(new Set(pegawaiIds), 1000)) {
-    out.push(
-      ...(await trx
-        .selectFrom('izin_keluar')
-        .select([
-          'id',
-          'pegawai_id',
-          'tanggal',
-          'jenis',
-          'alasan',
-          'dari',
-          'sampai',
-          'keberatan_pada',
-          'keberatan_catatan',
-        ])
-        .where((eb) => eb('pegawai_id', '=', eb.fn.any(eb.val(chunk))))
-        .where('dibatalkan_pada', 'is', null)
-        .where('tanggal', '>=', dari)
-        .where('tanggal', '<=', sampai)
-        .orderBy('dari')
-        .execute()),
-    );
+    out.push(...(await izinOrangKueri(trx, chunk, dari, sampai).execute()));
   }
   return out;
 }
