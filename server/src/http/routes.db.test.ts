@@ -1681,6 +1681,34 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     expect(daftar).not.toContain(NIP.kalak);
   });
 
+  it('going-out notices: another OPD (OPD admin), outside one`s people (unit head, employee), another person', async () => {
+    // Ahmad Kalak (BPBD) files one: only his supervisor (the Sekda) and BPBD's admin see it
+    const kalakId = kalak();
+    const id = await run(async (trx) => {
+      const i = isianIzin();
+      return (await izinRepo.insertIzin(trx, tenantId, {
+        pegawai_id: kalakId,
+        tanggal: i.dari.slice(0, 10),
+        jenis: 'keluarga',
+        alasan: 'rahasia-izin-kalak',
+        dari: new Date(i.dari),
+        sampai: new Date(i.sampai),
+        id_klien: i.id_klien,
+        hash_isi: 'uji',
+        diajukan_oleh: 'uji',
+      }))!.id;
+    });
+    for (const role of ['opd_admin', 'unit_head', 'employee'] as const) {
+      const daftar = await kirim('GET', role, { url: '/api/wfh/izin-keluar/bawahan' });
+      expect(daftar.body).not.toContain('rahasia-izin-kalak');
+      tolak(
+        await kirim('POST', role, { url: `/api/wfh/izin-keluar/${id}/keberatan`, payload: { catatan: 'x' } }),
+        'rahasia-izin-kalak',
+      );
+    }
+    tolak(await kirim('POST', 'employee', { url: `/api/wfh/izin-keluar/${id}/batal` }), 'rahasia-izin-kalak');
+  });
+
   it('an OPD admin cannot follow another admin’s import (it may name people outside their OPD)', async () => {
     tolak(await kirim('GET', 'opd_admin', { url: `/api/impor/${jobId}` }), 'awal.csv', NIP.sekda);
   });
