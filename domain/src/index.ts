@@ -34,6 +34,7 @@ export * from './org/tree.ts';
 export * from './org/types.ts';
 export * from './urutan.ts';
 export * from './wfh/hari.ts';
+export * from './wfh/izin-keluar.ts';
 export * from './wfh/laporan.ts';
 export * from './wfh/pernyataan.ts';
 export * from './wfh/slot.ts';

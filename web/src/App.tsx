@@ -25,6 +25,7 @@ import { I18nProvider } from './lib/i18n';
 import {
   AUDIT_ROLES,
   IMPORT_ROLES,
+  IZIN_TINJAU_ROLES,
   JADWAL_READ_ROLES,
   KEBIJAKAN_WRITE_ROLES,
   KEHADIRAN_ROLES,
@@ -96,6 +97,13 @@ const PernyataanPage = lazy(() =>
 );
 const PernyataanDaftarPage = lazy(() =>
   import('./features/wfh-pernyataan/PernyataanDaftarPage').then((m) => ({ default: m.PernyataanDaftarPage })),
+);
+
+const IzinKeluarPage = lazy(() =>
+  import('./features/izin-keluar/IzinKeluarPage').then((m) => ({ default: m.IzinKeluarPage })),
+);
+const IzinBawahanPage = lazy(() =>
+  import('./features/izin-keluar/IzinKeluarPage').then((m) => ({ default: m.IzinBawahanPage })),
 );
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -332,11 +340,29 @@ function Gate() {
             }
           />
           <Route
+            path="izin-keluar"
+            element={
+              <Lazy>
+                <IzinKeluarPage />
+              </Lazy>
+            }
+          />
+          <Route
             path="pernyataan-pegawai"
             element={
               <RequireRole roles={PERNYATAAN_ROLES}>
                 <Lazy>
                   <PernyataanDaftarPage />
+                </Lazy>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="izin-keluar/bawahan"
+            element={
+              <RequireRole roles={IZIN_TINJAU_ROLES}>
+                <Lazy>
+                  <IzinBawahanPage />
                 </Lazy>
               </RequireRole>
             }

@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'kehadiran.koreksi.putus', // decide corrections and dinas luar: the person's supervisor, or their OPD admin when they have none
   'wfh.rumah.kelola', // confirm or refuse proposed home locations, enter one directly: the record keepers, within write scope
   'wfh.pernyataan.read', // who has signed the stay-home statement and who has not, and the signed PDFs, within scope
+  'wfh.izin_keluar.tinjau', // see the going-out notices of one's people (supervisor) or OPD (OPD admin), and object to them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +74,7 @@ const MATRIX: Record<Exclude<Permission, 'public' | 'session'>, readonly Role[]>
   'kehadiran.koreksi.putus': ['opd_admin', 'unit_head', 'employee'],
   'wfh.rumah.kelola': ['pemda_admin', 'bkpsdm_admin', 'opd_admin'],
   'wfh.pernyataan.read': ['pemda_admin', 'bkpsdm_admin', 'opd_admin', 'unit_head'],
+  'wfh.izin_keluar.tinjau': ['opd_admin', 'unit_head', 'employee'],
 };
 
 /** Whether any of the roles grants the permission. */

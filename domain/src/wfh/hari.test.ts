@@ -159,6 +159,23 @@ describe('rangkumHariWfh: a WFH day put together', () => {
     expect(teks(k.penilaian.alasan[0]!.pesan, 'id')).toBe('izin keluar 13:00–15:00 dikeberatani atasan');
   });
 
+  it('a notice counts to the second: from 13:30:30 it does not excuse the 13:30 slot; until 13:30:30 it does', () => {
+    const laporan = [lapor('a', '07:40'), lapor('b', '09:35'), lapor('c', '11:50'), lapor('e', '15:31')];
+    const detik = (hhmmss: string) => new Date(`2026-12-04T${hhmmss}+07:00`);
+    const telat = rangkumHariWfh({
+      ...dasar,
+      laporan,
+      izin: [{ dari: detik('13:30:30'), sampai: detik('15:00:00'), dikeberatani: false }],
+    });
+    expect(telat.slot[3]!.status).toBe('terlewat');
+    const sampai = rangkumHariWfh({
+      ...dasar,
+      laporan,
+      izin: [{ dari: detik('12:00:00'), sampai: detik('13:30:30'), dikeberatani: false }],
+    });
+    expect(sampai.slot[3]!.status).toBe('izin_keluar');
+  });
+
   it('during the day only closed slots count; before the home is confirmed reports wait; a jump is listed', () => {
     const siang = rangkumHariWfh({ ...dasar, laporan: [lapor('a', '07:40')], sekarang: wib('10:00') });
     expect(siang.slot.map((s) => s.status)).toEqual(['tepat_waktu', 'belum', 'belum', 'belum', 'belum']);

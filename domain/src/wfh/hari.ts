@@ -212,10 +212,10 @@ export function rangkumHariWfh(m: MasukanRangkum): RangkumHariWfh {
         lompatan: lompat.has(l.id),
       };
     });
-  const izin: JendelaIzin[] = m.izin.map((z) => ({
-    dari: menitLokal(z.dari, m.tanggal, m.zona),
-    sampai: menitLokal(z.sampai, m.tanggal, m.zona),
-  }));
+  // a slot opening at minute k (the instant k:00) lies in [dari, sampai) exactly when k ≥ ⌈dari⌉ and k < ⌈sampai⌉
+  const menitAtas = (t: Date) =>
+    Math.ceil((t.getTime() - Date.parse(localDayStart(m.tanggal, m.zona))) / 60_000);
+  const izin: JendelaIzin[] = m.izin.map((z) => ({ dari: menitAtas(z.dari), sampai: menitAtas(z.sampai) }));
   const awal = Date.parse(localDayStart(m.tanggal, m.zona));
   const kini = m.sekarang.getTime();
   const sekarang = kini >= awal + 86_400_000 ? null : Math.max(-1, Math.floor((kini - awal) / 60_000));

@@ -66,6 +66,7 @@ describe(`row-level security (${process.env.SIGAP_TEST_PG_URL ? 'PostgreSQL' : '
       'kebijakan',
       'revisi_data',
       'pernyataan_wfh',
+      'izin_keluar',
     ])
       expect(names, t).toContain(t);
     for (const r of rows.rows) expect([r.t, r.rls, r.forced, r.pol]).toEqual([r.t, true, true, 1]);

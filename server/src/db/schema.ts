@@ -545,6 +545,29 @@ export interface DB {
   koreksi_kehadiran: KoreksiKehadiranTable;
   perangkat_token_lama: PerangkatTokenLamaTable;
   pernyataan_wfh: PernyataanWfhTable;
+  izin_keluar: IzinKeluarTable;
+}
+
+/** 0018_izin_keluar.sql: going-out notices of people working from home (append-only but for two fields). */
+export interface IzinKeluarTable {
+  tenant_id: string;
+  id: Generated<string>;
+  pegawai_id: string;
+  tanggal: string;
+  jenis: string;
+  alasan: string;
+  dari: ColumnType<Date, Date | string, never>;
+  sampai: ColumnType<Date, Date | string, never>;
+  id_klien: string;
+  hash_isi: string;
+  diajukan_oleh: string;
+  diajukan_pada: Timestamp;
+  keberatan_oleh: string | null;
+  keberatan_pada: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  keberatan_sebagai: 'atasan' | 'admin_opd' | null;
+  keberatan_catatan: string | null;
+  dibatalkan_oleh: string | null;
+  dibatalkan_pada: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** 0014_perangkat_token.sql: device tokens no longer valid (replaced or revoked). */

@@ -27,6 +27,7 @@ import { batasUnggah, mb } from '../modules/impor/batas.ts';
 import { tandaiImporTerhenti } from '../modules/impor/impor.jobs.ts';
 import { imporRoutes } from '../modules/impor/impor.routes.ts';
 import { ubahRoutes } from '../modules/impor/ubah.routes.ts';
+import { izinKeluarRoutes } from '../modules/izin-keluar/izin-keluar.routes.ts';
 import { jadwalRoutes } from '../modules/jadwal/jadwal.routes.ts';
 import { kebijakanRoutes } from '../modules/kebijakan/kebijakan.routes.ts';
 import { absenRoutes } from '../modules/kehadiran/absen.routes.ts';
@@ -132,6 +133,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   tempatAbsenRoutes,
   lokasiRoutes,
   pernyataanRoutes,
+  izinKeluarRoutes,
 ];
 
 /** Builds the Sigap HTTP server: API under /api (OpenAPI at /api/docs) and the web app. */

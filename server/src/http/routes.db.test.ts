@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.ts';
 import { upsertUser } from '../modules/auth/akun.service.ts';
 import * as cutiRepo from '../modules/cuti/cuti.repository.ts';
 import { importOpd, importPegawai } from '../modules/impor/impor.service.ts';
+import * as izinRepo from '../modules/izin-keluar/izin-keluar.repository.ts';
 import { buatJadwal, rekap, terbitkan } from '../modules/jadwal/jadwal.service.ts';
 import { simpan } from '../modules/kebijakan/kebijakan.service.ts';
 import { catatKejadian } from '../modules/kehadiran/kehadiran.service.ts';
@@ -159,6 +160,11 @@ const MATRIKS = `
   GET    /api/wfh/pernyataan/saya/pdf          Y     Y      Y   Y    Y       Y     Y
   GET    /api/wfh/pernyataan/:id/pdf           Y     Y      Y   Y    Y       Y     Y
   GET    /api/wfh/pernyataan                   Y     Y      Y   Y    -       -     -
+  POST   /api/wfh/izin-keluar                  Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/izin-keluar/saya             Y     Y      Y   Y    Y       Y     Y
+  GET    /api/wfh/izin-keluar/bawahan          -     -      Y   Y    Y       -     -
+  POST   /api/wfh/izin-keluar/:id/keberatan    -     -      Y   Y    Y       -     -
+  POST   /api/wfh/izin-keluar/:id/batal        Y     Y      Y   Y    Y       Y     Y
 `;
 
 /** The columns of MATRIKS, in order. */
@@ -441,6 +447,39 @@ async function dinasLuarTertunda(role: Role) {
     }),
   );
   return r.id;
+}
+
+/** A going-out notice body: a (day 1..7 ahead, half hour) of its own for each call, so none overlap. */
+const isianIzin = () => {
+  const k = n();
+  const d = addDays(hariIni, 1 + (k % 7));
+  const jam = String(6 + (Math.floor(k / 7) % 16)).padStart(2, '0');
+  return {
+    jenis: 'kesehatan',
+    alasan: 'berobat',
+    dari: `${d}T${jam}:00:00+07:00`,
+    sampai: `${d}T${jam}:30:00+07:00`,
+    id_klien: randomUUID(),
+  };
+};
+/** A going-out notice (stored as the person would have filed it) for `role` to object to. */
+async function izinUntukKeberatan(role: Role) {
+  const pegawai = await orangUntukPutusan(role);
+  const i = isianIzin();
+  const r = await run((trx) =>
+    izinRepo.insertIzin(trx, tenantId, {
+      pegawai_id: pegawai,
+      tanggal: i.dari.slice(0, 10),
+      jenis: i.jenis,
+      alasan: i.alasan,
+      dari: new Date(i.dari),
+      sampai: new Date(i.sampai),
+      id_klien: i.id_klien,
+      hash_isi: 'uji',
+      diajukan_oleh: 'uji',
+    }),
+  );
+  return r!.id;
 }
 
 /** A terminal of DINKES (inside the OPD admin's part), registered once, for the attendance routes. */
@@ -1321,6 +1360,40 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     url: `/api/kehadiran/tempat/${await tempatUji(false)}/aktifkan`,
     periksa: (r) => expect(json(r)).toMatchObject({ aktif: true }),
   }),
+  'POST /api/wfh/izin-keluar': () => {
+    const body = isianIzin();
+    return {
+      url: '/api/wfh/izin-keluar',
+      payload: body,
+      periksa: (r) => expect(json(r)).toMatchObject({ jenis: 'kesehatan', tanggal: body.dari.slice(0, 10) }),
+    };
+  },
+  'GET /api/wfh/izin-keluar/saya': () => ({
+    url: '/api/wfh/izin-keluar/saya',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'GET /api/wfh/izin-keluar/bawahan': () => ({
+    url: '/api/wfh/izin-keluar/bawahan',
+    periksa: (r) => expect(Array.isArray(json(r))).toBe(true),
+  }),
+  'POST /api/wfh/izin-keluar/:id/keberatan': async (role) => {
+    // the unit head and the employee as supervisors, the OPD admin for a DINKES person without one
+    const id = await izinUntukKeberatan(role);
+    return {
+      url: `/api/wfh/izin-keluar/${id}/keberatan`,
+      payload: { catatan: 'mohon tetap di rumah' },
+      periksa: (r) => expect(json(r)).toEqual({ id, keberatan: true }),
+    };
+  },
+  'POST /api/wfh/izin-keluar/:id/batal': async (role) => {
+    const aju = await kirim('POST', role, { url: '/api/wfh/izin-keluar', payload: isianIzin() });
+    expect(aju.statusCode, aju.body).toBe(201);
+    const id = json<{ id: string }>(aju).id;
+    return {
+      url: `/api/wfh/izin-keluar/${id}/batal`,
+      periksa: (r) => expect(json(r)).toEqual({ id, dibatalkan: true }),
+    };
+  },
   'PUT /api/kehadiran/pengaturan': () => ({
     url: '/api/kehadiran/pengaturan',
     payload: ATURAN_UJI,
@@ -1772,6 +1845,34 @@ describe('scope cases: outside the caller’s OPD, unit, person or date — 403 
     );
     expect(daftar).not.toContain(NIP.kalak);
     expect(daftar).not.toContain(NIP.staf);
+  });
+
+  it('going-out notices: another OPD (OPD admin), outside one`s people (unit head, employee), another person', async () => {
+    // Ahmad Kalak (BPBD) files one: only his supervisor (the Sekda) and BPBD's admin see it
+    const kalakId = kalak();
+    const id = await run(async (trx) => {
+      const i = isianIzin();
+      return (await izinRepo.insertIzin(trx, tenantId, {
+        pegawai_id: kalakId,
+        tanggal: i.dari.slice(0, 10),
+        jenis: 'keluarga',
+        alasan: 'rahasia-izin-kalak',
+        dari: new Date(i.dari),
+        sampai: new Date(i.sampai),
+        id_klien: i.id_klien,
+        hash_isi: 'uji',
+        diajukan_oleh: 'uji',
+      }))!.id;
+    });
+    for (const role of ['opd_admin', 'unit_head', 'employee'] as const) {
+      const daftar = await kirim('GET', role, { url: '/api/wfh/izin-keluar/bawahan' });
+      expect(daftar.body).not.toContain('rahasia-izin-kalak');
+      tolak(
+        await kirim('POST', role, { url: `/api/wfh/izin-keluar/${id}/keberatan`, payload: { catatan: 'x' } }),
+        'rahasia-izin-kalak',
+      );
+    }
+    tolak(await kirim('POST', 'employee', { url: `/api/wfh/izin-keluar/${id}/batal` }), 'rahasia-izin-kalak');
   });
 
   it('an OPD admin cannot follow another admin’s import (it may name people outside their OPD)', async () => {

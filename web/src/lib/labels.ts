@@ -79,6 +79,8 @@ export const RUMAH_ROLES = rolesFor('wfh.rumah.kelola');
 export const KOREKSI_PUTUS_ROLES = rolesFor('kehadiran.koreksi.putus');
 /** Who sees who has signed the stay-home statement (docs/wfh.md §2). */
 export const PERNYATAAN_ROLES = rolesFor('wfh.pernyataan.read');
+/** Who may see (and object to) their people's going-out notices: wfh.izin_keluar.tinjau (docs/wfh.md §3). */
+export const IZIN_TINJAU_ROLES = rolesFor('wfh.izin_keluar.tinjau');
 /** Who may see individual attendance days (their own, their people's): kehadiran.read. */
 export const KEHADIRAN_READ_ROLES = rolesFor('kehadiran.read');
 /** The daily attendance page: those who read attendance days, and those who import terminal logs. */

@@ -12,6 +12,7 @@ import type { AturanWfh } from '@sigap/domain/api/lokasi';
 import type { Actor } from '../../caller.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { izinKeluarUntukStatus } from '../izin-keluar/izin-keluar.service.ts';
 import { pernyataanBelumDitandatangani } from '../pernyataan/pernyataan.service.ts';
 import * as repo from './wfh.repository.ts';
 
@@ -107,6 +108,8 @@ export interface DataWfh {
   readonly rumah: ReadonlyMap<string, readonly RumahTerkonfirmasi[]>;
   /** "pegawaiId|tanggal" of the WFH days on which a statement the policy asks for is missing (§2) */
   readonly pernyataanBelum: ReadonlySet<string>;
+  /** "pegawaiId|tanggal" → the going-out notices of the day not withdrawn, objected to or not (§3) */
+  readonly izin: ReadonlyMap<string, readonly { dari: Date; sampai: Date; dikeberatani: boolean }[]>;
 }
 
 export async function muatDataWfh(
@@ -118,14 +121,21 @@ export async function muatDataWfh(
   /** whether the statements are read (a report's answer needs only its slot, not the day's status) */
   opsi: { pernyataan: boolean } = { pernyataan: true },
 ): Promise<DataWfh> {
-  const [aturan, baris, rumahBaris, belum] = await Promise.all([
+  const [aturan, baris, rumahBaris, belum, izinBaris] = await Promise.all([
     aturanWfh(trx, tenantId),
     repo.laporanPeriode(trx, pegawaiIds, dari, sampai),
     repo.rumahTerkonfirmasi(trx, pegawaiIds),
     opsi.pernyataan
       ? pernyataanBelumDitandatangani(trx, tenantId, pegawaiIds, dari, sampai)
       : new Map<string, unknown>(),
+    izinKeluarUntukStatus(trx, pegawaiIds, dari, sampai),
   ]);
+  const izin = new Map(
+    [...izinBaris].map(([k, zs]) => [
+      k,
+      zs.map((z) => ({ dari: z.dari, sampai: z.sampai, dikeberatani: z.keberatan })),
+    ]),
+  );
   const laporan = new Map<string, repo.BarisLaporan[]>();
   for (const b of baris) {
     const k = `${b.pegawai_id}|${b.tanggal}`;
@@ -139,7 +149,7 @@ export async function muatDataWfh(
     rumah.set(r.pegawai_id, l);
     l.push({ lat: r.lat, lng: r.lng, berlakuSejak: r.berlaku_sejak });
   }
-  return { aturan, laporan, rumah, pernyataanBelum: new Set(belum.keys()) };
+  return { aturan, laporan, rumah, pernyataanBelum: new Set(belum.keys()), izin };
 }
 
 /** One person's WFH day from the loaded data. */
@@ -166,7 +176,7 @@ export function rangkumOrang(
     zona: o.zona,
     laporan,
     rumah: data.rumah.get(o.pegawaiId) ?? [],
-    izin: [],
+    izin: data.izin.get(`${o.pegawaiId}|${o.tanggal}`) ?? [],
     pernyataanBelum: data.pernyataanBelum.has(`${o.pegawaiId}|${o.tanggal}`),
     aturan: { ...data.aturan.laporan, tepatMenit: data.aturan.tepatMenit },
     sekarang: o.sekarang,

@@ -21,6 +21,7 @@ import { type MessageKey, useI18n } from '../../lib/i18n';
 import {
   AUDIT_ROLES,
   IMPORT_ROLES,
+  IZIN_TINJAU_ROLES,
   JADWAL_READ_ROLES,
   KEHADIRAN_ROLES,
   KOREKSI_PUTUS_ROLES,
@@ -71,6 +72,13 @@ const NAV: readonly NavItem[] = [
     testid: 'nav-persetujuan-kehadiran',
     roles: KOREKSI_PUTUS_ROLES,
   },
+  { to: '/izin-keluar', label: 'nav.izinKeluar', testid: 'nav-izin-keluar', pegawai: true },
+  {
+    to: '/izin-keluar/bawahan',
+    label: 'nav.izinBawahan',
+    testid: 'nav-izin-bawahan',
+    roles: IZIN_TINJAU_ROLES,
+  },
   { to: '/perangkat', label: 'nav.perangkat', testid: 'nav-perangkat', roles: PERANGKAT_ROLES },
   { to: '/rumah-pegawai', label: 'nav.rumahPegawai', testid: 'nav-rumah-pegawai', roles: RUMAH_ROLES },
   { to: '/impor', label: 'nav.impor', testid: 'nav-impor', roles: IMPORT_ROLES },
@@ -82,7 +90,8 @@ const NAV: readonly NavItem[] = [
 /** Which nav item an address belongs to (OPD pages live under Organisasi). */
 function activeOf(path: string): string {
   if (path.startsWith('/opd/')) return '/organisasi';
-  return NAV.find((n) => path === n.to || path.startsWith(`${n.to}/`))?.to ?? '';
+  // an exact page first (/izin-keluar/bawahan is its own item, not part of /izin-keluar)
+  return (NAV.find((n) => path === n.to) ?? NAV.find((n) => path.startsWith(`${n.to}/`)))?.to ?? '';
 }
 
 /** The signed-in frame: header (Pemda, user, roles, language, sign-out) and the navigation. */
