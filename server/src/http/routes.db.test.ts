@@ -399,9 +399,11 @@ const isianKoreksi = () => ({
   jam: '08:00',
   sebab: 'lupa_masuk' as const,
 });
-/** One day of dinas luar ahead (a day of its own for each call). */
+/** One day of dinas luar ahead (a day of its own for each call, up to 80 calls). */
+let hariDinasLuar = 0;
 const isianDinasLuar = () => {
-  const d = addDays(hariIni, 1 + (n() % 80));
+  // a day of its own: a shared counter modulo a period let two requests land on one day as routes were added
+  const d = addDays(hariIni, 1 + (hariDinasLuar++ % 80));
   return { dari: d, sampai: d, nomor_surat: `094/${n()}/2026`, tujuan: 'Surabaya' };
 };
 /** The person a role decides for: a report of the unit head or of the employee; for the OPD admin, a
