@@ -983,6 +983,7 @@ const id = {
   'ik.aturan':
     'Mulai paling awal 15 menit sebelum sekarang, paling jauh 7 hari ke depan; paling lama 12 jam, dalam hari yang sama.',
   'ik.terkirim': 'Izin keluar tercatat; atasan Anda sudah diberi tahu',
+  'ik.antre': 'Tidak ada sambungan: izin disimpan di ponsel dan dikirim otomatis saat tersambung.',
   'ik.saya': 'Izin keluar saya',
   'ik.belumAda': 'Belum ada izin keluar.',
   'ik.batalkan': 'Batalkan',
@@ -2118,6 +2119,7 @@ const en: Record<MessageKey, string> = {
   'ik.aturan':
     'Starts at most 15 minutes before now and at most 7 days ahead; lasts at most 12 hours, within one day.',
   'ik.terkirim': 'Going-out notice recorded; your supervisor was told',
+  'ik.antre': 'No connection: the notice is kept on the phone and sent automatically once connected.',
   'ik.saya': 'My going-out notices',
   'ik.belumAda': 'No going-out notices yet.',
   'ik.batalkan': 'Withdraw',

@@ -28,14 +28,18 @@ import {
   waktuLokal,
   type ZonaWaktu,
 } from '@sigap/domain';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useCallback, useState } from 'react';
+import { DaftarAntrean } from '../../components/DaftarAntrean';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { useAntrean } from '../../lib/antrean';
 import { type ApiError, keApiError } from '../../lib/api';
 import { fmtTanggal, fmtWaktu } from '../../lib/format';
 import { type Lang, useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
 import {
   type IzinKeluarItem,
+  izinKeys,
   useAjukanIzin,
   useBatalIzin,
   useIzinBawahan,
@@ -193,8 +197,12 @@ function FormIzin() {
         sampai: instan(tanggal, sampai, zona).toISOString(),
         id_klien: idKlien,
       })
-      .then(() => {
-        notifications.show({ color: 'green', message: t('ik.terkirim') });
+      .then((r) => {
+        notifications.show(
+          r === null
+            ? { color: 'blue', message: t('ik.antre') }
+            : { color: 'green', message: t('ik.terkirim') },
+        );
         setAlasan('');
         setDari('');
         setSampai('');
@@ -299,6 +307,9 @@ export function IzinKeluarPage() {
   const { t } = useI18n();
   const me = useMe();
   const list = useIzinSaya();
+  const qc = useQueryClient();
+  const segarkan = useCallback(() => void qc.invalidateQueries({ queryKey: izinKeys.semua }), [qc]);
+  const antrean = useAntrean(segarkan).filter((k) => k.jenis === 'izin_keluar');
   return (
     <Stack gap="md" data-testid="ik-page">
       <Title order={2}>{t('ik.judul')}</Title>
@@ -314,6 +325,7 @@ export function IzinKeluarPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="sm">
+              {antrean.length > 0 ? <DaftarAntrean antrean={antrean} zona={me.pemda.zona_waktu} /> : null}
               <Title order={4}>{t('ik.saya')}</Title>
               {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
               {list.isLoading && <Loading />}

@@ -6,6 +6,7 @@ import {
   HasilKeberatanIzin,
 } from '@sigap/domain/api/izin-keluar';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { kirimAtauAntrekan } from '../../lib/antrean';
 import { api, apiQuery } from '../../lib/api';
 
 export type { IzinKeluarItem } from '@sigap/domain/api/izin-keluar';
@@ -30,9 +31,22 @@ export const useIzinBawahan = () =>
     refetchInterval: 60_000,
   });
 
+/**
+ * POST /api/wfh/izin-keluar through the offline queue (lib/antrean.ts): the answer when sent, null when it
+ * waits for the connection (the server still judges "beforehand" by its own clock when it arrives).
+ */
 export function useAjukanIzin() {
   return useMutation({
-    mutationFn: (v: AjukanIzinKeluar) => api.post('/api/wfh/izin-keluar', v, { schema: HasilIzinKeluar }),
+    networkMode: 'always',
+    mutationFn: async (v: AjukanIzinKeluar) => {
+      const r = await kirimAtauAntrekan({
+        id: v.id_klien,
+        jenis: 'izin_keluar',
+        url: '/api/wfh/izin-keluar',
+        isi: v,
+      });
+      return r === null ? null : HasilIzinKeluar.parse(r);
+    },
   });
 }
 export function useBatalIzin() {

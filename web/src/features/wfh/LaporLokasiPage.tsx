@@ -3,7 +3,8 @@ import type { HariLokasi, HasilLaporLokasi } from '@sigap/domain/api/lokasi';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { buang, type Kiriman, kirimAntrean, useAntrean } from '../../lib/antrean';
+import { DaftarAntrean } from '../../components/DaftarAntrean';
+import { useAntrean } from '../../lib/antrean';
 import { keApiError } from '../../lib/api';
 import { fmtTanggal, fmtWaktu } from '../../lib/format';
 import { type MessageKey, useI18n } from '../../lib/i18n';
@@ -207,48 +208,6 @@ export function LaporLokasiPage() {
 
       {h && h.slot.length > 0 ? <TabelSlot hari={h} /> : null}
     </Stack>
-  );
-}
-
-function DaftarAntrean({
-  antrean,
-  zona,
-}: {
-  antrean: readonly Kiriman[];
-  zona: Parameters<typeof fmtWaktu>[1];
-}) {
-  const { t, lang } = useI18n();
-  return (
-    <Card withBorder data-testid="lokasi-antrean">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={600}>{t('lokasi.antrean.judul', { n: antrean.length })}</Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => void kirimAntrean()}
-            data-testid="lokasi-kirim-antrean"
-          >
-            {t('lokasi.antrean.kirim')}
-          </Button>
-        </Group>
-        {antrean.map((k) => (
-          <Group key={k.id} justify="space-between" data-testid="lokasi-antrean-item" data-status={k.status}>
-            <Text size="sm">
-              {fmtWaktu(k.dibuat, zona, lang)} ·{' '}
-              {k.status === 'ditolak'
-                ? t('lokasi.antrean.ditolak', { galat: k.galat ?? '' })
-                : t('lokasi.antrean.menunggu')}
-            </Text>
-            {k.status === 'ditolak' ? (
-              <Button size="xs" variant="subtle" color="red" onClick={() => void buang(k.id)}>
-                {t('lokasi.antrean.buang')}
-              </Button>
-            ) : null}
-          </Group>
-        ))}
-      </Stack>
-    </Card>
   );
 }
 
