@@ -105,3 +105,16 @@ export function daftarTugasDorong(p: Penjadwal, opsi: OpsiTugas = {}) {
     ...opsi,
   });
 }
+
+/**
+ * Makes the VAPID keys at the server's start (once per installation; a second server reads the first's).
+ * Without a keyring (PostgreSQL without SIGAP_KUNCI_WAJAH) it says so and Web Push stays off; the in-app
+ * notices are unaffected.
+ */
+export async function siapkanKunciDorong(sdb: SigapDatabase, log: (s: string) => void) {
+  try {
+    await kunciVapid(sdb);
+  } catch (e) {
+    log(`Web Push mati / off: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
