@@ -66,3 +66,22 @@ export async function antreanTersedia(trx: Trx): Promise<boolean> {
                        FROM pg_namespace n WHERE n.nspname = ${SKEMA_ANTREAN}), false) AS ok`.execute(trx);
   return r.rows[0]?.ok === true;
 }
+
+/**
+ * Runs `fn` while holding a PostgreSQL session advisory lock on a connection of its own, so servers starting
+ * together set the queue up one at a time: pg-boss's schema creation (CREATE SCHEMA IF NOT EXISTS …) and a
+ * queue's creation (a partition attached to the job table) race and deadlock when two run at once. `fn`'s
+ * own queries use other connections of the pool. On PGlite (one process, one connection, and holding it
+ * would block `fn`) it just runs `fn`: PGlite runs one statement at a time, and each of those is one.
+ */
+export async function satuPerSatu<T>(sdb: SigapDatabase, fn: () => Promise<T>): Promise<T> {
+  if (sdb.kind !== 'postgres') return fn();
+  return sdb.db.connection().execute(async (c) => {
+    await sql`SELECT pg_advisory_lock(74220)`.execute(c);
+    try {
+      return await fn();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(74220)`.execute(c);
+    }
+  });
+}

@@ -109,14 +109,15 @@ export function buatPenjadwal(
   const jadwal: Jadwal[] = [];
   let berjalan = false;
 
-  const siapkanTugas = async (nama: string, t: Tugas) => {
-    await boss.createQueue(nama, {
+  const buatAntrean = (nama: string, t: Tugas) =>
+    boss.createQueue(nama, {
       name: nama,
       retryLimit: t.opsi.ulang ?? 5,
       retryDelay: t.opsi.jedaDetik ?? 30,
       retryBackoff: true,
       expireInSeconds: t.opsi.batasDetik ?? 300,
     });
+  const kerjakan = async (nama: string, t: Tugas) => {
     await boss.work<Record<string, unknown>>(nama, { batchSize: 1 }, async ([job]) => {
       if (!job) return;
       const { __saat, ...data } = job.data ?? {};
@@ -194,7 +195,11 @@ export function buatPenjadwal(
       if (tugas.has(nama)) throw new Error(`tugas ${nama} sudah terdaftar / already registered`);
       const t = { penangan: penangan as PenanganTugas<unknown>, opsi };
       tugas.set(nama, t);
-      if (berjalan) void siapkanTugas(nama, t).catch((e) => log(`Tugas ${nama}: ${String(e)}`));
+      if (berjalan)
+        void repo
+          .satuPerSatu(sdb, () => buatAntrean(nama, t))
+          .then(() => kerjakan(nama, t))
+          .catch((e) => log(`Tugas ${nama}: ${String(e)}`));
     },
     jadwalkan(nama, pola, opsi = {}) {
       if (!tugas.has(nama)) throw new Error(`tugas ${nama} belum terdaftar / not registered`);
@@ -210,10 +215,14 @@ export function buatPenjadwal(
     kirimSekali: (nama, data, opsi = {}) => kirim(nama, data, opsi),
     async mulai() {
       if (berjalan) return;
-      await boss.start();
-      await repo.beriHakMenambahJob(sdb);
+      // one server at a time: installing pg-boss's schema and creating queues race otherwise
+      await repo.satuPerSatu(sdb, async () => {
+        await boss.start();
+        await repo.beriHakMenambahJob(sdb);
+        for (const [nama, t] of tugas) await buatAntrean(nama, t);
+      });
       berjalan = true;
-      for (const [nama, t] of tugas) await siapkanTugas(nama, t);
+      for (const [nama, t] of tugas) await kerjakan(nama, t);
       for (const j of jadwal) await mulaiJadwal(j);
     },
     async berhenti() {
