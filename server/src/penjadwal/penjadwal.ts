@@ -254,6 +254,11 @@ export async function kirimDalamTransaksi(
   daftar: readonly Record<string, unknown>[],
 ) {
   if (daftar.length === 0 || !(await repo.antreanTersedia(trx))) return;
-  pengirim ??= new PgBoss({ db: repo.dbDalam(trx), schema: repo.SKEMA_ANTREAN });
+  pengirim ??= new PgBoss({
+    db: {
+      executeSql: () => Promise.reject(new Error('pengirim tanpa koneksi / sender without a connection')),
+    },
+    schema: repo.SKEMA_ANTREAN,
+  });
   for (const data of daftar) await pengirim.send(nama, data, { db: repo.dbDalam(trx) });
 }
