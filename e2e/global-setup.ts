@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
   const { openDatabase } = await import('../server/src/db/database.ts');
   const { buildApp } = await import('../server/src/http/app.ts');
   const { seedDemo } = await import('../server/src/demo/seed.ts');
+  const { mulaiPenjadwalServer } = await import('../server/src/penjadwal/server.ts');
 
   const dir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
   const sdb = await openDatabase(dir);
@@ -52,13 +53,18 @@ export default async function setup(project: TestProject) {
     jagaStatistik: true,
     hangatkan: true,
   });
+  // Web Push to a push service the test serves on loopback (e2e/dorong.spec.ts); never an outside one.
+  process.env.SIGAP_DORONG_LOOPBACK = '1';
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // The scheduler as `sigap serve` starts it (deliveries of Web Push, the daily retention).
+  const penjadwal = await mulaiPenjadwalServer(sdb, () => undefined);
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
   project.provide('baseUrl', `http://127.0.0.1:${addr.port}`);
 
   return async () => {
     await app.close();
+    await penjadwal.berhenti();
     await sdb.close();
     rmSync(dir, { recursive: true, force: true });
   };

@@ -1,6 +1,6 @@
 import { openDatabase } from './db/database.ts';
 import { buildApp, trustProxyFrom } from './http/app.ts';
-import { mulaiRetensiHarian } from './modules/retensi/jadwal-harian.ts';
+import { mulaiPenjadwalServer } from './penjadwal/server.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 /** Opens the database (running migrations), builds the web app if needed, and listens. */
@@ -26,14 +26,16 @@ export async function startServer(o: { db: string; port: number; host: string; l
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${port}`;
   sdb.umumkan({ url }); // a CLI command refused on this PGlite folder names the server's address
-  const hentiRetensi = mulaiRetensiHarian(sdb, (s) => console.log(s));
-  app.server.once('close', hentiRetensi);
+  // Scheduled and deferred work (retention, reminders, Web Push): after listening, so a slow queue start
+  // never delays the first request; stopped before the database closes.
+  const penjadwal = await mulaiPenjadwalServer(sdb, (s) => console.log(s));
   const stop = async () => {
     await app.close();
+    await penjadwal.berhenti();
     await sdb.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  return { app, sdb, url };
+  return { app, sdb, url, penjadwal };
 }

@@ -18,7 +18,9 @@ export async function folderPglite(dir: string): Promise<string> {
 }
 
 /** A fresh, migrated database for one test file: a PGlite copy, or a new PostgreSQL database. */
-export async function freshDatabase(): Promise<SigapDatabase & { cleanup(): Promise<void> }> {
+export async function freshDatabase(): Promise<
+  SigapDatabase & { cleanup(): Promise<void>; pgUrl: string | null }
+> {
   const pgUrl = process.env.SIGAP_TEST_PG_URL;
   if (pgUrl) {
     const name = `sigap_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -30,6 +32,8 @@ export async function freshDatabase(): Promise<SigapDatabase & { cleanup(): Prom
     url.pathname = `/${name}`;
     const sdb = await openDatabase(url.toString());
     return Object.assign(sdb, {
+      /** this database's URL: a second server may open it (PGlite folders are held by one) */
+      pgUrl: url.toString(),
       async cleanup() {
         await sdb.close();
         const a = new pg.Client({ connectionString: pgUrl });
@@ -43,6 +47,7 @@ export async function freshDatabase(): Promise<SigapDatabase & { cleanup(): Prom
   cpSync(inject('pgliteTemplate'), dir, { recursive: true });
   const sdb = await openDatabase(dir);
   return Object.assign(sdb, {
+    pgUrl: null,
     async cleanup() {
       await sdb.close();
       rmSync(dir, { recursive: true, force: true });

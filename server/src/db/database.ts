@@ -20,6 +20,13 @@ export interface SigapDatabase {
   useAppRole: boolean;
   /** Runs a multi-statement SQL script (migrations) outside Kysely's prepared statements. */
   runScript(text: string): Promise<void>;
+  /**
+   * Runs one SQL text for a library that brings its own SQL (the job queue, server/src/penjadwal), as the
+   * connection's own user, outside any tenant. On PGlite it waits its turn on Kysely's single connection, so
+   * it never runs inside a request's transaction; a text of several statements without parameters runs as a
+   * script (PGlite's exec). On PostgreSQL it is one query on the pool, as the library would run it.
+   */
+  sqlPustaka(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
   /** Adds to what a PGlite folder's lock file says about its holder (the server's URL); no-op otherwise. */
   umumkan(tambahan: Partial<PemilikFolder>): void;
   close(): Promise<void>;
@@ -75,6 +82,23 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
           client.release();
         }
       },
+      sqlPustaka: async (text, values) => {
+        if (values && values.length > 0) return pool.query(text, [...values]);
+        // A script (BEGIN; …; COMMIT): an error halfway must not hand an aborted transaction back to the pool.
+        const client = await pool.connect();
+        try {
+          const r: unknown = await client.query(text);
+          // Several statements give an array of results; the library reads only single ones.
+          return Array.isArray(r)
+            ? { rows: (r.at(-1) as { rows?: unknown[] } | undefined)?.rows ?? [] }
+            : (r as { rows: unknown[] });
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        } finally {
+          client.release();
+        }
+      },
       umumkan: () => undefined,
       close: () => db.destroy(),
     };
@@ -106,6 +130,22 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
           throw e;
         }
       },
+      sqlPustaka: (text, values) =>
+        // Holding Kysely's connection is holding PGlite: nothing else runs until this returns.
+        db.connection().execute(async () => {
+          if (!values || values.length === 0) {
+            try {
+              const hasil = await pglite.exec(text);
+              return { rows: (hasil.at(-1)?.rows ?? []) as unknown[] };
+            } catch (e) {
+              // a script that failed halfway leaves its BEGIN open: close it before the next query waits
+              await pglite.exec('ROLLBACK').catch(() => undefined);
+              throw e;
+            }
+          }
+          const r = await pglite.query(text, [...values]);
+          return { rows: r.rows as unknown[] };
+        }),
       umumkan: (tambahan) => kunci?.umumkan(tambahan),
       close: async () => {
         try {

@@ -506,6 +506,37 @@ export interface PernyataanWfhTable {
   hash_isi: string | null;
 }
 
+/** The installation's VAPID key pair (0019_dorong_web.sql); one row, id 1. */
+export interface KunciVapidTable {
+  id: number;
+  publik: string;
+  privat_sandi: Uint8Array;
+  privat_iv: Uint8Array;
+  privat_kunci_id: string;
+  dibuat_pada: Generated<Date>;
+}
+
+/** A browser's Web Push subscription (0019_dorong_web.sql). */
+export interface LanggananDorongTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  bahasa: Generated<string>;
+  dibuat_pada: Generated<Date>;
+  terakhir_berhasil: Date | null;
+}
+
+/** Once-only keys of queued jobs (0019_dorong_web.sql). */
+export interface PenjadwalKunciTable {
+  tugas: string;
+  kunci: string;
+  job_id: string | null;
+  dibuat_pada: Generated<Date>;
+}
+
 export interface DB {
   laporan_lokasi: LaporanLokasiTable;
   rumah_pegawai: RumahPegawaiTable;
@@ -514,6 +545,9 @@ export interface DB {
   ketidakhadiran: KetidakhadiranTable;
   jadwal_kunci: JadwalKunciTable;
   pemberitahuan: PemberitahuanTable;
+  kunci_vapid: KunciVapidTable;
+  langganan_dorong: LanggananDorongTable;
+  penjadwal_kunci: PenjadwalKunciTable;
   jadwal: JadwalTable;
   jadwal_sel: JadwalSelTable;
   kebijakan: KebijakanTable;

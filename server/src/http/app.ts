@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { cutiRoutes } from '../modules/cuti/cuti.routes.ts';
+import { dorongWebRoutes } from '../modules/dorong/dorong.routes.ts';
 import { hangatkanEvaluasi } from '../modules/evaluasi/evaluasi.service.ts';
 import { batasUnggah, mb } from '../modules/impor/batas.ts';
 import { tandaiImporTerhenti } from '../modules/impor/impor.jobs.ts';
@@ -127,6 +128,7 @@ const MODUL_ROUTES: readonly ((api: FastifyInstance, deps: RouteDeps) => Promise
   aturanKehadiranRoutes,
   absenRoutes,
   pemberitahuanRoutes,
+  dorongWebRoutes,
   wajahRoutes,
   koreksiRoutes,
   dorongRoutes,

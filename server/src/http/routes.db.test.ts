@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addDays, isoWeekday, type Role } from '@sigap/domain';
 import { jamKerjaKeApi } from '@sigap/domain/api/pengaturan';
@@ -105,6 +105,9 @@ const MATRIKS = `
   POST   /api/cuti/impor                       Y     Y      Y   -    -       -     -
   GET    /api/pemberitahuan                    Y     Y      Y   Y    Y       Y     Y
   POST   /api/pemberitahuan/baca               Y     Y      Y   Y    Y       Y     Y
+  GET    /api/dorong/kunci-publik              Y     Y      Y   Y    Y       Y     Y
+  POST   /api/dorong/langganan                 Y     Y      Y   Y    Y       Y     Y
+  DELETE /api/dorong/langganan                 Y     Y      Y   Y    Y       Y     Y
   POST   /api/kehadiran/impor                  Y     Y      Y   -    -       -     -
   GET    /api/perangkat                        Y     -      Y   -    -       -     -
   POST   /api/perangkat                        Y     -      Y   -    -       -     -
@@ -1047,6 +1050,29 @@ const PERMINTAAN: Record<string, (role: Role) => Permintaan | Promise<Permintaan
     url: '/api/pemberitahuan/baca',
     payload: {},
     periksa: (r) => expect(typeof json<{ ditandai: number }>(r).ditandai).toBe('number'),
+  }),
+  'GET /api/dorong/kunci-publik': () => ({
+    url: '/api/dorong/kunci-publik',
+    periksa: (r) => expect(json<{ kunci_publik: string }>(r).kunci_publik).toMatch(/^[A-Za-z0-9_-]{87}$/),
+  }),
+  'POST /api/dorong/langganan': (role) => {
+    const ecdh = createECDH('prime256v1');
+    return {
+      url: '/api/dorong/langganan',
+      payload: {
+        endpoint: `https://fcm.googleapis.com/fcm/send/peran-${role}-${n()}`,
+        keys: {
+          p256dh: ecdh.generateKeys().toString('base64url'),
+          auth: randomBytes(16).toString('base64url'),
+        },
+      },
+      periksa: (r) => expect(json<{ jumlah_perangkat: number }>(r).jumlah_perangkat).toBeGreaterThan(0),
+    };
+  },
+  'DELETE /api/dorong/langganan': () => ({
+    url: '/api/dorong/langganan',
+    payload: { endpoint: 'https://fcm.googleapis.com/fcm/send/tidak-ada' },
+    periksa: (r) => expect(json(r)).toEqual({ dihapus: 0 }),
   }),
   'POST /api/kehadiran/impor': async (role) => {
     await terminalUji();

@@ -12,12 +12,13 @@ export interface BarisPemberitahuan {
   readonly tautan: string | null;
 }
 
-/** Stores notices, one multi-row statement. */
+/** Stores notices, one multi-row statement; their ids and people. */
 export async function simpanPemberitahuan(trx: Trx, rows: readonly BarisPemberitahuan[]) {
-  if (rows.length === 0) return;
-  await trx
+  if (rows.length === 0) return [];
+  return trx
     .insertInto('pemberitahuan')
     .values([...rows])
+    .returning(['id', 'pegawai_id'])
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import type { Pesan } from '@sigap/domain';
 import type { Trx } from '../../db/database.ts';
+import { antrekanDorong } from '../dorong/kirim.service.ts';
 import * as repo from './pemberitahuan.repository.ts';
 
 export interface Pemberitahuan {
@@ -14,10 +15,14 @@ export interface Pemberitahuan {
 
 const CHUNK = 2000;
 
-/** Leaves in-app notices for people; their own account shows them. */
+/**
+ * Leaves in-app notices for people; their own account shows them. Each person's devices that asked for
+ * reminders get them as Web Push too: the delivery jobs are queued in this same transaction (they exist
+ * only if it commits) and run later, off the request (modules/dorong/kirim.service.ts).
+ */
 export async function beritahu(trx: Trx, tenantId: string, items: readonly Pemberitahuan[]) {
   for (let i = 0; i < items.length; i += CHUNK) {
-    await repo.simpanPemberitahuan(
+    const baru = await repo.simpanPemberitahuan(
       trx,
       items.slice(i, i + CHUNK).map((p) => ({
         tenant_id: tenantId,
@@ -30,6 +35,7 @@ export async function beritahu(trx: Trx, tenantId: string, items: readonly Pembe
         tautan: p.tautan ?? null,
       })),
     );
+    await antrekanDorong(trx, tenantId, baru);
   }
 }
 

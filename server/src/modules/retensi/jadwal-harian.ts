@@ -1,35 +1,27 @@
-import type { SigapDatabase } from '../../db/database.ts';
+import type { Penjadwal } from '../../penjadwal/penjadwal.ts';
 import { jalankanRetensi } from './retensi.service.ts';
 
+/** The daily retention's task name on the scheduler. */
+export const TUGAS_RETENSI = 'retensi_harian';
+
 /**
- * Runs the retention job once a minute after the server starts and then every 24 hours, off the request
- * path (a timer; its work is a few deletes per Pemda). Two servers on one PostgreSQL may both run it: the
- * deletes are idempotent, the second finds nothing left. A failure is logged and retried the next day.
+ * Registers the retention as a daily task on the scheduler (server/src/penjadwal): at 02:00 Jakarta time,
+ * off the request path, once per day however many servers share the database; a start catches up the day's
+ * run when the server was down at 02:00 (window 24 hours). Its work is a few deletes per Pemda, idempotent.
+ * A failure is retried by the queue (backoff); `sigap retention run` still runs it by hand.
  */
-export function mulaiRetensiHarian(
-  sdb: SigapDatabase,
-  log: (pesan: string) => void,
-  opsi: { awalMs?: number; selangMs?: number } = {},
-): () => void {
-  let timer: NodeJS.Timeout | null = null;
-  let berhenti = false;
-  const jalan = async () => {
-    try {
-      const r = await jalankanRetensi(sdb, new Date());
+export function daftarRetensiHarian(p: Penjadwal) {
+  p.daftarTugas(
+    TUGAS_RETENSI,
+    async (_data, k) => {
+      const r = await jalankanRetensi(k.sdb, new Date());
       const n = r.fotoWajah + r.bingkaiTinjauan + r.percobaanDitolak + r.tantangan + r.laporanLokasi;
       if (n > 0)
-        log(
+        k.log(
           `Retensi harian / daily retention: ${r.percobaanDitolak} percobaan ditolak, ${r.bingkaiTinjauan} gambar tinjauan, ${r.fotoWajah} foto wajah, ${r.tantangan} tantangan, ${r.laporanLokasi} laporan lokasi dihapus`,
         );
-    } catch (e) {
-      log(`Retensi harian gagal, dicoba lagi besok / daily retention failed, retried tomorrow: ${String(e)}`);
-    } finally {
-      if (!berhenti) timer = setTimeout(() => void jalan(), opsi.selangMs ?? 86_400_000).unref();
-    }
-  };
-  timer = setTimeout(() => void jalan(), opsi.awalMs ?? 60_000).unref();
-  return () => {
-    berhenti = true;
-    if (timer) clearTimeout(timer);
-  };
+    },
+    { ulang: 3, jedaDetik: 600 },
+  );
+  p.jadwalkan(TUGAS_RETENSI, '0 2 * * *', { zona: 'Asia/Jakarta', susulanMenit: 24 * 60 });
 }

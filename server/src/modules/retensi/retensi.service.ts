@@ -8,7 +8,7 @@ import * as repo from './retensi.repository.ts';
 /*
  * The daily retention job (issue 10 item 9; docs/privacy.md "Retention"): in every Pemda, deletes what has
  * been kept as long as its documented period allows, and writes one audit row per Pemda that lost anything.
- * The server runs it once a day (jadwal-harian.ts); `sigap retention run` runs it by hand or from cron.
+ * The server runs it once a day on its scheduler (jadwal-harian.ts); `sigap retention run` runs it by hand or from cron.
  * What is the attendance record itself (accepted events, corrections, dinas luar) is not deleted by it.
  */
 

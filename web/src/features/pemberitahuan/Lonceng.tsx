@@ -16,6 +16,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { fmtWaktu } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
+import { PengingatPerangkat } from './PengingatPerangkat';
 import { useBacaPemberitahuan, usePemberitahuan } from './pemberitahuan.api';
 import { waktuLalu } from './waktu';
 
@@ -175,6 +176,8 @@ export function Lonceng() {
             </Stack>
           )}
         </ScrollArea.Autosize>
+        <Divider />
+        <PengingatPerangkat />
       </Popover.Dropdown>
     </Popover>
   );
