@@ -1,6 +1,7 @@
 import type { SigapDatabase } from '../db/database.ts';
 import { daftarTugasDorong, siapkanKunciDorong } from '../modules/dorong/kirim.service.ts';
 import { daftarRetensiHarian } from '../modules/retensi/jadwal-harian.ts';
+import { daftarTugasWfh } from '../modules/wfh/pengingat.service.ts';
 import { buatPenjadwal, hapusKunciLama, type Penjadwal } from './penjadwal.ts';
 
 /**
@@ -14,6 +15,7 @@ export async function mulaiPenjadwalServer(
   const p = buatPenjadwal(sdb, { log });
   daftarRetensiHarian(p);
   daftarTugasDorong(p);
+  daftarTugasWfh(p);
   p.daftarTugas('penjadwal_bersih', async (_d, k) => {
     await hapusKunciLama(k.sdb);
   });

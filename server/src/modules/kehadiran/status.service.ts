@@ -336,3 +336,27 @@ export function barisJson(r: BarisStatus) {
     pulang_cepat_menit: r.pulangCepatMenit,
   };
 }
+
+/**
+ * Everyone whose published schedule puts them at home on `tanggal` under a policy that asks for location
+ * reports, with that rule (for the WFH reminders; the same sources as `statusPeriode`).
+ */
+export async function orangWfhLapor(
+  trx: Trx,
+  tenantId: string,
+  tanggal: string,
+): Promise<{ pegawaiId: string; metode: MetodeAbsensi }[]> {
+  const [{ b, hari }, sel] = await Promise.all([
+    evaluasiPeriode(trx, tenantId, [tanggal]),
+    jadwalRepo.selBerlaku(trx, tanggal, tanggal, { hanyaTerbit: true }),
+  ]);
+  const kunci = kunciOrang(b);
+  const out: { pegawaiId: string; metode: MetodeAbsensi }[] = [];
+  for (const s of sel) {
+    if (s.status !== 'WFH') continue;
+    const k = kunci.get(s.pegawai_id);
+    const metode = k ? hari[0]?.orang.get(k)?.absensi.WFH : undefined;
+    if (metode?.metode === 'lokasi_berkala') out.push({ pegawaiId: s.pegawai_id, metode });
+  }
+  return out;
+}
