@@ -71,8 +71,14 @@ describe('lapor lokasi WFH', () => {
       const setelahSatu = await apiGet<Hari>(masuk, '/api/lokasi/hari');
       expect(setelahSatu.laporan).toHaveLength(awal.laporan.length + 1);
 
-      // Offline: the report waits in the phone's queue, and the page says so.
+      // The page opens with no connection (the installed app: the service worker keeps the shell and the last
+      // answer of one's own day), and a report made offline waits in the phone's queue, and the page says so.
+      await page.reload();
+      await page.getByTestId('lokasi-hari').waitFor();
       await hp.context.setOffline(true);
+      await page.reload();
+      await page.getByTestId('lokasi-hari').waitFor();
+      expect(await page.getByTestId('lokasi-lapor').isVisible()).toBe(true);
       await page.getByTestId('lokasi-lapor').click();
       await page.getByTestId('lokasi-antre').waitFor();
       await page.getByTestId('lokasi-antrean-item').waitFor();

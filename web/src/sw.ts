@@ -1,9 +1,13 @@
 /// <reference lib="webworker" />
 // The service worker (vite-plugin-pwa, injectManifest): precaches the built app shell so the installed app
-// opens without a network, shows Web Push reminders, and opens the reminder's page on a click.
+// opens without a network, keeps the last answer of the employee's own pages' reads, shows Web Push
+// reminders, and opens the reminder's page on a click.
 // docs/wfh.md §4. Its own tsconfig (tsconfig.sw.json): the WebWorker library, not the DOM.
+
+import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
@@ -13,6 +17,25 @@ cleanupOutdatedCaches();
 // (/wajah-model, a few MB loaded only by the check-in page) always go to the network.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/wajah-model\//] }),
+);
+
+// The employee's own pages open without a connection (issue 11, item 5): who is signed in, my schedule,
+// today's reports, the statement, my going-out notices and the notices are answered from the network, and from
+// the last answer kept here when there is none (NetworkFirst). Only these reads of one's own data; never
+// another person's, never a write. The cache is emptied on sign-out (lib/session.tsx) and keeps a week.
+const DATA_SAYA =
+  /^\/api\/(auth\/me|lokasi\/hari|jadwal-saya(\/.*)?|wfh\/pernyataan\/saya|wfh\/izin-keluar\/saya|pemberitahuan)$/;
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' &&
+    url.origin === self.location.origin &&
+    DATA_SAYA.test(url.pathname) &&
+    !url.searchParams.has('pegawai_id'),
+  new NetworkFirst({
+    cacheName: 'sigap-api',
+    networkTimeoutSeconds: 10,
+    plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 7 * 86_400 })],
+  }),
 );
 
 self.addEventListener('install', () => void self.skipWaiting());

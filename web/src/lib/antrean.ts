@@ -16,6 +16,8 @@ export type JenisKiriman = 'lokasi' | 'izin_keluar';
 export interface Kiriman {
   /** the idempotency key, also the queue's key */
   readonly id: string;
+  /** whose it is ("<pemda>/<username>"): sent only under that account's session, shown only to it */
+  readonly pemilik: string;
   readonly jenis: JenisKiriman;
   readonly url: string;
   readonly isi: Record<string, unknown>;
@@ -44,16 +46,29 @@ const db = () => {
   return dbJanji;
 };
 
+/** The signed-in account ("<pemda>/<username>"), set by the session; null when nobody is signed in. */
+let pemilikKini: string | null = null;
+
+/**
+ * Tells the queue who is signed in. A phone may be shared: what one person queued is never sent under
+ * another's session (the server would take it as theirs), and waits until its owner signs in again.
+ */
+export function aturPemilikAntrean(pemilik: string | null): void {
+  pemilikKini = pemilik;
+  kabari();
+  if (pemilik) void kirimAntrean().catch(() => undefined);
+}
+
 type Pendengar = (hasil?: { kiriman: Kiriman; jawaban: unknown }) => void;
 const pendengar = new Set<Pendengar>();
 const kabari = (h?: { kiriman: Kiriman; jawaban: unknown }) => {
   for (const p of pendengar) p(h);
 };
 
-/** Everything in the queue, oldest first. */
+/** The signed-in account's part of the queue, oldest first. */
 export async function daftarAntrean(): Promise<Kiriman[]> {
   const xs = await (await db()).getAll('kiriman');
-  return xs.sort((a, b) => a.dibuat.localeCompare(b.dibuat));
+  return xs.filter((x) => x.pemilik === pemilikKini).sort((a, b) => a.dibuat.localeCompare(b.dibuat));
 }
 
 /** Removes one (sent, or discarded by the person after a refusal). */
@@ -67,10 +82,12 @@ export async function buang(id: string): Promise<void> {
  * or null when it waits in the queue (no connection); throws the server's refusal (4xx) as an ApiError.
  */
 export async function kirimAtauAntrekan(
-  k: Omit<Kiriman, 'percobaan' | 'status' | 'galat' | 'dibuat'>,
+  k: Omit<Kiriman, 'percobaan' | 'status' | 'galat' | 'dibuat' | 'pemilik'>,
 ): Promise<unknown> {
+  if (!pemilikKini) throw new Error('antrean: nobody is signed in');
   const item: Kiriman = {
     ...k,
+    pemilik: pemilikKini,
     dibuat: new Date().toISOString(),
     percobaan: 0,
     status: 'menunggu',

@@ -2,7 +2,11 @@ import { HasilMasuk, type Masuk, Me } from '@sigap/domain/api/akun';
 import { Ok } from '@sigap/domain/api/umum';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { aturPemilikAntrean } from './antrean';
 import { ApiError, api, onUnauthorized, setCsrfToken } from './api';
+
+/** The service worker's cache of the employee pages' data (web/src/sw.ts): emptied on sign-out. */
+export const CACHE_API = 'sigap-api';
 
 type SessionState =
   | { readonly status: 'loading' }
@@ -63,10 +67,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [qc],
   );
 
+  // the offline queue sends only the signed-in account's own work (lib/antrean.ts)
+  useEffect(() => {
+    aturPemilikAntrean(state.status === 'in' ? `${state.me.pemda.kode}/${state.me.username}` : null);
+  }, [state]);
+
   const logout = useCallback(async () => {
     try {
       await api.post('/api/auth/logout', {}, { schema: Ok });
     } finally {
+      // what the service worker kept of this account's pages goes with the session
+      if (typeof caches !== 'undefined') await caches.delete(CACHE_API).catch(() => false);
       setCsrfToken(null);
       qc.clear();
       setState({ status: 'anon', expired: false });
