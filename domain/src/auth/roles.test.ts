@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { allows, PERMISSIONS, type Permission, ROLES, type Role, type RoleGrant, scopeOf } from './roles.ts';
 
 describe('allows: examples from the matrix', () => {
-  it('pemda_admin is granted every permission but individual attendance, its corrections and the review frames (issue 10, items 8-9)', () => {
-    const tidak = ['kehadiran.read', 'kehadiran.koreksi.putus', 'kehadiran.tinjau'];
+  it('pemda_admin is granted every permission but individual attendance, its corrections, the review frames (issue 10, items 8-9) and objecting to a person’s going-out notice (issue 11: their supervisor’s)', () => {
+    const tidak = ['kehadiran.read', 'kehadiran.koreksi.putus', 'kehadiran.tinjau', 'wfh.izin_keluar.tinjau'];
     for (const p of PERMISSIONS) expect(allows(['pemda_admin'], p), p).toBe(!tidak.includes(p));
   });
 
