@@ -3,7 +3,7 @@ import { apiGet, open, PHONE, shot, signIn, until, useChromium } from './helpers
 import { absenSepanjangHari } from './kamera';
 
 // Location reports from home in the browser (issue 11, items 2, 5 and 6), on the demo Pemda under its current
-// policy (Kudus's rules: WFH staff report every two hours; the demo employee's section works from home). The
+// policy (Kudus's rules: WFH staff report every two hours; the Law section works from home (pegawai.wfh, supervised by kepala.hukum)). The
 // employee reports from the phone page at their home; reports once with the browser offline, sees it waiting,
 // and it is stored once when the connection returns even though the queue's request reaches the server twice;
 // their supervisor opens the day from the daily view.
@@ -34,7 +34,7 @@ describe('lapor lokasi WFH', () => {
     const pulihkan = await absenSepanjangHari(admin);
     try {
       const masuk = await open();
-      await signIn(masuk, 'pegawai');
+      await signIn(masuk, 'pegawai.wfh');
       const me = await apiGet<Me>(masuk, '/api/auth/me');
       const diri = await apiGet<{ rumah_lat: number | null; rumah_lng: number | null }>(
         masuk,
@@ -49,7 +49,7 @@ describe('lapor lokasi WFH', () => {
         permissions: ['geolocation'],
         geolocation: { latitude: diri.rumah_lat! + 30 / 111_195, longitude: diri.rumah_lng!, accuracy: 15 },
       });
-      await signIn(hp, 'pegawai');
+      await signIn(hp, 'pegawai.wfh');
       const { page } = hp;
       await page.goto('/lapor-lokasi');
       await page.getByTestId('lokasi-hari').waitFor();
@@ -107,9 +107,9 @@ describe('lapor lokasi WFH', () => {
       // counted when it was made (the phone's elapsed time), not when it arrived
       expect(Date.parse(luring.waktu_dihitung)).toBeLessThanOrEqual(Date.parse(luring.waktu_terima));
 
-      // The supervisor (Kepala Bagian Umum) opens the day from the daily view.
+      // The supervisor (Kepala Bagian Hukum) opens the day from the daily view.
       const atasan = await open();
-      await signIn(atasan, 'kepala.umum');
+      await signIn(atasan, 'kepala.hukum');
       await atasan.page.goto('/kehadiran');
       const baris = atasan.page
         .locator(`[data-testid="hk-baris"]`)

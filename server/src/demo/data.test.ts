@@ -196,8 +196,8 @@ describe('generateDemoPemda', () => {
 });
 
 describe('DEMO_ACCOUNTS', () => {
-  it('has one account per role, each linked to an existing employee', () => {
-    expect(DEMO_ACCOUNTS.map((a) => a.role).sort()).toEqual([...ROLES].sort());
+  it('has an account for every role, and a person at home with their supervisor; each linked to an existing employee', () => {
+    expect([...new Set(DEMO_ACCOUNTS.map((a) => a.role))].sort()).toEqual([...ROLES].sort());
     expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual([
       'admin',
       'bkpsdm',
@@ -206,6 +206,8 @@ describe('DEMO_ACCOUNTS', () => {
       'pegawai',
       'nakes',
       'auditor',
+      'pegawai.wfh',
+      'kepala.hukum',
     ]);
     const nips = new Set(asn.map((p) => p.nip));
     for (const a of DEMO_ACCOUNTS) {
@@ -226,5 +228,10 @@ describe('DEMO_ACCOUNTS', () => {
     expect(kabag.opd_kode).toBe('BAG-UMUM');
     expect(kabag.jabatan).toBe('Kepala Bagian Umum');
     expect(byKey.get(get('pegawai').nip!)!.jabatan_level).toBe('pelaksana');
+    // the WFH demo: a Law section staff member whose direct supervisor is the kepala.hukum account
+    const wfh = byKey.get(get('pegawai.wfh').nip!)!;
+    expect(wfh.jabatan_level).toBe('pelaksana');
+    expect(wfh.atasan_nip).toBe(get('kepala.hukum').nip);
+    expect(get('kepala.hukum').opdKode).toBe('BAG-HUKUM');
   });
 });

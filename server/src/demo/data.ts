@@ -3045,6 +3045,14 @@ export function demoAccountsFor(data: DemoPemda): DemoAccount[] {
   const kabagUmum = find(
     (p) => p.opd_kode === 'BAG-UMUM' && p.atasan_nip !== '' && p.jabatan === 'Kepala Bagian Umum',
   );
+  const pegawaiWfh = find(
+    (p) =>
+      within(p.opd_kode!, 'BAG-HUKUM') &&
+      p.jabatan_level === 'pelaksana' &&
+      p.jenis_pegawai === 'pns' &&
+      p.atasan_nip !== '',
+  );
+  const atasanWfh = pegawaiWfh ? find((p) => p.nip === pegawaiWfh.atasan_nip) : undefined;
   return [
     akun(
       'admin',
@@ -3104,6 +3112,10 @@ export function demoAccountsFor(data: DemoPemda): DemoAccount[] {
       find((p) => within(p.opd_kode!, 'INSPEKTORAT') && p.jabatan!.startsWith('Auditor')),
       'Auditor',
     ),
+    // Working from home (issue 11): the Law section is at home in the demo's current weeks (seed.ts
+    // seedDemoBerjalan); one of its staff, and their direct supervisor as the section's unit head.
+    akun('pegawai.wfh', 'employee', null, pegawaiWfh, 'Pegawai WFH'),
+    akun('kepala.hukum', 'unit_head', 'BAG-HUKUM', atasanWfh, 'Kepala Bagian Hukum'),
   ];
 }
 

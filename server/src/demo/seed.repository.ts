@@ -3,9 +3,9 @@ import type { Trx } from '../db/database.ts';
 // The demo seed's own reads (seed.ts); everything it writes goes through the modules' services and
 // repositories.
 
-/** Whether the Pemda has any schedule version yet. */
-export async function adaJadwal(trx: Trx): Promise<boolean> {
-  const r = await trx.selectFrom('jadwal').select('id').limit(1).execute();
+/** Whether the Pemda has a schedule version starting on `dari` yet. */
+export async function adaJadwal(trx: Trx, dari: string): Promise<boolean> {
+  const r = await trx.selectFrom('jadwal').select('id').where('dari', '=', dari).limit(1).execute();
   return r.length > 0;
 }
 

@@ -79,8 +79,9 @@ export async function seedDemo(
     );
     akunDibuat++;
   }
-  const jadwal = await seedDemoJadwal(sdb, t.id, data);
+  // the current weeks first: the 2020 fortnight, built after, stays the newest build the schedule pages open on
   await seedDemoBerjalan(sdb, t.id, new Date());
+  const jadwal = await seedDemoJadwal(sdb, t.id, data);
   return { tenantId: t.id, opd, pegawai, akunDibuat, jadwal };
 }
 
@@ -97,7 +98,7 @@ async function seedDemoJadwal(
   tenantId: string,
   data: ReturnType<typeof generateDemoPemda>,
 ) {
-  if (await withTenant(sdb, tenantId, adaJadwal)) return null;
+  if (await withTenant(sdb, tenantId, (trx) => adaJadwal(trx, DEMO_JADWAL.dari))) return null;
   return withTenant(sdb, tenantId, async (trx) => {
     const ids = await idPegawaiMenurutNip(trx);
     const asn = data.pegawai.filter((p) => p.nip !== '');
@@ -159,10 +160,10 @@ async function seedDemoJadwal(
 
 /**
  * The weeks the demo is opened in (issue 11): a policy in force from this week's Monday for four weeks that
- * follows Kudus's technical guidance of March 2020 (health units and BPBD at the office, at most half of an
- * OPD at the office, WFH staff report their location every two hours) with Batu's statement and Bogor's
- * "stay home", and puts the General Affairs section (the demo employee's) at home; and the schedule of this
- * week and the next, built and published under it. Once per week (the policy's id names its Monday), so a
+ * follows Kudus's technical guidance of March 2020 (health units and BPBD at the office, WFH staff report their
+ * location every two hours) with Batu's statement and Bogor's "stay home", and puts the Law section (the
+ * `pegawai.wfh` account, supervised by `kepala.hukum`) at home; and that section's schedule of this week and
+ * the next, built and published under it. Once per week (the policy's id names its Monday), so a
  * demo opened later gets its own current weeks; a week's data is never changed once seeded.
  */
 export async function seedDemoBerjalan(sdb: SigapDatabase, tenantId: string, sekarang: Date) {
@@ -173,15 +174,17 @@ export async function seedDemoBerjalan(sdb: SigapDatabase, tenantId: string, sek
   const kudus = parse(
     readFileSync(new URL('../../../examples/policies/kudus-2020.yaml', import.meta.url), 'utf8'),
   );
+  // Kudus's rules but its office cap (the demo's other people stay at the office, as the attendance pages
+  // show), and the Law section at home
   const aturan = [
-    ...(kudus.aturan as object[]).slice(0, 1),
+    ...(kudus.aturan as { id: string }[]).slice(0, 1),
     {
-      id: 'bagian-umum-wfh',
-      judul: 'Bagian Umum bekerja dari rumah (contoh Sigap)',
-      pilih: { opd: ['BAG-UMUM'] },
+      id: 'bagian-hukum-wfh',
+      judul: 'Bagian Hukum bekerja dari rumah (contoh Sigap)',
+      pilih: { opd: ['BAG-HUKUM'] },
       hasil: { jenis: 'wfh' },
     },
-    ...(kudus.aturan as object[]).slice(1),
+    ...(kudus.aturan as { id: string }[]).slice(1).filter((a) => a.id !== 'opd-wfh-maks-50-persen-di-kantor'),
     {
       id: 'wfh-surat-pernyataan-tetap-di-rumah',
       judul: 'ASN yang bekerja dari rumah menandatangani surat pernyataan dan tetap di rumah',
@@ -204,7 +207,7 @@ export async function seedDemoBerjalan(sdb: SigapDatabase, tenantId: string, sek
   };
   await withTenant(sdb, tenantId, async (trx) => {
     await simpan(trx, tenantId, SYSTEM_ACTOR, stringify(dok), addDays(senin, -3));
-    const j = await buatJadwal(trx, tenantId, SYSTEM_ACTOR, senin, addDays(senin, 11));
+    const j = await buatJadwal(trx, tenantId, SYSTEM_ACTOR, senin, addDays(senin, 11), 'BAG-HUKUM');
     await terbitkan(trx, tenantId, SYSTEM_ACTOR, j.id);
   });
 }
