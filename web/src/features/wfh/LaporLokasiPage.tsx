@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { HariLokasi, HasilLaporLokasi } from '@sigap/domain/api/lokasi';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { DaftarAntrean } from '../../components/DaftarAntrean';
 import { useAntrean } from '../../lib/antrean';
 import { keApiError } from '../../lib/api';
@@ -207,6 +207,14 @@ export function LaporLokasiPage() {
       {antrean.length > 0 ? <DaftarAntrean antrean={antrean} zona={zona} /> : null}
 
       {h && h.slot.length > 0 ? <TabelSlot hari={h} /> : null}
+      <Group gap="md" data-testid="lokasi-tautan">
+        <Anchor component={Link} to="/izin-keluar">
+          {t('lokasi.tautanIzin')}
+        </Anchor>
+        <Anchor component={Link} to="/pernyataan">
+          {t('lokasi.tautanPernyataan')}
+        </Anchor>
+      </Group>
     </Stack>
   );
 }
