@@ -97,13 +97,15 @@ function berkas() {
 }
 
 /**
- * Kudus 2020's absensi rule, every two hours, for nine hours from the start of the hour the bench runs in (so
- * the run lands in a slot's first minutes whenever it runs; the slots end at 23:59 at the latest).
+ * Kudus 2020's absensi rule: every two hours, five slots over nine to ten hours that hold the hour the bench
+ * runs in (so the run's reports land in a slot whenever it runs).
  */
-const JAM_MULAI = Math.floor((Date.now() / 3_600_000 + 7) % 24);
+const JAM_KINI = Math.floor((Date.now() / 3_600_000 + 7) % 24);
+/** Five two-hour slots (the last until 23:59 when the window starts at 14:00) that hold the hour of the run. */
+const JAM_MULAI = Math.min(JAM_KINI, 14);
 const LAPOR_DARI = `${String(JAM_MULAI).padStart(2, '0')}:00`;
-const LAPOR_SAMPAI = JAM_MULAI + 9 >= 24 ? '23:59' : `${String(JAM_MULAI + 9).padStart(2, '0')}:00`;
-const SLOT = Math.ceil(((JAM_MULAI + 9 >= 24 ? 24 : JAM_MULAI + 9) - JAM_MULAI) / 2);
+const LAPOR_SAMPAI = JAM_MULAI + 9 >= 23 ? '23:59' : `${String(JAM_MULAI + 9).padStart(2, '0')}:00`;
+const SLOT = 5;
 const kebijakan = (dari: string, sampai: string) =>
   stringify({
     id: 'bench-wfh',
