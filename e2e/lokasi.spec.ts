@@ -73,8 +73,20 @@ describe('lapor lokasi WFH', () => {
 
       // The page opens with no connection (the installed app: the service worker keeps the shell and the last
       // answer of one's own day), and a report made offline waits in the phone's queue, and the page says so.
+      // the service worker first controls the page, then keeps the shell and this page's reads
+      await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
+        timeout: 30_000,
+      });
       await page.reload();
       await page.getByTestId('lokasi-hari').waitFor();
+      await page.waitForFunction(
+        async () => {
+          const kunci = (await (await caches.open('sigap-api')).keys()).map((r) => new URL(r.url).pathname);
+          return kunci.includes('/api/auth/me') && kunci.includes('/api/lokasi/hari');
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
       await hp.context.setOffline(true);
       await page.reload();
       await page.getByTestId('lokasi-hari').waitFor();
