@@ -29,9 +29,10 @@ describe('izin keluar rumah', () => {
     );
     expect(orang.atasan_nip, 'the demo employee has a supervisor').toBeTruthy();
 
-    // A day 1..7 ahead and a half hour of its own (WIB, written out), so that a rerun does not overlap.
+    // A day 1..6 ahead (a notice may start at most 7 days from now: day 7 at a later hour is beyond it) and a
+    // half hour of its own (WIB, written out), so that a rerun does not overlap.
     const s = Math.floor(Date.now() / 1000);
-    const D = new Date(Date.now() + 7 * 3600_000 + (1 + (s % 7)) * 86_400_000).toISOString().slice(0, 10);
+    const D = new Date(Date.now() + 7 * 3600_000 + (1 + (s % 6)) * 86_400_000).toISOString().slice(0, 10);
     const jam = String(6 + (Math.floor(s / 7) % 15)).padStart(2, '0');
 
     // The supervisor's account (made by the admin for this spec).
