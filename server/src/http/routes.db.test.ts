@@ -457,7 +457,7 @@ async function dinasLuarTertunda(role: Role) {
 /** A going-out notice body: a (day 1..7 ahead, half hour) of its own for each call, so none overlap. */
 const isianIzin = () => {
   const k = n();
-  const d = addDays(hariIni, 1 + (k % 7));
+  const d = addDays(hariIni, 1 + (k % 6)); // at most 6 days ahead: day 7 at a later hour is beyond the bound
   const jam = String(6 + (Math.floor(k / 7) % 16)).padStart(2, '0');
   return {
     jenis: 'kesehatan',

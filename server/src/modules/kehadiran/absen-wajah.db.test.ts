@@ -465,7 +465,7 @@ describe('the review queue', () => {
     );
     expect(Buffer.from(row.sandi).subarray(0, 2).toString('hex')).not.toBe('ffd8');
 
-    const tanggal = k.waktu.toISOString().slice(0, 10);
+    const tanggal = new Date(k.waktu.getTime() + 7 * 3_600_000).toISOString().slice(0, 10); // the day in WIB
     const sebelum = await withTenant(u.sdb, u.tenantId, (trx) =>
       statusPeriode(trx, u.tenantId, null, tanggal, tanggal, 'PKM-BATU'),
     );
