@@ -119,10 +119,10 @@ export async function muatDataWfh(
   dari: IsoDate,
   sampai: IsoDate,
   /** whether the statements are read (a report's answer needs only its slot, not the day's status) */
-  opsi: { pernyataan: boolean } = { pernyataan: true },
+  opsi: { pernyataan: boolean; aturan?: AturanWfhPemda } = { pernyataan: true },
 ): Promise<DataWfh> {
   const [aturan, baris, rumahBaris, belum, izinBaris] = await Promise.all([
-    aturanWfh(trx, tenantId),
+    opsi.aturan ?? aturanWfh(trx, tenantId),
     repo.laporanPeriode(trx, pegawaiIds, dari, sampai),
     repo.rumahTerkonfirmasi(trx, pegawaiIds),
     opsi.pernyataan

@@ -187,7 +187,7 @@ async function nilaiLaporan(
   const tanggal = localDate(w.dihitung, zona);
   const [hari, data] = await Promise.all([
     hariOrang(trx, tenantId, pegawaiId, tanggal),
-    muatDataWfh(trx, tenantId, [pegawaiId], tanggal, tanggal, { pernyataan: false }),
+    muatDataWfh(trx, tenantId, [pegawaiId], tanggal, tanggal, { pernyataan: false, aturan }),
   ]);
   const fix = { lat: l.b.lat, lng: l.b.lng, akurasiM: l.b.akurasi_m };
   const rumah = data.rumah.get(pegawaiId) ?? [];
